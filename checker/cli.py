@@ -1,0 +1,172 @@
+"""The command line: options in, pipeline run, report out. Nothing else.
+
+Heavy libraries (pandera, ibis, pint) are imported inside the commands that
+need them, so `claimcheck --help` and `--version` start fast.
+"""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from checker import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Fact-check the numbers in published reports: validate claim files and cross-check the claims.",
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")):
+    """claimcheck: capture, validate and cross-check numeric claims."""
+
+
+ClaimPaths = typer.Argument(None, help="Claim files or folders (default: claims).")
+DocsOpt = typer.Option(None, "--docs", "-d", help="Folder of source documents that source.doc is relative to.")
+RulesOpt = typer.Option("rules", "--rules", "-r", help="Folder with units.txt, metrics.yaml, entities.yaml.")
+FormatOpt = typer.Option(Format.text, "--format", "-f", help="Report format.")
+OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
+FailOnOpt = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding at or above this severity remains.")
+SelectOpt = typer.Option(None, "--select", help="Run only these rule codes (repeatable).")
+IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatable).")
+
+
+@app.command()
+def check(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: str = RulesOpt,
+    format: Format = FormatOpt,
+    output: Optional[Path] = OutputOpt,
+    fail_on: Level = FailOnOpt,
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+):
+    """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
+    _run(claims, docs, rules, format, output, fail_on, select, ignore, record_level_only=False)
+
+
+@app.command()
+def validate(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: str = RulesOpt,
+    format: Format = FormatOpt,
+    output: Optional[Path] = OutputOpt,
+    fail_on: Level = FailOnOpt,
+):
+    """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
+    _run(claims, docs, rules, format, output, fail_on, None, None, record_level_only=True)
+
+
+@app.command(name="rules")
+def list_rules():
+    """List every rule with its code, severity and summary."""
+    from checker import rules as rule_modules
+
+    for code, module in rule_modules.all_rules().items():
+        typer.echo(f"{code}  {module.SEVERITY:<7}  {module.NAME:<24}  {rule_modules.summary(module)}")
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
+    """Print a rule's documentation with its passing and failing examples."""
+    from checker import rules as rule_modules
+
+    found = rule_modules.all_rules().get(code.upper())
+    if found is None:
+        _fail(f"unknown rule code {code!r}; `claimcheck rules` lists them")
+    typer.echo(f"{found.CODE} {found.NAME} ({found.SEVERITY})\n")
+    typer.echo(found.__doc__.strip())
+
+
+def _run(claims, docs, rules, format, output, fail_on, select, ignore, record_level_only):
+    from checker import engine, rules as rule_modules
+    from checker.findings import at_or_above
+
+    codes = list(rule_modules.all_rules())
+    chosen = _codes(select, codes) if select else None
+    if record_level_only:
+        chosen = [c for c in (chosen or codes) if c < "CC200"]
+    skip = _codes(ignore, codes) if ignore else ()
+    try:
+        result = engine.run(claims or ["claims"], docs, rules, select=chosen, skip=skip)
+    except engine.InputError as exc:
+        _fail(str(exc))
+    text = _render(result, format)
+    _write(text, output)
+    raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, fail_on.value) else EXIT_OK)
+
+
+def _codes(given, known) -> list[str]:
+    out = []
+    for code in given:
+        for part in code.split(","):
+            part = part.strip().upper()
+            if part not in known:
+                _fail(f"unknown rule code {part!r}; `claimcheck rules` lists them")
+            out.append(part)
+    return out
+
+
+def _render(result, format: Format) -> str:
+    if format is Format.json:
+        from checker.report import json_report
+
+        return json_report.render(result)
+    from checker.report import text
+
+    return text.render(result)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    tmp = output.with_name(f".{output.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _fail(f"{output}: cannot write: {exc}")
+
+
+def _fail(message: str):
+    typer.echo(f"claimcheck: error: {message}", err=True)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def main():
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("claimcheck: interrupted", err=True)
+        sys.exit(130)

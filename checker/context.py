@@ -1,0 +1,71 @@
+"""What a rule sees: the claim table in an engine, and helpers to report."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.documents import Documents
+from checker.findings import Finding, Location
+from checker.loader import Problem, Record
+from checker.registry import Registry
+from checker.table import Reading
+
+
+@dataclass
+class Context:
+    records: list[Record]
+    readings: list[Reading]
+    problems: list[Problem]
+    registry: Registry
+    docs: Documents
+    table: object                      # ibis table of claims (see checker.table)
+    severities: dict = field(default_factory=dict)  # code → severity
+
+    def rows(self, expr) -> list[dict]:
+        """Run an ibis expression and return its rows as dicts."""
+        return expr.to_pyarrow().to_pylist()
+
+    def where(self, predicate) -> list[int]:
+        """Rows of the claim table for which predicate(table) holds, in order."""
+        t = self.table
+        return [r["row"] for r in self.rows(t.filter(predicate(t)).select("row").order_by("row"))]
+
+    def locations(self, row: int) -> tuple[Location, ...]:
+        rec, r = self.records[row], self.readings[row]
+        out = [Location(rec.path, rec.line, rec.column, "claim")]
+        doc = rec.values.get("doc")
+        if doc and r.doc_problem is None:
+            line = r.quote_line or rec.values.get("line")
+            out.append(Location(self.docs.path_for(doc), line, r.quote_column, "source"))
+        return tuple(out)
+
+    def finding(self, code: str, message: str, rows=(), extra: tuple[Location, ...] = ()) -> Finding:
+        locs: list[Location] = []
+        for row in rows:
+            locs.extend(loc for loc in self.locations(row) if loc not in locs)
+        locs.extend(extra)
+        ids = tuple(self.records[r].values.get("id") or f"#{r}" for r in rows)
+        return Finding(code, self.severities[code], message, tuple(locs), ids)
+
+    def problem_findings(self, code: str) -> list[Finding]:
+        """Findings for problems the loader kept under this code."""
+        out = []
+        for p in self.problems:
+            if p.code == code:
+                out.append(self.finding(code, p.message, (), (Location(p.path, p.line, None, "claim"),)))
+        return out
+
+    def show(self, row: int) -> str:
+        """How a claim reads in a message: 93.4% (doc line 13)."""
+        rec = self.records[row]
+        v = rec.values
+        unit = v.get("unit")
+        text = v.get("surface") or "?"
+        if unit and self.readings[row].surface_unit is None:
+            text += f" {unit}"
+        line = self.readings[row].quote_line or v.get("line")
+        where = f"{v.get('doc')}:{line}" if line else f"{rec.path}:{rec.line}"
+        return f"{text} [{v.get('kind')}, {v.get('period')}] ({where})"
+
+    def key(self, row: int) -> str:
+        v = self.records[row].values
+        return f"{v.get('metric')} · {v.get('entity')}"

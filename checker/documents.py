@@ -1,0 +1,64 @@
+"""Source documents: read once, looked up by name, never outside their folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Quote:
+    line: int | None      # where the quote was found (1-based), None if nowhere
+    column: int | None    # 1-based character column in that line
+    at_given_line: bool   # found on the line the record names
+
+
+class Documents:
+    def __init__(self, folder: str | None):
+        self.folder = Path(folder) if folder else None
+        self._lines: dict[str, list[str] | str] = {}
+
+    def path_for(self, name: str) -> str:
+        return str(self.folder / name) if self.folder else name
+
+    def lines(self, name: str) -> list[str] | str:
+        """The document's lines, or a text saying why it cannot be used."""
+        if name not in self._lines:
+            self._lines[name] = self._read(name)
+        return self._lines[name]
+
+    def _read(self, name: str) -> list[str] | str:
+        if self.folder is None:
+            return "no documents folder given (--docs)"
+        rel = Path(name)
+        if rel.is_absolute() or ".." in rel.parts:
+            return f"`{name}` must be a path inside the documents folder"
+        path = self.folder / rel
+        try:
+            inside = path.resolve().is_relative_to(self.folder.resolve())
+        except OSError as exc:
+            return f"cannot resolve {path}: {exc}"
+        if not inside:
+            return f"{path} leads outside the documents folder"
+        if not path.is_file():
+            return f"{path} does not exist"
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            return f"{path} is not UTF-8 text"
+        except OSError as exc:
+            return f"cannot read {path}: {exc}"
+        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def find(self, name: str, quote: str, line: int | None) -> Quote:
+        lines = self.lines(name)
+        if isinstance(lines, str) or not quote:
+            return Quote(None, None, False)
+        if line is not None and 1 <= line <= len(lines):
+            col = lines[line - 1].find(quote)
+            if col >= 0:
+                return Quote(line, col + 1, True)
+        for i, text in enumerate(lines, start=1):
+            col = text.find(quote)
+            if col >= 0:
+                return Quote(i, col + 1, line is None)
+        return Quote(None, None, False)

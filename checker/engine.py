@@ -1,0 +1,79 @@
+"""The pipeline: claim files → records → table → findings.
+
+The CLI only wires options to this; tests and benchmarks call it directly.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.context import Context
+from checker.documents import Documents
+from checker.findings import Finding
+from checker.loader import LoadError, load
+from checker.registry import load_registry
+from checker.units import UnitError, Units
+
+
+class InputError(Exception):
+    """Input that stops the run (exit code 2): unreadable files, bad rules."""
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    claims: int
+    files: int
+    suppressed: list[Finding] = field(default_factory=list)
+    timings: dict = field(default_factory=dict)
+
+
+def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=()) -> Result:
+    from checker import rules as rule_modules
+    from checker import table as tables
+
+    timings: dict = {}
+    start = time.perf_counter()
+    folder = Path(rules)
+    if not folder.is_dir():
+        raise InputError(f"{rules}: rules folder not found (give --rules)")
+    try:
+        units = Units(folder / "units.txt")
+        registry = load_registry(folder)
+        records, problems = load(claim_paths)
+        timings["load"] = time.perf_counter() - start
+        documents = Documents(docs)
+        readings = [tables.read_record(r, units, documents) for r in records]
+        arrow = tables.arrow_table(records, readings, registry, tables.expected_dimensions(registry, units))
+    except (LoadError, UnitError) as exc:
+        raise InputError(str(exc)) from None
+    timings["table"] = time.perf_counter() - start - timings["load"]
+    available = rule_modules.all_rules()
+    chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
+    ctx = Context(records, readings, problems, registry, documents, _engine_table(arrow),
+                  {code: m.SEVERITY for code, m in available.items()})
+    findings: list[Finding] = []
+    for module in chosen:
+        findings.extend(module.check(ctx))
+    timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
+    kept, suppressed = _suppress(findings, ctx)
+    files = len({r.path for r in records})
+    return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings)
+
+
+def _engine_table(arrow):
+    import ibis
+
+    con = ibis.duckdb.connect()
+    return con.create_table("claims", arrow)
+
+
+def _suppress(findings, ctx: Context):
+    """A finding is suppressed when a claim it concerns ignores its code with a reason."""
+    by_id = {r.values.get("id"): r for r in ctx.records}
+    kept, dropped = [], []
+    for f in findings:
+        reasons = [by_id[c].ignore.get(f.code) for c in f.claims if c in by_id]
+        (dropped if any(reasons) else kept).append(f)
+    return kept, dropped

@@ -1,0 +1,52 @@
+"""Findings: what a check reports, and where."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int | None = None
+    column: int | None = None
+    role: str = ""  # "claim" (the YAML record) or "source" (the quoted text)
+
+    def __str__(self) -> str:
+        out = self.path
+        if self.line is not None:
+            out += f":{self.line}"
+            if self.column is not None:
+                out += f":{self.column}"
+        return out
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    locations: tuple[Location, ...] = ()
+    claims: tuple[str, ...] = field(default=())  # claim ids involved, in order
+
+    def sort_key(self):
+        first = self.locations[0] if self.locations else Location("")
+        return (first.path, first.line or 0, self.code, self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "claims": list(self.claims),
+            "locations": [loc.as_dict() for loc in self.locations],
+        }
+
+
+def at_or_above(findings, threshold: str) -> list[Finding]:
+    return [f for f in findings if RANK[f.severity] >= RANK[threshold]]

@@ -1,0 +1,90 @@
+"""Exact intervals over Decimal: what every rule compares.
+
+A bound of ``None`` is unbounded. Closedness is tracked per end so that
+``超95%`` (more than) and ``95%以上`` (at least) stay distinguishable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Decimal | None
+    hi: Decimal | None
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    @classmethod
+    def point(cls, v: Decimal) -> "Interval":
+        return cls(v, v, True, True)
+
+    def __post_init__(self):
+        if self.lo is not None and self.hi is not None:
+            if self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed)):
+                raise ValueError(f"empty interval {self._text()}")
+
+    def _lo_after(self, other: "Interval") -> bool:
+        """True when every point of self lies above every point of other."""
+        if self.lo is None or other.hi is None:
+            return False
+        if self.lo > other.hi:
+            return True
+        return self.lo == other.hi and not (self.lo_closed and other.hi_closed)
+
+    def overlaps(self, other: "Interval") -> bool:
+        return not (self._lo_after(other) or other._lo_after(self))
+
+    def contains(self, other: "Interval") -> bool:
+        def lo_ok():
+            if self.lo is None:
+                return True
+            if other.lo is None:
+                return False
+            return other.lo > self.lo or (other.lo == self.lo and (self.lo_closed or not other.lo_closed))
+
+        def hi_ok():
+            if self.hi is None:
+                return True
+            if other.hi is None:
+                return False
+            return other.hi < self.hi or (other.hi == self.hi and (self.hi_closed or not other.hi_closed))
+
+        return lo_ok() and hi_ok()
+
+    def scale(self, factor: Decimal) -> "Interval":
+        if factor <= 0:
+            raise ValueError("scale factor must be positive")
+        return Interval(
+            None if self.lo is None else _tidy(self.lo * factor),
+            None if self.hi is None else _tidy(self.hi * factor),
+            self.lo_closed,
+            self.hi_closed,
+        )
+
+    def __add__(self, other: "Interval") -> "Interval":
+        def add(a, b):
+            return None if a is None or b is None else _tidy(a + b)
+
+        return Interval(add(self.lo, other.lo), add(self.hi, other.hi),
+                        self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed)
+
+    def _text(self) -> str:
+        lo = "-inf" if self.lo is None else _plain(self.lo)
+        hi = "+inf" if self.hi is None else _plain(self.hi)
+        return ("[" if self.lo_closed and self.lo is not None else "(") + f"{lo}, {hi}" + (
+            "]" if self.hi_closed and self.hi is not None else ")")
+
+    def __str__(self) -> str:
+        return self._text()
+
+
+def _tidy(d: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation."""
+    n = d.normalize()
+    return n.quantize(Decimal(1)) if n == n.to_integral() else n
+
+
+def _plain(d: Decimal) -> str:
+    return format(_tidy(d), "f")

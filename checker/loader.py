@@ -1,0 +1,227 @@
+"""Claim files → flat records with the line of every field.
+
+YAML is read with the safe loader (no tags that build Python objects); each
+mapping remembers where its keys stand so every later message can name
+file:line. Problems found here are kept as data and reported by the rule
+modules that own their codes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from checker import fields as F
+
+try:  # the C parser is several times faster; fall back where it is missing
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _BaseLoader = yaml.SafeLoader
+
+
+class LineDict(dict):
+    """A mapping that knows the line of itself and of each key."""
+
+    line: int = 0
+    column: int = 0
+    key_lines: dict
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    path: str
+    line: int | None
+    message: str
+    row: int | None = None  # the record concerned, when there is one
+    field: str | None = None
+
+
+@dataclass
+class Record:
+    row: int
+    path: str
+    line: int
+    column: int
+    values: dict            # column name → value (None when absent or invalid)
+    field_lines: dict       # column name → line in the YAML file
+    ignore: dict = field(default_factory=dict)
+    raw_value: object = None  # value as written (list for ranges)
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, self.line)
+
+
+class LoadError(Exception):
+    """A claim file cannot be read at all (exit code 2)."""
+
+
+def _make_loader(problems: list, path: str):
+    class Loader(_BaseLoader):
+        def construct_mapping(self, node, deep=False):
+            out = LineDict()
+            out.line, out.column = node.start_mark.line + 1, node.start_mark.column + 1
+            out.key_lines = {}
+            self.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    key = str(key)
+                line = key_node.start_mark.line + 1
+                if key in out:
+                    problems.append(Problem("CC101", path, line,
+                                            f"duplicate key `{key}` (first at line {out.key_lines[key]}); "
+                                            "the later value would silently win"))
+                    continue
+                out.key_lines[key] = line
+                out[key] = self.construct_object(value_node, deep=True)
+            return out
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    return Loader
+
+
+def read_yaml(text: str, path: str, problems: list):
+    try:
+        return yaml.load(text, Loader=_make_loader(problems, path))  # noqa: S506 - safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+        raise LoadError(f"{where}: cannot parse YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise LoadError(f"{path}: cannot parse YAML: {exc}") from None
+
+
+def claim_files(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise LoadError(f"{p}: no such file or folder")
+    return out
+
+
+def load(paths: list[str]) -> tuple[list[Record], list[Problem]]:
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for path in claim_files(paths):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LoadError(f"{path}: cannot read: {exc}") from None
+        load_text(text, str(path), records, problems)
+    return records, problems
+
+
+def load_text(text: str, path: str, records: list, problems: list) -> None:
+    data = read_yaml(text, path, problems)
+    if data is None:
+        return  # an empty claim file is allowed: nothing claimed yet
+    if not isinstance(data, list):
+        raise LoadError(f"{path}:1: a claim file is a YAML list of records (`- id: ...`), "
+                        f"not a {type(data).__name__}")
+    for item in data:
+        if not isinstance(item, LineDict):
+            problems.append(Problem("CC100", path, None, f"list item is a {type(item).__name__}, not a record"))
+            continue
+        records.append(_record(item, path, len(records), problems))
+
+
+def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
+    values: dict = {}
+    lines: dict = {}
+    _unknown_keys(item, F.TOP_LEVEL, path, row, problems, "")
+    source = item.get("source")
+    if source is not None and not isinstance(source, LineDict):
+        problems.append(Problem("CC100", path, item.key_lines.get("source"),
+                                "field `source` must be a mapping with doc, line and quote", row))
+        source = None
+    if isinstance(source, LineDict):
+        _unknown_keys(source, F.SOURCE_KEYS, path, row, problems, "source.")
+    for f in F.FIELDS:
+        holder = item if len(f.path) == 1 else source
+        if holder is None or f.path[-1] not in holder:
+            continue
+        line = holder.key_lines[f.path[-1]]
+        lines[f.name] = line
+        values[f.name] = _coerce(f, holder[f.path[-1]], path, line, row, problems)
+    rec = Record(row, path, item.line, item.column, values, lines, raw_value=item.get("value"))
+    rec.ignore = values.pop("ignore", None) or {}
+    return rec
+
+
+def _unknown_keys(mapping: LineDict, known: list, path, row, problems, prefix: str) -> None:
+    for key in mapping:
+        if key not in known:
+            near = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean `{prefix}{near[0]}`?" if near else f"; known fields: {', '.join(known)}"
+            problems.append(Problem("CC103", path, mapping.key_lines[key], f"unknown field `{prefix}{key}`{hint}", row))
+
+
+def _coerce(f: F.Field, value, path, line, row, problems):
+    def bad(expected: str):
+        problems.append(Problem("CC100", path, line,
+                                f"field `{'.'.join(f.path)}` must be {expected}, got {_show(value)}", row, f.name))
+        return None
+
+    if value is None:
+        return None
+    if f.type == "str":
+        if isinstance(value, bool) or isinstance(value, (list, dict)):
+            return bad("text")
+        if isinstance(value, (dt.date, dt.datetime)):
+            return bad("text (quote dates: \"2023-06\")")
+        if isinstance(value, float) and f.name in ("id", "period"):
+            return bad("text (quote it)")
+        return str(value)
+    if f.type == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return bad("a whole number")
+        return value
+    if f.type == "number":
+        return _number_text(value, bad)
+    if f.type == "mapping":
+        if not isinstance(value, dict) or not all(isinstance(v, str) or v is None for v in value.values()):
+            return bad("a mapping of rule codes to reasons")
+        return {str(k): v for k, v in value.items()}
+    raise AssertionError(f.type)  # pragma: no cover
+
+
+def _number_text(value, bad):
+    """Keep the value as exact decimal text; a range is "low..high"."""
+    if isinstance(value, list):
+        if len(value) != 2:
+            return bad("a number or a [low, high] pair")
+        parts = [_number_text(v, bad) for v in value]
+        return None if None in parts else f"{parts[0]}..{parts[1]}"
+    if isinstance(value, bool):
+        return bad("a number")
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return bad("a finite number")
+        return str(Decimal(repr(value)))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        try:
+            d = Decimal(value.strip())
+        except InvalidOperation:
+            return bad("a number")
+        if not d.is_finite():
+            return bad("a finite number")
+        return str(d)
+    return bad("a number")
+
+
+def _show(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,280 @@
+"""Read a printed number (``46.8万``, ``95%以上``, ``两千多``, ``10~30``) exactly.
+
+Written by hand because no library reads Chinese quantities with their
+qualifiers (see the README). Everything is Decimal: ``46.8万`` is exactly
+468000, and the tolerance of the printed text lives in the interval.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from checker.interval import Interval, _tidy
+
+# Character by character, so positions in the text never shift (NFKC would
+# also rewrite "…" and other punctuation).
+FULL_WIDTH = str.maketrans({
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    "．": ".", "％": "%", "～": "~", "〜": "~", "－": "-", "—": "-", "–": "-",
+    "﹪": "%", "，": ",", "＋": "+",
+})
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10**4, "亿": 10**8}
+MAGNITUDES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
+              "十万": Decimal(10**5), "亿": Decimal(10**8), "万": Decimal(10**4),
+              "千": Decimal(10**3), "百": Decimal(10**2)}
+
+# Qualifier words, longest first so that 超过 wins over 超.
+PREFIXES = [
+    ("不低于", "at_least"), ("不少于", "at_least"), ("至少", "at_least"),
+    ("不超过", "at_most"), ("不高于", "at_most"), ("最多", "at_most"),
+    ("不足", "less_than"), ("不到", "less_than"), ("低于", "less_than"),
+    ("超过", "more_than"), ("突破", "more_than"), ("高于", "more_than"), ("超", "more_than"), ("逾", "more_than"),
+    ("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"),
+    ("大约", "about"), ("约", "about"),
+]
+SUFFIXES = [
+    ("及以上", "at_least"), ("以上", "at_least"),
+    ("及以下", "at_most"), ("以下", "at_most"), ("以内", "at_most"),
+    ("左右", "about"), ("上下", "about"),
+]
+PLUS_WORDS = ("余", "多")
+UNIT_TOKENS = [("个百分点", "percentage_point"), ("百分点", "percentage_point"),
+               ("%", "percent"), ("‰", "permille"), ("倍", "times")]
+RANGE_SEPS = "~-至到"
+
+QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "less_than",
+              "nearly", "about", "plus", "range")
+
+_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
+# 百 before 分 is 百分点 (percentage point), not a hundredfold.
+_MAG = re.compile("万亿|千万|百万|十万|亿|万|千|百(?!分)")
+
+
+class NumberError(ValueError):
+    """The text is not a number this module can read."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A printed number, normalised.
+
+    ``value`` is exact (magnitudes applied); ``upper`` is set for ranges.
+    ``step`` is one unit of the last printed digit, ``plus_step`` the width
+    that 余/多 adds, both in the same scale as ``value``.
+    """
+
+    value: Decimal
+    qualifier: str = "exact"
+    unit: str | None = None
+    upper: Decimal | None = None
+    step: Decimal = Decimal(1)
+    plus_step: Decimal = Decimal(1)
+    rounded: bool = False  # printed with decimals or a magnitude
+
+    def interval(self, integral: bool = False, about: Decimal = Decimal("0.05"),
+                 nearly: Decimal = Decimal("0.1")) -> Interval:
+        v, q = self.value, self.qualifier
+        if q == "range":
+            return Interval(v, self.upper)
+        if q == "at_least":
+            return Interval(v, None, True, False)
+        if q == "more_than":
+            return Interval(v, None, False, False)
+        if q == "at_most":
+            return Interval(None, v, False, True)
+        if q == "less_than":
+            return Interval(None, v, False, False)
+        if q == "plus":
+            return Interval(v, _tidy(v + self.plus_step), True, False)
+        if q == "nearly":
+            return Interval(_tidy(v - abs(v) * nearly), v, True, False)
+        exact = self._exact(integral)
+        if q == "about":
+            lo, hi = _tidy(v - abs(v) * about), _tidy(v + abs(v) * about)
+            return Interval(min(lo, exact.lo), max(hi, exact.hi))
+        return exact
+
+    def _exact(self, integral: bool) -> Interval:
+        if integral and not self.rounded:
+            return Interval.point(self.value)
+        half = self.step / 2
+        return Interval(_tidy(self.value - half), _tidy(self.value + half), True, False)
+
+
+def to_halfwidth(text: str) -> str:
+    return text.translate(FULL_WIDTH)
+
+
+def parse(surface: str) -> Parsed:
+    """Parse a printed number with its qualifier and unit; raise NumberError."""
+    s = to_halfwidth(surface).strip()
+    if not s:
+        raise NumberError("empty number")
+    qualifier, s = _strip_prefix(s)
+    suffix_q, s = _strip_suffix(s)
+    qualifier = _combine(qualifier, suffix_q, surface)
+    first, rest = _number(s, surface)
+    second = None
+    if rest[:1] in RANGE_SEPS and rest[:1]:
+        second, rest = _number(rest[1:], surface)
+    rest, unit = _unit(rest)
+    if rest in PLUS_WORDS and first.plus is None and second is None:
+        first = first.with_plus()
+        rest = ""
+    if rest and unit is None:
+        unit = rest  # a counter or measure word such as 人次, 家, 平方米
+    elif rest:
+        raise NumberError(f"unexpected text {rest!r} after the unit in {surface!r}")
+    if second is not None:
+        return _range(first, second, qualifier, unit, surface)
+    if first.upper is not None:  # 两三个: adjacent Chinese digits
+        return _range(first, first.upper_part(), qualifier, unit, surface)
+    if first.plus is not None:
+        if qualifier not in ("exact", "plus"):
+            raise NumberError(f"余/多 cannot be combined with another qualifier in {surface!r}")
+        qualifier = "plus"
+    return Parsed(first.value, qualifier, unit, None, first.step, first.plus_step, first.rounded)
+
+
+def _strip_prefix(s: str) -> tuple[str, str]:
+    for word, q in PREFIXES:
+        if s.startswith(word) and len(s) > len(word):
+            return q, s[len(word):]
+    return "exact", s
+
+
+def _strip_suffix(s: str) -> tuple[str, str]:
+    for word, q in SUFFIXES:
+        if s.endswith(word) and len(s) > len(word):
+            return q, s[: -len(word)]
+    return "exact", s
+
+
+def _combine(prefix: str, suffix: str, surface: str) -> str:
+    if prefix == "exact":
+        return suffix
+    if suffix == "exact" or suffix == prefix:
+        return prefix
+    raise NumberError(f"conflicting qualifiers in {surface!r}")
+
+
+@dataclass(frozen=True)
+class _Num:
+    value: Decimal
+    step: Decimal
+    plus_step: Decimal
+    rounded: bool
+    plus: str | None = None
+    magnitude: Decimal | None = None
+    upper: Decimal | None = None  # 两三 → upper bound 3
+
+    def with_plus(self) -> "_Num":
+        return _Num(self.value, self.step, self.plus_step, self.rounded, "余", self.magnitude, self.upper)
+
+    def with_magnitude(self, mag: Decimal) -> "_Num":
+        up = None if self.upper is None else _tidy(self.upper * mag)
+        return _Num(_tidy(self.value * mag), self.step * mag, self.plus_step * mag, True, self.plus, mag, up)
+
+    def upper_part(self) -> "_Num":
+        return _Num(self.upper, self.step, self.plus_step, self.rounded, None, self.magnitude)
+
+
+def _number(s: str, surface: str) -> tuple[_Num, str]:
+    m = _ARABIC.match(s)
+    if m:
+        num, rest = _arabic(m.group()), s[m.end():]
+    else:
+        m = _CN_RUN.match(s)
+        if not m:
+            raise NumberError(f"no number in {surface!r}")
+        num, rest = _chinese(m.group(), surface), s[m.end():]
+    if rest[:1] in PLUS_WORDS and rest[1:2] and _MAG.match(rest[1:]):  # 10余万
+        num, rest = num.with_plus(), rest[1:]
+    mag = _MAG.match(rest) if m.re is _ARABIC else None
+    if mag:
+        num, rest = num.with_magnitude(MAGNITUDES[mag.group()]), rest[mag.end():]
+    if rest[:1] in PLUS_WORDS and num.plus is None and (rest[1:2] == "" or not _starts_unit_only(rest[1:])):
+        num, rest = num.with_plus(), rest[1:]
+    return num, rest
+
+
+def _starts_unit_only(rest: str) -> bool:
+    """多 followed by a range separator is not a 多 qualifier."""
+    return rest[:1] in RANGE_SEPS
+
+
+def _arabic(text: str) -> _Num:
+    try:
+        d = Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid text
+        raise NumberError(text) from exc
+    exp = d.as_tuple().exponent
+    step = Decimal(1).scaleb(exp)
+    return _Num(d, step, _last_nonzero_step(d), exp < 0)
+
+
+def _last_nonzero_step(d: Decimal) -> Decimal:
+    if d == 0:
+        return Decimal(1)
+    return Decimal(1).scaleb(d.normalize().as_tuple().exponent)
+
+
+def _chinese(run: str, surface: str) -> _Num:
+    upper = None
+    if len(run) >= 2 and run[0] in CN_DIGITS and run[1] in CN_DIGITS and run[0] not in "零〇":
+        # 两三个, 七八百: two adjacent digits are a range, not 23.
+        tail = run[2:]
+        if tail and any(ch not in CN_SMALL and ch not in CN_BIG for ch in tail):
+            raise NumberError(f"cannot read {run!r} in {surface!r}")
+        lo, hi = _cn_int(run[0] + tail, surface), _cn_int(run[1] + tail, surface)
+        if hi <= lo:
+            raise NumberError(f"cannot read {run!r} in {surface!r}")
+        upper = Decimal(hi)
+        value = Decimal(lo)
+    else:
+        value = Decimal(_cn_int(run, surface))
+    # The smallest named place is the printed precision: 三万 is rounded to 万.
+    step = _last_nonzero_step(value)
+    return _Num(value, step, step, run[-1] in CN_BIG, None, None, upper)
+
+
+def _cn_int(run: str, surface: str) -> int:
+    total, section, digit = 0, 0, None
+    for ch in run:
+        if ch in CN_DIGITS:
+            if digit is not None and digit != 0:
+                raise NumberError(f"cannot read {run!r} in {surface!r}")
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL:
+            section += (1 if digit is None else digit) * CN_SMALL[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0) or 1) * CN_BIG[ch]
+            section, digit = 0, None
+        else:  # 亿 scales everything before it: 一万亿
+            total = (total + section + (digit or 0) or 1) * CN_BIG[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def _unit(rest: str) -> tuple[str, str | None]:
+    for token, name in UNIT_TOKENS:
+        if rest.startswith(token):
+            return rest[len(token):], name
+    return rest, None
+
+
+def _range(a: _Num, b: _Num, qualifier: str, unit: str | None, surface: str) -> Parsed:
+    if qualifier != "exact" or a.plus or b.plus:
+        raise NumberError(f"a range cannot carry another qualifier in {surface!r}")
+    if a.magnitude is None and b.magnitude is not None:  # 3-5万: the magnitude is shared
+        a = a.with_magnitude(b.magnitude)
+    if a.value > b.value:
+        raise NumberError(f"range runs backwards in {surface!r}")
+    return Parsed(a.value, "range", unit, b.value, min(a.step, b.step), a.plus_step, a.rounded or b.rounded)

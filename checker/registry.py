@@ -1,0 +1,100 @@
+"""The vocabulary in rules/: metrics and entities with their aliases.
+
+Names are data so the code never knows a document, a city or a metric.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.loader import LineDict, LoadError, read_yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    aliases: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    path: str = ""
+    line: int = 0
+
+
+@dataclass
+class Vocabulary:
+    """Canonical names and their aliases; unknown names map to themselves."""
+
+    terms: dict = field(default_factory=dict)   # canonical name → Term
+    lookup: dict = field(default_factory=dict)  # any name or alias → canonical name
+
+    def canonical(self, name: str) -> str:
+        return self.lookup.get(name, name)
+
+    def known(self, name: str) -> bool:
+        return name in self.lookup
+
+    def get(self, name: str) -> Term | None:
+        return self.terms.get(self.canonical(name))
+
+    def add(self, term: Term) -> None:
+        for alias in (term.name, *term.aliases):
+            other = self.lookup.get(alias)
+            if other is not None and other != term.name:
+                raise LoadError(f"{term.path}:{term.line}: `{alias}` is already a name of `{other}`")
+            self.lookup[alias] = term.name
+        self.terms[term.name] = term
+
+
+@dataclass
+class Registry:
+    metrics: Vocabulary
+    entities: Vocabulary
+    folder: Path
+
+
+def load_vocabulary(path: Path, allowed: set) -> Vocabulary:
+    vocab = Vocabulary()
+    if not path.exists():
+        return vocab
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(f"{path}: cannot read: {exc}") from None
+    data = read_yaml(text, str(path), problems := [])
+    if problems:
+        p = problems[0]
+        raise LoadError(f"{p.path}:{p.line}: {p.message}")
+    if data is None:
+        return vocab
+    if not isinstance(data, list):
+        raise LoadError(f"{path}:1: expected a list of entries with `name:`")
+    for item in data:
+        vocab.add(_term(item, path, allowed))
+    return vocab
+
+
+def _term(item, path: Path, allowed: set) -> Term:
+    if not isinstance(item, LineDict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+        line = getattr(item, "line", "?")
+        raise LoadError(f"{path}:{line}: each entry needs a `name:` text")
+    unknown = set(item) - allowed - {"name", "aliases", "note"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise LoadError(f"{path}:{item.key_lines[key]}: unknown field `{key}` "
+                        f"(allowed: name, aliases, note, {', '.join(sorted(allowed))})")
+    aliases = item.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise LoadError(f"{path}:{item.key_lines.get('aliases', item.line)}: `aliases` must be a list of names")
+    extra = {k: v for k, v in item.items() if k in allowed}
+    return Term(item["name"].strip(), tuple(a.strip() for a in aliases), extra, str(path), item.line)
+
+
+METRIC_FIELDS = {"unit", "range", "better", "integer"}
+ENTITY_FIELDS = {"parent", "type"}
+
+
+def load_registry(folder: Path) -> Registry:
+    return Registry(
+        metrics=load_vocabulary(folder / "metrics.yaml", METRIC_FIELDS),
+        entities=load_vocabulary(folder / "entities.yaml", ENTITY_FIELDS),
+        folder=folder,
+    )

@@ -1,0 +1,25 @@
+"""Counts shared by every report format."""
+from __future__ import annotations
+
+from collections import Counter
+
+from checker.findings import SEVERITIES
+
+
+def summary(result) -> dict:
+    by_severity = Counter(f.severity for f in result.findings)
+    return {
+        "claims": result.claims,
+        "files": result.files,
+        "findings": len(result.findings),
+        "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
+        "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
+        "suppressed": len(result.suppressed),
+    }
+
+
+def summary_line(result) -> str:
+    s = summary(result)
+    counts = ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in s["by_severity"].items())
+    extra = f", {s['suppressed']} suppressed" if s["suppressed"] else ""
+    return f"{counts}{extra} in {s['claims']} claims from {s['files']} files"

@@ -1,0 +1,29 @@
+"""Quote not found: ``source.quote`` does not occur verbatim in the source document.
+
+The quote is the evidence for the claim. It must be copied exactly, with the
+document's own characters (full-width digits, Chinese punctuation); a quote
+that is not in the text cannot support anything.
+
+Passing example::
+
+    claims:
+      - {id: rc-1, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+    docs:
+      d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
+
+Failing example::
+
+    claims:
+      - {id: rc-1, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提高到93.4%}}
+    docs:
+      d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
+"""
+CODE = "CC121"
+NAME = "quote-not-found"
+SEVERITY = "error"
+
+
+def check(ctx):
+    rows = ctx.where(lambda t: t.doc_problem.isnull() & t.doc.notnull() & t.quote.notnull() & t.quote_line.isnull())
+    return [ctx.finding(CODE, f"quote not found in {ctx.records[r].values['doc']}: "
+                              f"“{ctx.records[r].values['quote']}”", [r]) for r in rows]

@@ -1,0 +1,36 @@
+"""Unknown metric: the metric is not named in rules/metrics.yaml.
+
+Cross-checks compare claims by canonical metric, so 区域就诊率 and 区域内就诊率
+must be declared as one metric (an alias) to be compared at all. A metric
+missing from the registry is reported so that the registry keeps up with the
+claims. Silent while the registry is empty.
+
+Passing example::
+
+    claims:
+      - {id: rc-1, metric: 区域就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 95%以上, source: {doc: d.txt, line: 1, quote: 区域就诊率达95%以上}}
+    docs:
+      d.txt: 医疗服务能力持续提升，区域就诊率达95%以上。
+    metrics:
+      - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
+
+Failing example::
+
+    claims:
+      - {id: rc-1, metric: 区域看病率, entity: 荣昌区, period: "2022", kind: actual, surface: 95%以上, source: {doc: d.txt, line: 1, quote: 区域就诊率达95%以上}}
+    docs:
+      d.txt: 医疗服务能力持续提升，区域就诊率达95%以上。
+    metrics:
+      - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
+"""
+CODE = "CC130"
+NAME = "unknown-metric"
+SEVERITY = "warning"
+
+
+def check(ctx):
+    if not ctx.registry.metrics.terms:
+        return []
+    rows = ctx.where(lambda t: t.metric.notnull() & ~t.metric_known)
+    return [ctx.finding(CODE, f"metric `{ctx.records[r].values['metric']}` is not in rules/metrics.yaml", [r])
+            for r in rows]

@@ -1,0 +1,37 @@
+"""Unknown entity: the entity is not named in rules/entities.yaml.
+
+Entities are compared by canonical name (全市 and 重庆市 are one), so every
+entity a claim names must be declared, with its aliases and parent. Silent
+while the registry is empty.
+
+Passing example::
+
+    claims:
+      - {id: rc-1, metric: 区域内就诊率, entity: 荣昌, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+    docs:
+      d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
+    entities:
+      - {name: 荣昌区, aliases: [荣昌], parent: 重庆市}
+      - {name: 重庆市, aliases: [全市]}
+
+Failing example::
+
+    claims:
+      - {id: rc-1, metric: 区域内就诊率, entity: 荣昌县, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+    docs:
+      d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
+    entities:
+      - {name: 荣昌区, aliases: [荣昌], parent: 重庆市}
+      - {name: 重庆市, aliases: [全市]}
+"""
+CODE = "CC131"
+NAME = "unknown-entity"
+SEVERITY = "warning"
+
+
+def check(ctx):
+    if not ctx.registry.entities.terms:
+        return []
+    rows = ctx.where(lambda t: t.entity.notnull() & ~t.entity_known)
+    return [ctx.finding(CODE, f"entity `{ctx.records[r].values['entity']}` is not in rules/entities.yaml", [r])
+            for r in rows]

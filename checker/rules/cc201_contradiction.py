@@ -1,0 +1,60 @@
+"""Contradiction: two actual values for the same metric, entity and period cannot both be true.
+
+Claims are compared by canonical metric and entity (aliases from
+rules/metrics.yaml and rules/entities.yaml), period and unit dimension. Each
+value is an interval that respects how it was printed: ``93.4%`` is
+[93.35, 93.45), ``95%以上`` is [95, +inf), ``300余`` is [300, 400). Two
+``actual`` claims of one key whose intervals do not overlap contradict each
+other. The finding names the two claims that disagree most: the one with the
+highest lower bound and the one with the lowest upper bound.
+
+Passing example::
+
+    claims:
+      - {id: rc-1, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+      - {id: rc-2, metric: 区域就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 90%以上, source: {doc: d.txt, line: 2, quote: 区域就诊率达90%以上}}
+    docs:
+      d.txt: |
+        区域内就诊率由2020年的88.6%提升到93.4%。
+        医疗服务能力持续提升，区域就诊率达90%以上。
+    metrics:
+      - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
+
+Failing example::
+
+    claims:
+      - {id: rc-1, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+      - {id: rc-2, metric: 区域就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 95%以上, source: {doc: d.txt, line: 2, quote: 区域就诊率达95%以上}}
+    docs:
+      d.txt: |
+        区域内就诊率由2020年的88.6%提升到93.4%。
+        医疗服务能力持续提升，区域就诊率达95%以上。
+    metrics:
+      - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
+"""
+from checker.relational import KEY, above, keyed
+
+CODE = "CC201"
+NAME = "contradiction"
+SEVERITY = "error"
+
+
+def check(ctx):
+    import ibis
+
+    a = keyed(ctx.table, "actual")
+    highest = ibis.window(group_by=KEY, order_by=[a.lo.desc(), a.lo_closed.asc(), a.row.asc()])
+    lowest = ibis.window(group_by=KEY, order_by=[a.hi.asc(), a.hi_closed.asc(), a.row.asc()])
+    a = a.mutate(top=ibis.row_number().over(highest), bottom=ibis.row_number().over(lowest),
+                 n=a.row.count().over(ibis.window(group_by=KEY)))
+    top = a.filter(a.top == 0).select(*KEY, "n", top_row=a.row, top_lo=a.lo, top_closed=a.lo_closed)
+    bottom = a.filter(a.bottom == 0).select(*KEY, bottom_row=a.row, bottom_hi=a.hi, bottom_closed=a.hi_closed)
+    j = top.join(bottom, KEY)
+    j = j.filter(above(j.top_lo, j.top_closed, j.bottom_hi, j.bottom_closed))
+    out = []
+    for g in ctx.rows(j.select("top_row", "bottom_row", "n", "period").order_by(["bottom_row", "top_row"])):
+        rows = sorted([g["top_row"], g["bottom_row"]])
+        more = f" ({g['n']} actual claims share this key)" if g["n"] > 2 else ""
+        out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: actual values contradict each other: "
+                                     f"{ctx.show(rows[0])} vs {ctx.show(rows[1])}{more}", rows))
+    return out

@@ -1,0 +1,62 @@
+"""Target progress: how the latest actual values stand against each target.
+
+For every ``target`` claim, the actual claims of the same metric and entity
+from the latest year up to the target's year are compared with it: met (the
+actual lies wholly inside the target), not met (no overlap), or undecided
+(they overlap in part, as ``约95%`` against ``95%以上`` does). Informational:
+it shows what a report promises next to what it reports.
+
+Passing example::
+
+    claims:
+      - {id: rc-2, metric: 区域内就诊率, entity: 荣昌区, period: "2025", kind: target, surface: 95%以上, source: {doc: d.txt, line: 1, quote: 2025年区域内就诊率达95%以上}}
+    docs:
+      d.txt: 2025年区域内就诊率达95%以上
+
+Failing example::
+
+    claims:
+      - {id: rc-1, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+      - {id: rc-2, metric: 区域内就诊率, entity: 荣昌区, period: "2025", kind: target, surface: 95%以上, source: {doc: d.txt, line: 2, quote: 2025年区域内就诊率达95%以上}}
+    docs:
+      d.txt: |
+        区域内就诊率由2020年的88.6%提升到93.4%。
+        2025年区域内就诊率达95%以上
+"""
+from checker.relational import KEY, keyed, prefixed, year
+
+CODE = "CC203"
+NAME = "target-progress"
+SEVERITY = "info"
+
+_SAME_THING = ["metric_key", "entity_key", "dimension"]
+
+
+def check(ctx):
+    import ibis
+
+    t = keyed(ctx.table, "target")
+    a = keyed(ctx.table, "actual")
+    t = prefixed(t.mutate(year=year(t.period)), "t_", KEY + ["row", "year"])
+    a = prefixed(a.mutate(year=year(a.period)), "a_", KEY + ["row", "year"])
+    m = t.join(a, [t["t_" + k] == a["a_" + k] for k in _SAME_THING] + [a.a_year <= t.t_year])
+    m = m.mutate(latest=m.a_year.max().over(ibis.window(group_by="t_row")))
+    m = m.filter(m.a_year == m.latest).select("t_row", "a_row")
+    by_target: dict = {}
+    for p in ctx.rows(m.order_by(["t_row", "a_row"])):
+        by_target.setdefault(p["t_row"], []).append(p["a_row"])
+    out = []
+    for target, actuals in by_target.items():
+        goal = ctx.readings[target].base
+        states = [f"{ctx.show(r)}: {_status(goal, ctx.readings[r].base)}" for r in actuals]
+        out.append(ctx.finding(CODE, f"{ctx.key(target)}: target {ctx.show(target)}; latest actual "
+                                     f"{'; '.join(states)}", [target, *actuals]))
+    return out
+
+
+def _status(goal, actual) -> str:
+    if goal.contains(actual):
+        return "met"
+    if not goal.overlaps(actual):
+        return "not met"
+    return "undecided"

@@ -1,0 +1,48 @@
+"""Unit mismatch: one metric measured in incompatible units.
+
+All claims of a metric must share a dimension (persons, person-times,
+percent, money…), and the dimension declared for the metric in
+rules/metrics.yaml when it declares one. 人 against 人次, or % against
+个百分点 for one metric, means one of the claims is mis-recorded or the text
+mixes two different measures under one name.
+
+Passing example::
+
+    claims:
+      - {id: rc-1, metric: 急诊急救人次, entity: 荣昌区, period: "2022", kind: actual, surface: 1000余人次, source: {doc: d.txt, line: 1, quote: 急诊急救患者1000余人次}}
+    docs:
+      d.txt: 接诊毗邻地区急诊急救患者1000余人次。
+    metrics:
+      - {name: 急诊急救人次, unit: 人次}
+
+Failing example::
+
+    claims:
+      - {id: rc-1, metric: 急诊急救人次, entity: 荣昌区, period: "2022", kind: actual, surface: 1000余人, source: {doc: d.txt, line: 1, quote: 急诊急救患者1000余人}}
+    docs:
+      d.txt: 接诊毗邻地区急诊急救患者1000余人。
+    metrics:
+      - {name: 急诊急救人次, unit: 人次}
+"""
+CODE = "CC204"
+NAME = "unit-mismatch"
+SEVERITY = "error"
+
+
+def check(ctx):
+    t = ctx.table.filter(ctx.table.metric_key.notnull() & ctx.table.dimension.notnull())
+    out = []
+    for r in ctx.rows(t.filter(t.expected_dimension.notnull() & (t.dimension != t.expected_dimension))
+                      .select("row", "dimension", "expected_dimension").order_by("row")):
+        out.append(ctx.finding(CODE, f"metric `{ctx.records[r['row']].values['metric']}` is declared in "
+                                     f"{r['expected_dimension']} but this claim is in {r['dimension']}", [r["row"]]))
+    dims = t.group_by(["metric_key", "dimension"]).aggregate(first=t.row.min())
+    by_metric: dict = {}
+    for g in ctx.rows(dims.order_by(["metric_key", "first"])):
+        by_metric.setdefault(g["metric_key"], []).append(g)
+    for metric, groups in by_metric.items():
+        if len(groups) > 1:
+            shown = ", ".join(f"{g['dimension']} ({ctx.show(g['first'])})" for g in groups)
+            out.append(ctx.finding(CODE, f"metric `{metric}` is measured in incompatible units: {shown}",
+                                   [g["first"] for g in groups]))
+    return out

@@ -1,0 +1,202 @@
+"""Records → one typed table: the claims as written plus what they mean.
+
+Each row keeps the record's own fields and adds the normalised reading:
+canonical metric and entity, the interval in base units, the unit's
+dimension, and what the source document says about the quote. Rules read
+only this table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from checker import fields as F
+from checker import numbers
+from checker.documents import Documents
+from checker.interval import Interval
+from checker.loader import Record
+from checker.registry import Registry
+from checker.units import UnitError, Units
+
+SCALE = 10
+# Unbounded ends become sentinels so that every engine compares plain decimals.
+INF = Decimal("1e26")
+_Q = Decimal(1).scaleb(-SCALE)
+
+
+@dataclass
+class Reading:
+    """What one record means, for rules and for messages."""
+
+    interval: Interval | None = None       # in the record's own unit
+    base: Interval | None = None           # in base units
+    parse_error: str | None = None
+    unit_error: str | None = None
+    unit: str | None = None                # the unit used (record's, else surface's)
+    surface_unit: str | None = None
+    dimension: str | None = None
+    counter: bool = False
+    value_mismatch: str | None = None
+    qualifier_mismatch: str | None = None
+    unit_conflict: str | None = None
+    doc_problem: str | None = None
+    quote_line: int | None = None
+    quote_column: int | None = None
+    quote_at_line: bool = False
+    surface_in_quote: bool = False
+
+
+def read_record(rec: Record, units: Units, docs: Documents) -> Reading:
+    v = rec.values
+    r = Reading()
+    parsed = _parse_surface(v.get("surface"), r)
+    _read_unit(v.get("unit"), parsed, units, r)
+    if parsed is not None:
+        r.interval = parsed.interval(integral=r.counter)
+        _compare_value(v.get("value"), parsed, r)
+        if v.get("qualifier") and v["qualifier"] != parsed.qualifier:
+            r.qualifier_mismatch = parsed.qualifier
+        if r.dimension is not None and r.unit is not None:
+            r.base = r.interval.scale(units.info(r.unit).factor)
+    _read_source(v, docs, r)
+    return r
+
+
+def _parse_surface(surface, r: Reading):
+    if not surface:
+        return None
+    try:
+        parsed = numbers.parse(surface)
+    except numbers.NumberError as exc:
+        r.parse_error = str(exc)
+        return None
+    r.surface_unit = parsed.unit
+    return parsed
+
+
+def _read_unit(unit, parsed, units: Units, r: Reading) -> None:
+    surface_unit = parsed.unit if parsed is not None else None
+    r.unit = unit or surface_unit
+    if r.unit is None:
+        if parsed is not None:
+            r.unit_error = "no unit: give `unit:` (a counter such as 人 or 家, or percent)"
+        return
+    try:
+        info = units.info(r.unit)
+    except UnitError as exc:
+        r.unit_error = str(exc)
+        return
+    r.dimension, r.counter = info.dimension, info.counter
+    if unit and surface_unit:
+        try:
+            if not units.same(unit, surface_unit):
+                r.unit_conflict = surface_unit
+        except UnitError:
+            r.unit_conflict = surface_unit
+
+
+def _compare_value(value: str | None, parsed: numbers.Parsed, r: Reading) -> None:
+    if value is None:
+        return
+    if parsed.qualifier == "range":
+        expected = f"{parsed.value}..{parsed.upper}"
+        got = value.split("..")
+        same = len(got) == 2 and Decimal(got[0]) == parsed.value and Decimal(got[1]) == parsed.upper
+    else:
+        expected = str(parsed.value)
+        same = ".." not in value and Decimal(value) == parsed.value
+    if not same:
+        r.value_mismatch = expected
+
+
+def _read_source(v: dict, docs: Documents, r: Reading) -> None:
+    surface, quote = v.get("surface") or "", v.get("quote") or ""
+    r.surface_in_quote = bool(surface) and surface in quote
+    doc = v.get("doc")
+    if not doc:
+        return
+    lines = docs.lines(doc)
+    if isinstance(lines, str):
+        r.doc_problem = lines
+        return
+    found = docs.find(doc, quote, v.get("line"))
+    r.quote_line, r.quote_column, r.quote_at_line = found.line, found.column, found.at_given_line
+
+
+def _bound(value: Decimal | None, rounding, default: Decimal) -> Decimal:
+    return default if value is None else value.quantize(_Q, rounding=rounding)
+
+
+def expected_dimensions(registry: Registry, units: Units) -> dict:
+    """Canonical metric → the dimension its registry entry declares."""
+    out = {}
+    for name, term in registry.metrics.terms.items():
+        unit = term.extra.get("unit")
+        if unit:
+            try:
+                out[name] = units.info(str(unit)).dimension
+            except UnitError as exc:
+                raise UnitError(f"{term.path}:{term.line}: metric `{name}`: {exc}") from None
+    return out
+
+
+def arrow_table(records: list[Record], readings: list[Reading], registry: Registry, expected: dict):
+    """The claim table as Arrow, the format every engine accepts."""
+    import pyarrow as pa
+
+    cols: dict[str, list] = {name: [] for name in ["row", "file", "file_line", *F.COLUMNS]}
+    derived = {name: [] for name in DERIVED}
+    for rec, r in zip(records, readings):
+        cols["row"].append(rec.row)
+        cols["file"].append(rec.path)
+        cols["file_line"].append(rec.line)
+        for name in F.COLUMNS:
+            cols[name].append(rec.values.get(name))
+        metric, entity = rec.values.get("metric"), rec.values.get("entity")
+        b = r.base
+        derived["metric_key"].append(registry.metrics.canonical(metric) if metric else None)
+        derived["metric_known"].append(bool(metric) and registry.metrics.known(metric))
+        derived["expected_dimension"].append(expected.get(registry.metrics.canonical(metric)) if metric else None)
+        derived["entity_key"].append(registry.entities.canonical(entity) if entity else None)
+        derived["entity_known"].append(bool(entity) and registry.entities.known(entity))
+        derived["parse_error"].append(r.parse_error)
+        derived["unit_error"].append(r.unit_error)
+        derived["unit_used"].append(r.unit)
+        derived["dimension"].append(r.dimension)
+        derived["value_mismatch"].append(r.value_mismatch)
+        derived["qualifier_mismatch"].append(r.qualifier_mismatch)
+        derived["unit_conflict"].append(r.unit_conflict)
+        derived["doc_problem"].append(r.doc_problem)
+        derived["quote_line"].append(r.quote_line)
+        derived["quote_at_line"].append(r.quote_at_line)
+        derived["surface_in_quote"].append(r.surface_in_quote)
+        derived["has_interval"].append(b is not None)
+        derived["lo"].append(_bound(b.lo if b else None, ROUND_FLOOR, -INF) if b else None)
+        derived["hi"].append(_bound(b.hi if b else None, ROUND_CEILING, INF) if b else None)
+        derived["lo_closed"].append(b.lo_closed if b else None)
+        derived["hi_closed"].append(b.hi_closed if b else None)
+    types = {name: pa.string() for name in cols}
+    types.update(row=pa.int64(), file_line=pa.int64(), line=pa.int64())
+    dec = pa.decimal128(38, SCALE)
+    arrays = {name: pa.array(values, type=types[name]) for name, values in cols.items()}
+    for name, values in derived.items():
+        arrays[name] = pa.array(values, type=DERIVED[name](pa, dec))
+    return pa.table(arrays)
+
+
+def _s(pa, dec):
+    return pa.string()
+
+
+def _b(pa, dec):
+    return pa.bool_()
+
+
+DERIVED = {
+    "metric_key": _s, "metric_known": _b, "expected_dimension": _s, "entity_key": _s, "entity_known": _b,
+    "parse_error": _s, "unit_error": _s, "unit_used": _s, "dimension": _s,
+    "value_mismatch": _s, "qualifier_mismatch": _s, "unit_conflict": _s,
+    "doc_problem": _s, "quote_line": lambda pa, dec: pa.int64(), "quote_at_line": _b,
+    "surface_in_quote": _b, "has_interval": _b,
+    "lo": lambda pa, dec: dec, "hi": lambda pa, dec: dec, "lo_closed": _b, "hi_closed": _b,
+}

@@ -1,0 +1,49 @@
+"""Units through pint, defined by the data file rules/units.txt."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    name: str            # canonical pint name, e.g. "person"
+    dimension: str       # e.g. "[person]", "[count] / [person]", "dimensionless"
+    factor: Decimal      # multiply a value in this unit by it to get base units
+    counter: bool        # plain counts of it are exact integers
+
+
+class UnitError(ValueError):
+    pass
+
+
+class Units:
+    def __init__(self, definitions: Path):
+        import pint  # heavy: only commands that check units pay for it
+
+        self.path = definitions
+        self.registry = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False)
+        try:
+            self.registry.load_definitions(str(definitions))
+        except Exception as exc:  # pint raises several types for bad definition files
+            raise UnitError(f"{definitions}: bad unit definitions: {exc}") from None
+        counters = self.registry.get_group("counters").members
+        self._counter_dims = {str(self.registry.Unit(u).dimensionality) for u in counters}
+        self.info = lru_cache(maxsize=None)(self._info)
+
+    def _info(self, text: str) -> UnitInfo:
+        try:
+            q = self.registry.Quantity(Decimal(1), text.strip())
+            base = q.to_base_units()
+        except Exception as exc:  # pint's parser raises many kinds of errors for bad text
+            raise UnitError(f"unknown unit `{text}`: {str(exc).splitlines()[0]}") from None
+        dim = str(base.dimensionality) if base.dimensionality else "dimensionless"
+        if dim == "dimensionless":
+            dim = "[ratio]"
+        return UnitInfo(str(q.units), dim, Decimal(base.magnitude), dim in self._counter_dims)
+
+    def same(self, a: str, b: str) -> bool:
+        ia, ib = self.info(a), self.info(b)
+        return ia.dimension == ib.dimension and ia.factor == ib.factor

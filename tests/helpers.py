@@ -1,0 +1,50 @@
+"""Build a small workspace (claims, documents, registry) and check it."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from checker import engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def workspace(tmp: Path, spec: dict) -> tuple[Path, Path, Path]:
+    """spec: {claims: [...] or text, docs: {name: text}, metrics: [...], entities: [...]}"""
+    claims, docs, rules = tmp / "claims", tmp / "docs", tmp / "rules"
+    for d in (claims, docs, rules):
+        d.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "rules" / "units.txt", rules / "units.txt")
+    body = spec.get("claims", [])
+    text = body if isinstance(body, str) else yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
+    (claims / "example.yaml").write_text(text, encoding="utf-8")
+    for name, content in (spec.get("docs") or {}).items():
+        (docs / name).write_text(content, encoding="utf-8")
+    for name in ("metrics", "entities"):
+        if spec.get(name):
+            (rules / f"{name}.yaml").write_text(yaml.safe_dump(spec[name], allow_unicode=True), encoding="utf-8")
+    return claims, docs, rules
+
+
+def example_spec(text: str) -> dict:
+    """An example's parts; the claims stay raw text so duplicate keys survive."""
+    import textwrap
+
+    spec = yaml.safe_load(text)
+    root = yaml.compose(text)
+    for key, value in root.value:
+        if key.value == "claims":
+            start = text.rfind("\n", 0, value.start_mark.index) + 1
+            spec["claims"] = textwrap.dedent(text[start:value.end_mark.index])
+    return spec
+
+
+def check(tmp: Path, spec: dict, select=None) -> engine.Result:
+    claims, docs, rules = workspace(tmp, spec)
+    return engine.run([str(claims)], str(docs), str(rules), select=select)
+
+
+def codes(result: engine.Result) -> list[str]:
+    return [f.code for f in result.findings]
