@@ -36,8 +36,12 @@ FIELDS: tuple[Field, ...] = (
           "When: 2022, 2025H1, 2024Q3, 2023-06, 2020-2022, or a named period such as 十四五.",
           pattern=PERIOD_PATTERN),
     Field("kind", ("kind",), "str", True, "actual, target, baseline, change or share.", choices=KINDS),
-    Field("surface", ("surface",), "str", True,
-          "The number exactly as printed, with its qualifier: 46.8万, 95%以上, 300余, 10~30."),
+    Field("surface", ("surface",), "str", False,
+          "The number exactly as printed, with its qualifier: 46.8万, 95%以上, 300余, 10~30. "
+          "Every record has either a surface or a `derived` expression."),
+    Field("derived", ("derived",), "str", False,
+          "For a figure the text implies but does not print: arithmetic over claim ids, "
+          "e.g. \"002-083-c - 002-083-d\"."),
     Field("value", ("value",), "number", False,
           "The normalised number (46.8万 is 468000); for a range, [low, high]. Must agree with surface."),
     Field("unit", ("unit",), "str", False,
@@ -51,6 +55,8 @@ FIELDS: tuple[Field, ...] = (
     Field("quote", ("source", "quote"), "str", True, "Verbatim text from the source that contains the surface."),
     Field("note", ("note",), "str", False, "Free text for people: why this reading, what is unclear."),
     Field("status", ("status",), "str", False, "draft (from extract) or reviewed.", choices=STATUSES),
+    Field("relations", ("relations",), "list", False,
+          "How this claim relates to others: sum, includes, change, share, series (see the README)."),
     Field("ignore", ("ignore",), "mapping", False,
           "Rule codes to suppress for this claim, each with a written reason: {CC201: \"why\"}."),
 )
@@ -58,7 +64,7 @@ FIELDS: tuple[Field, ...] = (
 BY_NAME = {f.name: f for f in FIELDS}
 TOP_LEVEL = sorted({f.path[0] for f in FIELDS})
 SOURCE_KEYS = sorted(f.path[1] for f in FIELDS if len(f.path) == 2)
-COLUMNS = [f.name for f in FIELDS if f.type != "mapping"]
+COLUMNS = [f.name for f in FIELDS if f.type not in ("mapping", "list")]
 
 
 def json_schema() -> dict:
@@ -75,6 +81,8 @@ def json_schema() -> dict:
         elif f.type == "number":
             p["oneOf"] = [{"type": "number"}, {"type": "string"},
                           {"type": "array", "items": {"type": ["number", "string"]}, "minItems": 2, "maxItems": 2}]
+        elif f.type == "list":
+            p.update(type="array", items={"type": "object", "minProperties": 1, "maxProperties": 1})
         elif f.type == "mapping":
             p.update(type="object", additionalProperties={"type": "string", "minLength": 1},
                      propertyNames={"pattern": r"^[A-Z]{2}\d{3}$"})

@@ -51,6 +51,7 @@ class Record:
     values: dict            # column name → value (None when absent or invalid)
     field_lines: dict       # column name → line in the YAML file
     ignore: dict = field(default_factory=dict)
+    relations: list = field(default_factory=list)
     raw_value: object = None  # value as written (list for ranges)
 
     def line_of(self, name: str) -> int:
@@ -156,6 +157,7 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
         values[f.name] = _coerce(f, holder[f.path[-1]], path, line, row, problems)
     rec = Record(row, path, item.line, item.column, values, lines, raw_value=item.get("value"))
     rec.ignore = values.pop("ignore", None) or {}
+    rec.relations = values.pop("relations", None) or []
     return rec
 
 
@@ -189,6 +191,10 @@ def _coerce(f: F.Field, value, path, line, row, problems):
         return value
     if f.type == "number":
         return _number_text(value, bad)
+    if f.type == "list":
+        if not isinstance(value, list) or not all(isinstance(v, dict) and len(v) == 1 for v in value):
+            return bad("a list of one-key mappings such as `- sum: [id1, id2]`")
+        return value
     if f.type == "mapping":
         if not isinstance(value, dict) or not all(isinstance(v, str) or v is None for v in value.values()):
             return bad("a mapping of rule codes to reasons")

@@ -46,6 +46,7 @@ PLUS_WORDS = ("余", "多")
 UNIT_TOKENS = [("个百分点", "percentage_point"), ("百分点", "percentage_point"),
                ("%", "percent"), ("‰", "permille"), ("倍", "times")]
 RANGE_SEPS = "~-至到"
+FRACTIONS = [("百分之", "percent"), ("千分之", "permille")]
 
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "less_than",
               "nearly", "about", "plus", "range")
@@ -119,11 +120,20 @@ def parse(surface: str) -> Parsed:
     qualifier, s = _strip_prefix(s)
     suffix_q, s = _strip_suffix(s)
     qualifier = _combine(qualifier, suffix_q, surface)
+    fraction = next((name for word, name in FRACTIONS if s.startswith(word)), None)
+    if fraction:  # 百分之九十五 is 95%: the unit comes first
+        s = s[len("百分之"):]
+    elif s.startswith("第") and len(s) > 1:  # 位列全区第7: an ordinal rank
+        fraction, s = "rank", s[1:]
     first, rest = _number(s, surface)
     second = None
     if rest[:1] in RANGE_SEPS and rest[:1]:
         second, rest = _number(rest[1:], surface)
     rest, unit = _unit(rest)
+    if fraction:
+        if unit is not None:
+            raise NumberError(f"two units in {surface!r}")
+        unit = fraction
     if rest in PLUS_WORDS and first.plus is None and second is None:
         first = first.with_plus()
         rest = ""

@@ -1,0 +1,63 @@
+from decimal import Decimal as D
+
+import pytest
+
+from checker.interval import Interval
+
+
+def iv(lo, hi, lc=True, hc=True):
+    return Interval(None if lo is None else D(lo), None if hi is None else D(hi), lc, hc)
+
+
+def test_touching_closed_ends_overlap():
+    assert iv(1, 2).overlaps(iv(2, 3))
+
+
+def test_touching_open_end_does_not_overlap():
+    # [93.35, 93.45) and [93.45, 93.55) share no number
+    assert not iv("93.35", "93.45", True, False).overlaps(iv("93.45", "93.55", True, False))
+
+
+def test_more_than_excludes_its_bound():
+    assert not iv(95, None, False, False).overlaps(iv(94, 95))
+    assert iv(95, None, True, False).overlaps(iv(94, 95))
+
+
+def test_unbounded_intervals_overlap_everything_on_their_side():
+    assert iv(None, None, False, False).overlaps(iv(1, 1))
+    assert not iv(None, 1, False, False).overlaps(iv(1, None))
+
+
+def test_overlap_is_symmetric():
+    pairs = [(iv(1, 2), iv(3, 4)), (iv(1, 3), iv(2, 4)), (iv(1, 2, True, False), iv(2, 3))]
+    for a, b in pairs:
+        assert a.overlaps(b) == b.overlaps(a)
+
+
+def test_contains_respects_open_ends():
+    assert iv(95, None, True, False).contains(iv("95.5", "96.5", True, False))
+    assert iv(95, None, True, False).contains(iv(95, 95))
+    assert not iv(95, None, False, False).contains(iv(95, 96))
+    assert not iv(1, 2).contains(iv(1, None, True, False))
+
+
+def test_empty_interval_is_refused():
+    with pytest.raises(ValueError):
+        iv(2, 1)
+    with pytest.raises(ValueError):
+        iv(1, 1, True, False)
+
+
+def test_scale_is_exact():
+    assert iv("93.35", "93.45", True, False).scale(D("0.01")) == iv("0.9335", "0.9345", True, False)
+
+
+def test_sum_of_intervals_keeps_exact_values():
+    total = iv(180, 190, True, False) + iv(130, 140, True, False)
+    assert total == iv(310, 330, True, False)
+    assert not total.overlaps(iv(300, 310, True, False))
+
+
+def test_text_form():
+    assert str(iv("93.35", "93.45", True, False)) == "[93.35, 93.45)"
+    assert str(iv(95, None, True, False)) == "[95, +inf)"

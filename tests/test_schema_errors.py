@@ -1,0 +1,136 @@
+"""Schema and YAML problems are findings that name file, line and field."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from checker import engine
+from helpers import check
+
+DOC = {"d.txt": "区域内就诊率由2020年的88.6%提升到93.4%。\n"}
+
+GOOD = """\
+- id: rc-1
+  metric: 区域内就诊率
+  entity: 荣昌区
+  period: "2022"
+  kind: actual
+  surface: 93.4%
+  source:
+    doc: d.txt
+    line: 1
+    quote: 提升到93.4%
+"""
+
+
+def run(tmp_path, claims: str):
+    return check(tmp_path, {"claims": claims, "docs": DOC})
+
+
+def only(result, code):
+    found = [f for f in result.findings if f.code == code]
+    assert found, [f"{f.code} {f.message}" for f in result.findings]
+    return found
+
+
+def test_good_record_is_clean(tmp_path):
+    assert run(tmp_path, GOOD).findings == []
+
+
+def test_bad_kind_is_reported_at_its_line(tmp_path):
+    f = only(run(tmp_path, GOOD.replace("kind: actual", "kind: achieved")), "CC100")[0]
+    assert f.locations[0].line == 5
+    assert f.locations[0].path.endswith("example.yaml")
+    assert "`kind`" in f.message and "achieved" in f.message
+
+
+def test_missing_required_field_is_reported_at_the_record(tmp_path):
+    f = only(run(tmp_path, GOOD.replace("  metric: 区域内就诊率\n", "")), "CC100")[0]
+    assert f.locations[0].line == 1
+    assert "`metric` is required" in f.message
+
+
+def test_bad_period_names_the_field(tmp_path):
+    f = only(run(tmp_path, GOOD.replace('period: "2022"', 'period: "22年"')), "CC100")[0]
+    assert f.locations[0].line == 4 and "`period`" in f.message
+
+
+def test_wrong_type_is_reported_once_at_its_line(tmp_path):
+    found = only(run(tmp_path, GOOD.replace("line: 1", "line: first")), "CC100")
+    assert len(found) == 1
+    assert found[0].locations[0].line == 9
+    assert "`source.line` must be a whole number" in found[0].message
+
+
+def test_boolean_and_nan_values_are_refused(tmp_path):
+    found = only(run(tmp_path, GOOD.replace("surface: 93.4%", "surface: 93.4%\n  value: .nan")), "CC100")
+    assert "finite" in found[0].message
+    found = only(run(tmp_path / "b", GOOD.replace("kind: actual", "kind: yes")), "CC100")
+    assert "`kind` must be text" in found[0].message
+
+
+def test_duplicate_key_names_both_lines(tmp_path):
+    f = only(run(tmp_path, GOOD.replace('period: "2022"\n', 'period: "2022"\n  period: "2020"\n')), "CC101")[0]
+    assert f.locations[0].line == 5 and "line 4" in f.message
+
+
+def test_unknown_field_suggests_the_nearest(tmp_path):
+    f = only(run(tmp_path, GOOD.replace("kind: actual", "kind: actual\n  qualifer: exact")), "CC103")[0]
+    assert "did you mean `qualifier`" in f.message and f.locations[0].line == 6
+
+
+def test_unknown_source_field(tmp_path):
+    f = only(run(tmp_path, GOOD.replace("    line: 1\n", "    lines: 1\n")), "CC103")[0]
+    assert "`source.lines`" in f.message and "source.line" in f.message
+
+
+def test_duplicate_ids_across_files_list_both(tmp_path):
+    result = check(tmp_path, {"claims": GOOD, "docs": DOC})
+    (tmp_path / "claims" / "other.yaml").write_text(GOOD, encoding="utf-8")
+    result = engine.run([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"))
+    f = only(result, "CC102")[0]
+    paths = {loc.path.rsplit("/", 1)[-1] for loc in f.locations if loc.role == "claim"}
+    assert paths == {"example.yaml", "other.yaml"}
+
+
+@pytest.mark.parametrize("text,where", [
+    ("- id: a\n  metric: [unclosed\n", ":3:"),
+    ("- id: a\n\tmetric: x\n", ":2:"),
+    ('- id: "a\n', ":2:"),
+])
+def test_malformed_yaml_stops_with_file_and_line(tmp_path, text, where):
+    with pytest.raises(engine.InputError) as exc:
+        run(tmp_path, text)
+    assert "example.yaml" + where in str(exc.value) and "cannot parse YAML" in str(exc.value)
+
+
+def test_a_mapping_instead_of_a_list_stops(tmp_path):
+    with pytest.raises(engine.InputError, match="a claim file is a YAML list"):
+        run(tmp_path, "id: a\nmetric: b\n")
+
+
+def test_empty_file_is_allowed(tmp_path):
+    assert run(tmp_path, "").claims == 0
+
+
+def test_python_tags_are_refused(tmp_path):
+    with pytest.raises(engine.InputError, match="cannot parse YAML"):
+        run(tmp_path, "- !!python/object/apply:os.system ['echo hi']\n")
+
+
+def test_value_must_agree_with_surface(tmp_path):
+    text = GOOD.replace("surface: 93.4%", "surface: 93.4%\n  value: 93.5")
+    f = only(run(tmp_path, text), "CC111")[0]
+    assert "93.5" in f.message and "93.4" in f.message
+
+
+def test_range_value_is_a_pair(tmp_path):
+    doc = {"d.txt": "平均等候时间10~30分钟\n"}
+    text = textwrap.dedent("""\
+        - {id: r, metric: 等候时间, entity: x, period: "2022", kind: actual, surface: 10~30分钟, value: [10, 30],
+           source: {doc: d.txt, line: 1, quote: 10~30分钟}}
+        """)
+    assert check(tmp_path, {"claims": text, "docs": doc}).findings == []
+    bad = text.replace("[10, 30]", "[10, 40]")
+    assert [f.code for f in check(tmp_path / "b", {"claims": bad, "docs": doc}).findings] == ["CC111"]
