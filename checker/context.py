@@ -35,7 +35,7 @@ class Context:
         doc = rec.values.get("doc")
         if doc and r.doc_problem is None:
             line = r.quote_line or rec.values.get("line")
-            out.append(Location(self.docs.path_for(doc), line, r.quote_column, "source"))
+            out.append(Location(self.docs.path_for(doc), line, _number_column(rec.values, r), "source"))
         return tuple(out)
 
     def finding(self, code: str, message: str, rows=(), extra: tuple[Location, ...] = ()) -> Finding:
@@ -69,3 +69,11 @@ class Context:
     def key(self, row: int) -> str:
         v = self.records[row].values
         return f"{v.get('metric')} · {v.get('entity')}"
+
+
+def _number_column(values: dict, r: Reading) -> int | None:
+    """Point at the number itself inside the quoted line, not at the quote's start."""
+    if r.quote_column is None:
+        return None
+    offset = (values.get("quote") or "").find(values.get("surface") or "\0")
+    return r.quote_column + max(offset, 0)

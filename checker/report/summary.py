@@ -22,4 +22,5 @@ def summary_line(result) -> str:
     s = summary(result)
     counts = ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in s["by_severity"].items())
     extra = f", {s['suppressed']} suppressed" if s["suppressed"] else ""
-    return f"{counts}{extra} in {s['claims']} claims from {s['files']} files"
+    return (f"{counts}{extra} in {s['claims']} claim{'s' if s['claims'] != 1 else ''} "
+            f"from {s['files']} file{'s' if s['files'] != 1 else ''}")

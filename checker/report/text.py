@@ -18,29 +18,32 @@ def group_of(finding) -> str:
     return finding.locations[0].path if finding.locations else "(no location)"
 
 
+def _position(finding, path: str) -> str:
+    for loc in finding.locations:
+        if loc.path == path and loc.line is not None:
+            return f"{loc.line}:{loc.column}" if loc.column else f"{loc.line}"
+    return "-"
+
+
 def render(result, color: bool | None = None) -> str:
     from rich.console import Console
     from rich.markup import escape
-    from rich.table import Table
 
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=_width(), highlight=False)
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=_width(),
+                      highlight=False, soft_wrap=not color)
     groups: dict = {}
     for f in result.findings:
         groups.setdefault(group_of(f), []).append(f)
     for path, findings in groups.items():
         console.print(f"[bold underline]{escape(path)}[/]")
-        table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(overflow="fold")
         for f in findings:
-            where = "\n".join(escape(str(loc)) for loc in f.locations)
-            table.add_row(f"[{STYLE[f.severity]}]{f.severity}[/]", f.code, "", f"{escape(f.message)}\n[dim]{where}[/]")
-        console.print(table)
+            sev = f"[{STYLE[f.severity]}]{f.severity:<7}[/]"
+            console.print(f"  {_position(f, path):>7}  {sev}  [bold]{f.code}[/]  {escape(f.message)}")
+            others = [str(loc) for loc in f.locations]
+            console.print(f"           [dim]at {escape(', '.join(others))}[/]")
         console.print()
     console.print(f"[bold]{escape(summary_line(result))}[/]")
     return buffer.getvalue()

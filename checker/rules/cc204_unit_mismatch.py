@@ -1,8 +1,9 @@
 """Unit mismatch: one metric measured in incompatible units.
 
-All claims of a metric must share a dimension (persons, person-times,
-percent, money…), and the dimension declared for the metric in
-rules/metrics.yaml when it declares one. 人 against 人次, or % against
+All claims of a metric that state a level (actual, target, baseline, share)
+must share a dimension (persons, person-times, percent, money…), and the
+dimension declared for the metric in rules/metrics.yaml when it declares
+one. Changes are left out: a percent level legitimately changes by 个百分点. 人 against 人次, or % against
 个百分点 for one metric, means one of the claims is mis-recorded or the text
 mixes two different measures under one name.
 
@@ -30,7 +31,9 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    t = ctx.table.filter(ctx.table.metric_key.notnull() & ctx.table.dimension.notnull())
+    t = ctx.table
+    # A change is measured in its own terms (a percent level changes by 个百分点), so only levels count here.
+    t = t.filter(t.metric_key.notnull() & t.dimension.notnull() & (t.kind != "change"))
     out = []
     for r in ctx.rows(t.filter(t.expected_dimension.notnull() & (t.dimension != t.expected_dimension))
                       .select("row", "dimension", "expected_dimension").order_by("row")):
