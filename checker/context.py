@@ -19,6 +19,8 @@ class Context:
     docs: Documents
     table: object                      # ibis table of claims (see checker.table)
     severities: dict = field(default_factory=dict)  # code → severity
+    relations: object = None           # ibis table of relation edges (see checker.relations)
+    units: object = None
 
     def rows(self, expr) -> list[dict]:
         """Run an ibis expression and return its rows as dicts."""

@@ -31,6 +31,7 @@ class Result:
 
 def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=()) -> Result:
     from checker import rules as rule_modules
+    from checker import relations
     from checker import table as tables
 
     timings: dict = {}
@@ -45,14 +46,17 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
         timings["load"] = time.perf_counter() - start
         documents = Documents(docs)
         readings = [tables.read_record(r, units, documents) for r in records]
+        tables.resolve_derived(records, readings, units)
         arrow = tables.arrow_table(records, readings, registry, tables.expected_dimensions(registry, units))
+        edge_rows = relations.edges(records, problems)
     except (LoadError, UnitError) as exc:
         raise InputError(str(exc)) from None
     timings["table"] = time.perf_counter() - start - timings["load"]
     available = rule_modules.all_rules()
     chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
-    ctx = Context(records, readings, problems, registry, documents, _engine_table(arrow),
-                  {code: m.SEVERITY for code, m in available.items()})
+    claims_table, edges_table = _engine_tables(arrow, relations.arrow(edge_rows))
+    ctx = Context(records, readings, problems, registry, documents, claims_table,
+                  {code: m.SEVERITY for code, m in available.items()}, edges_table, units)
     findings: list[Finding] = []
     for module in chosen:
         findings.extend(module.check(ctx))
@@ -62,11 +66,11 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings)
 
 
-def _engine_table(arrow):
+def _engine_tables(claims, edges):
     import ibis
 
     con = ibis.duckdb.connect()
-    return con.create_table("claims", arrow)
+    return con.create_table("claims", claims), con.create_table("relations", edges)
 
 
 def _suppress(findings, ctx: Context):

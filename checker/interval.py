@@ -88,3 +88,43 @@ def _tidy(d: Decimal) -> Decimal:
 
 def _plain(d: Decimal) -> str:
     return format(_tidy(d), "f")
+
+
+# Arithmetic on intervals. A bound is (value, closed) with None for infinity;
+# a result bound is closed only when both bounds it comes from are closed.
+
+def _ends(i: Interval):
+    return (i.lo, i.lo_closed), (i.hi, i.hi_closed)
+
+
+def neg(i: Interval) -> Interval:
+    return Interval(None if i.hi is None else -i.hi, None if i.lo is None else -i.lo, i.hi_closed, i.lo_closed)
+
+
+def sub(a: Interval, b: Interval) -> Interval:
+    return a + neg(b)
+
+
+def mul(a: Interval, b: Interval) -> Interval:
+    if None in (a.lo, a.hi, b.lo, b.hi):
+        return Interval(None, None, False, False)  # rare in reports; stay sound rather than clever
+    products = [(_tidy(x * y), cx and cy) for x, cx in _ends(a) for y, cy in _ends(b)]
+    lo = min(products, key=lambda p: (p[0], not p[1]))
+    hi = max(products, key=lambda p: (p[0], p[1]))
+    return Interval(lo[0], hi[0], lo[1], hi[1])
+
+
+def div(a: Interval, b: Interval, digits: int = 30) -> Interval:
+    if b.lo is None or b.hi is None or (b.lo <= 0 <= b.hi):
+        return Interval(None, None, False, False)  # dividing by something that may be zero
+    return mul(a, _inverse(b, digits))
+
+
+def _inverse(b: Interval, digits: int) -> Interval:
+    """1/b, rounded outwards when it does not terminate (then the end is closed: still sound)."""
+    from decimal import ROUND_CEILING, ROUND_FLOOR, Context
+
+    down, up = Context(prec=digits, rounding=ROUND_FLOOR), Context(prec=digits, rounding=ROUND_CEILING)
+    lo_d, lo_u = down.divide(1, b.hi), up.divide(1, b.hi)
+    hi_d, hi_u = down.divide(1, b.lo), up.divide(1, b.lo)
+    return Interval(_tidy(lo_d), _tidy(hi_u), b.hi_closed or lo_d != lo_u, b.lo_closed or hi_d != hi_u)

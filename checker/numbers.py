@@ -39,13 +39,14 @@ PREFIXES = [
 ]
 SUFFIXES = [
     ("及以上", "at_least"), ("以上", "at_least"),
-    ("及以下", "at_most"), ("以下", "at_most"), ("以内", "at_most"),
+    ("及以下", "at_most"), ("以下", "at_most"), ("以内", "at_most"), ("之内", "at_most"), ("内", "at_most"),
     ("左右", "about"), ("上下", "about"),
 ]
 PLUS_WORDS = ("余", "多")
 UNIT_TOKENS = [("个百分点", "percentage_point"), ("百分点", "percentage_point"),
                ("%", "percent"), ("‰", "permille"), ("倍", "times")]
 RANGE_SEPS = "~-至到"
+ORDINAL_COUNTERS = ("个", "家", "例", "台", "次", "项", "批", "位", "款", "座", "所")
 FRACTIONS = [("百分之", "percent"), ("千分之", "permille")]
 
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "less_than",
@@ -125,11 +126,27 @@ def parse(surface: str) -> Parsed:
         s = s[len("百分之"):]
     elif s.startswith("第") and len(s) > 1:  # 位列全区第7: an ordinal rank
         fraction, s = "rank", s[1:]
+    elif s.startswith("前") and len(s) > 1:  # 排名前三: ranks 1 to 3
+        top, rest = _number(s[1:], surface)
+        if rest or top.plus or qualifier != "exact":
+            raise NumberError(f"cannot read {surface!r}")
+        return Parsed(Decimal(1), "range", "rank", top.value)
+    elif s.startswith("数") and s[1:2] in "十百千万":  # 数百: several hundred, 2 to 9 of the unit
+        unit_size = Decimal(CN_SMALL.get(s[1], CN_BIG.get(s[1], 1)))
+        rest = s[2:]
+        if rest[:1] in PLUS_WORDS or qualifier != "exact":
+            raise NumberError(f"cannot read {surface!r}")
+        rest, unit = _unit(rest)
+        return Parsed(2 * unit_size, "range", unit or (rest or None), 9 * unit_size)
+    elif s.startswith("首") and (len(s) == 1 or s[1:] in ORDINAL_COUNTERS):  # 全国首个: rank 1
+        return Parsed(Decimal(1), qualifier, "rank")
     first, rest = _number(s, surface)
     second = None
     if rest[:1] in RANGE_SEPS and rest[:1]:
         second, rest = _number(rest[1:], surface)
     rest, unit = _unit(rest)
+    if fraction == "rank" and rest in ORDINAL_COUNTERS + ("名",):  # 第一名, 第二位
+        rest = ""
     if fraction:
         if unit is not None:
             raise NumberError(f"two units in {surface!r}")

@@ -14,6 +14,7 @@ from checker.loader import LineDict, LoadError, read_yaml
 class Term:
     name: str
     aliases: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()  # names seen in texts that are slips, not legitimate aliases
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     path: str = ""
     line: int = 0
@@ -24,7 +25,8 @@ class Vocabulary:
     """Canonical names and their aliases; unknown names map to themselves."""
 
     terms: dict = field(default_factory=dict)   # canonical name → Term
-    lookup: dict = field(default_factory=dict)  # any name or alias → canonical name
+    lookup: dict = field(default_factory=dict)  # any name, alias or variant → canonical name
+    variants: dict = field(default_factory=dict)  # a slip seen in texts → canonical name
 
     def canonical(self, name: str) -> str:
         return self.lookup.get(name, name)
@@ -36,12 +38,13 @@ class Vocabulary:
         return self.terms.get(self.canonical(name))
 
     def add(self, term: Term) -> None:
-        for alias in (term.name, *term.aliases):
+        for alias in (term.name, *term.aliases, *term.variants):
             other = self.lookup.get(alias)
             if other is not None and other != term.name:
                 raise LoadError(f"{term.path}:{term.line}: `{alias}` is already a name of `{other}`")
             self.lookup[alias] = term.name
         self.terms[term.name] = term
+        self.variants.update({v: term.name for v in term.variants})
 
 
 @dataclass
@@ -76,16 +79,19 @@ def _term(item, path: Path, allowed: set) -> Term:
     if not isinstance(item, LineDict) or not isinstance(item.get("name"), str) or not item["name"].strip():
         line = getattr(item, "line", "?")
         raise LoadError(f"{path}:{line}: each entry needs a `name:` text")
-    unknown = set(item) - allowed - {"name", "aliases", "note"}
+    unknown = set(item) - allowed - {"name", "aliases", "variants", "note"}
     if unknown:
         key = sorted(unknown)[0]
         raise LoadError(f"{path}:{item.key_lines[key]}: unknown field `{key}` "
-                        f"(allowed: name, aliases, note, {', '.join(sorted(allowed))})")
-    aliases = item.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise LoadError(f"{path}:{item.key_lines.get('aliases', item.line)}: `aliases` must be a list of names")
+                        f"(allowed: name, aliases, variants, note, {', '.join(sorted(allowed))})")
+    names = {}
+    for key in ("aliases", "variants"):
+        value = item.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            raise LoadError(f"{path}:{item.key_lines.get(key, item.line)}: `{key}` must be a list of names")
+        names[key] = tuple(a.strip() for a in value)
     extra = {k: v for k, v in item.items() if k in allowed}
-    return Term(item["name"].strip(), tuple(a.strip() for a in aliases), extra, str(path), item.line)
+    return Term(item["name"].strip(), names["aliases"], names["variants"], extra, str(path), item.line)
 
 
 METRIC_FIELDS = {"unit", "range", "better", "integer"}

@@ -39,6 +39,8 @@ class Reading:
     value_mismatch: str | None = None
     qualifier_mismatch: str | None = None
     unit_conflict: str | None = None
+    derive_error: str | None = None
+    dims: tuple = ()
     doc_problem: str | None = None
     quote_line: int | None = None
     quote_column: int | None = None
@@ -60,6 +62,67 @@ def read_record(rec: Record, units: Units, docs: Documents) -> Reading:
             r.base = r.interval.scale(units.info(r.unit).factor)
     _read_source(v, docs, r)
     return r
+
+
+def resolve_derived(records: list[Record], readings: list[Reading], units: Units) -> None:
+    """Give every `derived` record the interval its expression implies."""
+    from checker import derive
+
+    by_id = {rec.values.get("id"): i for i, rec in enumerate(records) if rec.values.get("id")}
+    state: dict[int, str] = {}  # row → "busy" while evaluating, "done" after
+
+    def value_of(row: int):
+        if records[row].values.get("derived") and state.get(row) != "done":
+            if state.get(row) == "busy":
+                raise derive.DeriveError(f"`{records[row].values['id']}` depends on itself")
+            evaluate(row)
+        r = readings[row]
+        return None if r.base is None else derive.Value(r.base, r.dims)
+
+    def lookup(name: str):
+        if name not in by_id:
+            return None
+        found = value_of(by_id[name])
+        if found is None:
+            raise derive.DeriveError(f"`{name}` has no usable value")
+        return found
+
+    def evaluate(row: int) -> None:
+        state[row] = "busy"
+        r, v = readings[row], records[row].values
+        try:
+            result = derive.evaluate(v["derived"], lookup)
+            _apply_derived(result, v.get("unit"), units, r)
+        except derive.DeriveError as exc:
+            r.derive_error = str(exc)
+        state[row] = "done"
+
+    for row, rec in enumerate(records):
+        if rec.values.get("derived") and not rec.values.get("surface") and state.get(row) != "done":
+            try:
+                evaluate(row)
+            except derive.DeriveError as exc:  # a cycle surfaces at its first member
+                readings[row].derive_error = str(exc)
+                state[row] = "done"
+
+
+def _apply_derived(result, unit: str | None, units: Units, r: Reading) -> None:
+    from checker.derive import DeriveError, Value, _dim, _points_as_ratio
+    from checker.interval import div, Interval
+
+    if not unit:
+        raise DeriveError("a derived figure needs `unit:`")
+    try:
+        info = units.info(unit)
+    except UnitError as exc:
+        raise DeriveError(str(exc)) from None
+    if info.dims == () and result.dims != ():
+        result = _points_as_ratio(result, Value(result.interval, ()))
+    if result.dims != info.dims:
+        raise DeriveError(f"the expression gives {_dim(result.dims)}, not the {info.dimension} of `{unit}`")
+    r.unit, r.dimension, r.counter, r.dims = unit, info.dimension, info.counter, info.dims
+    r.base = result.interval
+    r.interval = div(result.interval, Interval.point(info.factor))
 
 
 def _parse_surface(surface, r: Reading):
@@ -86,8 +149,8 @@ def _read_unit(unit, parsed, units: Units, r: Reading) -> None:
     except UnitError as exc:
         r.unit_error = str(exc)
         return
-    r.dimension, r.counter = info.dimension, info.counter
-    if unit and surface_unit:
+    r.dimension, r.counter, r.dims = info.dimension, info.counter, info.dims
+    if unit and surface_unit and not unit.startswith(surface_unit + "/"):  # 4.5个 of 个/千人 is fine
         try:
             if not units.same(unit, surface_unit):
                 r.unit_conflict = surface_unit
@@ -166,6 +229,7 @@ def arrow_table(records: list[Record], readings: list[Reading], registry: Regist
         derived["value_mismatch"].append(r.value_mismatch)
         derived["qualifier_mismatch"].append(r.qualifier_mismatch)
         derived["unit_conflict"].append(r.unit_conflict)
+        derived["derive_error"].append(r.derive_error)
         derived["doc_problem"].append(r.doc_problem)
         derived["quote_line"].append(r.quote_line)
         derived["quote_at_line"].append(r.quote_at_line)
@@ -195,7 +259,7 @@ def _b(pa, dec):
 DERIVED = {
     "metric_key": _s, "metric_known": _b, "expected_dimension": _s, "entity_key": _s, "entity_known": _b,
     "parse_error": _s, "unit_error": _s, "unit_used": _s, "dimension": _s,
-    "value_mismatch": _s, "qualifier_mismatch": _s, "unit_conflict": _s,
+    "value_mismatch": _s, "qualifier_mismatch": _s, "unit_conflict": _s, "derive_error": _s,
     "doc_problem": _s, "quote_line": lambda pa, dec: pa.int64(), "quote_at_line": _b,
     "surface_in_quote": _b, "has_interval": _b,
     "lo": lambda pa, dec: dec, "hi": lambda pa, dec: dec, "lo_closed": _b, "hi_closed": _b,

@@ -13,6 +13,7 @@ class UnitInfo:
     dimension: str       # e.g. "[person]", "[count] / [person]", "dimensionless"
     factor: Decimal      # multiply a value in this unit by it to get base units
     counter: bool        # plain counts of it are exact integers
+    dims: tuple = ()     # base dimensions with exponents, for arithmetic on claims
 
 
 class UnitError(ValueError):
@@ -42,7 +43,8 @@ class Units:
         dim = str(base.dimensionality) if base.dimensionality else "dimensionless"
         if dim == "dimensionless":
             dim = "[ratio]"
-        return UnitInfo(str(q.units), dim, Decimal(base.magnitude), dim in self._counter_dims)
+        dims = tuple(sorted(dict(base.dimensionality).items()))
+        return UnitInfo(str(q.units), dim, Decimal(base.magnitude), dim in self._counter_dims, dims)
 
     def same(self, a: str, b: str) -> bool:
         ia, ib = self.info(a), self.info(b)

@@ -61,3 +61,26 @@ def test_sum_of_intervals_keeps_exact_values():
 def test_text_form():
     assert str(iv("93.35", "93.45", True, False)) == "[93.35, 93.45)"
     assert str(iv(95, None, True, False)) == "[95, +inf)"
+
+
+def test_difference_of_rounded_values():
+    from checker.interval import sub
+    # 93.4% − 88.6%: the printed values allow [4.7, 4.9]
+    assert sub(iv("93.35", "93.45", True, False), iv("88.55", "88.65", True, False)) == iv("4.7", "4.9", False, False)
+
+
+def test_division_terminating_and_not():
+    from checker.interval import div
+    assert div(iv(4650, 4650), iv(2, 4)) == iv("1162.5", "2325")
+    q = div(iv(1, 1), iv(3, 3))
+    assert q.lo <= D(1) / D(3) <= q.hi and q.hi - q.lo < D("1e-25")
+
+
+def test_division_by_interval_with_zero_is_unbounded():
+    from checker.interval import div
+    assert div(iv(1, 1), iv(-1, 1)) == Interval(None, None, False, False)
+
+
+def test_product_closedness():
+    from checker.interval import mul
+    assert mul(iv(2, 3, True, False), iv(10, 10)) == iv(20, 30, True, False)

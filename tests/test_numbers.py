@@ -119,7 +119,7 @@ def test_nearly_and_about_tolerances_are_parameters():
     assert parse("约100").interval(about=D("0.1"), integral=True) == Interval(D(90), D(110))
 
 
-@pytest.mark.parametrize("surface", ["", "数百名", "百分之", "约超10", "10~5", "超10余", "abc", "一一", "5~超10"])
+@pytest.mark.parametrize("surface", ["", "数百余名", "百分之", "约超10", "10~5", "超10余", "abc", "一一", "5~超10"])
 def test_unreadable(surface):
     with pytest.raises(NumberError):
         parse(surface)
@@ -135,6 +135,31 @@ def test_ordinal_rank():
     p = parse("第7")
     assert (p.value, p.unit, p.qualifier) == (D(7), "rank", "exact")
     assert p.interval(integral=True) == Interval(D(7), D(7))
+
+
+def test_top_n_is_a_rank_range():
+    p = parse("前三")
+    assert (p.qualifier, p.unit, p.interval(integral=True)) == ("range", "rank", Interval(D(1), D(3)))
+
+
+def test_within_is_at_most():
+    p = parse("4小时内")
+    assert (p.value, p.unit, p.qualifier) == (D(4), "小时", "at_most")
+
+
+def test_several_hundred():
+    p = parse("数百项")
+    assert (p.qualifier, p.unit, p.interval(integral=True)) == ("range", "项", Interval(D(200), D(900)))
+
+
+def test_ordinal_with_counter():
+    assert (parse("第一名").value, parse("第一名").unit) == (D(1), "rank")
+    assert parse("第四").value == D(4)
+
+
+def test_first_is_rank_one():
+    assert (parse("首个").value, parse("首个").unit) == (D(1), "rank")
+    assert parse("首家").unit == "rank"
 
 
 def test_full_width_conversion_is_per_character():
