@@ -1,0 +1,92 @@
+"""The project's own corpus: seeds, curated claims, registries, published schema."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker import engine, fields
+from helpers import ROOT
+
+SHARED = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds_result():
+    return engine.run([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
+
+
+def test_002_contradiction_is_an_error_naming_both_lines(seeds_result):
+    found = [f for f in seeds_result.findings if f.code == "CC201"
+             and any(loc.path.endswith("002_e4d2c26514aca587.txt") for loc in f.locations)]
+    assert len(found) == 1
+    lines = sorted(loc.line for loc in found[0].locations if loc.role == "source")
+    assert lines == [13, 99]
+    assert found[0].severity == "error"
+
+
+def test_002_target_relation_is_reported(seeds_result):
+    progress = [f for f in seeds_result.findings if f.code == "CC203" and "区域内就诊率" in f.message]
+    assert progress and any(loc.line == 17 for f in progress for loc in f.locations if loc.role == "source")
+    achieved = [f for f in seeds_result.findings if f.code == "CC202"]
+    assert any({loc.line for loc in f.locations if loc.role == "source"} >= {13, 17, 99} for f in achieved)
+
+
+def test_every_claim_is_valid(seeds_result):
+    record_level = [f for f in seeds_result.findings if f.code < "CC200"]
+    assert record_level == [], [f"{f.code} {f.message} {f.locations[0]}" for f in record_level]
+
+
+def test_every_seed_has_a_claim_file():
+    seeds = sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+    claims = sorted(p.stem for p in (ROOT / "claims").glob("*.yaml"))
+    assert seeds == claims and len(seeds) == 5
+
+
+# SHA-256 of the corpus as delivered in ../shared/seeds; the seeds must stay byte-identical.
+SEED_SHA256 = {
+    "000_af5463c42b0f035d.txt": "36c4de2248f9ee62bcfd4372d5294ac883958b18b7936b948d1c3b5030af8069",
+    "001_772c41208c9baad9.txt": "1172cd57baed841c0724cac508b038c62acec8db5ff2a371b931de38c080042c",
+    "002_e4d2c26514aca587.txt": "de5c9e88e601c5e92b269fbd04ae6eca43b520a800a4d97788f923dbb0ec1a41",
+    "003_c520528d40d52752.txt": "749b9e280ad39c1f03791c3d5879fb3cae5511b7df60c5bdad520805d416e3ed",
+    "004_cb7ca5bcc72a2d7d.txt": "2be463cb3b8c9ce102ec984d734ae4a671e4ed677036d25bb34ed2f63ca51741",
+}
+
+
+def test_seeds_are_byte_identical_to_the_delivered_corpus():
+    import hashlib
+
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (ROOT / "seeds").glob("*.txt")}
+    assert found == SEED_SHA256
+    for src in SHARED.glob("*.txt"):  # and to ../shared itself when it is beside the checkout
+        assert found[src.name] == hashlib.sha256(src.read_bytes()).hexdigest()
+
+
+def test_published_json_schema_is_current():
+    published = json.loads((ROOT / "checker" / "data" / "claims.schema.json").read_text(encoding="utf-8"))
+    assert published == fields.json_schema()
+
+
+def test_claim_files_satisfy_the_json_schema():
+    import jsonschema
+
+    schema = fields.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in (ROOT / "claims").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        errors = list(validator.iter_errors(data))
+        assert errors == [], f"{path.name}: {errors[0].message if errors else ''}"
+
+
+def test_json_schema_rejects_what_the_loader_rejects():
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(fields.json_schema())
+    bad = [{"id": "a", "metric": "m", "entity": "e", "period": "2022", "kind": "achieved", "surface": "1",
+            "source": {"doc": "d", "quote": "1"}}]
+    assert list(validator.iter_errors(bad))
+    bad[0]["kind"], bad[0]["sorce"] = "actual", {}
+    assert list(validator.iter_errors(bad))
