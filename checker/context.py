@@ -20,6 +20,7 @@ class Context:
     table: object                      # ibis table of claims (see checker.table)
     severities: dict = field(default_factory=dict)  # code → severity
     relations: object = None           # ibis table of relation edges (see checker.relations)
+    arrow: object = None               # the claim table as Arrow, for record-level rules
     units: object = None
 
     def rows(self, expr) -> list[dict]:
@@ -27,9 +28,14 @@ class Context:
         return expr.to_pyarrow().to_pylist()
 
     def where(self, predicate) -> list[int]:
-        """Rows of the claim table for which predicate(table) holds, in order."""
-        t = self.table
-        return [r["row"] for r in self.rows(t.filter(predicate(t)).select("row").order_by("row"))]
+        """Rows for which a record-level predicate holds, in order.
+
+        predicate(pc.field) builds a pyarrow compute expression: a record-level
+        rule needs no engine, only a vectorised scan of the local table.
+        """
+        import pyarrow.compute as pc
+
+        return self.arrow.filter(predicate(pc.field)).column("row").to_pylist()
 
     def locations(self, row: int) -> tuple[Location, ...]:
         rec, r = self.records[row], self.readings[row]

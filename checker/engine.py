@@ -56,7 +56,8 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
     claims_table, edges_table = _engine_tables(arrow, relations.arrow(edge_rows))
     ctx = Context(records, readings, problems, registry, documents, claims_table,
-                  {code: m.SEVERITY for code, m in available.items()}, edges_table, units)
+                  severities={code: m.SEVERITY for code, m in available.items()},
+                  relations=edges_table, arrow=arrow, units=units)
     findings: list[Finding] = []
     for module in chosen:
         findings.extend(module.check(ctx))

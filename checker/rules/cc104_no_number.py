@@ -26,7 +26,7 @@ SEVERITY = "error"
 
 def check(ctx):
     out = []
-    for r in ctx.where(lambda t: t.surface.isnull() == t.derived.isnull()):
+    for r in ctx.where(lambda f: f("surface").is_null() == f("derived").is_null()):
         has = "both `surface` and `derived`" if ctx.records[r].values.get("surface") else "neither `surface` nor `derived`"
         out.append(ctx.finding(CODE, f"the record has {has}; give exactly one", [r]))
     return out

@@ -15,9 +15,9 @@ Passing example::
 Failing example::
 
     claims:
-      - {id: rc-1, metric: 卫生人才, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 数百名, source: {doc: d.txt, line: 1, quote: 招聘数百名卫生人才}}
+      - {id: rc-1, metric: 卫生人才, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 若干名, source: {doc: d.txt, line: 1, quote: 招聘若干名卫生人才}}
     docs:
-      d.txt: 2020年至今招聘数百名卫生人才充实到各医疗卫生单位
+      d.txt: 2020年至今招聘若干名卫生人才充实到各医疗卫生单位
 """
 CODE = "CC110"
 NAME = "unreadable-number"
@@ -26,4 +26,4 @@ SEVERITY = "error"
 
 def check(ctx):
     return [ctx.finding(CODE, f"cannot read the surface: {ctx.readings[r].parse_error}", [r])
-            for r in ctx.where(lambda t: t.parse_error.notnull())]
+            for r in ctx.where(lambda f: f("parse_error").is_valid())]

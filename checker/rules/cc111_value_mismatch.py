@@ -25,7 +25,7 @@ SEVERITY = "error"
 
 def check(ctx):
     out = []
-    for r in ctx.where(lambda t: t.value_mismatch.notnull()):
+    for r in ctx.where(lambda f: f("value_mismatch").is_valid()):
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"value {v['value']} does not match surface `{v['surface']}`, "
                                      f"which reads {ctx.readings[r].value_mismatch}", [r]))

@@ -26,7 +26,7 @@ SEVERITY = "error"
 
 def check(ctx):
     out = []
-    for r in ctx.where(lambda t: t.qualifier_mismatch.notnull()):
+    for r in ctx.where(lambda f: f("qualifier_mismatch").is_valid()):
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"qualifier `{v['qualifier']}` does not match surface `{v['surface']}`, "
                                      f"which reads as `{ctx.readings[r].qualifier_mismatch}`", [r]))

@@ -27,4 +27,4 @@ SEVERITY = "error"
 
 def check(ctx):
     return [ctx.finding(CODE, ctx.readings[r].unit_error, [r])
-            for r in ctx.where(lambda t: t.unit_error.notnull())]
+            for r in ctx.where(lambda f: f("unit_error").is_valid())]

@@ -26,7 +26,7 @@ SEVERITY = "error"
 
 def check(ctx):
     out = []
-    for r in ctx.where(lambda t: t.unit_conflict.notnull()):
+    for r in ctx.where(lambda f: f("unit_conflict").is_valid()):
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"unit `{v['unit']}` differs from `{ctx.readings[r].unit_conflict}` "
                                      f"printed in surface `{v['surface']}`", [r]))

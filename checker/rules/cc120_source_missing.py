@@ -25,4 +25,4 @@ SEVERITY = "error"
 
 def check(ctx):
     return [ctx.finding(CODE, f"source document unusable: {ctx.readings[r].doc_problem}", [r])
-            for r in ctx.where(lambda t: t.doc_problem.notnull())]
+            for r in ctx.where(lambda f: f("doc_problem").is_valid())]

@@ -24,6 +24,7 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    rows = ctx.where(lambda t: t.doc_problem.isnull() & t.doc.notnull() & t.quote.notnull() & t.quote_line.isnull())
+    rows = ctx.where(lambda f: f("doc_problem").is_null() & f("doc").is_valid() & f("quote").is_valid()
+                     & f("quote_line").is_null())
     return [ctx.finding(CODE, f"quote not found in {ctx.records[r].values['doc']}: "
                               f"“{ctx.records[r].values['quote']}”", [r]) for r in rows]

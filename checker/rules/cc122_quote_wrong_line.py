@@ -27,6 +27,6 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    rows = ctx.where(lambda t: t.quote_line.notnull() & ~t.quote_at_line)
+    rows = ctx.where(lambda f: f("quote_line").is_valid() & ~f("quote_at_line"))
     return [ctx.finding(CODE, f"quote is on line {ctx.readings[r].quote_line}, not line "
                               f"{ctx.records[r].values['line']}", [r]) for r in rows]

@@ -24,6 +24,6 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    rows = ctx.where(lambda t: t.surface.notnull() & t.quote.notnull() & ~t.surface_in_quote)
+    rows = ctx.where(lambda f: f("surface").is_valid() & f("quote").is_valid() & ~f("surface_in_quote"))
     return [ctx.finding(CODE, f"surface `{ctx.records[r].values['surface']}` does not occur in the quote", [r])
             for r in rows]

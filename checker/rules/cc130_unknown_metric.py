@@ -31,6 +31,6 @@ SEVERITY = "warning"
 def check(ctx):
     if not ctx.registry.metrics.terms:
         return []
-    rows = ctx.where(lambda t: t.metric.notnull() & ~t.metric_known)
+    rows = ctx.where(lambda f: f("metric").is_valid() & ~f("metric_known"))
     return [ctx.finding(CODE, f"metric `{ctx.records[r].values['metric']}` is not in rules/metrics.yaml", [r])
             for r in rows]

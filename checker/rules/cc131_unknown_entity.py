@@ -32,6 +32,6 @@ SEVERITY = "warning"
 def check(ctx):
     if not ctx.registry.entities.terms:
         return []
-    rows = ctx.where(lambda t: t.entity.notnull() & ~t.entity_known)
+    rows = ctx.where(lambda f: f("entity").is_valid() & ~f("entity_known"))
     return [ctx.finding(CODE, f"entity `{ctx.records[r].values['entity']}` is not in rules/entities.yaml", [r])
             for r in rows]
