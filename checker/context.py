@@ -20,6 +20,7 @@ class Context:
     table: object                      # ibis table of claims (see checker.table)
     severities: dict = field(default_factory=dict)  # code → severity
     relations: object = None           # ibis table of relation edges (see checker.relations)
+    metrics: object = None             # ibis table of the metric registry (see table.metric_table)
     arrow: object = None               # the claim table as Arrow, for record-level rules
     units: object = None
 
@@ -73,6 +74,28 @@ class Context:
         line = self.readings[row].quote_line or v.get("line")
         where = f"{v.get('doc')}:{line}" if line else f"{rec.path}:{rec.line}"
         return f"{text} [{v.get('kind')}, {v.get('period')}] ({where})"
+
+    def in_unit_of(self, row: int, base) -> str:
+        """A base-unit interval shown in the unit of a claim."""
+        from checker.interval import Interval, div
+
+        factor = self.units.info(self.readings[row].unit).factor
+        return div(base, Interval.point(factor)).short()
+
+    def parts_message(self, g: dict, problem: str) -> str:
+        whole, parts = g["row"], sorted(g["parts"])
+        if g["mixed"]:
+            dims = sorted({str(self.readings[p].dimension) for p in parts})
+            return (f"{self.show(whole)}: the parts are in {', '.join(dims)} but the total is in "
+                    f"{self.readings[whole].dimension}")
+        total = self.readings[parts[0]].base
+        for p in parts[1:]:
+            total = total + self.readings[p].base
+        listed = " + ".join(self.records[p].values.get("surface") or self.records[p].values["id"] for p in parts)
+        return f"{self.show(whole)} {problem}: {listed} = {self.in_unit_of(whole, total)}"
+
+    def variant_of(self, row: int) -> str:
+        return self.registry.entities.variants[self.records[row].values["entity"]]
 
     def key(self, row: int) -> str:
         v = self.records[row].values

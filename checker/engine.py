@@ -47,17 +47,18 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
         documents = Documents(docs)
         readings = [tables.read_record(r, units, documents) for r in records]
         tables.resolve_derived(records, readings, units)
-        arrow = tables.arrow_table(records, readings, registry, tables.expected_dimensions(registry, units))
+        arrow = tables.arrow_table(records, readings, registry)
+        metrics = tables.metric_table(registry, units)
         edge_rows = relations.edges(records, problems)
     except (LoadError, UnitError) as exc:
         raise InputError(str(exc)) from None
     timings["table"] = time.perf_counter() - start - timings["load"]
     available = rule_modules.all_rules()
     chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
-    claims_table, edges_table = _engine_tables(arrow, relations.arrow(edge_rows))
+    claims_table, edges_table, metrics_table = _engine_tables(arrow, relations.arrow(edge_rows), metrics)
     ctx = Context(records, readings, problems, registry, documents, claims_table,
                   severities={code: m.SEVERITY for code, m in available.items()},
-                  relations=edges_table, arrow=arrow, units=units)
+                  relations=edges_table, metrics=metrics_table, arrow=arrow, units=units)
     findings: list[Finding] = []
     for module in chosen:
         findings.extend(module.check(ctx))
@@ -67,11 +68,12 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings)
 
 
-def _engine_tables(claims, edges):
+def _engine_tables(claims, edges, metrics):
     import ibis
 
     con = ibis.duckdb.connect()
-    return con.create_table("claims", claims), con.create_table("relations", edges)
+    return (con.create_table("claims", claims), con.create_table("relations", edges),
+            con.create_table("metrics", metrics))
 
 
 def _suppress(findings, ctx: Context):

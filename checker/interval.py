@@ -79,6 +79,15 @@ class Interval:
     def __str__(self) -> str:
         return self._text()
 
+    def short(self, digits: int = 6) -> str:
+        """For messages: ends rounded outwards to a few significant digits."""
+        from decimal import ROUND_CEILING, ROUND_FLOOR, Context
+
+        def cut(v, rounding):
+            return None if v is None else _tidy(Context(prec=digits, rounding=rounding).plus(v))
+
+        return Interval(cut(self.lo, ROUND_FLOOR), cut(self.hi, ROUND_CEILING), self.lo_closed, self.hi_closed)._text()
+
 
 def _tidy(d: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation."""

@@ -190,20 +190,47 @@ def _bound(value: Decimal | None, rounding, default: Decimal) -> Decimal:
     return default if value is None else value.quantize(_Q, rounding=rounding)
 
 
-def expected_dimensions(registry: Registry, units: Units) -> dict:
-    """Canonical metric → the dimension its registry entry declares."""
-    out = {}
+def metric_table(registry: Registry, units: Units):
+    """The metric registry as a table: dimension, valid range in base units, better direction."""
+    import pyarrow as pa
+
+    rows = []
     for name, term in registry.metrics.terms.items():
         unit = term.extra.get("unit")
-        if unit:
-            try:
-                out[name] = units.info(str(unit)).dimension
-            except UnitError as exc:
-                raise UnitError(f"{term.path}:{term.line}: metric `{name}`: {exc}") from None
-    return out
+        where = f"{term.path}:{term.line}: metric `{name}`"
+        try:
+            info = units.info(str(unit)) if unit else None
+        except UnitError as exc:
+            raise UnitError(f"{where}: {exc}") from None
+        lo, hi = _range(term.extra.get("range"), info, where)
+        better = term.extra.get("better")
+        if better not in (None, "higher", "lower"):
+            raise UnitError(f"{where}: `better` must be higher or lower, not {better!r}")
+        rows.append({"metric_key": name, "expected_dimension": info.dimension if info else None,
+                     "range_lo": lo, "range_hi": hi, "better": better,
+                     "whole": bool(info and info.counter and info.factor == 1 and term.extra.get("integer", True))})
+    dec = pa.decimal128(38, SCALE)
+    types = {"metric_key": pa.string(), "expected_dimension": pa.string(), "range_lo": dec, "range_hi": dec,
+             "better": pa.string(), "whole": pa.bool_()}
+    return pa.table({c: pa.array([r[c] for r in rows], type=t) for c, t in types.items()})
 
 
-def arrow_table(records: list[Record], readings: list[Reading], registry: Registry, expected: dict):
+def _range(value, info, where: str):
+    if value is None:
+        return None, None
+    if info is None:
+        raise UnitError(f"{where}: a `range` needs the metric's `unit`")
+    if not isinstance(value, list) or len(value) != 2:
+        raise UnitError(f"{where}: `range` must be [low, high] (null for no bound)")
+    bounds = []
+    for v, rounding, default in ((value[0], ROUND_FLOOR, -INF), (value[1], ROUND_CEILING, INF)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            raise UnitError(f"{where}: `range` bounds must be numbers or null")
+        bounds.append(_bound(None if v is None else Decimal(repr(v)) * info.factor, rounding, default))
+    return bounds[0], bounds[1]
+
+
+def arrow_table(records: list[Record], readings: list[Reading], registry: Registry):
     """The claim table as Arrow, the format every engine accepts."""
     import pyarrow as pa
 
@@ -219,7 +246,7 @@ def arrow_table(records: list[Record], readings: list[Reading], registry: Regist
         b = r.base
         derived["metric_key"].append(registry.metrics.canonical(metric) if metric else None)
         derived["metric_known"].append(bool(metric) and registry.metrics.known(metric))
-        derived["expected_dimension"].append(expected.get(registry.metrics.canonical(metric)) if metric else None)
+        derived["entity_variant"].append(registry.entities.variants.get(entity) if entity else None)
         derived["entity_key"].append(registry.entities.canonical(entity) if entity else None)
         derived["entity_known"].append(bool(entity) and registry.entities.known(entity))
         derived["parse_error"].append(r.parse_error)
@@ -257,7 +284,7 @@ def _b(pa, dec):
 
 
 DERIVED = {
-    "metric_key": _s, "metric_known": _b, "expected_dimension": _s, "entity_key": _s, "entity_known": _b,
+    "metric_key": _s, "metric_known": _b, "entity_variant": _s, "entity_key": _s, "entity_known": _b,
     "parse_error": _s, "unit_error": _s, "unit_used": _s, "dimension": _s,
     "value_mismatch": _s, "qualifier_mismatch": _s, "unit_conflict": _s, "derive_error": _s,
     "doc_problem": _s, "quote_line": lambda pa, dec: pa.int64(), "quote_at_line": _b,

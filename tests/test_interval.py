@@ -84,3 +84,7 @@ def test_division_by_interval_with_zero_is_unbounded():
 def test_product_closedness():
     from checker.interval import mul
     assert mul(iv(2, 3, True, False), iv(10, 10)) == iv(20, 30, True, False)
+
+
+def test_short_rounds_outwards():
+    assert iv("0.213249999999999", "0.2133499999999", True, False).short(4) == "[0.2132, 0.2134)"

@@ -32,7 +32,7 @@ Failing example::
     metrics:
       - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
 """
-from checker.relational import KEY, above, keyed
+from checker.relational import disagreeing
 
 CODE = "CC201"
 NAME = "contradiction"
@@ -40,19 +40,8 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    import ibis
-
-    a = keyed(ctx.table, "actual")
-    highest = ibis.window(group_by=KEY, order_by=[a.lo.desc(), a.lo_closed.asc(), a.row.asc()])
-    lowest = ibis.window(group_by=KEY, order_by=[a.hi.asc(), a.hi_closed.asc(), a.row.asc()])
-    a = a.mutate(top=ibis.row_number().over(highest), bottom=ibis.row_number().over(lowest),
-                 n=a.row.count().over(ibis.window(group_by=KEY)))
-    top = a.filter(a.top == 0).select(*KEY, "n", top_row=a.row, top_lo=a.lo, top_closed=a.lo_closed)
-    bottom = a.filter(a.bottom == 0).select(*KEY, bottom_row=a.row, bottom_hi=a.hi, bottom_closed=a.hi_closed)
-    j = top.join(bottom, KEY)
-    j = j.filter(above(j.top_lo, j.top_closed, j.bottom_hi, j.bottom_closed))
     out = []
-    for g in ctx.rows(j.select("top_row", "bottom_row", "n", "period").order_by(["bottom_row", "top_row"])):
+    for g in ctx.rows(disagreeing(ctx.table, "actual")):
         rows = sorted([g["top_row"], g["bottom_row"]])
         more = f" ({g['n']} actual claims share this key)" if g["n"] > 2 else ""
         out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: actual values contradict each other: "

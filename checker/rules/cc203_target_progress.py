@@ -3,7 +3,9 @@
 For every ``target`` claim, the actual claims of the same metric and entity
 from the latest year up to the target's year are compared with it: met (the
 actual lies wholly inside the target), not met (no overlap), or undecided
-(they overlap in part, as ``约95%`` against ``95%以上`` does). Informational:
+(they overlap in part, as ``约95%`` against ``95%以上`` does). Where
+rules/metrics.yaml says higher (or lower) is better, going beyond the target
+counts as meeting it. Informational:
 it shows what a report promises next to what it reports.
 
 Passing example::
@@ -47,11 +49,25 @@ def check(ctx):
         by_target.setdefault(p["t_row"], []).append(p["a_row"])
     out = []
     for target, actuals in by_target.items():
-        goal = ctx.readings[target].base
+        goal = _goal(ctx, target)
         states = [f"{ctx.show(r)}: {_status(goal, ctx.readings[r].base)}" for r in actuals]
         out.append(ctx.finding(CODE, f"{ctx.key(target)}: target {ctx.show(target)}; latest actual "
                                      f"{'; '.join(states)}", [target, *actuals]))
     return out
+
+
+def _goal(ctx, row: int):
+    """A target of 25 for a metric where higher is better is met by anything from 25 up."""
+    from checker.interval import Interval
+
+    base = ctx.readings[row].base
+    term = ctx.registry.metrics.get(ctx.records[row].values["metric"])
+    better = term.extra.get("better") if term else None
+    if better == "higher" and base.lo is not None:
+        return Interval(base.lo, None, base.lo_closed, False)
+    if better == "lower" and base.hi is not None:
+        return Interval(None, base.hi, False, base.hi_closed)
+    return base
 
 
 def _status(goal, actual) -> str:

@@ -35,7 +35,8 @@ def check(ctx):
     # A change is measured in its own terms (a percent level changes by 个百分点), so only levels count here.
     t = t.filter(t.metric_key.notnull() & t.dimension.notnull() & (t.kind != "change"))
     out = []
-    for r in ctx.rows(t.filter(t.expected_dimension.notnull() & (t.dimension != t.expected_dimension))
+    d = t.join(ctx.metrics, "metric_key")
+    for r in ctx.rows(d.filter(d.expected_dimension.notnull() & (d.dimension != d.expected_dimension))
                       .select("row", "dimension", "expected_dimension").order_by("row")):
         out.append(ctx.finding(CODE, f"metric `{ctx.records[r['row']].values['metric']}` is declared in "
                                      f"{r['expected_dimension']} but this claim is in {r['dimension']}", [r["row"]]))

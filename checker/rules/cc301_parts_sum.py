@@ -1,0 +1,37 @@
+"""Parts do not sum: a total disagrees with the sum of the parts said to make it up.
+
+A claim with ``relations: [{sum: [id, ...]}]`` says it is the total of
+exactly those parts (2个杰出案例 + 4个优秀案例 = 6个案例). The parts' intervals
+are added exactly (``180余`` + ``130余`` is [310, 330)) and the total must
+overlap the sum. Parts and total must be in one dimension.
+
+Passing example::
+
+    claims:
+      - {id: c-1, metric: 案例数, entity: 医院, period: "2025", kind: actual, surface: 6个, relations: [{sum: [c-2, c-3]}], source: {doc: d.txt, line: 1, quote: 6个案例}}
+      - {id: c-2, metric: 杰出案例数, entity: 医院, period: "2025", kind: actual, surface: 2个, source: {doc: d.txt, line: 1, quote: 2个杰出案例}}
+      - {id: c-3, metric: 优秀案例数, entity: 医院, period: "2025", kind: actual, surface: 4个, source: {doc: d.txt, line: 1, quote: 4个优秀案例}}
+    docs:
+      d.txt: 医院共有6个案例入选，其中2个杰出案例、4个优秀案例。
+
+Failing example::
+
+    claims:
+      - {id: c-1, metric: 案例数, entity: 医院, period: "2025", kind: actual, surface: 7个, relations: [{sum: [c-2, c-3]}], source: {doc: d.txt, line: 1, quote: 7个案例}}
+      - {id: c-2, metric: 杰出案例数, entity: 医院, period: "2025", kind: actual, surface: 2个, source: {doc: d.txt, line: 1, quote: 2个杰出案例}}
+      - {id: c-3, metric: 优秀案例数, entity: 医院, period: "2025", kind: actual, surface: 4个, source: {doc: d.txt, line: 1, quote: 4个优秀案例}}
+    docs:
+      d.txt: 医院共有7个案例入选，其中2个杰出案例、4个优秀案例。
+"""
+from checker.relational import above, part_sums
+
+CODE = "CC301"
+NAME = "parts-do-not-sum"
+SEVERITY = "error"
+
+
+def check(ctx):
+    j = part_sums(ctx.relations, ctx.table, "sum")
+    bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed) | above(j.w_lo, j.w_lo_closed, j.hi, j.hi_closed))
+    return [ctx.finding(CODE, ctx.parts_message(g, "is not the sum of its parts"), [g["row"], *sorted(g["parts"])])
+            for g in ctx.rows(bad.order_by("row"))]

@@ -1,0 +1,37 @@
+"""Parts exceed the whole: the parts listed under 其中 add up to more than their total.
+
+A claim with ``relations: [{includes: [id, ...]}]`` says those claims are
+some of its parts. They need not add up to it, but together they cannot
+exceed it: ``300余名`` 其中 ``180余人`` and ``130余人`` needs at least 310
+people out of a total below 400, which fits; ``300名`` would not.
+
+Passing example::
+
+    claims:
+      - {id: p-1, metric: 卫生人才招聘数, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 300余名, relations: [{includes: [p-2, p-3]}], source: {doc: d.txt, line: 1, quote: 招聘300余名卫生人才}}
+      - {id: p-2, metric: 引进高层次人才数, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 180余人, source: {doc: d.txt, line: 1, quote: 引进高层次人才180余人}}
+      - {id: p-3, metric: 招聘紧缺人才数, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 130余人, source: {doc: d.txt, line: 1, quote: 招聘紧缺守门人才130余人}}
+    docs:
+      d.txt: 2020年至今招聘300余名卫生人才，其中引进高层次人才180余人，为基层招聘紧缺守门人才130余人。
+
+Failing example::
+
+    claims:
+      - {id: p-1, metric: 卫生人才招聘数, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 300名, relations: [{includes: [p-2, p-3]}], source: {doc: d.txt, line: 1, quote: 招聘300名卫生人才}}
+      - {id: p-2, metric: 引进高层次人才数, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 180余人, source: {doc: d.txt, line: 1, quote: 引进高层次人才180余人}}
+      - {id: p-3, metric: 招聘紧缺人才数, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 130余人, source: {doc: d.txt, line: 1, quote: 招聘紧缺守门人才130余人}}
+    docs:
+      d.txt: 2020年至今招聘300名卫生人才，其中引进高层次人才180余人，为基层招聘紧缺守门人才130余人。
+"""
+from checker.relational import above, part_sums
+
+CODE = "CC302"
+NAME = "parts-exceed-whole"
+SEVERITY = "error"
+
+
+def check(ctx):
+    j = part_sums(ctx.relations, ctx.table, "includes")
+    bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed))
+    return [ctx.finding(CODE, ctx.parts_message(g, "is smaller than the parts it includes"), [g["row"], *sorted(g["parts"])])
+            for g in ctx.rows(bad.order_by("row"))]

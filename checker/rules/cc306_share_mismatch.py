@@ -1,0 +1,50 @@
+"""Share mismatch: a stated share disagrees with the counts it is derived from.
+
+A claim with ``relations: [{share: {part: A, whole: B}}]`` states that A is
+that share of B (占比, 占…的). A / B is computed exactly from both intervals
+and must overlap the stated share.
+
+Passing example::
+
+    claims:
+      - {id: h-1, metric: 国家级重点专科数, entity: 全市, period: "2021", kind: actual, surface: 35个, source: {doc: d.txt, line: 1, quote: 国家级临床重点专科35个}}
+      - {id: h-2, metric: 临床重点专科数, entity: 全市, period: "2021", kind: actual, surface: 140个, source: {doc: d.txt, line: 1, quote: 临床重点专科140个}}
+      - {id: h-3, metric: 国家级重点专科占比, entity: 全市, period: "2021", kind: share, surface: 25%, relations: [{share: {part: h-1, whole: h-2}}], source: {doc: d.txt, line: 1, quote: 占25%}}
+    docs:
+      d.txt: 全市临床重点专科140个，其中国家级临床重点专科35个，占25%。
+
+Failing example::
+
+    claims:
+      - {id: h-1, metric: 国家级重点专科数, entity: 全市, period: "2021", kind: actual, surface: 35个, source: {doc: d.txt, line: 1, quote: 国家级临床重点专科35个}}
+      - {id: h-2, metric: 临床重点专科数, entity: 全市, period: "2021", kind: actual, surface: 140个, source: {doc: d.txt, line: 1, quote: 临床重点专科140个}}
+      - {id: h-3, metric: 国家级重点专科占比, entity: 全市, period: "2021", kind: share, surface: 35%, relations: [{share: {part: h-1, whole: h-2}}], source: {doc: d.txt, line: 1, quote: 占35%}}
+    docs:
+      d.txt: 全市临床重点专科140个，其中国家级临床重点专科35个，占35%。
+"""
+from checker.interval import div
+
+CODE = "CC306"
+NAME = "share-mismatch"
+SEVERITY = "error"
+
+
+def check(ctx):
+    e = ctx.relations.filter(ctx.relations.rel == "share")
+    part = e.filter(e.role == "part").select("row", part_row=e.member)
+    whole = e.filter(e.role == "whole").select("row", whole_row=e.member)
+    out = []
+    for p in ctx.rows(part.join(whole, "row").order_by("row")):
+        row, a, b = p["row"], p["part_row"], p["whole_row"]
+        r, ra, rb = ctx.readings[row], ctx.readings[a], ctx.readings[b]
+        if r.base is None or ra.base is None or rb.base is None:
+            continue
+        if ra.dims != rb.dims or r.dims != ():
+            out.append(ctx.finding(CODE, f"{ctx.show(row)}: a share needs a part and a whole in one unit and a "
+                                         f"ratio unit; got {ra.dimension} of {rb.dimension}", [row, a, b]))
+            continue
+        implied = div(ra.base, rb.base)
+        if not implied.overlaps(r.base):
+            out.append(ctx.finding(CODE, f"{ctx.key(row)}: share {ctx.show(row)} but {ctx.show(a)} of {ctx.show(b)} "
+                                         f"is {ctx.in_unit_of(row, implied)}", [row, a, b]))
+    return out

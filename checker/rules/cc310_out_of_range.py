@@ -1,0 +1,54 @@
+"""Out of range: a value outside what its metric allows, or a fraction of a whole count.
+
+rules/metrics.yaml can give each metric a valid ``range`` in its unit (a
+share lies within [0, 100] percent, a count within [0, null], a life
+expectancy within human range). A claim that cannot lie in that range is
+reported, and so is a count of whole things (a metric whose unit is a plain
+counter such as 家 or 人) whose printed value cannot be a whole number.
+Changes are left out: they may be negative.
+
+Passing example::
+
+    claims:
+      - {id: r-1, metric: 接种率, entity: 涪陵区, period: "2024", kind: actual, surface: 99%以上, source: {doc: d.txt, line: 1, quote: 接种率达99%以上}}
+    docs:
+      d.txt: 适龄儿童免疫规划疫苗接种率达99%以上。
+    metrics:
+      - {name: 接种率, unit: percent, range: [0, 100]}
+
+Failing example::
+
+    claims:
+      - {id: r-1, metric: 接种率, entity: 涪陵区, period: "2024", kind: actual, surface: 109%, source: {doc: d.txt, line: 1, quote: 接种率达109%}}
+    docs:
+      d.txt: 适龄儿童免疫规划疫苗接种率达109%。
+    metrics:
+      - {name: 接种率, unit: percent, range: [0, 100]}
+"""
+from checker.relational import above
+
+CODE = "CC310"
+NAME = "out-of-range"
+SEVERITY = "error"
+
+
+def check(ctx):
+    t = ctx.table.filter(ctx.table.has_interval & (ctx.table.kind != "change"))
+    j = t.join(ctx.metrics, "metric_key")
+    outside = j.range_lo.notnull() & (above(j.lo, j.lo_closed, j.range_hi, True) | above(j.range_lo, True, j.hi, j.hi_closed))
+    fraction = j.whole & (j.lo.ceil() > j.hi.floor())
+    bad = j.filter(outside | fraction).select("row", "metric_key", outside=outside)
+    out = []
+    for g in ctx.rows(bad.order_by("row")):
+        term = ctx.registry.metrics.terms[g["metric_key"]]
+        if g["outside"]:
+            low, high = term.extra["range"]
+            text = f"outside the valid range [{_bound(low, '-inf')}, {_bound(high, '+inf')}] {term.extra.get('unit', '')}"
+        else:
+            text = f"not a whole number, but `{g['metric_key']}` counts whole {term.extra.get('unit', 'things')}"
+        out.append(ctx.finding(CODE, f"{ctx.show(g['row'])} is {text}", [g["row"]]))
+    return out
+
+
+def _bound(value, default: str) -> str:
+    return default if value is None else str(value)

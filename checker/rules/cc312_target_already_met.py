@@ -1,0 +1,58 @@
+"""Target already met: an earlier actual value already reaches a target set for later.
+
+When rules/metrics.yaml says which direction is better for a metric
+(``better: higher`` or ``lower``), a target for a later year that an actual
+value of an earlier year already reaches is suspicious: either the target is
+not ambitious, or it means something else (25 *new* specialties rather than
+25 in all), or one of the figures is wrong. Reported as a warning.
+
+Passing example::
+
+    claims:
+      - {id: k-1, metric: 国家临床重点专科数, entity: 重庆市, period: "2021", kind: actual, surface: 20个, source: {doc: d.txt, line: 1, quote: 国家临床重点专科20个}}
+      - {id: k-2, metric: 国家临床重点专科数, entity: 重庆市, period: "2025", kind: target, surface: 25个, source: {doc: d.txt, line: 2, quote: 建设25个国家临床重点专科}}
+    docs:
+      d.txt: |
+        截至2021年，全市有国家临床重点专科20个。
+        “十四五”期间，建设25个国家临床重点专科。
+    metrics:
+      - {name: 国家临床重点专科数, unit: 个, better: higher}
+
+Failing example::
+
+    claims:
+      - {id: k-1, metric: 国家临床重点专科数, entity: 重庆市, period: "2021", kind: actual, surface: 35个, source: {doc: d.txt, line: 1, quote: 国家临床重点专科35个}}
+      - {id: k-2, metric: 国家临床重点专科数, entity: 重庆市, period: "2025", kind: target, surface: 25个, source: {doc: d.txt, line: 2, quote: 建设25个国家临床重点专科}}
+    docs:
+      d.txt: |
+        截至2021年，全市有国家临床重点专科35个。
+        “十四五”期间，建设25个国家临床重点专科。
+    metrics:
+      - {name: 国家临床重点专科数, unit: 个, better: higher}
+"""
+from checker.relational import keyed, prefixed, year
+
+CODE = "CC312"
+NAME = "target-already-met"
+SEVERITY = "warning"
+
+_COLS = ["row", "metric_key", "entity_key", "dimension", "year", "lo", "hi", "lo_closed", "hi_closed"]
+
+
+def check(ctx):
+    targets, actuals = keyed(ctx.table, "target"), keyed(ctx.table, "actual")
+    t = prefixed(targets.mutate(year=year(targets.period)), "t_", _COLS)
+    a = prefixed(actuals.mutate(year=year(actuals.period)), "a_", _COLS)
+    m = ctx.metrics.filter(ctx.metrics.better.notnull()).select("metric_key", "better")
+    t = t.join(m, t.t_metric_key == m.metric_key)
+    j = t.join(a, [t.t_metric_key == a.a_metric_key, t.t_entity_key == a.a_entity_key,
+                   t.t_dimension == a.a_dimension, a.a_year < t.t_year])
+    higher = (j.better == "higher") & ((j.a_lo > j.t_lo) | ((j.a_lo == j.t_lo) & (j.t_lo_closed | ~j.a_lo_closed)))
+    lower = (j.better == "lower") & ((j.a_hi < j.t_hi) | ((j.a_hi == j.t_hi) & (j.t_hi_closed | ~j.a_hi_closed)))
+    hits = j.filter(higher | lower).group_by("t_row").aggregate(actuals=j.a_row.collect())
+    out = []
+    for h in ctx.rows(hits.order_by("t_row")):
+        rows = sorted(h["actuals"])
+        out.append(ctx.finding(CODE, f"{ctx.key(h['t_row'])}: target {ctx.show(h['t_row'])} is already reached by "
+                                     f"{', '.join(ctx.show(r) for r in rows)}", [h["t_row"], *rows]))
+    return out

@@ -1,0 +1,38 @@
+"""Entity variant: an entity written in a form the registry marks as a slip.
+
+One entity written two ways (涪陵区中医院 and 涪陵市中医院, after 涪陵 became a
+district) confuses readers and search. rules/entities.yaml lists such forms
+under ``variants`` of the right name; claims using them are still compared
+as that entity, and each place is reported so the text can be corrected.
+
+Passing example::
+
+    claims:
+      - {id: n-1, metric: 床位数, entity: 涪陵区中医院, period: "2024", kind: actual, surface: 1000张, source: {doc: d.txt, line: 1, quote: 涪陵区中医院开放床位1000张}}
+    docs:
+      d.txt: 涪陵区中医院开放床位1000张。
+    entities:
+      - {name: 涪陵区中医院, variants: [涪陵市中医院], parent: 涪陵区}
+      - {name: 涪陵区}
+
+Failing example::
+
+    claims:
+      - {id: n-1, metric: 床位数, entity: 涪陵市中医院, period: "2024", kind: actual, surface: 1000张, source: {doc: d.txt, line: 1, quote: 涪陵市中医院开放床位1000张}}
+    docs:
+      d.txt: 涪陵市中医院开放床位1000张。
+    entities:
+      - {name: 涪陵区中医院, variants: [涪陵市中医院], parent: 涪陵区}
+      - {name: 涪陵区}
+"""
+CODE = "CC320"
+NAME = "entity-variant"
+SEVERITY = "warning"
+
+
+def check(ctx):
+    out = []
+    for r in ctx.where(lambda f: f("entity_variant").is_valid()):
+        v = ctx.records[r].values
+        out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{ctx.variant_of(r)}`", [r]))
+    return out
