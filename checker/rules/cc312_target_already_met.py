@@ -1,10 +1,12 @@
 """Target already met: an earlier actual value already reaches a target set for later.
 
 When rules/metrics.yaml says which direction is better for a metric
-(``better: higher`` or ``lower``), a target for a later year that an actual
-value of an earlier year already reaches is suspicious: either the target is
-not ambitious, or it means something else (25 *new* specialties rather than
-25 in all), or one of the figures is wrong. Reported as a warning.
+(``better: higher`` or ``lower``), a document that sets a target for a later
+year while reporting, for an earlier year, an actual value that already
+reaches it is suspicious: either the target is not ambitious, or it means
+something else (25 *new* specialties rather than 25 in all), or one of the
+figures is wrong. Only actuals from the target's own document count: they
+were known when the target was written. Reported as a warning.
 
 Passing example::
 
@@ -36,7 +38,7 @@ CODE = "CC312"
 NAME = "target-already-met"
 SEVERITY = "warning"
 
-_COLS = ["row", "metric_key", "entity_key", "dimension", "year", "lo", "hi", "lo_closed", "hi_closed"]
+_COLS = ["row", "doc", "metric_key", "entity_key", "dimension", "year", "lo", "hi", "lo_closed", "hi_closed"]
 
 
 def check(ctx):
@@ -46,7 +48,7 @@ def check(ctx):
     m = ctx.metrics.filter(ctx.metrics.better.notnull()).select("metric_key", "better")
     t = t.join(m, t.t_metric_key == m.metric_key)
     j = t.join(a, [t.t_metric_key == a.a_metric_key, t.t_entity_key == a.a_entity_key,
-                   t.t_dimension == a.a_dimension, a.a_year < t.t_year])
+                   t.t_dimension == a.a_dimension, t.t_doc == a.a_doc, a.a_year < t.t_year])
     higher = (j.better == "higher") & ((j.a_lo > j.t_lo) | ((j.a_lo == j.t_lo) & (j.t_lo_closed | ~j.a_lo_closed)))
     lower = (j.better == "lower") & ((j.a_hi < j.t_hi) | ((j.a_hi == j.t_hi) & (j.t_hi_closed | ~j.a_hi_closed)))
     hits = j.filter(higher | lower).group_by("t_row").aggregate(actuals=j.a_row.collect())
