@@ -25,6 +25,7 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    markdown = "markdown"
 
 
 class Level(str, Enum):
@@ -141,6 +142,10 @@ def _render(result, format: Format) -> str:
         from checker.report import json_report
 
         return json_report.render(result)
+    if format is Format.markdown:
+        from checker.report import markdown
+
+        return markdown.render(result)
     from checker.report import text
 
     return text.render(result)

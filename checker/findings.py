@@ -35,8 +35,10 @@ class Finding:
     claims: tuple[str, ...] = field(default=())  # claim ids involved, in order
 
     def sort_key(self):
-        first = self.locations[0] if self.locations else Location("")
-        return (first.path, first.line or 0, self.code, self.message)
+        """By the place in the source text when there is one: that is how people read."""
+        sources = [loc for loc in self.locations if loc.role == "source"]
+        first = sources[0] if sources else (self.locations[0] if self.locations else Location(""))
+        return (first.path, first.line or 0, first.column or 0, self.code, self.message)
 
     def as_dict(self) -> dict:
         return {

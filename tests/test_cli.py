@@ -118,3 +118,18 @@ def test_module_and_version_entry_points():
 def test_bad_option_is_exit_2(tmp_path):
     result = invoke(tmp_path, CLAIMS, "--format", "pdf")
     assert result.exit_code == 2
+
+
+def test_markdown_report_escapes_and_summarises(tmp_path):
+    claims = CLAIMS.replace("metric: 区域就诊率", "metric: 区域就诊率")
+    result = invoke(tmp_path, claims, "--format", "markdown")
+    assert result.exit_code == 1
+    md = result.stdout
+    assert md.startswith("# claimcheck report")
+    assert "| CC201 | 1 |" in md
+    assert "\\[actual, 2022\\]" in md  # brackets from messages are escaped
+
+
+def test_markdown_escape_neutralises_html():
+    from checker.report.markdown import escape
+    assert escape("<script>alert(1)</script> | *x*") == "\\<script\\>alert(1)\\</script\\> \\| \\*x\\*"

@@ -3,7 +3,9 @@
 One entity written two ways (涪陵区中医院 and 涪陵市中医院, after 涪陵 became a
 district) confuses readers and search. rules/entities.yaml lists such forms
 under ``variants`` of the right name; claims using them are still compared
-as that entity, and each place is reported so the text can be corrected.
+as that entity. Every claim that uses a variant is reported, and so is every
+place a variant occurs in the source documents the claims cite, so the text
+can be corrected even where no figure is attached to the name.
 
 Passing example::
 
@@ -25,6 +27,8 @@ Failing example::
       - {name: 涪陵区中医院, variants: [涪陵市中医院], parent: 涪陵区}
       - {name: 涪陵区}
 """
+from checker.findings import Location
+
 CODE = "CC320"
 NAME = "entity-variant"
 SEVERITY = "warning"
@@ -35,4 +39,17 @@ def check(ctx):
     for r in ctx.where(lambda f: f("entity_variant").is_valid()):
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{ctx.variant_of(r)}`", [r]))
+    variants = ctx.registry.entities.variants
+    for doc in sorted({r.values["doc"] for r in ctx.records if r.values.get("doc")}):
+        lines = ctx.docs.lines(doc)
+        if isinstance(lines, str):
+            continue  # CC120 reports unusable documents
+        for number, text in enumerate(lines, start=1):
+            for variant, name in variants.items():
+                start = text.find(variant)
+                while start >= 0:
+                    where = Location(ctx.docs.path_for(doc), number, start + 1, "source")
+                    out.append(ctx.finding(CODE, f"`{variant}` in the text is a variant spelling of `{name}`",
+                                           (), (where,)))
+                    start = text.find(variant, start + len(variant))
     return out

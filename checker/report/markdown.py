@@ -1,0 +1,36 @@
+"""Markdown report, for pull-request comments and reviewed reports in a repository."""
+from __future__ import annotations
+
+import re
+
+from checker import __version__
+from checker.report.summary import summary, summary_line
+from checker.report.text import group_of
+
+ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    """Escape what Markdown would read as markup; also stops HTML from documents."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def render(result) -> str:
+    s = summary(result)
+    out = [f"# claimcheck report", "", f"**{escape(summary_line(result))}**", ""]
+    out += ["| severity | findings |", "| --- | ---: |"]
+    out += [f"| {ICON[sev]} {sev} | {n} |" for sev, n in s["by_severity"].items()]
+    out += ["", "| rule | findings |", "| --- | ---: |"]
+    out += [f"| {code} | {n} |" for code, n in s["by_code"].items()]
+    groups: dict = {}
+    for f in result.findings:
+        groups.setdefault(group_of(f), []).append(f)
+    for path, findings in groups.items():
+        out += ["", f"## {escape(path)}", ""]
+        for f in findings:
+            where = ", ".join(f"`{loc}`" for loc in f.locations)
+            out.append(f"- {ICON[f.severity]} **{f.code}** {f.severity}: {escape(f.message)}  ")
+            out.append(f"  {where}")
+    out += ["", f"<sub>claimcheck {__version__}</sub>", ""]
+    return "\n".join(out)
