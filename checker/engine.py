@@ -77,10 +77,14 @@ def _engine_tables(claims, edges, metrics):
 
 
 def _suppress(findings, ctx: Context):
-    """A finding is suppressed when a claim it concerns ignores its code with a reason."""
+    """A finding is suppressed when every claim it concerns ignores its code with a reason.
+
+    Every, not any: an ignore on one claim must not hide a problem it shares
+    with a claim nobody has looked at.
+    """
     by_id = {r.values.get("id"): r for r in ctx.records}
     kept, dropped = [], []
     for f in findings:
-        reasons = [by_id[c].ignore.get(f.code) for c in f.claims if c in by_id]
-        (dropped if any(reasons) else kept).append(f)
+        reasons = [(by_id[c].ignore.get(f.code) or "").strip() for c in f.claims if c in by_id]
+        (dropped if reasons and all(reasons) else kept).append(f)
     return kept, dropped

@@ -1,0 +1,41 @@
+"""Bad suppression: an ``ignore`` entry without a written reason, or for no known rule.
+
+``ignore: {CC205: "the summary repeats the body on purpose"}`` silences a
+rule for one claim, and the reason is what lets the next reader trust that.
+An entry with no reason silences nothing and is reported; so is one naming a
+code that no rule has. A finding about several claims is suppressed only
+when every one of them ignores it.
+
+Passing example::
+
+    claims:
+      - {id: i-1, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, ignore: {CC205: "repeated in the summary on purpose"}, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+    docs:
+      d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
+
+Failing example::
+
+    claims:
+      - {id: i-1, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, ignore: {CC205: ""}, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+    docs:
+      d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
+"""
+from checker.findings import Location
+
+CODE = "CC105"
+NAME = "bad-suppression"
+SEVERITY = "error"
+
+
+def check(ctx):
+    out = []
+    for rec in ctx.records:
+        for code, reason in rec.ignore.items():
+            if code not in ctx.severities:
+                problem = f"`ignore` names {code}, which is not a rule code"
+            elif not (reason or "").strip():
+                problem = f"`ignore: {code}` has no reason; write why the finding does not apply"
+            else:
+                continue
+            out.append(ctx.finding(CODE, problem, (), (Location(rec.path, rec.line_of("ignore"), None, "claim"),)))
+    return out
