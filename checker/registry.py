@@ -99,8 +99,13 @@ ENTITY_FIELDS = {"parent", "type"}
 
 
 def load_registry(folder: Path) -> Registry:
+    entities = load_vocabulary(folder / "entities.yaml", ENTITY_FIELDS)
+    for term in entities.terms.values():
+        parent = term.extra.get("parent")
+        if parent is not None and not entities.known(str(parent)):
+            raise LoadError(f"{term.path}:{term.line}: parent `{parent}` of `{term.name}` is not an entity in this file")
     return Registry(
         metrics=load_vocabulary(folder / "metrics.yaml", METRIC_FIELDS),
-        entities=load_vocabulary(folder / "entities.yaml", ENTITY_FIELDS),
+        entities=entities,
         folder=folder,
     )

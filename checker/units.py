@@ -30,6 +30,11 @@ class Units:
             self.registry.load_definitions(str(definitions))
         except Exception as exc:  # pint raises several types for bad definition files
             raise UnitError(f"{definitions}: bad unit definitions: {exc}") from None
+        for name in sorted(self.registry.get_group("root").members):
+            try:  # pint resolves definitions lazily; resolve them all now to name the bad one
+                self.registry.get_base_units(name)
+            except Exception as exc:  # noqa: BLE001 - pint raises several types here
+                raise UnitError(f"{definitions}: unit `{name}`: {exc}") from None
         counters = self.registry.get_group("counters").members
         self._counter_dims = {str(self.registry.Unit(u).dimensionality) for u in counters}
         self.info = lru_cache(maxsize=None)(self._info)

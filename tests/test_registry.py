@@ -1,0 +1,59 @@
+"""rules/: metric and entity registries and unit definitions."""
+import pytest
+
+from checker import engine
+from helpers import ROOT, workspace
+
+CLAIM = "- {id: a, metric: m, entity: e, period: '2022', kind: actual, surface: 1人, source: {doc: d.txt, quote: 1人}}\n"
+
+
+def run_with(tmp_path, metrics=None, entities=None, units=None):
+    c, d, r = workspace(tmp_path, {"claims": CLAIM, "docs": {"d.txt": "1人\n"}})
+    for name, text in (("metrics.yaml", metrics), ("entities.yaml", entities), ("units.txt", units)):
+        if text is not None:
+            (r / name).write_text(text, encoding="utf-8")
+    return engine.run([str(c)], str(d), str(r))
+
+
+@pytest.mark.parametrize("entities,message", [
+    ("- {name: 荣昌区, parent: 重庆}\n", "parent `重庆`"),
+    ("- {name: 甲, aliases: [乙]}\n- {name: 丙, aliases: [乙]}\n", "`乙` is already a name of `甲`"),
+    ("- {name: 甲, colour: red}\n", "unknown field `colour`"),
+    ("- {aliases: [x]}\n", "needs a `name:`"),
+    ("name: 甲\n", "expected a list"),
+])
+def test_bad_entities_file_names_file_and_line(tmp_path, entities, message):
+    with pytest.raises(engine.InputError, match=message) as exc:
+        run_with(tmp_path, entities=entities)
+    assert "entities.yaml:" in str(exc.value)
+
+
+@pytest.mark.parametrize("metrics,message", [
+    ("- {name: m, unit: 斤斤}\n", "unknown unit"),
+    ("- {name: m, range: [0, 100]}\n", "needs the metric's `unit`"),
+    ("- {name: m, unit: percent, range: [0]}\n", "must be \\[low, high\\]"),
+    ("- {name: m, unit: percent, better: more}\n", "higher or lower"),
+])
+def test_bad_metrics_file(tmp_path, metrics, message):
+    with pytest.raises(engine.InputError, match=message) as exc:
+        run_with(tmp_path, metrics=metrics)
+    assert "metrics.yaml:1" in str(exc.value)
+
+
+def test_bad_unit_definitions(tmp_path):
+    with pytest.raises(engine.InputError, match="units.txt"):
+        run_with(tmp_path, units="person = [person] = 人\nfoo = 3 * bar\n")
+
+
+def test_variants_are_compared_as_their_entity(tmp_path):
+    ents = "- {name: 涪陵区中医院, variants: [涪陵市中医院]}\n"
+    result = run_with(tmp_path, entities=ents)
+    assert result.claims == 1
+
+
+def test_project_registries_load():
+    from checker.registry import load_registry
+    reg = load_registry(ROOT / "rules")
+    assert reg.entities.canonical("全市") == "重庆市"
+    assert reg.metrics.canonical("区域就诊率") == "区域内就诊率"
+    assert reg.entities.variants["涪陵市中医院"] == "涪陵区中医院"
