@@ -62,7 +62,7 @@ class NumberError(ValueError):
     """The text is not a number this module can read."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Parsed:
     """A printed number, normalised.
 
@@ -76,7 +76,7 @@ class Parsed:
     unit: str | None = None
     upper: Decimal | None = None
     step: Decimal = Decimal(1)
-    plus_step: Decimal = Decimal(1)
+    plus_step: Decimal | None = None  # only 余/多 readings have one
     rounded: bool = False  # printed with decimals or a magnitude
 
     def interval(self, integral: bool = False, about: Decimal = Decimal("0.05"),
@@ -113,8 +113,33 @@ def to_halfwidth(text: str) -> str:
     return text.translate(FULL_WIDTH)
 
 
+# The common case, 93.4% or 36家, read without the general machinery: the
+# extractor calls parse() for every figure in a document.
+_PLAIN = re.compile(r"(\d+)(?:\.(\d+))?(%|‰|[\u4e00-\u9fff]{1,3})?")
+_NOT_PLAIN = set("余多万亿千百以上下内左右约超近倍至到分之第前首数")
+
+
 def parse(surface: str) -> Parsed:
     """Parse a printed number with its qualifier and unit; raise NumberError."""
+    m = _PLAIN.fullmatch(surface)
+    if m and not (m.group(3) and _NOT_PLAIN.intersection(m.group(3))):
+        return _plain(m)
+    return _parse(surface)
+
+
+_STEPS = [Decimal(1).scaleb(-n) for n in range(30)]
+_RATIO = {"%": "percent", "‰": "permille"}
+
+
+def _plain(m) -> Parsed:
+    whole, frac, unit = m.groups()
+    if frac:
+        step = _STEPS[len(frac)] if len(frac) < len(_STEPS) else Decimal(1).scaleb(-len(frac))
+        return Parsed(Decimal(f"{whole}.{frac}"), "exact", _RATIO.get(unit, unit), None, step, None, True)
+    return Parsed(Decimal(whole), "exact", _RATIO.get(unit, unit), None, _STEPS[0], None, False)
+
+
+def _parse(surface: str) -> Parsed:
     s = to_halfwidth(surface).strip()
     if not s:
         raise NumberError("empty number")
@@ -166,7 +191,8 @@ def parse(surface: str) -> Parsed:
         if qualifier not in ("exact", "plus"):
             raise NumberError(f"余/多 cannot be combined with another qualifier in {surface!r}")
         qualifier = "plus"
-    return Parsed(first.value, qualifier, unit, None, first.step, first.plus_step, first.rounded)
+    plus_step = first.plus_step if qualifier == "plus" else None
+    return Parsed(first.value, qualifier, unit, None, first.step, plus_step, first.rounded)
 
 
 def _strip_prefix(s: str) -> tuple[str, str]:
@@ -304,4 +330,4 @@ def _range(a: _Num, b: _Num, qualifier: str, unit: str | None, surface: str) -> 
         a = a.with_magnitude(b.magnitude)
     if a.value > b.value:
         raise NumberError(f"range runs backwards in {surface!r}")
-    return Parsed(a.value, "range", unit, b.value, min(a.step, b.step), a.plus_step, a.rounded or b.rounded)
+    return Parsed(a.value, "range", unit, b.value, min(a.step, b.step), None, a.rounded or b.rounded)

@@ -51,6 +51,19 @@ class Units:
         dims = tuple(sorted(dict(base.dimensionality).items()))
         return UnitInfo(str(q.units), dim, Decimal(base.magnitude), dim in self._counter_dims, dims)
 
+    def words(self) -> list[str]:
+        """Every unit name and alias written in Chinese characters (counters such as 人次, 家, 万元)."""
+        out = set()
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0]
+            if "=" not in line or line.lstrip().startswith("@"):
+                continue
+            for token in line.split("="):
+                token = token.strip()
+                if token and not token.startswith("[") and any("\u4e00" <= ch <= "\u9fff" for ch in token):
+                    out.add(token)
+        return sorted(out, key=len, reverse=True)
+
     def same(self, a: str, b: str) -> bool:
         ia, ib = self.info(a), self.info(b)
         return ia.dimension == ib.dimension and ia.factor == ib.factor

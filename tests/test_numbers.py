@@ -167,3 +167,10 @@ def test_full_width_conversion_is_per_character():
     from checker.numbers import to_halfwidth
     assert to_halfwidth("提升…９５％") == "提升…95%"
     assert len(to_halfwidth("提升…９５％")) == len("提升…９５％")
+
+
+@pytest.mark.parametrize("surface", ["93.4%", "36家", "12.18‰", "０.５%", "７８.９岁", "100", "0.36个", "1300人次",
+                                     "007个", "2.50%", "５%", "8796"])
+def test_fast_path_agrees_with_the_general_reader(surface):
+    from checker.numbers import _parse
+    assert parse(surface) == _parse(surface)
