@@ -87,6 +87,77 @@ def validate(
     _run(claims, docs, rules, format, output, fail_on, None, None, record_level_only=True)
 
 
+class DraftFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+def extract(
+    documents: List[Path] = typer.Argument(..., help="UTF-8 text files to draft claims from."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the drafts here (default: standard output)."),
+    merge: bool = typer.Option(False, "--merge", help="Add only new drafts to the existing claim file --output."),
+    format: DraftFormat = typer.Option(DraftFormat.yaml, "--format", "-f", help="yaml (claim file) or json."),
+    docs: Optional[Path] = typer.Option(None, "--docs", "-d", help="Documents folder: source.doc is relative to it."),
+    rules: str = RulesOpt,
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+):
+    """Draft claim records for every number in the documents, for people to confirm and correct."""
+    from checker import drafts as out
+    from checker.extract import ExtractError, Extractor, load_language
+    from checker.files import WriteError, atomic_write
+    from checker.loader import LoadError
+    from checker.registry import load_registry
+    from checker.units import UnitError, Units
+
+    if merge and (output is None or format is not DraftFormat.yaml):
+        _fail("--merge needs --output FILE and the yaml format")
+    folder = Path(rules)
+    try:
+        extractor = Extractor(load_language(folder / "extract.yaml"), load_registry(folder),
+                              Units(folder / "units.txt").words())
+    except (ExtractError, LoadError, UnitError) as exc:
+        _fail(str(exc))
+    found = []
+    for path in documents:
+        found.extend(extractor.document(_doc_name(path, docs), _read_text(path)))
+    if merge:
+        existing = _read_text(output) if output.exists() else out.HEADER
+        try:
+            text, added, kept = out.merge(existing, str(output), found)
+        except LoadError as exc:
+            _fail(f"{output}: {exc}")
+        typer.echo(f"claimcheck: {added} new drafts added to {output}, {kept} already there", err=True)
+    else:
+        recs = out.records(found)
+        text = out.render_json(recs) if format is DraftFormat.json else out.HEADER + out.render_yaml(recs)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write(output, text, overwrite=merge or force)
+    except WriteError as exc:
+        _fail(str(exc))
+
+
+def _doc_name(path: Path, docs: Path | None) -> str:
+    if docs is None:
+        return path.name
+    try:
+        return path.resolve().relative_to(docs.resolve()).as_posix()
+    except ValueError:
+        _fail(f"{path} is not inside the documents folder {docs}")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _fail(f"{path}: not UTF-8 text (byte {exc.start}); convert it first")
+    except OSError as exc:
+        _fail(f"{path}: cannot read: {exc.strerror}")
+
+
 @app.command(name="rules")
 def list_rules():
     """List every rule with its code, severity and summary."""
@@ -152,16 +223,15 @@ def _render(result, format: Format) -> str:
 
 
 def _write(text: str, output: Path | None) -> None:
+    from checker.files import WriteError, atomic_write
+
     if output is None:
         sys.stdout.write(text)
         return
-    tmp = output.with_name(f".{output.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        _fail(f"{output}: cannot write: {exc}")
+        atomic_write(output, text, overwrite=True)  # a report is ours to replace
+    except WriteError as exc:
+        _fail(str(exc))
 
 
 def _fail(message: str):

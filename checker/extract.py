@@ -48,6 +48,7 @@ class Language:
     change_cues: tuple
     change_blockers: tuple
     baseline_cues: tuple
+    to_cues: tuple
     share_cues: tuple
     trailing_words: tuple
     relative_years: dict
@@ -62,7 +63,8 @@ def load_language(path: Path) -> Language:
             re.compile(patterns),
             frozenset(data.get("qualifier_words", [])),
             *(tuple(sorted(data.get(k, []), key=len, reverse=True)) for k in
-              ("target_cues", "change_cues", "change_blockers", "baseline_cues", "share_cues", "trailing_words")),
+              ("target_cues", "change_cues", "change_blockers", "baseline_cues", "to_cues", "share_cues",
+               "trailing_words")),
             dict(data.get("relative_years", {})),
             dict(data.get("named_periods", {})),
         )
@@ -102,6 +104,7 @@ class Draft:
     entity: str = ""
     period: str = ""
     kind: str = "actual"
+    unit: str | None = None
     confidence: dict = field(default_factory=dict)
 
     def record(self, id_: str) -> dict:
@@ -109,8 +112,8 @@ class Draft:
         value = [_num(p.value), _num(p.upper)] if p.qualifier == "range" else _num(p.value)
         rec = {"id": id_, "status": "draft", "metric": self.metric, "entity": self.entity, "period": self.period,
                "kind": self.kind, "surface": self.surface, "value": value}
-        if p.unit:
-            rec["unit"] = p.unit
+        if self.unit:
+            rec["unit"] = self.unit
         rec["qualifier"] = p.qualifier
         rec["source"] = {"doc": self.doc, "line": self.line, "quote": self.quote}
         rec["confidence"] = self.confidence
@@ -213,6 +216,16 @@ class Extractor:
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, subject)
         d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
+        d.unit, d.confidence["unit"] = self._unit(d)
+
+    def _unit(self, d: Draft) -> tuple[str, float]:
+        """The printed unit; else the metric's declared unit; else a plain count, to be checked."""
+        if d.parsed.unit:
+            return d.parsed.unit, 0.9
+        term = self.registry.metrics.get(d.metric)
+        if term and term.extra.get("unit"):
+            return str(term.extra["unit"]), 0.6
+        return "个", 0.2
 
     def _metric(self, ctx: "_LineContext", clause: int, start: int, end: int) -> tuple[str, float]:
         hit = ctx.last(ctx.metrics, clause, start)
@@ -243,6 +256,8 @@ class Extractor:
 
     def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None) -> tuple[str, float, bool]:
         found = [m for m in ctx.years if sentence <= m.start() and m.end() <= start]
+        if found and ctx.line[:start].endswith(self.lang.to_cues):
+            found = []  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value
         named = [(at, span) for at, span in ctx.named if sentence <= at < start]
         if named and (not found or named[-1][0] > found[-1].start()):
             return named[-1][1], 0.7, False
@@ -438,7 +453,7 @@ def document_year(text: str, lang: Language) -> int | None:
         as_of = before.endswith(("截至", "截止", "截止到"))
         if not as_of and any(cue in before for cue in ("到", "至", "前", *lang.target_cues)):
             continue
-        if before[-1:] in "—–-~～〜" or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
+        if (before and before[-1] in "—–-~～〜") or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
             continue
         if any(word in after for word in ("规划", "目标", "建成", "年前", "底前", "远景")):
             continue

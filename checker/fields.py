@@ -55,6 +55,8 @@ FIELDS: tuple[Field, ...] = (
     Field("quote", ("source", "quote"), "str", True, "Verbatim text from the source that contains the surface."),
     Field("note", ("note",), "str", False, "Free text for people: why this reading, what is unclear."),
     Field("status", ("status",), "str", False, "draft (from extract) or reviewed.", choices=STATUSES),
+    Field("confidence", ("confidence",), "scores", False,
+          "How sure `claimcheck extract` was of each field it proposed, from 0 to 1: {metric: 0.9, period: 0.4}."),
     Field("relations", ("relations",), "list", False,
           "How this claim relates to others: sum, includes, change, share, series (see the README)."),
     Field("ignore", ("ignore",), "mapping", False,
@@ -64,7 +66,7 @@ FIELDS: tuple[Field, ...] = (
 BY_NAME = {f.name: f for f in FIELDS}
 TOP_LEVEL = sorted({f.path[0] for f in FIELDS})
 SOURCE_KEYS = sorted(f.path[1] for f in FIELDS if len(f.path) == 2)
-COLUMNS = [f.name for f in FIELDS if f.type not in ("mapping", "list")]
+COLUMNS = [f.name for f in FIELDS if f.type not in ("mapping", "list", "scores")]
 
 
 def json_schema() -> dict:
@@ -81,6 +83,8 @@ def json_schema() -> dict:
         elif f.type == "number":
             p["oneOf"] = [{"type": "number"}, {"type": "string"},
                           {"type": "array", "items": {"type": ["number", "string"]}, "minItems": 2, "maxItems": 2}]
+        elif f.type == "scores":
+            p.update(type="object", additionalProperties={"type": "number", "minimum": 0, "maximum": 1})
         elif f.type == "list":
             p.update(type="array", items={"type": "object", "minProperties": 1, "maxProperties": 1})
         elif f.type == "mapping":

@@ -158,6 +158,7 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
     rec = Record(row, path, item.line, item.column, values, lines, raw_value=item.get("value"))
     rec.ignore = values.pop("ignore", None) or {}
     rec.relations = values.pop("relations", None) or []
+    values.pop("confidence", None)  # advice for people; no rule reads it
     return rec
 
 
@@ -191,6 +192,11 @@ def _coerce(f: F.Field, value, path, line, row, problems):
         return value
     if f.type == "number":
         return _number_text(value, bad)
+    if f.type == "scores":
+        if not isinstance(value, dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in value.values()):
+            return bad("a mapping of field names to numbers from 0 to 1")
+        return value
     if f.type == "list":
         if not isinstance(value, list) or not all(isinstance(v, dict) and len(v) == 1 for v in value):
             return bad("a list of one-key mappings such as `- sum: [id1, id2]`")

@@ -11,7 +11,7 @@ def build_schema():
 
     columns = {}
     for f in F.FIELDS:
-        if f.type in ("mapping", "list"):
+        if f.type in ("mapping", "list", "scores"):
             continue
         checks = []
         if f.type == "str":

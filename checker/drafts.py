@@ -1,0 +1,47 @@
+"""Draft records out: YAML or JSON, new files or appended to curated ones.
+
+Merging never rewrites what a person wrote: the existing file is kept byte
+for byte and the new drafts are appended after it.
+"""
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from checker.extract import Draft, ids_for
+from checker.loader import LoadError, load_text
+
+HEADER = ("# Drafted by `claimcheck extract`. Review every record: correct metric, entity, period and kind,\n"
+          "# then set `status: reviewed` (or delete the record if the number is not a claim).\n")
+
+
+def records(drafts: list[Draft], taken: set = frozenset()) -> list[dict]:
+    return [d.record(i) for d, i in zip(drafts, ids_for(drafts, taken))]
+
+
+def render_yaml(recs: list[dict]) -> str:
+    if not recs:
+        return ""
+    # Nested mappings of plain values (source, confidence) stay on one line each.
+    return yaml.safe_dump(recs, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
+
+
+def render_json(recs: list[dict]) -> str:
+    return json.dumps(recs, ensure_ascii=False, indent=2) + "\n"
+
+
+def merge(existing: str, path: str, drafts: list[Draft]) -> tuple[str, int, int]:
+    """existing text + the drafts it does not hold yet (by doc, line and surface)."""
+    found, problems = [], []
+    try:
+        load_text(existing, path, found, problems)
+    except LoadError as exc:
+        raise LoadError(f"cannot merge into it: {exc}") from None
+    have = {(r.values.get("doc"), r.values.get("line"), r.values.get("surface")) for r in found}
+    new = [d for d in drafts if (d.doc, d.line, d.surface) not in have]
+    taken = {r.values.get("id") for r in found}
+    added = render_yaml(records(new, taken))
+    if added and existing and not existing.endswith("\n"):
+        existing += "\n"
+    return existing + added, len(new), len(drafts) - len(new)

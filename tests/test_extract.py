@@ -1,0 +1,178 @@
+"""claimcheck extract on text written for these tests (not the seeds), with expected records made by hand."""
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.extract import Extractor, load_language
+from checker.registry import load_registry
+from checker.units import Units
+from helpers import ROOT
+
+SAMPLE = Path(__file__).parent / "data" / "extract_sample.txt"
+runner = CliRunner()
+
+# line, surface, value, unit, qualifier: every figure in the sample, and nothing else.
+EXPECTED = [
+    (3, "1,234家", "1234", "家", "exact"),
+    (3, "56家", "56", "家", "exact"),
+    (4, "5家", "5", "家", "exact"),
+    (4, "3家", "3", "家", "exact"),
+    (5, "46.8万人次", "468000", "人次", "exact"),
+    (5, "12.5%", "12.5", "percent", "exact"),
+    (5, "超10万人次", "100000", "人次", "more_than"),
+    (6, "577234人", "577234", "人", "exact"),
+    (6, "近万人", "10000", "人", "nearly"),
+    (6, "两千多人", "2000", "人", "plus"),
+    (6, "百余面", "100", "面", "plus"),
+    (6, "300余名", "300", "名", "plus"),
+    (6, "1.2万余人次", "12000", "人次", "plus"),
+    (7, "10~30分钟", "10", "分钟", "range"),
+    (7, "5—10家", "5", "家", "range"),
+    (7, "1—2个", "1", "个", "range"),
+    (7, "两三个", "2", "个", "range"),
+    (8, "0.8个百分点", "0.8", "percentage_point", "exact"),
+    (8, "1.6倍", "1.6", "times", "exact"),
+    (9, "8.78吨", "8.78", "吨", "exact"),
+    (9, "1300万平方米", "13000000", "平方米", "exact"),
+    (9, "40亿元", "4000000000", "元", "exact"),
+    (9, "8公里", "8", "公里", "exact"),
+    (12, "4.5个", "4.5", "个", "exact"),
+    (13, "30%", "30", "percent", "exact"),
+    (14, "３６００张", "3600", "张", "exact"),
+    (15, "95%以上", "95", "percent", "at_least"),
+]
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory) -> Path:
+    """A registry of this test's own: the sample city is no seed's."""
+    folder = tmp_path_factory.mktemp("rules")
+    for name in ("units.txt", "extract.yaml"):
+        shutil.copy(ROOT / "rules" / name, folder / name)
+    (folder / "metrics.yaml").write_text(
+        "- {name: 门诊量, unit: 人次}\n- {name: 区域内就诊率, unit: percent}\n"
+        "- {name: 孕产妇死亡率, unit: percent}\n- {name: 床位数, unit: 张}\n", encoding="utf-8")
+    (folder / "entities.yaml").write_text("- {name: 示例市, aliases: [全市]}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def drafts(rules):
+    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    return ex.document(SAMPLE.name, SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_finds_every_figure_and_nothing_else(drafts):
+    assert [(d.line, d.surface) for d in drafts] == [(e[0], e[1]) for e in EXPECTED]
+
+
+@pytest.mark.parametrize("line,surface,value,unit,qualifier", EXPECTED, ids=[e[1] for e in EXPECTED])
+def test_each_surface_is_read_exactly(drafts, line, surface, value, unit, qualifier):
+    [d] = [d for d in drafts if (d.line, d.surface) == (line, surface)]
+    assert (d.parsed.value, d.parsed.unit, d.parsed.qualifier) == (D(value), unit, qualifier)
+    assert surface in d.quote
+
+
+def test_proposals(drafts):
+    by = {d.surface: d for d in drafts}
+    assert by["46.8万人次"].metric == "门诊量" and by["46.8万人次"].confidence["metric"] >= 0.9
+    assert by["56家"].kind == "change" and by["12.5%"].kind == "change" and by["0.8个百分点"].kind == "change"
+    assert by["30%"].kind == "share"
+    assert (by["95%以上"].kind, by["95%以上"].period, by["95%以上"].metric) == ("target", "2025", "区域内就诊率")
+    assert by["1,234家"].period == "2023"           # the year of the sentence
+    assert by["3家"].period == "2021-2025"          # 十四五
+    assert by["5家"].entity == "全市"                # a registry alias in the sentence
+    assert by["8.78吨"].entity == "示例市"           # the document's subject
+
+
+def test_baseline_and_end_value(rules):
+    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    [a, b] = ex.document("d.txt", "2023年报告：区域内就诊率由2020年的88.6%提升到93.4%。")
+    assert (a.kind, a.period) == ("baseline", "2020")
+    assert (b.kind, b.period) == ("actual", "2023")
+
+
+def test_cli_writes_drafts_that_validate(tmp_path, rules):
+    out = tmp_path / "drafts.yaml"
+    result = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(out), "--rules", str(rules)])
+    assert result.exit_code == 0, result.stderr
+    checked = runner.invoke(app, ["validate", str(out), "--docs", str(SAMPLE.parent), "--rules", str(rules)])
+    assert checked.exit_code == 0, checked.stdout
+    assert "0 errors" in checked.stdout
+    assert out.read_text(encoding="utf-8").count("status: draft") == len(EXPECTED)
+
+
+def test_cli_json_has_the_same_fields(rules):
+    result = runner.invoke(app, ["extract", str(SAMPLE), "--format", "json", "--rules", str(rules)])
+    records = json.loads(result.stdout)
+    assert len(records) == len(EXPECTED)
+    first = records[0]
+    assert set(first) >= {"id", "status", "metric", "entity", "period", "kind", "surface", "value", "unit",
+                          "qualifier", "source", "confidence"}
+    assert first["source"] == {"doc": SAMPLE.name, "line": 3, "quote": first["source"]["quote"]}
+
+
+def test_refuses_to_overwrite_without_force(tmp_path, rules):
+    out = tmp_path / "mine.yaml"
+    out.write_text("# my notes\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(out), "--rules", str(rules)])
+    assert result.exit_code == 2 and "refusing to overwrite" in result.stderr
+    assert out.read_text(encoding="utf-8") == "# my notes\n"
+
+
+HAND_EDITED = """\
+# Curated by hand. Keep this comment.
+- id: mine-1
+  metric: 门诊量   # corrected from the draft
+  entity: 示例市
+  period: "2023"
+  kind: actual
+  surface: 46.8万人次
+  source: {doc: extract_sample.txt, line: 5, quote: 门诊量达到46.8万人次}
+  note: "checked against the statistical bulletin"
+"""
+
+
+def test_merge_keeps_the_hand_edited_file_byte_for_byte(tmp_path, rules):
+    out = tmp_path / "claims.yaml"
+    out.write_text(HAND_EDITED, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(out), "--merge", "--rules", str(rules)])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(HAND_EDITED)
+    assert text.count("- id:") == len(EXPECTED)  # 46.8万人次 on line 5 was already there
+    assert "46.8万人次" not in text[len(HAND_EDITED):]
+    again = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(out), "--merge", "--rules", str(rules)])
+    assert again.exit_code == 0 and out.read_text(encoding="utf-8") == text  # nothing new the second time
+    assert "0 new drafts" in again.stderr
+
+
+def test_merge_into_a_broken_file_changes_nothing(tmp_path, rules):
+    out = tmp_path / "claims.yaml"
+    out.write_text("- id: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(out), "--merge", "--rules", str(rules)])
+    assert result.exit_code == 2 and "cannot merge" in result.stderr
+    assert out.read_text(encoding="utf-8") == "- id: [unclosed\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.yaml"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("text", ["2021年6月召开会议", "开展一次督查，发放一份通知，抽调一名干部", "做到三个坚决",
+                                  "3岁以下婴幼儿", "推进“十四五”规划", "创建三甲医院", "实施一号工程", "开通12345热线",
+                                  "落实“1+8+1”工作路径", "1 加强组织领导", "更新64排CT和1.5T磁共振", "第二党支部",
+                                  "千家万户", "统一思想、一体推进"])
+def test_not_quantities(rules, text):
+    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    assert [d.surface for d in ex.document("d.txt", text)] == []
+
+
+def test_sign_up_is_not_about(rules):
+    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    [d] = ex.document("d.txt", "家庭医生签约577234人")
+    assert (d.surface, d.parsed.qualifier) == ("577234人", "exact")
