@@ -158,6 +158,34 @@ def _read_text(path: Path) -> str:
         _fail(f"{path}: cannot read: {exc.strerror}")
 
 
+@app.command()
+def lint(
+    documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md)."),
+    rules: str = RulesOpt,
+    format: Format = FormatOpt,
+    output: Optional[Path] = OutputOpt,
+    fail_on: Level = FailOnOpt,
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+):
+    """Check source documents for garbled figures and text: doubled words, cut or pasted passages, bad units."""
+    from checker import engine, rules as rule_modules
+    from checker.findings import at_or_above
+
+    codes = [c for c in rule_modules.all_rules() if c >= TEXT_RULES]
+    chosen = [c for c in (_codes(select, codes) if select else codes)]
+    skip = _codes(ignore, codes) if ignore else ()
+    try:
+        result = engine.run([], None, rules, select=chosen, skip=skip, lint=documents)
+    except engine.InputError as exc:
+        _fail(str(exc))
+    _write(_render(result, format), output)
+    raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, fail_on.value) else EXIT_OK)
+
+
+TEXT_RULES = "CC400"  # codes from here on read source documents, not claims
+
+
 @app.command(name="rules")
 def list_rules():
     """List every rule with its code, severity and summary."""

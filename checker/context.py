@@ -22,6 +22,8 @@ class Context:
     relations: object = None           # ibis table of relation edges (see checker.relations)
     metrics: object = None             # ibis table of the metric registry (see table.metric_table)
     arrow: object = None               # the claim table as Arrow, for record-level rules
+    texts: dict = field(default_factory=dict)  # document path → lines, for the text rules (CC4xx)
+    lint: dict = field(default_factory=dict)   # rules/lint.yaml
     units: object = None
 
     def rows(self, expr) -> list[dict]:
@@ -54,6 +56,12 @@ class Context:
         locs.extend(extra)
         ids = tuple(self.records[r].values.get("id") or f"#{r}" for r in rows)
         return Finding(code, self.severities[code], message, tuple(locs), ids)
+
+    def text_finding(self, code: str, message: str, path: str, line: int, column: int, span: str = "",
+                     fix: str = "", also: tuple = ()) -> Finding:
+        """A finding about a document: its place, the exact text and the likely intended text."""
+        locs = (Location(path, line, column, "source"),) + tuple(Location(path, ln, col, "source") for ln, col in also)
+        return Finding(code, self.severities[code], message, locs, (), span, fix)
 
     def problem_findings(self, code: str) -> list[Finding]:
         """Findings for problems the loader kept under this code."""

@@ -62,3 +62,33 @@ class Documents:
             if col >= 0:
                 return Quote(i, col + 1, line is None)
         return Quote(None, None, False)
+
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+class TextError(Exception):
+    pass
+
+
+def collect_texts(paths: list[str]) -> dict[str, list[str]]:
+    """Documents to lint: files as given, folders searched for .txt and .md files."""
+    files: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(sorted(q for q in path.rglob("*") if q.suffix in TEXT_SUFFIXES and q.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise TextError(f"{p}: no such file or folder")
+    texts = {}
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise TextError(f"{f}: not UTF-8 text (byte {exc.start})") from None
+        except OSError as exc:
+            raise TextError(f"{f}: cannot read: {exc.strerror}") from None
+        texts[str(f)] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return texts

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.context import Context
-from checker.documents import Documents
+from checker.documents import Documents, TextError, collect_texts
 from checker.findings import Finding
 from checker.loader import LoadError, load
 from checker.registry import load_registry
@@ -27,9 +27,11 @@ class Result:
     files: int
     suppressed: list[Finding] = field(default_factory=list)
     timings: dict = field(default_factory=dict)
+    documents: int = 0  # source documents linted
 
 
-def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=()) -> Result:
+def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None) -> Result:
+    """Check claims; lint the given documents too (by default, the --docs folder when there is one)."""
     from checker import rules as rule_modules
     from checker import relations
     from checker import table as tables
@@ -50,7 +52,9 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
         arrow = tables.arrow_table(records, readings, registry)
         metrics = tables.metric_table(registry, units)
         edge_rows = relations.edges(records, problems)
-    except (LoadError, UnitError) as exc:
+        texts = collect_texts(lint if lint is not None else ([docs] if docs else []))
+        language = _lint_language(folder / "lint.yaml")
+    except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     timings["table"] = time.perf_counter() - start - timings["load"]
     available = rule_modules.all_rules()
@@ -58,14 +62,27 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     claims_table, edges_table, metrics_table = _engine_tables(arrow, relations.arrow(edge_rows), metrics)
     ctx = Context(records, readings, problems, registry, documents, claims_table,
                   severities={code: m.SEVERITY for code, m in available.items()},
-                  relations=edges_table, metrics=metrics_table, arrow=arrow, units=units)
+                  relations=edges_table, metrics=metrics_table, arrow=arrow, units=units,
+                  texts=texts, lint=language)
     findings: list[Finding] = []
     for module in chosen:
         findings.extend(module.check(ctx))
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
     kept, suppressed = _suppress(findings, ctx)
     files = len({r.path for r in records})
-    return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings)
+    return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings, len(texts))
+
+
+def _lint_language(path: Path) -> dict:
+    """rules/lint.yaml: the document rules' word lists (empty when absent)."""
+    if not path.exists():
+        return {}
+    from checker.loader import read_yaml
+
+    data = read_yaml(path.read_text(encoding="utf-8"), str(path), [])
+    if not isinstance(data, dict):
+        raise LoadError(f"{path}:1: expected a mapping of word lists")
+    return data
 
 
 def _engine_tables(claims, edges, metrics):

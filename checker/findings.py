@@ -33,6 +33,8 @@ class Finding:
     message: str
     locations: tuple[Location, ...] = ()
     claims: tuple[str, ...] = field(default=())  # claim ids involved, in order
+    span: str = ""   # the exact text concerned, for findings about a document
+    fix: str = ""    # the likely intended text, where there is one
 
     def sort_key(self):
         """By the place in the source text when there is one: that is how people read."""
@@ -47,6 +49,8 @@ class Finding:
             "message": self.message,
             "claims": list(self.claims),
             "locations": [loc.as_dict() for loc in self.locations],
+            **({"span": self.span} if self.span else {}),
+            **({"fix": self.fix} if self.fix else {}),
         }
 
 

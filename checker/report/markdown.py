@@ -31,6 +31,6 @@ def render(result) -> str:
         for f in findings:
             where = ", ".join(f"`{loc}`" for loc in f.locations)
             out.append(f"- {ICON[f.severity]} **{f.code}** {f.severity}: {escape(f.message)}  ")
-            out.append(f"  {where}")
+            out.append(f"  {where}" + (f"  \n  fix: {escape(f.span)} → {escape(f.fix)}" if f.fix else ""))
     out += ["", f"<sub>claimcheck {__version__}</sub>", ""]
     return "\n".join(out)

@@ -15,6 +15,7 @@ def summary(result) -> dict:
         "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
         "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
         "suppressed": len(result.suppressed),
+        "documents": result.documents,
     }
 
 
@@ -22,5 +23,13 @@ def summary_line(result) -> str:
     s = summary(result)
     counts = ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in s["by_severity"].items())
     extra = f", {s['suppressed']} suppressed" if s["suppressed"] else ""
-    return (f"{counts}{extra} in {s['claims']} claim{'s' if s['claims'] != 1 else ''} "
-            f"from {s['files']} file{'s' if s['files'] != 1 else ''}")
+    scope = []
+    if s["files"] or not s["documents"]:
+        scope.append(f"{_n(s['claims'], 'claim')} from {_n(s['files'], 'file')}")
+    if s["documents"]:
+        scope.append(f"{_n(s['documents'], 'document')} linted")
+    return f"{counts}{extra} in {', '.join(scope)}"
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"

@@ -44,6 +44,8 @@ def render(result, color: bool | None = None) -> str:
             console.print(f"  {_position(f, path):>7}  {sev}  [bold]{f.code}[/]  {escape(f.message)}")
             others = [str(loc) for loc in f.locations]
             console.print(f"           [dim]at {escape(', '.join(others))}[/]")
+            if f.fix:
+                console.print(f"           [green]fix:[/] {escape(f.span)} → {escape(f.fix)}")
         console.print()
     console.print(f"[bold]{escape(summary_line(result))}[/]")
     return buffer.getvalue()

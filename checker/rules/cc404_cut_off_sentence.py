@@ -1,0 +1,66 @@
+"""Cut-off sentence: a paragraph stops mid-sentence and the next line is a heading or the end.
+
+A paragraph of running text ends with 。！？ or a closing quote or bracket.
+One that stops without them, followed by a short line (a heading or a
+caption) or by nothing, has lost the end of its sentence: 003's blood-station
+section stops at "率先完成市" and a new heading begins. Short lines (titles,
+captions, names) are not paragraphs and are not checked.
+
+Passing example::
+
+    docs:
+      d.txt: |
+        中心血站采供血业务覆盖全区各级医疗机构，率先完成市级标准化建设。
+
+        涪陵区疾病预防控制中心
+
+Failing example::
+
+    docs:
+      d.txt: |
+        中心血站采供血业务覆盖全区各级医疗机构，2023年全年献血量8.78吨，率先完成市
+
+        涪陵区疾病预防控制中心
+"""
+import re
+
+from checker.textscan import CLOSERS, SENTENCE_END
+
+CODE = "CC404"
+NAME = "cut-off-sentence"
+SEVERITY = "warning"
+
+PARAGRAPH = 30   # shorter lines are headings, captions and names
+HEADING = 25
+_HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff“]")
+_FACT_BOX = re.compile(r"[0-9０-９][^ \u3000]{0,6}[ \u3000]")
+
+
+def check(ctx):
+    out = []
+    for path, texts in ctx.texts.items():
+        for number, nxt in open_paragraphs(texts):
+            if nxt is None or len(texts[nxt - 1].strip()) <= HEADING:
+                line = texts[number - 1].rstrip()
+                tail = line[-10:]
+                what = f"a heading (line {nxt})" if nxt else "the end of the document"
+                out.append(ctx.text_finding(CODE, f"the paragraph stops mid-sentence at “…{tail}” before {what}",
+                                            path, number, len(line) - len(tail) + 1, tail))
+    return out
+
+
+def open_paragraphs(texts):
+    """(line, next non-blank line or None) for paragraphs that do not end a sentence.
+
+    Headlines (parts set apart by spaces) and the entries of a fact box (the
+    next line opens with a figure: "35个 医疗服务能力方面") end without
+    punctuation by design, and are left out.
+    """
+    for i, text in enumerate(texts):
+        line = text.strip()
+        if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS or _HEADLINE.search(line):
+            continue
+        nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
+        if nxt is not None and _FACT_BOX.match(texts[nxt - 1].strip()):
+            continue
+        yield i + 1, nxt

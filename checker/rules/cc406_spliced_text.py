@@ -1,0 +1,52 @@
+"""Spliced text: a paragraph carries a long clause copied from a different paragraph.
+
+A paragraph about blood donation that suddenly goes on "为保障中医特色专科建设
+和人才队伍建设，不断提升医疗服务质量和水平……", word for word the ending of the
+Chinese-medicine hospital's paragraph, has had text pasted into it. Clauses
+of at least 16 characters that occur in two paragraphs which are not copies
+of each other (CC403 reports whole copies) are reported at the later place,
+once for each pair of paragraphs.
+
+Passing example::
+
+    docs:
+      d.txt: |
+        涪陵区中医院加强中医特色专科建设，为人民群众提供更加优质的中医药健康服务。
+        中心血站做好科普宣传员，走村串户入企业，进田间去地头，宣传无偿献血知识。
+
+Failing example::
+
+    docs:
+      d.txt: |
+        涪陵区中医院加强中医特色专科建设，为人民群众提供更加优质的中医药健康服务。
+        一条温情的献血邀约短信……不断提升服务水平，为人民群众提供更加优质的中医药健康服务。
+"""
+import re
+
+CODE = "CC406"
+NAME = "spliced-text"
+SEVERITY = "warning"
+
+MIN_CLAUSE = 16
+_CLAUSE = re.compile(r"[^，,。；;！!？?：:…]+")
+
+
+def check(ctx):
+    out = []
+    for path, texts in ctx.texts.items():
+        first: dict = {}
+        reported: set = set()
+        for number, text in enumerate(texts, start=1):
+            for m in _CLAUSE.finditer(text):
+                clause = m.group().strip()
+                if len(clause) < MIN_CLAUSE:
+                    continue
+                seen = first.setdefault(clause, (number, m.start() + 1))
+                source = texts[seen[0] - 1].strip()
+                # whole lines printed twice are CC403's; a copy of a splice is the same splice
+                if seen[0] != number and source != text.strip() and (source, text.strip()) not in reported:
+                    reported.add((source, text.strip()))
+                    out.append(ctx.text_finding(
+                        CODE, f"line {number} repeats “{clause[:24]}…” from line {seen[0]}: text pasted in "
+                              "from another paragraph?", path, number, m.start() + 1, clause, "", (seen,)))
+    return out

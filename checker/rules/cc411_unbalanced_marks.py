@@ -1,0 +1,51 @@
+"""Unbalanced marks: a quotation mark or bracket opened and not closed, or closed and never opened.
+
+Names and figures in quotes (“一号工程”) or brackets (（专科）) must be closed
+within their paragraph; an unmatched mark usually means text was cut or
+joined around it. Each unmatched mark is reported where it stands.
+
+Passing example::
+
+    docs:
+      d.txt: 建立了“华西第二医院——荣昌（线上+线下）”分级协同医疗服务体系。
+
+Failing example::
+
+    docs:
+      d.txt: 建立了“华西第二医院——荣昌（线上+线下分级协同医疗服务体系。
+"""
+from checker.textscan import lines
+
+CODE = "CC411"
+NAME = "unbalanced-marks"
+SEVERITY = "warning"
+
+PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」", "『": "』"}
+CLOSING = {v: k for k, v in PAIRS.items()}
+
+
+def check(ctx):
+    out = []
+    for path, number, line in lines(ctx):
+        for col, mark, problem in _unmatched(line):
+            out.append(ctx.text_finding(CODE, f"“{mark}” {problem} in this paragraph", path, number, col, mark))
+    return out
+
+
+def _unmatched(line: str):
+    stack = []
+    for i, ch in enumerate(line):
+        if ch in PAIRS:
+            stack.append((i, ch))
+        elif ch in CLOSING:
+            if stack and stack[-1][1] == CLOSING[ch]:
+                stack.pop()
+            elif any(o == CLOSING[ch] for _, o in stack):  # close the nearest matching opener; inner ones stay open
+                while stack[-1][1] != CLOSING[ch]:
+                    j, o = stack.pop()
+                    yield j + 1, o, f"is not closed before “{ch}”"
+                stack.pop()
+            else:
+                yield i + 1, ch, "closes nothing"
+    for j, o in stack:
+        yield j + 1, o, "is never closed"

@@ -1,0 +1,91 @@
+"""claimcheck lint on documents written for these tests: one clean, one with a slip of every family."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from checker.cli import app
+from helpers import ROOT
+
+DATA = Path(__file__).parent / "data"
+runner = CliRunner()
+RULES = str(ROOT / "rules")
+
+
+def lint(*args):
+    return runner.invoke(app, ["lint", *args, "--rules", RULES, "--format", "json"])
+
+
+def findings(path):
+    result = lint(str(path))
+    return result, json.loads(result.stdout)["findings"]
+
+
+def test_clean_text_has_no_findings():
+    result, found = findings(DATA / "lint_clean.txt")
+    assert found == [], [f["message"] for f in found]
+    assert result.exit_code == 0
+
+
+# code, line, span: every slip planted in lint_broken.txt, found at its place
+PLANTED = [
+    ("CC401", 3, "率率"),
+    ("CC408", 3, "全区孕产妇死亡率"),
+    ("CC402", 5, "示例医科大学"),
+    ("CC407", 7, "58家庭"),
+    ("CC410", 7, "3岁以上婴幼儿"),
+    ("CC409", 7, "12.18‰"),
+    ("CC401", 9, "甲甲"),
+    ("CC410", 9, "三甲甲等"),
+    ("CC411", 9, "“"),
+    ("CC404", 9, None),
+    ("CC403", 13, None),
+    ("CC412", 15, None),
+]
+
+
+def test_every_planted_slip_is_found_where_it_is():
+    result, found = findings(DATA / "lint_broken.txt")
+    got = {(f["code"], f["locations"][0]["line"]) for f in found}
+    for code, line, span in PLANTED:
+        assert (code, line) in got, (code, line, sorted(got))
+        if span:
+            assert any(f["code"] == code and f["span"] == span for f in found), (code, span)
+    assert len(found) == len(PLANTED), [(f["code"], f["locations"][0]["line"], f["message"]) for f in found]
+
+
+def test_fixes_are_offered():
+    _, found = findings(DATA / "lint_broken.txt")
+    fixes = {(f["code"], f["span"], f["fix"]) for f in found if f.get("fix")}
+    assert ("CC401", "率率", "率") in fixes
+    assert ("CC410", "3岁以上婴幼儿", "3岁以下婴幼儿") in fixes
+    assert ("CC410", "三甲甲等", "三级甲等") in fixes
+
+
+def test_duplicate_names_every_place():
+    _, found = findings(DATA / "lint_broken.txt")
+    [dup] = [f for f in found if f["code"] == "CC403"]
+    assert [loc["line"] for loc in dup["locations"]] == [13, 14]
+
+
+def test_exit_codes():
+    assert runner.invoke(app, ["lint", str(DATA / "lint_broken.txt"), "--rules", RULES]).exit_code == 0
+    assert runner.invoke(app, ["lint", str(DATA / "lint_broken.txt"), "--rules", RULES,
+                               "--fail-on", "warning"]).exit_code == 1
+    missing = runner.invoke(app, ["lint", str(DATA / "nope.txt"), "--rules", RULES])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
+def test_non_utf8_document_is_refused_clearly(tmp_path):
+    doc = tmp_path / "gbk.txt"
+    doc.write_bytes("接种率达99%".encode("gbk"))
+    result = runner.invoke(app, ["lint", str(doc), "--rules", RULES])
+    assert result.exit_code == 2 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_with_docs_lints_the_documents_too(tmp_path):
+    from checker import engine
+    result = engine.run([str(tmp_path)], str(DATA), RULES)
+    assert any(f.code == "CC401" for f in result.findings) and result.documents == 3
