@@ -71,7 +71,7 @@ def check(
     ignore: Optional[List[str]] = IgnoreOpt,
 ):
     """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
-    _run(claims, docs, rules, format, output, fail_on, select, ignore, record_level_only=False)
+    _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all")
 
 
 @app.command()
@@ -84,7 +84,7 @@ def validate(
     fail_on: Level = FailOnOpt,
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
-    _run(claims, docs, rules, format, output, fail_on, None, None, record_level_only=True)
+    _run(claims, docs, rules, format, output, fail_on, None, None, scope="record")
 
 
 class DraftFormat(str, Enum):
@@ -169,18 +169,7 @@ def lint(
     ignore: Optional[List[str]] = IgnoreOpt,
 ):
     """Check source documents for garbled figures and text: doubled words, cut or pasted passages, bad units."""
-    from checker import engine, rules as rule_modules
-    from checker.findings import at_or_above
-
-    codes = [c for c in rule_modules.all_rules() if c >= TEXT_RULES]
-    chosen = [c for c in (_codes(select, codes) if select else codes)]
-    skip = _codes(ignore, codes) if ignore else ()
-    try:
-        result = engine.run([], None, rules, select=chosen, skip=skip, lint=documents)
-    except engine.InputError as exc:
-        _fail(str(exc))
-    _write(_render(result, format), output)
-    raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, fail_on.value) else EXIT_OK)
+    _run([], None, rules, format, output, fail_on, select, ignore, scope="text", lint_paths=documents)
 
 
 TEXT_RULES = "CC400"  # codes from here on read source documents, not claims
@@ -207,17 +196,21 @@ def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
     typer.echo(found.__doc__.strip())
 
 
-def _run(claims, docs, rules, format, output, fail_on, select, ignore, record_level_only):
+def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None):
+    """scope: all rules (check), record-level ones (validate) or the text rules (lint)."""
     from checker import engine, rules as rule_modules
     from checker.findings import at_or_above
 
     codes = list(rule_modules.all_rules())
-    chosen = _codes(select, codes) if select else None
-    if record_level_only:
-        chosen = [c for c in (chosen or codes) if c < "CC200"]
+    if scope == "record":
+        codes = [c for c in codes if c < "CC200"]
+    elif scope == "text":
+        codes = [c for c in codes if c >= TEXT_RULES]
+    chosen = _codes(select, codes) if select else (codes if scope != "all" else None)
     skip = _codes(ignore, codes) if ignore else ()
     try:
-        result = engine.run(claims or ["claims"], docs, rules, select=chosen, skip=skip)
+        result = engine.run(claims if scope == "text" else (claims or ["claims"]), docs, rules,
+                            select=chosen, skip=skip, lint=lint_paths)
     except engine.InputError as exc:
         _fail(str(exc))
     text = _render(result, format)
