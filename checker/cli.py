@@ -26,6 +26,11 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    html = "html"
+    claimreview = "claimreview"
 
 
 class Level(str, Enum):
@@ -52,8 +57,8 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 ClaimPaths = typer.Argument(None, help="Claim files or folders (default: claims).")
 DocsOpt = typer.Option(None, "--docs", "-d", help="Folder of source documents that source.doc is relative to.")
 RulesOpt = typer.Option("rules", "--rules", "-r", help="Folder with units.txt, metrics.yaml, entities.yaml.")
-FormatOpt = typer.Option(Format.text, "--format", "-f", help="Report format.")
-OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output.")
+FormatOpt = typer.Option(None, "--format", "-f", help="Report format (repeatable, paired in order with --output).")
+OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (repeatable).")
 FailOnOpt = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding at or above this severity remains.")
 SelectOpt = typer.Option(None, "--select", help="Run only these rule codes (repeatable).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatable).")
@@ -64,8 +69,8 @@ def check(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
     rules: str = RulesOpt,
-    format: Format = FormatOpt,
-    output: Optional[Path] = OutputOpt,
+    format: Optional[List[Format]] = FormatOpt,
+    output: Optional[List[Path]] = OutputOpt,
     fail_on: Level = FailOnOpt,
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
@@ -79,8 +84,8 @@ def validate(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
     rules: str = RulesOpt,
-    format: Format = FormatOpt,
-    output: Optional[Path] = OutputOpt,
+    format: Optional[List[Format]] = FormatOpt,
+    output: Optional[List[Path]] = OutputOpt,
     fail_on: Level = FailOnOpt,
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
@@ -162,8 +167,8 @@ def _read_text(path: Path) -> str:
 def lint(
     documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md)."),
     rules: str = RulesOpt,
-    format: Format = FormatOpt,
-    output: Optional[Path] = OutputOpt,
+    format: Optional[List[Format]] = FormatOpt,
+    output: Optional[List[Path]] = OutputOpt,
     fail_on: Level = FailOnOpt,
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
@@ -213,8 +218,7 @@ def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, li
                             select=chosen, skip=skip, lint=lint_paths)
     except engine.InputError as exc:
         _fail(str(exc))
-    text = _render(result, format)
-    _write(text, output)
+    _emit(result, format, output)
     raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, fail_on.value) else EXIT_OK)
 
 
@@ -229,18 +233,17 @@ def _codes(given, known) -> list[str]:
     return out
 
 
-def _render(result, format: Format) -> str:
-    if format is Format.json:
-        from checker.report import json_report
+def _emit(result, formats, outputs) -> None:
+    """Each --format to its --output, in order; at most one report goes to standard output."""
+    from checker import report
 
-        return json_report.render(result)
-    if format is Format.markdown:
-        from checker.report import markdown
-
-        return markdown.render(result)
-    from checker.report import text
-
-    return text.render(result)
+    formats, outputs = list(formats or [Format.text]), list(outputs or [])
+    if len(outputs) > len(formats):
+        _fail("more --output than --format options")
+    if len(formats) - len(outputs) > 1:
+        _fail("only one report can go to standard output: give an --output for each other --format")
+    for i, fmt in enumerate(formats):
+        _write(report.render(result, fmt.value), outputs[i] if i < len(outputs) else None)
 
 
 def _write(text: str, output: Path | None) -> None:

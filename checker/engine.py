@@ -28,6 +28,7 @@ class Result:
     suppressed: list[Finding] = field(default_factory=list)
     timings: dict = field(default_factory=dict)
     documents: int = 0  # source documents linted
+    context: object = None  # what the rules saw, for reports that show the claims and texts
 
 
 def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None) -> Result:
@@ -70,7 +71,7 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
     kept, suppressed = _suppress(findings, ctx)
     files = len({r.path for r in records})
-    return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings, len(texts))
+    return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings, len(texts), ctx)
 
 
 def _lint_language(path: Path) -> dict:

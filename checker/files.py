@@ -25,6 +25,7 @@ def atomic_write(path: Path, text: str, overwrite: bool = False) -> None:
     except OSError as exc:
         raise WriteError(f"{path}: cannot write: {exc}") from None
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -35,3 +36,12 @@ def atomic_write(path: Path, text: str, overwrite: bool = False) -> None:
         if isinstance(exc, OSError):
             raise WriteError(f"{path}: cannot write: {exc}") from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; give a new one the usual ones (not mkstemp's 0600)."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -42,8 +42,21 @@ class Finding:
         first = sources[0] if sources else (self.locations[0] if self.locations else Location(""))
         return (first.path, first.line or 0, first.column or 0, self.code, self.message)
 
+    def fingerprint(self) -> str:
+        """Identity across runs: the rule and the claims or text concerned, not line numbers or wording."""
+        import hashlib
+        import re
+
+        if self.claims:
+            key = ",".join(sorted(self.claims))
+        else:
+            first = self.locations[0].path if self.locations else ""
+            key = f"{first}|{self.span or re.sub(r'[0-9]+', '#', self.message)}"
+        return hashlib.sha256(f"{self.code}|{key}".encode("utf-8")).hexdigest()[:32]
+
     def as_dict(self) -> dict:
         return {
+            "fingerprint": self.fingerprint(),
             "code": self.code,
             "severity": self.severity,
             "message": self.message,
