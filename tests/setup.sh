@@ -14,7 +14,8 @@ if [ ! -s "$schema" ]; then
   cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$schema"
   rm -rf "$tmp"
 fi
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+font=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc  # so screenshots show the Chinese text
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || [ ! -e "$font" ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "tests/setup.sh: Chromium and chromedriver are missing; install Debian's chromium and chromium-driver" >&2
     exit 1
