@@ -56,10 +56,12 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 ClaimPaths = typer.Argument(None, help="Claim files or folders (default: claims).")
 DocsOpt = typer.Option(None, "--docs", "-d", help="Folder of source documents that source.doc is relative to.")
-RulesOpt = typer.Option("rules", "--rules", "-r", help="Folder with units.txt, metrics.yaml, entities.yaml.")
+RulesOpt = typer.Option(None, "--rules", "-r", help="Folder with units.txt, metrics.yaml, entities.yaml (default: rules).")
 FormatOpt = typer.Option(None, "--format", "-f", help="Report format (repeatable, paired in order with --output).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (repeatable).")
-FailOnOpt = typer.Option(Level.error, "--fail-on", help="Exit 1 when a finding at or above this severity remains.")
+FailOnOpt = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error).")
+BaselineOpt = typer.Option(None, "--baseline", help="Fail only on findings not in this baseline file.")
+SuppressOpt = typer.Option(None, "--suppressions", help="Document suppressions file (default: .claimcheck-ignore.yaml).")
 SelectOpt = typer.Option(None, "--select", help="Run only these rule codes (repeatable).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatable).")
 
@@ -68,25 +70,28 @@ IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatab
 def check(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
-    rules: str = RulesOpt,
+    rules: Optional[str] = RulesOpt,
     format: Optional[List[Format]] = FormatOpt,
     output: Optional[List[Path]] = OutputOpt,
-    fail_on: Level = FailOnOpt,
+    fail_on: Optional[Level] = FailOnOpt,
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
+    baseline: Optional[str] = BaselineOpt,
+    suppressions: Optional[str] = SuppressOpt,
 ):
     """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
-    _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all")
+    _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all",
+         baseline=baseline, suppressions=suppressions)
 
 
 @app.command()
 def validate(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
-    rules: str = RulesOpt,
+    rules: Optional[str] = RulesOpt,
     format: Optional[List[Format]] = FormatOpt,
     output: Optional[List[Path]] = OutputOpt,
-    fail_on: Level = FailOnOpt,
+    fail_on: Optional[Level] = FailOnOpt,
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
     _run(claims, docs, rules, format, output, fail_on, None, None, scope="record")
@@ -166,18 +171,64 @@ def _read_text(path: Path) -> str:
 @app.command()
 def lint(
     documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md)."),
-    rules: str = RulesOpt,
+    rules: Optional[str] = RulesOpt,
     format: Optional[List[Format]] = FormatOpt,
     output: Optional[List[Path]] = OutputOpt,
-    fail_on: Level = FailOnOpt,
+    fail_on: Optional[Level] = FailOnOpt,
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
+    suppressions: Optional[str] = SuppressOpt,
 ):
     """Check source documents for garbled figures and text: doubled words, cut or pasted passages, bad units."""
-    _run([], None, rules, format, output, fail_on, select, ignore, scope="text", lint_paths=documents)
+    _run([], None, rules, format, output, fail_on, select, ignore, scope="text", lint_paths=documents,
+         suppressions=suppressions)
 
 
 TEXT_RULES = "CC400"  # codes from here on read source documents, not claims
+
+
+baseline_app = typer.Typer(help="Record today's findings so that CI fails only on new ones.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+BaselineFileOpt = typer.Option(Path(".claimcheck-baseline.json"), "--output", "-o", help="The baseline file.")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: Optional[str] = RulesOpt,
+    output: Path = BaselineFileOpt,
+    force: bool = typer.Option(False, "--force", help="Replace an existing baseline."),
+):
+    """Write the current findings to a new baseline file."""
+    _write_baseline(claims, docs, rules, output, overwrite=force)
+
+
+@baseline_app.command("update")
+def baseline_update(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: Optional[str] = RulesOpt,
+    output: Path = BaselineFileOpt,
+):
+    """Rewrite an existing baseline with the current findings (fixed ones drop out)."""
+    if not output.exists():
+        _fail(f"{output} does not exist; use `claimcheck baseline create`")
+    _write_baseline(claims, docs, rules, output, overwrite=True)
+
+
+def _write_baseline(claims, docs, rules, output: Path, overwrite: bool) -> None:
+    from checker.files import WriteError, atomic_write
+    from checker.suppressions import render_baseline
+
+    settings = _settings(claims, docs, rules, None, None, None, None, None, "all")
+    settings["baseline"] = None
+    result = _execute(settings, "all")
+    try:
+        atomic_write(output, render_baseline(result.findings), overwrite=overwrite)
+    except WriteError as exc:
+        _fail(str(exc))
+    typer.echo(f"claimcheck: {len(result.findings)} findings written to {output}", err=True)
 
 
 @app.command(name="rules")
@@ -201,25 +252,58 @@ def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
     typer.echo(found.__doc__.strip())
 
 
-def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None):
+def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None,
+         baseline=None, suppressions=None):
     """scope: all rules (check), record-level ones (validate) or the text rules (lint)."""
-    from checker import engine, rules as rule_modules
     from checker.findings import at_or_above
+
+    settings = _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope)
+    result = _execute(settings, scope, lint_paths)
+    _emit(result, format, output)
+    raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, settings["fail_on"]) else EXIT_OK)
+
+
+def _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope) -> dict:
+    """Command line over configuration file over defaults."""
+    from checker import config
+
+    try:
+        conf, _ = config.load()
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    ignore_file = suppressions or conf.get("suppressions")
+    if ignore_file is None and Path(".claimcheck-ignore.yaml").exists():
+        ignore_file = ".claimcheck-ignore.yaml"
+    return {
+        "claims": claims or conf.get("claims") or (["claims"] if scope != "text" else []),
+        "docs": docs or conf.get("docs"),
+        "rules": rules or conf.get("rules") or "rules",
+        "fail_on": (fail_on.value if fail_on else None) or conf.get("fail_on") or "error",
+        "select": select or conf.get("select"),
+        "ignore": ignore or conf.get("ignore"),
+        "severity": conf.get("severity"),
+        "tolerances": conf.get("tolerances"),
+        "baseline": baseline or (conf.get("baseline") if scope == "all" else None),
+        "suppressions": ignore_file,
+    }
+
+
+def _execute(settings: dict, scope: str, lint_paths=None):
+    from checker import engine, rules as rule_modules
 
     codes = list(rule_modules.all_rules())
     if scope == "record":
         codes = [c for c in codes if c < "CC200"]
     elif scope == "text":
-        codes = [c for c in codes if c >= TEXT_RULES]
-    chosen = _codes(select, codes) if select else (codes if scope != "all" else None)
-    skip = _codes(ignore, codes) if ignore else ()
+        codes = [c for c in codes if c >= TEXT_RULES or c in ("CC105", "CC107")]
+    chosen = _codes(settings["select"], codes) if settings["select"] else (codes if scope != "all" else None)
+    skip = _codes(settings["ignore"], codes) if settings["ignore"] else ()
     try:
-        result = engine.run(claims if scope == "text" else (claims or ["claims"]), docs, rules,
-                            select=chosen, skip=skip, lint=lint_paths)
+        return engine.run(settings["claims"], settings["docs"], settings["rules"], select=chosen, skip=skip,
+                          lint=lint_paths, severity=settings["severity"], tolerances=settings["tolerances"],
+                          baseline=settings["baseline"], suppressions=settings["suppressions"])
     except engine.InputError as exc:
         _fail(str(exc))
-    _emit(result, format, output)
-    raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, fail_on.value) else EXIT_OK)
 
 
 def _codes(given, known) -> list[str]:

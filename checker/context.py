@@ -24,6 +24,9 @@ class Context:
     arrow: object = None               # the claim table as Arrow, for record-level rules
     texts: dict = field(default_factory=dict)  # document path → lines, for the text rules (CC4xx)
     lint: dict = field(default_factory=dict)   # rules/lint.yaml
+    sidecar: list = field(default_factory=list)  # document suppressions (checker.suppressions)
+    outcome: object = None                     # suppression and baseline results, for the rules that run last
+    baseline_path: str | None = None
     units: object = None
 
     def rows(self, expr) -> list[dict]:

@@ -29,10 +29,18 @@ class Result:
     timings: dict = field(default_factory=dict)
     documents: int = 0  # source documents linted
     context: object = None  # what the rules saw, for reports that show the claims and texts
+    baselined: list[Finding] = field(default_factory=list)  # known findings the baseline accepts
 
 
-def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None) -> Result:
-    """Check claims; lint the given documents too (by default, the --docs folder when there is one)."""
+def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None,
+        severity: dict | None = None, tolerances: dict | None = None, baseline: str | None = None,
+        suppressions: str | None = None) -> Result:
+    """Check claims; lint the given documents too (by default, the --docs folder when there is one).
+
+    severity overrides rule severities; tolerances sets the width of 约 and 近;
+    baseline and suppressions are files (see checker.suppressions).
+    """
+    from checker import suppressions as supp
     from checker import rules as rule_modules
     from checker import relations
     from checker import table as tables
@@ -48,30 +56,39 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
         records, problems = load(claim_paths)
         timings["load"] = time.perf_counter() - start
         documents = Documents(docs)
-        readings = [tables.read_record(r, units, documents) for r in records]
+        readings = [tables.read_record(r, units, documents, tolerances) for r in records]
         tables.resolve_derived(records, readings, units)
         arrow = tables.arrow_table(records, readings, registry)
         metrics = tables.metric_table(registry, units)
         edge_rows = relations.edges(records, problems)
         texts = collect_texts(lint if lint is not None else ([docs] if docs else []))
         language = _lint_language(folder / "lint.yaml")
+        sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
+        known = supp.load_baseline(Path(baseline)) if baseline else None
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     timings["table"] = time.perf_counter() - start - timings["load"]
     available = rule_modules.all_rules()
+    unknown = sorted(set(severity or {}) - set(available))
+    if unknown:
+        raise InputError(f"severity override for unknown rule code {unknown[0]}")
     chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
     claims_table, edges_table, metrics_table = _engine_tables(arrow, relations.arrow(edge_rows), metrics)
     ctx = Context(records, readings, problems, registry, documents, claims_table,
-                  severities={code: m.SEVERITY for code, m in available.items()},
+                  severities={code: (severity or {}).get(code, m.SEVERITY) for code, m in available.items()},
                   relations=edges_table, metrics=metrics_table, arrow=arrow, units=units,
-                  texts=texts, lint=language)
+                  texts=texts, lint=language, sidecar=sidecar, baseline_path=baseline)
     findings: list[Finding] = []
-    for module in chosen:
+    for module in (m for m in chosen if not getattr(m, "AFTER", False)):
         findings.extend(module.check(ctx))
+    ctx.outcome = supp.apply(findings, records, sidecar, known)
+    kept = list(ctx.outcome.kept)
+    for module in (m for m in chosen if getattr(m, "AFTER", False)):
+        kept.extend(module.check(ctx))  # about suppressions and the baseline themselves
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
-    kept, suppressed = _suppress(findings, ctx)
     files = len({r.path for r in records})
-    return Result(sorted(kept, key=Finding.sort_key), len(records), files, suppressed, timings, len(texts), ctx)
+    return Result(sorted(kept, key=Finding.sort_key), len(records), files, ctx.outcome.suppressed, timings,
+                  len(texts), ctx, ctx.outcome.baselined)
 
 
 def _lint_language(path: Path) -> dict:
@@ -92,17 +109,3 @@ def _engine_tables(claims, edges, metrics):
     con = ibis.duckdb.connect()
     return (con.create_table("claims", claims), con.create_table("relations", edges),
             con.create_table("metrics", metrics))
-
-
-def _suppress(findings, ctx: Context):
-    """A finding is suppressed when every claim it concerns ignores its code with a reason.
-
-    Every, not any: an ignore on one claim must not hide a problem it shares
-    with a claim nobody has looked at.
-    """
-    by_id = {r.values.get("id"): r for r in ctx.records}
-    kept, dropped = [], []
-    for f in findings:
-        reasons = [(by_id[c].ignore.get(f.code) or "").strip() for c in f.claims if c in by_id]
-        (dropped if reasons and all(reasons) else kept).append(f)
-    return kept, dropped

@@ -48,13 +48,13 @@ class Reading:
     surface_in_quote: bool = False
 
 
-def read_record(rec: Record, units: Units, docs: Documents) -> Reading:
+def read_record(rec: Record, units: Units, docs: Documents, tolerances: dict | None = None) -> Reading:
     v = rec.values
     r = Reading()
     parsed = _parse_surface(v.get("surface"), r)
     _read_unit(v.get("unit"), parsed, units, r)
     if parsed is not None:
-        r.interval = parsed.interval(integral=r.counter)
+        r.interval = parsed.interval(integral=r.counter, **(tolerances or {}))
         _compare_value(v.get("value"), parsed, r)
         if v.get("qualifier") and v["qualifier"] != parsed.qualifier:
             r.qualifier_mismatch = parsed.qualifier

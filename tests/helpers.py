@@ -43,8 +43,18 @@ def example_spec(text: str) -> dict:
 
 
 def check(tmp: Path, spec: dict, select=None) -> engine.Result:
+    """Run the pipeline on a spec; `baseline:` and `suppressions:` entries become files too."""
+    import json
+
     claims, docs, rules = workspace(tmp, spec)
-    return engine.run([str(claims)], str(docs), str(rules), select=select)
+    extra = {}
+    if "baseline" in spec:
+        (tmp / "baseline.json").write_text(json.dumps({"version": 1, "findings": spec["baseline"]}), encoding="utf-8")
+        extra["baseline"] = str(tmp / "baseline.json")
+    if "suppressions" in spec:
+        (tmp / "ignore.yaml").write_text(yaml.safe_dump(spec["suppressions"], allow_unicode=True), encoding="utf-8")
+        extra["suppressions"] = str(tmp / "ignore.yaml")
+    return engine.run([str(claims)], str(docs), str(rules), select=select, **extra)
 
 
 def codes(result: engine.Result) -> list[str]:

@@ -16,6 +16,7 @@ def summary(result) -> dict:
         "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
         "suppressed": len(result.suppressed),
         "documents": result.documents,
+        "baselined": len(result.baselined),
     }
 
 
@@ -23,6 +24,7 @@ def summary_line(result) -> str:
     s = summary(result)
     counts = ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in s["by_severity"].items())
     extra = f", {s['suppressed']} suppressed" if s["suppressed"] else ""
+    extra += f", {s['baselined']} in the baseline" if s["baselined"] else ""
     scope = []
     if s["files"] or not s["documents"]:
         scope.append(f"{_n(s['claims'], 'claim')} from {_n(s['files'], 'file')}")

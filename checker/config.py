@@ -1,0 +1,69 @@
+"""Project settings from `[tool.claimcheck]` in pyproject.toml or from .claimcheck.yaml.
+
+Command-line options win over the file; the file wins over built-in defaults.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+KEYS = {
+    "claims": list, "docs": str, "rules": str, "select": list, "ignore": list, "severity": dict,
+    "fail_on": str, "baseline": str, "suppressions": str, "tolerances": dict,
+}
+LEVELS = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    pass
+
+
+def load(folder: Path = Path(".")) -> tuple[dict, str | None]:
+    """(settings, where they came from); empty when there is no configuration."""
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        import tomllib
+
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{pyproject}: {exc}") from None
+        section = data.get("tool", {}).get("claimcheck")
+        if section is not None:
+            return _check(section, f"{pyproject} [tool.claimcheck]"), str(pyproject)
+    yaml_file = folder / ".claimcheck.yaml"
+    if yaml_file.is_file():
+        from checker.loader import LoadError, read_yaml
+
+        try:
+            data = read_yaml(yaml_file.read_text(encoding="utf-8"), str(yaml_file), [])
+        except LoadError as exc:
+            raise ConfigError(str(exc)) from None
+        return _check(data or {}, str(yaml_file)), str(yaml_file)
+    return {}, None
+
+
+def _check(data, where: str) -> dict:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a table of settings")
+    out = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in KEYS:
+            raise ConfigError(f"{where}: unknown setting `{key}` (known: {', '.join(sorted(KEYS))})")
+        if not isinstance(value, KEYS[name]):
+            raise ConfigError(f"{where}: `{key}` must be a {KEYS[name].__name__}")
+        out[name] = value
+    if out.get("fail_on", "error") not in LEVELS:
+        raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(LEVELS)}")
+    for code, level in (out.get("severity") or {}).items():
+        if level not in LEVELS:
+            raise ConfigError(f"{where}: severity of {code} must be one of {', '.join(LEVELS)}")
+    tolerances = out.get("tolerances") or {}
+    for name, value in tolerances.items():
+        if name not in ("about", "nearly") or not isinstance(value, (int, float)) or not 0 <= value < 1:
+            raise ConfigError(f"{where}: tolerances are `about` and `nearly`, each a fraction from 0 to 1")
+    if tolerances:
+        from decimal import Decimal
+
+        out["tolerances"] = {k: Decimal(repr(v)) for k, v in tolerances.items()}
+    return out
