@@ -298,12 +298,41 @@ def _execute(settings: dict, scope: str, lint_paths=None):
         codes = [c for c in codes if c >= TEXT_RULES or c in ("CC105", "CC107")]
     chosen = _codes(settings["select"], codes) if settings["select"] else (codes if scope != "all" else None)
     skip = _codes(settings["ignore"], codes) if settings["ignore"] else ()
-    try:
-        return engine.run(settings["claims"], settings["docs"], settings["rules"], select=chosen, skip=skip,
-                          lint=lint_paths, severity=settings["severity"], tolerances=settings["tolerances"],
-                          baseline=settings["baseline"], suppressions=settings["suppressions"])
-    except engine.InputError as exc:
-        _fail(str(exc))
+    with _progress() as tick:
+        try:
+            return engine.run(settings["claims"], settings["docs"], settings["rules"], select=chosen, skip=skip,
+                              lint=lint_paths, severity=settings["severity"], tolerances=settings["tolerances"],
+                              baseline=settings["baseline"], suppressions=settings["suppressions"], progress=tick)
+        except engine.InputError as exc:
+            _fail(str(exc))
+
+
+class _progress:
+    """A progress bar on the terminal (never in pipes or CI logs), shown once a run takes a moment."""
+
+    def __enter__(self):
+        import time
+
+        self.bar, self.task, self.start = None, None, time.monotonic()
+        return self.tick if sys.stderr.isatty() else None
+
+    def tick(self, done: int, total: int, code: str) -> None:
+        import time
+
+        if self.bar is None and time.monotonic() - self.start > 0.5:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("checking", total=total)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, description=f"checking {code}")
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
 
 
 def _codes(given, known) -> list[str]:

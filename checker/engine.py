@@ -34,7 +34,7 @@ class Result:
 
 def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None,
         severity: dict | None = None, tolerances: dict | None = None, baseline: str | None = None,
-        suppressions: str | None = None) -> Result:
+        suppressions: str | None = None, progress=None) -> Result:
     """Check claims; lint the given documents too (by default, the --docs folder when there is one).
 
     severity overrides rule severities; tolerances sets the width of 约 and 近;
@@ -79,8 +79,11 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
                   relations=edges_table, metrics=metrics_table, arrow=arrow, units=units,
                   texts=texts, lint=language, sidecar=sidecar, baseline_path=baseline)
     findings: list[Finding] = []
-    for module in (m for m in chosen if not getattr(m, "AFTER", False)):
+    first = [m for m in chosen if not getattr(m, "AFTER", False)]
+    for done, module in enumerate(first, start=1):
         findings.extend(module.check(ctx))
+        if progress:
+            progress(done, len(first), module.CODE)
     ctx.outcome = supp.apply(findings, records, sidecar, known)
     kept = list(ctx.outcome.kept)
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
