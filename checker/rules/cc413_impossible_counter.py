@@ -1,0 +1,56 @@
+"""Impossible measure word: a count whose counter does not fit the thing counted (8支…医馆).
+
+Chinese nouns take particular measure words: clinics are counted with 家 or
+所, teams with 支, doctors with 名 or 位. A count followed within a few
+characters by a noun that cannot take its counter means a word is missing or
+two phrases were run together. The nouns and the counters they take are
+data: ``counters_for`` in rules/lint.yaml; other nouns are not checked.
+
+Passing example::
+
+    docs:
+      d.txt: 组建8支家庭医生团队，建成5家中医馆，配备12名专家。
+
+Failing example::
+
+    docs:
+      d.txt: 组建8支家一般的医馆，配备12张专家。
+"""
+import re
+
+from checker.textscan import lines
+
+CODE = "CC413"
+NAME = "impossible-counter"
+SEVERITY = "warning"
+NEAR = 4  # characters allowed between a counter and its noun, or between the nouns of one phrase
+
+
+def check(ctx):
+    table = ctx.lint.get("counters_for") or {}
+    if not table:
+        return []
+    counters = sorted({c for allowed in table.values() for c in allowed} | {"支", "家", "名", "张", "个", "所", "位"})
+    nouns = sorted(table, key=len, reverse=True)
+    count = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(" + "|".join(map(re.escape, counters)) + ")")
+    noun_re = re.compile("|".join(map(re.escape, nouns)))
+    out = []
+    for path, number, line in lines(ctx):
+        for m in count.finditer(line):
+            phrase = re.split(r"[，,。；;、：:！？0-9０-９]", line[m.end():m.end() + 12])[0]
+            found = list(noun_re.finditer(phrase))
+            if not found or found[0].start() > NEAR:
+                continue  # the counted noun is not one of ours (120名管理干部赴…医院)
+            head = found[0]
+            for later in found[1:]:  # 家庭医生签约服务团队: the last noun of the phrase is what is counted
+                if later.start() - head.end() > NEAR:
+                    break
+                head = later
+            noun, counter = head.group(), m.group(1)
+            if counter in table[noun]:
+                continue
+            span = line[m.start():m.end() + head.end()]
+            out.append(ctx.text_finding(
+                CODE, f"“{span}”: {noun} is not counted with {counter} (it takes {'、'.join(table[noun])})",
+                path, number, m.start() + 1, span))
+    return out
