@@ -32,7 +32,9 @@ def check(ctx):
         return []
     counters = sorted({c for allowed in table.values() for c in allowed} | {"支", "家", "名", "张", "个", "所", "位"})
     nouns = sorted(table, key=len, reverse=True)
-    count = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(" + "|".join(map(re.escape, counters)) + ")")
+    # a count has a digit: 千人口 and 每百人 are denominators, not counts
+    count = re.compile(r"(?<!每)(?:[0-9０-９]+|[十百千]?[一二两三四五六七八九][十百千]?)(" +
+                       "|".join(map(re.escape, counters)) + ")")
     noun_re = re.compile("|".join(map(re.escape, nouns)))
     out = []
     for path, number, line in lines(ctx):
