@@ -90,3 +90,24 @@ def test_json_schema_rejects_what_the_loader_rejects():
     assert list(validator.iter_errors(bad))
     bad[0]["kind"], bad[0]["sorce"] = "actual", {}
     assert list(validator.iter_errors(bad))
+
+
+def test_every_report_format_is_produced_for_the_seeds(seeds_result):
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    from checker import report
+
+    rendered = {fmt: report.render(seeds_result, fmt) for fmt in report.FORMATS}
+    schema = json.loads((ROOT / "checker" / "data" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(rendered["json"]))
+    sarif_schema = ROOT / "tests" / ".cache" / "sarif-schema-2.1.0.json"
+    assert sarif_schema.exists(), "run tests/setup.sh"
+    jsonschema.Draft7Validator(json.loads(sarif_schema.read_text(encoding="utf-8"))).validate(
+        json.loads(rendered["sarif"]))
+    assert ET.fromstring(rendered["junit"]).find("testsuite") is not None
+    assert len(json.loads(rendered["claimreview"])) == seeds_result.claims
+    assert rendered["github"].count("::error ") == 1  # the 002 contradiction
+    assert rendered["html"].count('class="document"') == 5
+    assert "区域内就诊率" in rendered["markdown"] and "CC201" in rendered["text"]
