@@ -1,0 +1,112 @@
+"""How `claimcheck check` scales with the number of claims, against the YAML parsing floor.
+
+Run: python benchmarks/check_scale.py [--sizes 10000,100000,1000000] [--work DIR]
+
+For each size a synthetic corpus is generated (benchmarks/generate.py, with
+planted problems) and checked in a fresh process. Printed per size: the time
+PyYAML's CSafeLoader alone needs to parse the same files (the floor), the
+time of claimcheck's load, table (validation reading), rules and total, the
+ratio total/floor, peak memory, and whether every planted problem was found.
+Then the growth exponent between sizes (1.0 is linear). Start-up time of
+`claimcheck --version` and `--help` is compared with `python -c pass`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+import yaml
+work = Path(sys.argv[1])
+files = sorted((work / "claims").glob("*.yaml"))
+start = time.perf_counter()
+for f in files:
+    yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+floor = time.perf_counter() - start
+from checker import engine
+start = time.perf_counter()
+result = engine.run([str(work / "claims")], str(work / "docs"), str(work / "rules"), select=SELECT)
+total = time.perf_counter() - start
+codes = {}
+for f in result.findings:
+    codes[f.code] = codes.get(f.code, 0) + 1
+print(json.dumps({"floor": floor, "total": total, "timings": result.timings, "codes": codes,
+                  "claims": result.claims, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure(n: int, work: Path, select: list[str] | None) -> dict:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    corpus = work / f"n{n}"
+    if not (corpus / "planted.json").exists():
+        generate(n, corpus)
+    planted = json.loads((corpus / "planted.json").read_text())
+    code = CHILD.replace("SELECT", repr(select))
+    out = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    row = json.loads(out.stdout.strip().splitlines()[-1])
+    row["planted"] = planted
+    found = row["codes"]
+    row["all_found"] = (found.get("CC201", 0) == planted["contradictions"] and found.get("CC301", 0) == planted["parts"]
+                        and found.get("CC205", 0) >= planted["duplicates"])
+    return row
+
+
+def startup() -> dict:
+    def best(cmd):
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, cwd=ROOT, check=True)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    exe = [sys.executable, "-m", "checker"]
+    return {"python -c pass": best([sys.executable, "-c", "pass"]),
+            "claimcheck --version": best(exe + ["--version"]), "claimcheck --help": best(exe + ["--help"])}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/claimcheck-scale"))
+    ap.add_argument("--claims-only", action="store_true", help="skip the document rules (CC4xx)")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    select = None
+    if args.claims_only:
+        sys.path.insert(0, str(ROOT))
+        from checker import rules
+
+        select = [c for c in rules.all_rules() if c < "CC400"]
+    rows = []
+    print(f"{'claims':>9} {'floor s':>8} {'load s':>7} {'table s':>8} {'rules s':>8} {'total s':>8} "
+          f"{'ratio':>6} {'peak MB':>8}  planted found")
+    for n in sizes:
+        r = measure(n, args.work, select)
+        rows.append((n, r))
+        t = r["timings"]
+        print(f"{n:>9} {r['floor']:>8.2f} {t['load']:>7.2f} {t['table']:>8.2f} {t['rules']:>8.2f} "
+              f"{r['total']:>8.2f} {r['total'] / r['floor']:>6.2f} {r['peak_mb']:>8.0f}  {r['all_found']}",
+              flush=True)
+    for (n1, a), (n2, b) in zip(rows, rows[1:]):
+        print(f"growth exponent {n1} -> {n2}: {math.log(b['total'] / a['total']) / math.log(n2 / n1):.2f}")
+    for name, seconds in startup().items():
+        print(f"{name:<22} {seconds:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
