@@ -111,3 +111,11 @@ def test_every_report_format_is_produced_for_the_seeds(seeds_result):
     assert rendered["github"].count("::error ") == 1  # the 002 contradiction
     assert rendered["html"].count('class="document"') == 5
     assert "区域内就诊率" in rendered["markdown"] and "CC201" in rendered["text"]
+
+
+def test_readme_lists_every_rule():
+    from checker import rules
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code, module in rules.all_rules().items():
+        assert f"| {code} | {module.SEVERITY} | {module.NAME} |" in readme, code
