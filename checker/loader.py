@@ -129,10 +129,10 @@ def load_text(text: str, path: str, records: list, problems: list) -> None:
         return  # an empty claim file is allowed: nothing claimed yet
     if not isinstance(data, list):
         raise LoadError(f"{path}:1: a claim file is a YAML list of records (`- id: ...`), "
-                        f"not a {type(data).__name__}")
+                        f"not {_kind_of(data)}")
     for item in data:
         if not isinstance(item, LineDict):
-            problems.append(Problem("CC100", path, None, f"list item is a {type(item).__name__}, not a record"))
+            problems.append(Problem("CC100", path, None, f"a list item is {_kind_of(item)}, not a record"))
             continue
         records.append(_record(item, path, len(records), problems))
 
@@ -232,6 +232,16 @@ def _number_text(value, bad):
             return bad("a finite number")
         return str(d)
     return bad("a number")
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return "a number" if isinstance(value, (int, float)) else f"a {type(value).__name__}"
 
 
 def _show(value) -> str:
