@@ -90,8 +90,10 @@ class Interval:
 
 
 def _tidy(d: Decimal) -> Decimal:
-    """Drop trailing zeros without switching to exponent notation."""
-    n = d.normalize()
+    """Drop trailing zeros without switching to exponent notation, and without rounding."""
+    from decimal import Context
+
+    n = d.normalize(Context(prec=max(28, len(d.as_tuple().digits))))
     return n.quantize(Decimal(1)) if n == n.to_integral() else n
 
 
@@ -117,23 +119,36 @@ def sub(a: Interval, b: Interval) -> Interval:
 def mul(a: Interval, b: Interval) -> Interval:
     if None in (a.lo, a.hi, b.lo, b.hi):
         return Interval(None, None, False, False)  # rare in reports; stay sound rather than clever
-    products = [(_tidy(x * y), cx and cy) for x, cx in _ends(a) for y, cy in _ends(b)]
+    # an end is reached when both factors reach theirs, or when one of them is a reached zero
+    products = [(_exact_product(x, y), (cx and cy) or (x == 0 and cx) or (y == 0 and cy))
+                for x, cx in _ends(a) for y, cy in _ends(b)]
     lo = min(products, key=lambda p: (p[0], not p[1]))
     hi = max(products, key=lambda p: (p[0], p[1]))
     return Interval(lo[0], hi[0], lo[1], hi[1])
 
 
-def div(a: Interval, b: Interval, digits: int = 30) -> Interval:
-    if b.lo is None or b.hi is None or (b.lo <= 0 <= b.hi):
+def _exact_product(x: Decimal, y: Decimal) -> Decimal:
+    from decimal import localcontext
+
+    with localcontext() as ctx:  # enough digits that the product is never rounded
+        ctx.prec = len(x.as_tuple().digits) + len(y.as_tuple().digits) + 2
+        return _tidy(x * y)
+
+
+def div(a: Interval, b: Interval, digits: int = 34) -> Interval:
+    """a / b, with ends rounded outwards when a quotient does not terminate (then the end is closed)."""
+    if None in (a.lo, a.hi) or b.lo is None or b.hi is None or (b.lo <= 0 <= b.hi):
         return Interval(None, None, False, False)  # dividing by something that may be zero
-    return mul(a, _inverse(b, digits))
-
-
-def _inverse(b: Interval, digits: int) -> Interval:
-    """1/b, rounded outwards when it does not terminate (then the end is closed: still sound)."""
     from decimal import ROUND_CEILING, ROUND_FLOOR, Context
 
     down, up = Context(prec=digits, rounding=ROUND_FLOOR), Context(prec=digits, rounding=ROUND_CEILING)
-    lo_d, lo_u = down.divide(1, b.hi), up.divide(1, b.hi)
-    hi_d, hi_u = down.divide(1, b.lo), up.divide(1, b.lo)
-    return Interval(_tidy(lo_d), _tidy(hi_u), b.hi_closed or lo_d != lo_u, b.lo_closed or hi_d != hi_u)
+    lows, highs = [], []
+    for x, cx in _ends(a):
+        for y, cy in _ends(b):
+            q_lo, q_hi = down.divide(x, y), up.divide(x, y)
+            exact = q_lo == q_hi
+            lows.append((_tidy(q_lo), (cx and cy) or not exact or (x == 0 and cx)))
+            highs.append((_tidy(q_hi), (cx and cy) or not exact or (x == 0 and cx)))
+    lo = min(lows, key=lambda p: (p[0], not p[1]))
+    hi = max(highs, key=lambda p: (p[0], p[1]))
+    return Interval(lo[0], hi[0], lo[1], hi[1])
