@@ -20,11 +20,26 @@ def records(drafts: list[Draft], taken: set = frozenset()) -> list[dict]:
     return [d.record(i) for d, i in zip(drafts, ids_for(drafts, taken))]
 
 
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper, text: str):
+    # PyYAML writes NEL and the Unicode line/paragraph separators raw inside single quotes, where
+    # reading folds them into a space; double quotes escape them (\N, \L, \P) and keep the quote verbatim.
+    style = '"' if any(ch in text for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def render_yaml(recs: list[dict]) -> str:
     if not recs:
         return ""
     # Nested mappings of plain values (source, confidence) stay on one line each.
-    return yaml.safe_dump(recs, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
+    return yaml.dump(recs, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                     width=10_000)
 
 
 def render_json(recs: list[dict]) -> str:

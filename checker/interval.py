@@ -94,7 +94,10 @@ def _tidy(d: Decimal) -> Decimal:
     from decimal import Context
 
     n = d.normalize(Context(prec=max(28, len(d.as_tuple().digits))))
-    return n.quantize(Decimal(1)) if n == n.to_integral() else n
+    if n != n.to_integral():
+        return n
+    digits, exponent = len(n.as_tuple().digits), n.as_tuple().exponent
+    return n.quantize(Decimal(1), context=Context(prec=max(28, digits + max(exponent, 0))))
 
 
 def _plain(d: Decimal) -> str:

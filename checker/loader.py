@@ -83,6 +83,23 @@ def _make_loader(problems: list, path: str):
                 out[key] = self.construct_object(value_node, deep=True)
             return out
 
+        def construct_object(self, node, deep=False):
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, TypeError, IndexError, AttributeError, OverflowError) as exc:
+                # PyYAML's own constructors fail like this on 2023-02-30, `!!int x` or `!!set a: b`
+                tag = node.tag.rsplit(":", 1)[-1]
+                what = _show(node.value) if isinstance(node, yaml.ScalarNode) else f"a {node.id}"
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"cannot read {what} as {tag}: {exc}", node.start_mark) from None
+
+        def construct_document(self, node):
+            try:
+                return super().construct_document(node)
+            except (ValueError, TypeError, IndexError, AttributeError, OverflowError) as exc:
+                # the second half of PyYAML's two-step constructors (`!!set` on a scalar) runs here
+                raise yaml.constructor.ConstructorError(None, None, f"cannot read a value: {exc}") from None
+
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
     return Loader
 

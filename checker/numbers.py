@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation, localcontext
 
 from checker.interval import Interval, _tidy
 
@@ -81,6 +81,10 @@ class Parsed:
 
     def interval(self, integral: bool = False, about: Decimal = Decimal("0.05"),
                  nearly: Decimal = Decimal("0.1")) -> Interval:
+        with localcontext(_EXACT):  # 28 digits would round 1000000000000000000000000002 ± 0.5 to itself
+            return self._interval(integral, about, nearly)
+
+    def _interval(self, integral: bool, about: Decimal, nearly: Decimal) -> Interval:
         v, q = self.value, self.qualifier
         if q == "range":
             return Interval(v, self.upper)
@@ -107,6 +111,10 @@ class Parsed:
             return Interval.point(self.value)
         half = self.step / 2
         return Interval(_tidy(self.value - half), _tidy(self.value + half), True, False)
+
+
+# Sums and products of exact decimals, never rounded (interval() does no division).
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 def to_halfwidth(text: str) -> str:
@@ -153,10 +161,10 @@ def _parse(surface: str) -> Parsed:
         fraction, s = "rank", s[1:]
     elif s.startswith("前") and len(s) > 1:  # 排名前三: ranks 1 to 3
         top, rest = _number(s[1:], surface)
-        if rest or top.plus or qualifier != "exact":
+        if rest or top.plus or qualifier != "exact" or top.value < 1:  # 前零 ranks nothing
             raise NumberError(f"cannot read {surface!r}")
         return Parsed(Decimal(1), "range", "rank", top.value)
-    elif s.startswith("数") and s[1:2] in "十百千万":  # 数百: several hundred, 2 to 9 of the unit
+    elif s.startswith("数") and len(s) > 1 and s[1] in "十百千万":  # 数百: several hundred, 2 to 9 of the unit
         unit_size = Decimal(CN_SMALL.get(s[1], CN_BIG.get(s[1], 1)))
         rest = s[2:]
         if rest[:1] in PLUS_WORDS or qualifier != "exact":
@@ -191,6 +199,8 @@ def _parse(surface: str) -> Parsed:
         if qualifier not in ("exact", "plus"):
             raise NumberError(f"余/多 cannot be combined with another qualifier in {surface!r}")
         qualifier = "plus"
+    if qualifier == "nearly" and first.value == 0:
+        raise NumberError(f"nothing is just below zero: {surface!r}")  # 近0 would be an empty interval
     plus_step = first.plus_step if qualifier == "plus" else None
     return Parsed(first.value, qualifier, unit, None, first.step, plus_step, first.rounded)
 
