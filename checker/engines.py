@@ -1,0 +1,71 @@
+"""Where the relational rules run: the same ibis expressions on two engines.
+
+The rules build ibis expressions (checker.relational) and never name an
+engine; this module only decides which backend holds the three tables.
+DuckDB is embedded and needs nothing; Spark runs the very same expressions
+through pyspark, on a local session or on a cluster.
+"""
+from __future__ import annotations
+
+import os
+import warnings
+
+ENGINES = ("duckdb", "spark")
+
+
+class EngineError(Exception):
+    """The chosen engine cannot be started (missing package, no Java, bad master)."""
+
+
+def tables(engine: str, claims, edges, metrics):
+    """The claim, relation and metric tables (Arrow) loaded into the engine, as ibis tables."""
+    con = connect(engine)
+    if engine == "duckdb":
+        return con.create_table("claims", claims), con.create_table("relations", edges), con.create_table("metrics", metrics)
+    import ibis
+
+    # Temporary views: nothing is written to a Spark warehouse.
+    return tuple(con.create_view(name, ibis.memtable(data), overwrite=True)
+                 for name, data in (("claims", claims), ("relations", edges), ("metrics", metrics)))
+
+
+def connect(engine: str):
+    import ibis
+
+    if engine == "duckdb":
+        return ibis.duckdb.connect()
+    if engine == "spark":
+        return ibis.pyspark.connect(spark_session())
+    raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+
+
+def spark_session():
+    """The active Spark session, or a new one.
+
+    SPARK_REMOTE (sc://host:15002) uses Spark Connect; otherwise CLAIMCHECK_SPARK_MASTER
+    (spark://host:7077, yarn, local[4], …) or local[2]. Anything else a cluster
+    needs comes from Spark's own configuration (spark-defaults.conf, SPARK_CONF_DIR).
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise EngineError("the spark engine needs pyspark: pip install 'claimcheck[spark]'") from None
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    builder = SparkSession.builder.appName("claimcheck")
+    if os.environ.get("SPARK_REMOTE"):
+        builder = builder.remote(os.environ["SPARK_REMOTE"])
+    else:
+        builder = (builder.master(os.environ.get("CLAIMCHECK_SPARK_MASTER", "local[2]"))
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.sql.shuffle.partitions", os.environ.get("CLAIMCHECK_SPARK_PARTITIONS", "4")))
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+    try:
+        session = builder.getOrCreate()
+    except Exception as exc:  # Java missing or the master unreachable: py4j raises many kinds
+        raise EngineError(f"cannot start Spark: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    if not os.environ.get("SPARK_REMOTE"):
+        # Spark's advice about single-partition windows is about ibis's own plans; findings are the report.
+        session.sparkContext.setLogLevel(os.environ.get("CLAIMCHECK_SPARK_LOG", "ERROR"))
+    return session

@@ -1,0 +1,57 @@
+"""The Spark engine runs the very same rule definitions and must find exactly what DuckDB finds.
+
+Spark runs in local mode (local[2]) inside the test process; the session is
+started once and shared by the tests of this module, which run in one
+xdist worker (group "spark") so that only one JVM starts.
+"""
+import sys
+
+import pytest
+
+from checker import engine
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+pytestmark = pytest.mark.xdist_group("spark")
+
+
+def both(claims, docs, rules, **options):
+    embedded = engine.run(claims, docs, rules, **options)
+    spark = engine.run(claims, docs, rules, engine="spark", **options)
+    return embedded, spark
+
+
+def same(a, b):
+    assert a.findings == b.findings
+    assert a.suppressed == b.suppressed
+    assert a.baselined == b.baselined
+
+
+def test_seeds_give_identical_findings():
+    embedded, spark = both([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
+    assert any(f.code == "CC201" for f in embedded.findings)  # the comparison has something to compare
+    assert len({f.code for f in embedded.findings}) > 10
+    same(embedded, spark)
+
+
+def test_synthetic_corpus_gives_identical_findings_with_every_planted_problem(tmp_path):
+    planted = generate(1200, tmp_path, docs=4, seed=11)
+    embedded, spark = both([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
+                           select=["CC100", "CC201", "CC202", "CC203", "CC205", "CC301", "CC302", "CC311", "CC312"])
+    codes = [f.code for f in spark.findings]
+    assert codes.count("CC201") == planted["contradictions"] > 0
+    assert codes.count("CC301") == planted["parts"] > 0
+    assert codes.count("CC205") == planted["duplicates"] > 0
+    same(embedded, spark)
+
+
+def test_schema_failures_are_found_on_spark_too(tmp_path):
+    (tmp_path / "c.yaml").write_text(
+        "- {id: a-1, metric: 床位数, entity: 甲市, period: '2023', kind: guess, surface: 12张}\n",
+        encoding="utf-8")
+    embedded, spark = both([str(tmp_path / "c.yaml")], None, str(ROOT / "rules"), select=["CC100"])
+    assert {f.code for f in spark.findings} == {"CC100"}
+    assert any("kind" in f.message and "guess" in f.message for f in spark.findings)
+    same(embedded, spark)
