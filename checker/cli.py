@@ -64,6 +64,7 @@ BaselineOpt = typer.Option(None, "--baseline", help="Fail only on findings not i
 SuppressOpt = typer.Option(None, "--suppressions", help="Document suppressions file (default: .claimcheck-ignore.yaml).")
 SelectOpt = typer.Option(None, "--select", help="Run only these rule codes (repeatable).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatable).")
+ForceOpt = typer.Option(False, "--force", help="Replace an existing --output file that claimcheck did not write.")
 
 
 @app.command()
@@ -78,9 +79,10 @@ def check(
     ignore: Optional[List[str]] = IgnoreOpt,
     baseline: Optional[str] = BaselineOpt,
     suppressions: Optional[str] = SuppressOpt,
+    force: bool = ForceOpt,
 ):
     """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
-    _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all",
+    _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all", force=force,
          baseline=baseline, suppressions=suppressions)
 
 
@@ -92,9 +94,10 @@ def validate(
     format: Optional[List[Format]] = FormatOpt,
     output: Optional[List[Path]] = OutputOpt,
     fail_on: Optional[Level] = FailOnOpt,
+    force: bool = ForceOpt,
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
-    _run(claims, docs, rules, format, output, fail_on, None, None, scope="record")
+    _run(claims, docs, rules, format, output, fail_on, None, None, scope="record", force=force)
 
 
 class DraftFormat(str, Enum):
@@ -132,7 +135,7 @@ def extract(
     for path in documents:
         found.extend(extractor.document(_doc_name(path, docs), _read_text(path)))
     if merge:
-        existing = _read_text(output) if output.exists() else out.HEADER
+        existing = _read_merge_target(output) if output.exists() else out.HEADER
         try:
             text, added, kept = out.merge(existing, str(output), found)
         except LoadError as exc:
@@ -148,6 +151,18 @@ def extract(
         atomic_write(output, text, overwrite=merge or force)
     except WriteError as exc:
         _fail(str(exc))
+
+
+def _read_merge_target(path: Path) -> str:
+    """The claim file to merge into, exactly as stored (byte order mark, line endings): it is kept byte for byte."""
+    from checker.files import read_exact
+
+    try:
+        return read_exact(path)
+    except UnicodeDecodeError as exc:
+        _fail(f"{path}: not UTF-8 text (byte {exc.start}); cannot merge into it")
+    except OSError as exc:
+        _fail(f"{path}: cannot read: {exc.strerror}")
 
 
 def _doc_name(path: Path, docs: Path | None) -> str:
@@ -178,9 +193,10 @@ def lint(
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
     suppressions: Optional[str] = SuppressOpt,
+    force: bool = ForceOpt,
 ):
     """Check source documents for garbled figures and text: doubled words, cut or pasted passages, bad units."""
-    _run([], None, rules, format, output, fail_on, select, ignore, scope="text", lint_paths=documents,
+    _run([], None, rules, format, output, fail_on, select, ignore, scope="text", lint_paths=documents, force=force,
          suppressions=suppressions)
 
 
@@ -210,22 +226,37 @@ def baseline_update(
     docs: Optional[str] = DocsOpt,
     rules: Optional[str] = RulesOpt,
     output: Path = BaselineFileOpt,
+    force: bool = typer.Option(False, "--force", help="Replace --output even if it is not a claimcheck baseline."),
 ):
     """Rewrite an existing baseline with the current findings (fixed ones drop out)."""
     if not output.exists():
         _fail(f"{output} does not exist; use `claimcheck baseline create`")
-    _write_baseline(claims, docs, rules, output, overwrite=True)
+    _write_baseline(claims, docs, rules, output, overwrite=force, ours=_is_baseline)
 
 
-def _write_baseline(claims, docs, rules, output: Path, overwrite: bool) -> None:
-    from checker.files import WriteError, atomic_write
+def _is_baseline(text: str) -> bool:
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and set(data) == {"version", "findings"} and isinstance(data["findings"], list)
+
+
+def _write_baseline(claims, docs, rules, output: Path, overwrite: bool, ours=None) -> None:
+    from checker.files import FORCE_HINT, WriteError, atomic_write, check_target
     from checker.suppressions import render_baseline
 
+    try:
+        check_target(output, overwrite, ours, FORCE_HINT)  # before the run, not after it
+    except WriteError as exc:
+        _fail(str(exc))
     settings = _settings(claims, docs, rules, None, None, None, None, None, "all")
     settings["baseline"] = None
     result = _execute(settings, "all")
     try:
-        atomic_write(output, render_baseline(result.findings), overwrite=overwrite)
+        atomic_write(output, render_baseline(result.findings), overwrite=overwrite, ours=ours, hint=FORCE_HINT)
     except WriteError as exc:
         _fail(str(exc))
     typer.echo(f"claimcheck: {len(result.findings)} findings written to {output}", err=True)
@@ -252,14 +283,15 @@ def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
     typer.echo(found.__doc__.strip())
 
 
-def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None,
+def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None, force=False,
          baseline=None, suppressions=None):
     """scope: all rules (check), record-level ones (validate) or the text rules (lint)."""
     from checker.findings import at_or_above
 
     settings = _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope)
+    _check_outputs(output, force)  # refuse before a long run, not after it
     result = _execute(settings, scope, lint_paths)
-    _emit(result, format, output)
+    _emit(result, format, output, force)
     raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, settings["fail_on"]) else EXIT_OK)
 
 
@@ -346,7 +378,7 @@ def _codes(given, known) -> list[str]:
     return out
 
 
-def _emit(result, formats, outputs) -> None:
+def _emit(result, formats, outputs, force: bool = False) -> None:
     """Each --format to its --output, in order; at most one report goes to standard output."""
     from checker import report
 
@@ -356,17 +388,30 @@ def _emit(result, formats, outputs) -> None:
     if len(formats) - len(outputs) > 1:
         _fail("only one report can go to standard output: give an --output for each other --format")
     for i, fmt in enumerate(formats):
-        _write(report.render(result, fmt.value), outputs[i] if i < len(outputs) else None)
+        _write(report.render(result, fmt.value), outputs[i] if i < len(outputs) else None, force)
 
 
-def _write(text: str, output: Path | None) -> None:
-    from checker.files import WriteError, atomic_write
+def _check_outputs(outputs, force: bool) -> None:
+    """Every --output must be new, a report claimcheck wrote earlier (CI re-runs), or --force."""
+    from checker import report
+    from checker.files import FORCE_HINT, WriteError, check_target
+
+    for output in outputs or ():
+        try:
+            check_target(output, overwrite=force, ours=report.is_report, hint=FORCE_HINT)
+        except WriteError as exc:
+            _fail(str(exc))
+
+
+def _write(text: str, output: Path | None, force: bool = False) -> None:
+    from checker import report
+    from checker.files import FORCE_HINT, WriteError, atomic_write
 
     if output is None:
         sys.stdout.write(text)
         return
     try:
-        atomic_write(output, text, overwrite=True)  # a report is ours to replace
+        atomic_write(output, text, overwrite=force, ours=report.is_report, hint=FORCE_HINT)
     except WriteError as exc:
         _fail(str(exc))
 

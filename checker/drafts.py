@@ -57,6 +57,30 @@ def merge(existing: str, path: str, drafts: list[Draft]) -> tuple[str, int, int]
     new = [d for d in drafts if (d.doc, d.line, d.surface) not in have]
     taken = {r.values.get("id") for r in found}
     added = render_yaml(records(new, taken))
-    if added and existing and not existing.endswith("\n"):
-        existing += "\n"
-    return existing + added, len(new), len(drafts) - len(new)
+    if not added:
+        return existing, 0, len(drafts)
+    indent = _list_indent(existing)
+    if indent:  # a list written indented (`  - id: ...`): new records line up with it
+        added = "".join(" " * indent + line if line.strip() else line for line in added.splitlines(True))
+    newline = "\r\n" if "\r\n" in existing else "\n"  # new lines follow the file's line endings
+    if existing and not existing.endswith("\n"):
+        existing += newline
+    merged = existing + added.replace("\n", newline)
+    again: list = []
+    try:
+        load_text(merged, path, again, [])
+    except LoadError:
+        again = None
+    if again is None or len(again) != len(found) + len(new):
+        raise LoadError("cannot merge into it: new records can be appended only to a block list of records "
+                        "(`- id: ...` lines, not `[...]`); write the drafts to another file") from None
+    return merged, len(new), len(drafts) - len(new)
+
+
+def _list_indent(text: str) -> int:
+    """Column of the top-level list's dashes (0 for an empty or comment-only file)."""
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return 0
+    return root.start_mark.column if isinstance(root, yaml.SequenceNode) and not root.flow_style else 0

@@ -62,6 +62,7 @@ def render(result) -> str:
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="generator" content="claimcheck {escape(__version__)}">'
             f'<title>claimcheck report</title><style>{STYLE}</style></head><body>'
             f'<header><h1>claimcheck report</h1><div>{escape(summary_line(result))}</div></header>'
             f'<main>{body}</main><script>{SCRIPT}</script></body></html>\n')
