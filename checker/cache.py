@@ -1,0 +1,124 @@
+"""A content-addressed cache of parsed claim files, so an unchanged file is never parsed twice.
+
+Each entry is one Parquet file named by the SHA-256 of the claim file's bytes
+and of claimcheck's version: an edit makes a new key, a rename finds the old
+entry (paths and row numbers are attached on the way out, never stored), and
+a new claimcheck never reads an older one's entries. Entries hold only plain
+data (JSON text in Parquet columns, no pickles), so a planted cache file can
+at worst be refused, never executed. The folder is safe to delete at any
+time; a damaged or unreadable entry counts as a miss.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from checker import __version__
+from checker.loader import Problem, Record
+
+FORMAT = "1"  # bump when Record, Problem or the loader's output changes shape
+DEFAULT_FOLDER = ".claimcheck-cache"
+_COLUMNS = ("line", "column", "values", "field_lines", "ignore", "relations", "raw_value")
+
+
+class Cache:
+    def __init__(self, folder: Path | str = DEFAULT_FOLDER):
+        self.folder = Path(folder)
+        self.hits = self.misses = 0
+
+    def key(self, data: bytes) -> str:
+        digest = hashlib.sha256(data)
+        digest.update(f"\0claimcheck {__version__} cache {FORMAT}".encode())
+        return digest.hexdigest()
+
+    def get(self, key: str, path: str, first_row: int) -> tuple[list[Record], list[Problem]] | None:
+        """The records and problems stored under key, placed at path and numbered from first_row."""
+        entry = self._entry(key)
+        try:
+            import pyarrow.parquet as pq
+
+            table = pq.read_table(entry)
+            columns = {name: table.column(name).to_pylist() for name in _COLUMNS}
+            problems = json.loads(table.schema.metadata[b"problems"])
+            records = [
+                Record(first_row + i, path, line, column, values, lines, ignore, relations, raw)
+                for i, (line, column, values, lines, ignore, relations, raw) in enumerate(zip(
+                    columns["line"], columns["column"], *(_json_column(columns[c]) for c in _COLUMNS[2:])))
+            ]
+        except Exception:  # absent or damaged: a miss, and the next put replaces it
+            self.misses += 1
+            return None
+        self.hits += 1
+        return records, [Problem(code, path, line, message, None if row is None else first_row + row, fld)
+                         for code, line, message, row, fld in problems]
+
+    def put(self, key: str, records: list[Record], problems: list[Problem], first_row: int) -> bool:
+        """Store one file's parse; False (and nothing stored) when it holds values JSON cannot keep exactly."""
+        rows = {name: [] for name in _COLUMNS}
+        for rec in records:
+            parts = (rec.values, rec.field_lines, rec.ignore, rec.relations, rec.raw_value)
+            if not all(_plain(p) for p in parts):
+                return False  # dates, non-text keys, …: parse this file each time rather than change it
+            rows["line"].append(rec.line)
+            rows["column"].append(rec.column)
+            for name, part in zip(_COLUMNS[2:], parts):
+                rows[name].append(json.dumps(part, ensure_ascii=False))
+        kept = [(p.code, p.line, p.message, None if p.row is None else p.row - first_row, p.field) for p in problems]
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.table({name: rows[name] for name in _COLUMNS},
+                         schema=pa.schema([("line", pa.int64()), ("column", pa.int64())]
+                                          + [(name, pa.string()) for name in _COLUMNS[2:]]))
+        table = table.replace_schema_metadata({"problems": json.dumps(kept, ensure_ascii=False)})
+        entry = self._entry(key)
+        try:
+            self._prepare()
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=entry.parent)
+            os.close(fd)
+            try:
+                pq.write_table(table, tmp, compression="zstd")
+                os.replace(tmp, entry)  # readers see the whole entry or none
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+        except OSError:
+            return False  # a read-only or full disk slows the next run down; it must not stop this one
+        return True
+
+    def _prepare(self) -> None:
+        """Mark a new cache folder as one, for backup tools and git, as pytest and ruff do."""
+        if self.folder.is_dir():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / ".gitignore").write_text("# created by claimcheck: safe to delete\n*\n", encoding="utf-8")
+        (self.folder / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n# claimcheck's cache of parsed claim files\n",
+            encoding="utf-8")
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.parquet"
+
+
+def _json_column(cells: list) -> list:
+    """One json.loads for a whole column: much faster than one per cell."""
+    return json.loads("[" + ",".join(cells) + "]") if cells else []
+
+
+def _plain(value) -> bool:
+    """Survives a JSON round trip unchanged, type for type."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return type(value) in (bool, int, str, type(None))  # no subclasses that JSON would flatten
+    if isinstance(value, float):
+        return True
+    if isinstance(value, (date, datetime)):
+        return False
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    return False
