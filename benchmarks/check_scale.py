@@ -7,6 +7,9 @@ planted problems) and checked in a fresh process. Printed per size: the time
 PyYAML's CSafeLoader alone needs to parse the same files (the floor), the
 time of claimcheck's load, table (validation reading), rules and total, the
 ratio total/floor, peak memory, and whether every planted problem was found.
+Then one claim file is edited and `check` runs again with the cache the
+first run filled: how many files were parsed again, the load and total
+times, their ratio to the floor, and whether the findings are the same.
 Then the growth exponent between sizes (1.0 is linear). Start-up time of
 `claimcheck --version` and `--help` is compared with `python -c pass`.
 """
@@ -32,15 +35,33 @@ start = time.perf_counter()
 for f in files:
     yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 floor = time.perf_counter() - start
+import shutil, tempfile
 from checker import engine
+from checker.cache import Cache
+folder = Path(tempfile.mkdtemp(prefix="claimcheck-cache-"))
+args = ([str(work / "claims")], str(work / "docs"), str(work / "rules"))
 start = time.perf_counter()
-result = engine.run([str(work / "claims")], str(work / "docs"), str(work / "rules"), select=SELECT)
+result = engine.run(*args, select=SELECT, cache=Cache(folder))  # cold: an empty cache, filled on the way
 total = time.perf_counter() - start
 codes = {}
 for f in result.findings:
     codes[f.code] = codes.get(f.code, 0) + 1
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+edited = files[len(files) // 2]
+original = edited.read_bytes()
+edited.write_bytes(original + b"# edited\n")  # one file changes; its findings cannot
+try:
+    cache = Cache(folder)
+    start = time.perf_counter()
+    again = engine.run(*args, select=SELECT, cache=cache)
+    warm = time.perf_counter() - start
+finally:
+    edited.write_bytes(original)
+    shutil.rmtree(folder)
+same = [(f.code, f.message) for f in again.findings] == [(f.code, f.message) for f in result.findings]
 print(json.dumps({"floor": floor, "total": total, "timings": result.timings, "codes": codes,
-                  "claims": result.claims, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "claims": result.claims, "peak_mb": peak, "files": len(files),
+                  "warm": warm, "warm_timings": again.timings, "reparsed": cache.misses, "same": same}))
 """
 
 
@@ -93,14 +114,16 @@ def main(argv=None) -> int:
         select = [c for c in rules.all_rules() if c < "CC400"]
     rows = []
     print(f"{'claims':>9} {'floor s':>8} {'load s':>7} {'table s':>8} {'rules s':>8} {'total s':>8} "
-          f"{'ratio':>6} {'peak MB':>8}  planted found")
+          f"{'ratio':>6} {'peak MB':>8}  planted found | one file edited: {'reparsed':>8} {'load s':>7} "
+          f"{'total s':>8} {'ratio':>6} same findings")
     for n in sizes:
         r = measure(n, args.work, select)
         rows.append((n, r))
         t = r["timings"]
         print(f"{n:>9} {r['floor']:>8.2f} {t['load']:>7.2f} {t['table']:>8.2f} {t['rules']:>8.2f} "
-              f"{r['total']:>8.2f} {r['total'] / r['floor']:>6.2f} {r['peak_mb']:>8.0f}  {r['all_found']}",
-              flush=True)
+              f"{r['total']:>8.2f} {r['total'] / r['floor']:>6.2f} {r['peak_mb']:>8.0f}  {str(r['all_found']):<13} | "
+              f"{'':>16}{r['reparsed']:>3}/{r['files']:<4} {r['warm_timings']['load']:>7.2f} {r['warm']:>8.2f} "
+              f"{r['warm'] / r['floor']:>6.2f} {r['same']}", flush=True)
     for (n1, a), (n2, b) in zip(rows, rows[1:]):
         print(f"growth exponent {n1} -> {n2}: {math.log(b['total'] / a['total']) / math.log(n2 / n1):.2f}")
     for name, seconds in startup().items():

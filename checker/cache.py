@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import tempfile
-from datetime import date, datetime
 from pathlib import Path
 
 from checker import __version__
@@ -38,10 +37,13 @@ class Cache:
     def get(self, key: str, path: str, first_row: int) -> tuple[list[Record], list[Problem]] | None:
         """The records and problems stored under key, placed at path and numbered from first_row."""
         entry = self._entry(key)
+        if not entry.is_file():  # cheaper than asking Parquet to open it
+            self.misses += 1
+            return None
         try:
             import pyarrow.parquet as pq
 
-            table = pq.read_table(entry)
+            table = pq.ParquetFile(entry).read()
             columns = {name: table.column(name).to_pylist() for name in _COLUMNS}
             problems = json.loads(table.schema.metadata[b"problems"])
             records = [
@@ -58,15 +60,13 @@ class Cache:
 
     def put(self, key: str, records: list[Record], problems: list[Problem], first_row: int) -> bool:
         """Store one file's parse; False (and nothing stored) when it holds values JSON cannot keep exactly."""
-        rows = {name: [] for name in _COLUMNS}
-        for rec in records:
-            parts = (rec.values, rec.field_lines, rec.ignore, rec.relations, rec.raw_value)
-            if not all(_plain(p) for p in parts):
-                return False  # dates, non-text keys, …: parse this file each time rather than change it
-            rows["line"].append(rec.line)
-            rows["column"].append(rec.column)
-            for name, part in zip(_COLUMNS[2:], parts):
-                rows[name].append(json.dumps(part, ensure_ascii=False))
+        if not all(_plain(v) for rec in records for v in rec.values.values()) or not all(
+                _plain(part) for rec in records for part in (rec.ignore, rec.relations, rec.raw_value)):
+            return False  # dates, non-text keys, …: parse this file each time rather than change it
+        encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+        rows = {"line": [rec.line for rec in records], "column": [rec.column for rec in records]}
+        for name in _COLUMNS[2:]:
+            rows[name] = [encode(getattr(rec, name)) for rec in records]
         kept = [(p.code, p.line, p.message, None if p.row is None else p.row - first_row, p.field) for p in problems]
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -109,14 +109,13 @@ def _json_column(cells: list) -> list:
     return json.loads("[" + ",".join(cells) + "]") if cells else []
 
 
+_ATOMS = (str, int, bool, float, type(None))  # exact types: JSON would flatten subclasses
+
+
 def _plain(value) -> bool:
     """Survives a JSON round trip unchanged, type for type."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return type(value) in (bool, int, str, type(None))  # no subclasses that JSON would flatten
-    if isinstance(value, float):
+    if type(value) in _ATOMS:
         return True
-    if isinstance(value, (date, datetime)):
-        return False
     if isinstance(value, list):
         return all(_plain(v) for v in value)
     if isinstance(value, dict):
