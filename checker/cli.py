@@ -64,10 +64,46 @@ BaselineOpt = typer.Option(None, "--baseline", help="Fail only on findings not i
 SuppressOpt = typer.Option(None, "--suppressions", help="Document suppressions file (default: .claimcheck-ignore.yaml).")
 SelectOpt = typer.Option(None, "--select", help="Run only these rule codes (repeatable).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatable).")
+EncodingOpt = typer.Option(None, "--encoding", help="Encoding of documents that are not UTF-8 and have no byte order "
+                           "mark, e.g. gb18030 (default: refuse them).")
+MaxSizeOpt = typer.Option(None, "--max-file-size", help="Refuse input files larger than this, e.g. 200MB (default: 100MB).")
+
+
+def _reads_files(command):
+    """--encoding and --max-file-size apply to every file the command reads; Ctrl-C ends it quietly."""
+    import functools
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from checker import inputs
+
+        try:
+            with inputs.using(_limits(kwargs.get("encoding"), kwargs.get("max_file_size"))):
+                return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            typer.echo("claimcheck: interrupted", err=True)
+            raise typer.Exit(130) from None
+    return run
+
+
+def _limits(encoding, max_file_size):
+    """Command line over configuration file over defaults."""
+    from checker import config, inputs
+
+    try:
+        conf, where = config.load()
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    try:
+        size = inputs.parse_size(max_file_size) if max_file_size else conf.get("max_file_size", inputs.DEFAULT_MAX_BYTES)
+        return inputs.Limits(size, inputs.check_encoding(encoding) if encoding else conf.get("encoding"))
+    except ValueError as exc:
+        _fail(str(exc))
 ForceOpt = typer.Option(False, "--force", help="Replace an existing --output file that claimcheck did not write.")
 
 
 @app.command()
+@_reads_files
 def check(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
@@ -77,6 +113,8 @@ def check(
     fail_on: Optional[Level] = FailOnOpt,
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
     baseline: Optional[str] = BaselineOpt,
     suppressions: Optional[str] = SuppressOpt,
     force: bool = ForceOpt,
@@ -87,6 +125,7 @@ def check(
 
 
 @app.command()
+@_reads_files
 def validate(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
@@ -94,6 +133,8 @@ def validate(
     format: Optional[List[Format]] = FormatOpt,
     output: Optional[List[Path]] = OutputOpt,
     fail_on: Optional[Level] = FailOnOpt,
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
     force: bool = ForceOpt,
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
@@ -106,6 +147,7 @@ class DraftFormat(str, Enum):
 
 
 @app.command()
+@_reads_files
 def extract(
     documents: List[Path] = typer.Argument(..., help="UTF-8 text files to draft claims from."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the drafts here (default: standard output)."),
@@ -114,6 +156,8 @@ def extract(
     docs: Optional[Path] = typer.Option(None, "--docs", "-d", help="Documents folder: source.doc is relative to it."),
     rules: str = RulesOpt,
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
 ):
     """Draft claim records for every number in the documents, for people to confirm and correct."""
     from checker import drafts as out
@@ -175,15 +219,16 @@ def _doc_name(path: Path, docs: Path | None) -> str:
 
 
 def _read_text(path: Path) -> str:
+    from checker import inputs
+
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        _fail(f"{path}: not UTF-8 text (byte {exc.start}); convert it first")
-    except OSError as exc:
-        _fail(f"{path}: cannot read: {exc.strerror}")
+        return inputs.read_text(path, document=True)
+    except inputs.ReadError as exc:
+        _fail(str(exc))
 
 
 @app.command()
+@_reads_files
 def lint(
     documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md)."),
     rules: Optional[str] = RulesOpt,
@@ -193,6 +238,8 @@ def lint(
     select: Optional[List[str]] = SelectOpt,
     ignore: Optional[List[str]] = IgnoreOpt,
     suppressions: Optional[str] = SuppressOpt,
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
     force: bool = ForceOpt,
 ):
     """Check source documents for garbled figures and text: doubled words, cut or pasted passages, bad units."""
@@ -209,6 +256,7 @@ BaselineFileOpt = typer.Option(Path(".claimcheck-baseline.json"), "--output", "-
 
 
 @baseline_app.command("create")
+@_reads_files
 def baseline_create(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
@@ -221,6 +269,7 @@ def baseline_create(
 
 
 @baseline_app.command("update")
+@_reads_files
 def baseline_update(
     claims: Optional[List[str]] = ClaimPaths,
     docs: Optional[str] = DocsOpt,
@@ -324,12 +373,13 @@ def _execute(settings: dict, scope: str, lint_paths=None):
     from checker import engine, rules as rule_modules
 
     codes = list(rule_modules.all_rules())
+    _codes(list(settings["severity"] or {}), codes, "severity")
     if scope == "record":
         codes = [c for c in codes if c < "CC200"]
     elif scope == "text":
         codes = [c for c in codes if c >= TEXT_RULES or c in ("CC105", "CC107")]
-    chosen = _codes(settings["select"], codes) if settings["select"] else (codes if scope != "all" else None)
-    skip = _codes(settings["ignore"], codes) if settings["ignore"] else ()
+    chosen = _codes(settings["select"], codes, "select") if settings["select"] else (codes if scope != "all" else None)
+    skip = _codes(settings["ignore"], codes, "ignore") if settings["ignore"] else ()
     with _progress() as tick:
         try:
             return engine.run(settings["claims"], settings["docs"], settings["rules"], select=chosen, skip=skip,
@@ -367,15 +417,32 @@ class _progress:
         return False
 
 
-def _codes(given, known) -> list[str]:
+def _codes(given, known, option: str) -> list[str]:
     out = []
     for code in given:
-        for part in code.split(","):
+        for part in str(code).split(","):
             part = part.strip().upper()
             if part not in known:
-                _fail(f"unknown rule code {part!r}; `claimcheck rules` lists them")
+                _fail(f"unknown rule code {part!r} in {_origin(option, given)}{_nearest(part, known)}; "
+                      "`claimcheck rules` lists them")
             out.append(part)
     return out
+
+
+def _origin(option: str, given) -> str:
+    """The option, or the configuration file the codes came from."""
+    from checker import config
+
+    conf, where = config.load()
+    from_file = option == "severity" or conf.get(option) == given  # severity exists only in the file
+    return f"`{option}` of {where}" if where and from_file else f"--{option}"
+
+
+def _nearest(code: str, known) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(code, known, n=1)
+    return f" (did you mean {near[0]}?)" if near else ""
 
 
 def _emit(result, formats, outputs, force: bool = False) -> None:
@@ -387,8 +454,9 @@ def _emit(result, formats, outputs, force: bool = False) -> None:
         _fail("more --output than --format options")
     if len(formats) - len(outputs) > 1:
         _fail("only one report can go to standard output: give an --output for each other --format")
-    for i, fmt in enumerate(formats):
-        _write(report.render(result, fmt.value), outputs[i] if i < len(outputs) else None, force)
+    texts = [report.render(result, fmt.value) for fmt in formats]  # an interrupt here writes nothing
+    for i, text in enumerate(texts):
+        _write(text, outputs[i] if i < len(outputs) else None, force)
 
 
 def _check_outputs(outputs, force: bool) -> None:

@@ -10,6 +10,7 @@ KEYS = {
     "claims": list, "docs": str, "rules": str, "select": list, "ignore": list, "severity": dict,
     "fail_on": str, "baseline": str, "suppressions": str, "tolerances": dict,
 }
+KEYS.update({"encoding": str, "max_file_size": str})  # how input files are read (checker.inputs)
 LEVELS = ("error", "warning", "info")
 
 
@@ -32,11 +33,12 @@ def load(folder: Path = Path(".")) -> tuple[dict, str | None]:
             return _check(section, f"{pyproject} [tool.claimcheck]"), str(pyproject)
     yaml_file = folder / ".claimcheck.yaml"
     if yaml_file.is_file():
+        from checker import inputs
         from checker.loader import LoadError, read_yaml
 
         try:
-            data = read_yaml(yaml_file.read_text(encoding="utf-8"), str(yaml_file), [])
-        except LoadError as exc:
+            data = read_yaml(inputs.read_text(yaml_file), str(yaml_file), [])
+        except (LoadError, inputs.ReadError) as exc:
             raise ConfigError(str(exc)) from None
         return _check(data or {}, str(yaml_file)), str(yaml_file)
     return {}, None
@@ -49,12 +51,13 @@ def _check(data, where: str) -> dict:
     for key, value in data.items():
         name = key.replace("-", "_")
         if name not in KEYS:
-            raise ConfigError(f"{where}: unknown setting `{key}` (known: {', '.join(sorted(KEYS))})")
+            raise ConfigError(f"{where}: unknown setting `{key}`{_nearest(name)} (known: {', '.join(sorted(KEYS))})")
         if not isinstance(value, KEYS[name]):
             raise ConfigError(f"{where}: `{key}` must be a {KEYS[name].__name__}")
         out[name] = value
     if out.get("fail_on", "error") not in LEVELS:
         raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(LEVELS)}")
+    _check_inputs(out, where)
     for code, level in (out.get("severity") or {}).items():
         if level not in LEVELS:
             raise ConfigError(f"{where}: severity of {code} must be one of {', '.join(LEVELS)}")
@@ -67,3 +70,23 @@ def _check(data, where: str) -> dict:
 
         out["tolerances"] = {k: Decimal(repr(v)) for k, v in tolerances.items()}
     return out
+
+
+def _check_inputs(out: dict, where: str) -> None:
+    """`encoding` must be known; `max-file-size` is read into bytes."""
+    from checker import inputs
+
+    try:
+        if "encoding" in out:
+            out["encoding"] = inputs.check_encoding(out["encoding"])
+        if "max_file_size" in out:
+            out["max_file_size"] = inputs.parse_size(out["max_file_size"])
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _nearest(name: str) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(name, list(KEYS), n=1)
+    return f" (did you mean `{near[0].replace('_', '-')}`?)" if near else ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import inputs
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -39,15 +41,12 @@ class Documents:
             return f"cannot resolve {path}: {exc}"
         if not inside:
             return f"{path} leads outside the documents folder"
-        if not path.is_file():
+        if not path.exists():
             return f"{path} does not exist"
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            return f"{path} is not UTF-8 text"
-        except OSError as exc:
-            return f"cannot read {path}: {exc}"
-        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            return split_lines(inputs.read_text(path, document=True))
+        except inputs.ReadError as exc:
+            return str(exc)
 
     def find(self, name: str, quote: str, line: int | None) -> Quote:
         lines = self.lines(name)
@@ -62,6 +61,38 @@ class Documents:
             if col >= 0:
                 return Quote(i, col + 1, line is None)
         return Quote(None, None, False)
+
+    def hidden(self, name: str, quote: str) -> str:
+        """Why a quote that is not in the document may only look absent: invisible characters."""
+        lines = self.lines(name)
+        if isinstance(lines, str) or not quote:
+            return ""
+        wanted = visible(quote)
+        for i, text in enumerate(lines, start=1):
+            if wanted and wanted in visible(text):
+                where = [f"{char_name(ch)} in the quote" for ch in quote if ch in INVISIBLE]
+                where += [f"{char_name(ch)} at {i}:{col}" for col, ch in enumerate(text, 1) if ch in INVISIBLE]
+                return f" (line {i} has it once invisible characters are ignored: {', '.join(where[:3])})"
+        return ""
+
+
+# Characters that print as nothing (or as a plain space) and break a verbatim match.
+INVISIBLE = dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00a0\u00ad")
+
+
+def visible(text: str) -> str:
+    return "".join(ch for ch in text if ch not in INVISIBLE)
+
+
+def char_name(ch: str) -> str:
+    import unicodedata
+
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors count them: CRLF, CR and LF each end one."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -85,10 +116,7 @@ def collect_texts(paths: list[str]) -> dict[str, list[str]]:
     texts = {}
     for f in files:
         try:
-            text = f.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise TextError(f"{f}: not UTF-8 text (byte {exc.start})") from None
-        except OSError as exc:
-            raise TextError(f"{f}: cannot read: {exc.strerror}") from None
-        texts[str(f)] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            texts[str(f)] = split_lines(inputs.read_text(f, document=True))
+        except inputs.ReadError as exc:
+            raise TextError(str(exc)) from None
     return texts

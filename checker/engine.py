@@ -98,12 +98,32 @@ def _lint_language(path: Path) -> dict:
     """rules/lint.yaml: the document rules' word lists (empty when absent)."""
     if not path.exists():
         return {}
+    from checker import inputs
     from checker.loader import read_yaml
 
-    data = read_yaml(path.read_text(encoding="utf-8"), str(path), [])
+    try:
+        text = inputs.read_text(path)
+    except inputs.ReadError as exc:
+        raise LoadError(str(exc)) from None
+    data = read_yaml(text, str(path), [])
     if not isinstance(data, dict):
         raise LoadError(f"{path}:1: expected a mapping of word lists")
+    _check_lint_patterns(data, path, text)
     return data
+
+
+def _check_lint_patterns(data: dict, path: Path, text: str) -> None:
+    """Every regular expression in lint.yaml compiles, before any rule uses it."""
+    from checker.loader import check_regex
+
+    for pattern in (data.get("reduplications") or {}).values():
+        check_regex(pattern or "", path, text, "reduplications")
+    for pattern in data.get("compounds") or []:
+        check_regex(pattern, path, text, "compounds")
+    for slip in data.get("slips") or []:
+        if not isinstance(slip, dict) or "pattern" not in slip:
+            raise LoadError(f"{path}:{getattr(slip, 'line', 1)}: each of `slips` needs a `pattern`")
+        check_regex(slip["pattern"], path, text, "slips")
 
 
 def _engine_tables(claims, edges, metrics):

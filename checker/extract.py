@@ -56,9 +56,17 @@ class Language:
 
 
 def load_language(path: Path) -> Language:
+    from checker import inputs
+    from checker.loader import LoadError, check_regex, read_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        patterns = "|".join(f"(?:{p})" for p in data.get("not_quantities", [])) or "(?!)"
+        text = inputs.read_text(path)
+        data = read_yaml(text, str(path), []) or {}
+        if not isinstance(data, dict):
+            raise ExtractError(f"{path}:1: expected a mapping of word lists")
+        for p in data.get("not_quantities") or []:
+            check_regex(p, path, text, "not_quantities")
+        patterns = "|".join(f"(?:{p})" for p in data.get("not_quantities") or []) or "(?!)"
         return Language(
             re.compile(patterns),
             frozenset(data.get("qualifier_words", [])),
@@ -68,7 +76,9 @@ def load_language(path: Path) -> Language:
             dict(data.get("relative_years", {})),
             dict(data.get("named_periods", {})),
         )
-    except (OSError, yaml.YAMLError, re.error, TypeError) as exc:
+    except (inputs.ReadError, LoadError) as exc:
+        raise ExtractError(str(exc)) from None
+    except (re.error, TypeError, AttributeError) as exc:
         raise ExtractError(f"{path}: {exc}") from None
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from checker import fields as F
+from checker import inputs
 
 try:  # the C parser is several times faster; fall back where it is missing
     _BaseLoader = yaml.CSafeLoader
@@ -68,17 +69,25 @@ def _make_loader(problems: list, path: str):
             out = LineDict()
             out.line, out.column = node.start_mark.line + 1, node.start_mark.column + 1
             out.key_lines = {}
+            own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
             self.flatten_mapping(node)
-            for key_node, value_node in node.value:
+            merged = len(node.value) - own  # merged (`<<: *base`) pairs come first; own keys override them
+            inherited: set = set()
+            for i, (key_node, value_node) in enumerate(node.value):
                 key = self.construct_object(key_node, deep=True)
                 if not isinstance(key, str):
                     key = str(key)
                 line = key_node.start_mark.line + 1
+                if key in inherited and i >= merged:
+                    inherited.discard(key)
+                    del out[key]
                 if key in out:
                     problems.append(Problem("CC101", path, line,
                                             f"duplicate key `{key}` (first at line {out.key_lines[key]}); "
                                             "the later value would silently win"))
                     continue
+                if i < merged:
+                    inherited.add(key)
                 out.key_lines[key] = line
                 out[key] = self.construct_object(value_node, deep=True)
             return out
@@ -104,15 +113,61 @@ def _make_loader(problems: list, path: str):
     return Loader
 
 
-def read_yaml(text: str, path: str, problems: list):
+ALIAS_BUDGET = 100_000  # nodes that aliases may add to a document ("billion laughs" bound)
+
+
+def read_yaml(text: str, path: str, problems: list, item_lines: list | None = None):
+    """Parse one YAML document; item_lines receives the line of each top-level list item."""
+    loader = _make_loader(problems, path)(text)
     try:
-        return yaml.load(text, Loader=_make_loader(problems, path))  # noqa: S506 - safe loader subclass
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "&" in text:
+            _check_aliases(node, path)
+        if item_lines is not None and isinstance(node, yaml.SequenceNode):
+            item_lines.extend(n.start_mark.line + 1 for n in node.value)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
         raise LoadError(f"{where}: cannot parse YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise LoadError(f"{path}: cannot parse YAML: {exc}") from None
+    except RecursionError:
+        raise LoadError(f"{path}: cannot parse YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def _check_aliases(root, path: str) -> None:
+    """Refuse aliases that refer to themselves or expand the document beyond ALIAS_BUDGET nodes."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        children = _children(node)
+        if done:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
+            if sizes[id(node)] > len(sizes) + ALIAS_BUDGET:
+                raise LoadError(f"{path}:{node.start_mark.line + 1}: YAML aliases expand this document beyond "
+                                f"{ALIAS_BUDGET:,} extra nodes (a 'billion laughs' document?); refused")
+        elif id(node) in open_nodes:
+            raise LoadError(f"{path}:{node.start_mark.line + 1}: a YAML alias refers to itself; refused")
+        elif id(node) not in sizes:
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in children)
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 def claim_files(paths: list[str]) -> list[Path]:
@@ -128,28 +183,46 @@ def claim_files(paths: list[str]) -> list[Path]:
     return out
 
 
-def load(paths: list[str]) -> tuple[list[Record], list[Problem]]:
+def load(paths: list[str], cache=None) -> tuple[list[Record], list[Problem]]:
+    """Every record of the claim files, and the problems met; cache (checker.cache) skips unchanged files."""
     records: list[Record] = []
     problems: list[Problem] = []
     for path in claim_files(paths):
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LoadError(f"{path}: cannot read: {exc}") from None
-        load_text(text, str(path), records, problems)
+            data = inputs.read_bytes(path)
+        except inputs.ReadError as exc:
+            raise LoadError(str(exc)) from None
+        key = cache.key(data) if cache else None
+        hit = cache.get(key, str(path), len(records)) if cache else None
+        if hit:
+            records.extend(hit[0])
+            problems.extend(hit[1])
+            continue
+        first, known = len(records), len(problems)
+        load_text(_decode(data, path), str(path), records, problems)
+        if cache:
+            cache.put(key, records[first:], problems[known:], first)
     return records, problems
 
 
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return inputs.decode(data, path)
+    except inputs.ReadError as exc:
+        raise LoadError(str(exc)) from None
+
+
 def load_text(text: str, path: str, records: list, problems: list) -> None:
-    data = read_yaml(text, path, problems)
+    lines: list[int] = []
+    data = read_yaml(text, path, problems, lines)
     if data is None:
         return  # an empty claim file is allowed: nothing claimed yet
     if not isinstance(data, list):
         raise LoadError(f"{path}:1: a claim file is a YAML list of records (`- id: ...`), "
                         f"not {_kind_of(data)}")
-    for item in data:
+    for item, line in zip(data, lines):
         if not isinstance(item, LineDict):
-            problems.append(Problem("CC100", path, None, f"a list item is {_kind_of(item)}, not a record"))
+            problems.append(Problem("CC100", path, line, f"a list item is {_kind_of(item)}, not a record"))
             continue
         records.append(_record(item, path, len(records), problems))
 
@@ -202,6 +275,7 @@ def _coerce(f: F.Field, value, path, line, row, problems):
             return bad("text (quote dates: \"2023-06\")")
         if isinstance(value, float) and f.name in ("id", "period"):
             return bad("text (quote it)")
+        _invisible(f, str(value), path, line, row, problems)
         return str(value)
     if f.type == "int":
         if isinstance(value, bool) or not isinstance(value, int):
@@ -225,6 +299,23 @@ def _coerce(f: F.Field, value, path, line, row, problems):
     raise AssertionError(f.type)  # pragma: no cover
 
 
+def _invisible(f: F.Field, text: str, path, line, row, problems) -> None:
+    """An id, period, unit or printed number with a zero-width space would silently differ.
+
+    Quotes, notes and names are text from the document (the extractor copies
+    them): a quote is matched verbatim (CC121), a name against the registry (CC130, CC131).
+    """
+    from checker.documents import INVISIBLE, char_name
+
+    if f.name not in ("id", "period", "surface", "unit", "doc"):
+        return
+    for i, ch in enumerate(text, start=1):
+        if ch in INVISIBLE:
+            problems.append(Problem("CC100", path, line, f"field `{'.'.join(f.path)}` has an invisible character, "
+                                    f"{char_name(ch)}, at character {i}: remove it", row, f.name))
+            return
+
+
 def _number_text(value, bad):
     """Keep the value as exact decimal text; a range is "low..high"."""
     if isinstance(value, list):
@@ -244,7 +335,8 @@ def _number_text(value, bad):
         try:
             d = Decimal(value.strip())
         except InvalidOperation:
-            return bad("a number")
+            plain = value.replace(",", "").replace("，", "")
+            return bad(f"a number (write it without separators: {plain})" if plain != value else "a number")
         if not d.is_finite():
             return bad("a finite number")
         return str(d)
@@ -264,3 +356,15 @@ def _kind_of(value) -> str:
 def _show(value) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check_regex(pattern, path, text: str, key: str):
+    """Compile a pattern from a rules file, or say which file, line and key hold the bad one."""
+    import re
+
+    try:
+        return re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        at = text.find(str(pattern)) if isinstance(pattern, str) and pattern else -1
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        raise LoadError(f"{path}:{line}: `{key}`: bad regular expression {pattern!r}: {exc}") from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker import inputs
 from checker.loader import LineDict, LoadError, read_yaml
 
 
@@ -59,9 +60,9 @@ def load_vocabulary(path: Path, allowed: set) -> Vocabulary:
     if not path.exists():
         return vocab
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(f"{path}: cannot read: {exc}") from None
+        text = inputs.read_text(path)
+    except inputs.ReadError as exc:
+        raise LoadError(str(exc)) from None
     data = read_yaml(text, str(path), problems := [])
     if problems:
         p = problems[0]

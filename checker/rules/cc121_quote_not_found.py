@@ -26,5 +26,9 @@ SEVERITY = "error"
 def check(ctx):
     rows = ctx.where(lambda f: f("doc_problem").is_null() & f("doc").is_valid() & f("quote").is_valid()
                      & f("quote_line").is_null())
-    return [ctx.finding(CODE, f"quote not found in {ctx.records[r].values['doc']}: "
-                              f"“{ctx.records[r].values['quote']}”", [r]) for r in rows]
+    return [ctx.finding(CODE, _message(ctx, ctx.records[r].values), [r]) for r in rows]
+
+
+def _message(ctx, v: dict) -> str:
+    hint = ctx.docs.hidden(v["doc"], v["quote"])  # zero-width spaces and the like
+    return f"quote not found in {v['doc']}: “{v['quote']}”{hint}"
