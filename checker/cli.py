@@ -33,6 +33,11 @@ class Format(str, Enum):
     claimreview = "claimreview"
 
 
+class Engine(str, Enum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
 class Level(str, Enum):
     error = "error"
     warning = "warning"
@@ -64,6 +69,7 @@ BaselineOpt = typer.Option(None, "--baseline", help="Fail only on findings not i
 SuppressOpt = typer.Option(None, "--suppressions", help="Document suppressions file (default: .claimcheck-ignore.yaml).")
 SelectOpt = typer.Option(None, "--select", help="Run only these rule codes (repeatable).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatable).")
+ForceOpt = typer.Option(False, "--force", help="Replace an existing --output file that claimcheck did not write.")
 EncodingOpt = typer.Option(None, "--encoding", help="Encoding of documents that are not UTF-8 and have no byte order "
                            "mark, e.g. gb18030 (default: refuse them).")
 MaxSizeOpt = typer.Option(None, "--max-file-size", help="Refuse input files larger than this, e.g. 200MB (default: 100MB).")
@@ -99,7 +105,13 @@ def _limits(encoding, max_file_size):
         return inputs.Limits(size, inputs.check_encoding(encoding) if encoding else conf.get("encoding"))
     except ValueError as exc:
         _fail(str(exc))
-ForceOpt = typer.Option(False, "--force", help="Replace an existing --output file that claimcheck did not write.")
+
+
+EngineOpt = typer.Option(None, "--engine", help="Where the cross-record rules run: duckdb (embedded, default) or "
+                         "spark (pyspark; see README 'Scale').")
+CacheOpt = typer.Option(None, "--cache-dir", help="Cache of parsed claim files (default: .claimcheck-cache; "
+                        "safe to delete).")
+NoCacheOpt = typer.Option(False, "--no-cache", help="Parse every claim file; read and write no cache.")
 
 
 @app.command()
@@ -118,10 +130,13 @@ def check(
     baseline: Optional[str] = BaselineOpt,
     suppressions: Optional[str] = SuppressOpt,
     force: bool = ForceOpt,
+    engine: Optional[Engine] = EngineOpt,
+    cache_dir: Optional[str] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
 ):
     """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
     _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all", force=force,
-         baseline=baseline, suppressions=suppressions)
+         baseline=baseline, suppressions=suppressions, engine=engine, cache=None if no_cache else (cache_dir or ""))
 
 
 @app.command()
@@ -136,9 +151,12 @@ def validate(
     encoding: Optional[str] = EncodingOpt,
     max_file_size: Optional[str] = MaxSizeOpt,
     force: bool = ForceOpt,
+    cache_dir: Optional[str] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
-    _run(claims, docs, rules, format, output, fail_on, None, None, scope="record", force=force)
+    _run(claims, docs, rules, format, output, fail_on, None, None, scope="record", force=force,
+         cache=None if no_cache else (cache_dir or ""))
 
 
 class DraftFormat(str, Enum):
@@ -333,18 +351,22 @@ def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
 
 
 def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None, force=False,
-         baseline=None, suppressions=None):
-    """scope: all rules (check), record-level ones (validate) or the text rules (lint)."""
+         baseline=None, suppressions=None, engine=None, cache=None):
+    """scope: all rules (check), record-level ones (validate) or the text rules (lint).
+
+    cache: None for none, "" for the configured or default folder, else a folder.
+    """
     from checker.findings import at_or_above
 
-    settings = _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope)
+    settings = _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope, engine)
+    settings["cache"] = None if cache is None else (cache or settings["cache"])
     _check_outputs(output, force)  # refuse before a long run, not after it
     result = _execute(settings, scope, lint_paths)
     _emit(result, format, output, force)
     raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, settings["fail_on"]) else EXIT_OK)
 
 
-def _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope) -> dict:
+def _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope, engine=None) -> dict:
     """Command line over configuration file over defaults."""
     from checker import config
 
@@ -366,11 +388,14 @@ def _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressio
         "tolerances": conf.get("tolerances"),
         "baseline": baseline or (conf.get("baseline") if scope == "all" else None),
         "suppressions": ignore_file,
+        "engine": (engine.value if engine else None) or conf.get("engine") or "duckdb",
+        "cache": conf.get("cache_dir") or ".claimcheck-cache",
     }
 
 
 def _execute(settings: dict, scope: str, lint_paths=None):
     from checker import engine, rules as rule_modules
+    from checker.engines import EngineError
 
     codes = list(rule_modules.all_rules())
     _codes(list(settings["severity"] or {}), codes, "severity")
@@ -380,12 +405,16 @@ def _execute(settings: dict, scope: str, lint_paths=None):
         codes = [c for c in codes if c >= TEXT_RULES or c in ("CC105", "CC107")]
     chosen = _codes(settings["select"], codes, "select") if settings["select"] else (codes if scope != "all" else None)
     skip = _codes(settings["ignore"], codes, "ignore") if settings["ignore"] else ()
+    from checker.cache import Cache
+
+    cache = Cache(settings["cache"]) if settings.get("cache") and scope != "text" else None
     with _progress() as tick:
         try:
             return engine.run(settings["claims"], settings["docs"], settings["rules"], select=chosen, skip=skip,
                               lint=lint_paths, severity=settings["severity"], tolerances=settings["tolerances"],
-                              baseline=settings["baseline"], suppressions=settings["suppressions"], progress=tick)
-        except engine.InputError as exc:
+                              baseline=settings["baseline"], suppressions=settings["suppressions"], progress=tick,
+                              engine=settings["engine"], cache=cache)
+        except (engine.InputError, EngineError) as exc:
             _fail(str(exc))
 
 

@@ -9,9 +9,11 @@ from pathlib import Path
 KEYS = {
     "claims": list, "docs": str, "rules": str, "select": list, "ignore": list, "severity": dict,
     "fail_on": str, "baseline": str, "suppressions": str, "tolerances": dict,
+    "engine": str, "cache_dir": str,
 }
 KEYS.update({"encoding": str, "max_file_size": str})  # how input files are read (checker.inputs)
 LEVELS = ("error", "warning", "info")
+ENGINES = ("duckdb", "spark")  # checker.engines.ENGINES, without importing it
 
 
 class ConfigError(Exception):
@@ -57,6 +59,8 @@ def _check(data, where: str) -> dict:
         out[name] = value
     if out.get("fail_on", "error") not in LEVELS:
         raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(LEVELS)}")
+    if out.get("engine", "duckdb") not in ENGINES:
+        raise ConfigError(f"{where}: `engine` must be one of {', '.join(ENGINES)}")
     _check_inputs(out, where)
     for code, level in (out.get("severity") or {}).items():
         if level not in LEVELS:

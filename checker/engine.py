@@ -34,12 +34,15 @@ class Result:
 
 def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None,
         severity: dict | None = None, tolerances: dict | None = None, baseline: str | None = None,
-        suppressions: str | None = None, progress=None) -> Result:
+        suppressions: str | None = None, progress=None, engine: str = "duckdb", cache=None) -> Result:
     """Check claims; lint the given documents too (by default, the --docs folder when there is one).
 
     severity overrides rule severities; tolerances sets the width of 约 and 近;
-    baseline and suppressions are files (see checker.suppressions).
+    baseline and suppressions are files (see checker.suppressions); engine
+    names where the relational rules run (see checker.engines); cache
+    (checker.cache.Cache) lets unchanged claim files skip parsing.
     """
+    from checker import engines
     from checker import suppressions as supp
     from checker import rules as rule_modules
     from checker import relations
@@ -53,7 +56,7 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     try:
         units = Units(folder / "units.txt")
         registry = load_registry(folder)
-        records, problems = load(claim_paths)
+        records, problems = load(claim_paths, cache)
         timings["load"] = time.perf_counter() - start
         documents = Documents(docs)
         readings = [tables.read_record(r, units, documents, tolerances) for r in records]
@@ -73,7 +76,7 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     if unknown:
         raise InputError(f"severity override for unknown rule code {unknown[0]}")
     chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
-    claims_table, edges_table, metrics_table = _engine_tables(arrow, relations.arrow(edge_rows), metrics)
+    claims_table, edges_table, metrics_table = engines.tables(engine, arrow, relations.arrow(edge_rows), metrics)
     ctx = Context(records, readings, problems, registry, documents, claims_table,
                   severities={code: (severity or {}).get(code, m.SEVERITY) for code, m in available.items()},
                   relations=edges_table, metrics=metrics_table, arrow=arrow, units=units,
@@ -124,11 +127,3 @@ def _check_lint_patterns(data: dict, path: Path, text: str) -> None:
         if not isinstance(slip, dict) or "pattern" not in slip:
             raise LoadError(f"{path}:{getattr(slip, 'line', 1)}: each of `slips` needs a `pattern`")
         check_regex(slip["pattern"], path, text, "slips")
-
-
-def _engine_tables(claims, edges, metrics):
-    import ibis
-
-    con = ibis.duckdb.connect()
-    return (con.create_table("claims", claims), con.create_table("relations", edges),
-            con.create_table("metrics", metrics))
