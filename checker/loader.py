@@ -213,8 +213,12 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def load_text(text: str, path: str, records: list, problems: list) -> None:
-    lines: list[int] = []
-    data = read_yaml(text, path, problems, lines)
+    from checker import bulk  # imports this module
+
+    fast = bulk.parse(text)  # plainly written files, about ten times faster; None sends the rest to PyYAML
+    data, lines = fast if fast is not None else (None, [])
+    if fast is None:
+        data = read_yaml(text, path, problems, lines)
     if data is None:
         return  # an empty claim file is allowed: nothing claimed yet
     if not isinstance(data, list):
