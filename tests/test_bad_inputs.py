@@ -417,7 +417,7 @@ CASES = [
                                "--suppressions", str(tmp / "ignore.yaml"))(tmp), 1, ("ignore.yaml:1", "CC105", "CC999")),
     # files that cannot be read
     Case("unreadable-claim-file", "A claim file with no read permission (chmod 000)",
-         "exit 2: `FILE: cannot read: Permission denied` (not testable as root: chmod does not stop root reading)",
+         "exit 2: `FILE: cannot read: Permission denied` (as root, where chmod does not stop reading, the refusal is raised where files are opened)",
          unreadable("file"), 2, ("example.yaml", "Permission denied")),
     Case("unreadable-docs-folder", "A documents folder with no permissions (chmod 000)",
          "exit 2: `DOCS/…: cannot read: Permission denied` or CC120 per claim",
@@ -504,6 +504,23 @@ def runs_as_root_for(case: Case, tmp: Path) -> bool:
     return case.name.startswith("unreadable") and os.access(target, os.R_OK)
 
 
+def invoke_denied(case: Case, tmp: Path, args: list, monkeypatch) -> Output:
+    """Root reads past chmod 000, so the refusal the system would give anyone else is raised where files are opened."""
+    import builtins
+
+    from checker import inputs
+
+    target = (tmp / "claims" / "example.yaml" if case.name == "unreadable-claim-file" else tmp / "docs").resolve()
+
+    def guarded(path, *rest, **options):
+        if Path(path).resolve() == target or target in Path(path).resolve().parents:
+            raise PermissionError(13, "Permission denied", str(path))
+        return builtins.open(path, *rest, **options)
+
+    monkeypatch.setattr(inputs, "open", guarded, raising=False)
+    return invoke(args)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input(case: Case, tmp_path, monkeypatch):
     if case.in_tmp:
@@ -513,7 +530,8 @@ def test_bad_input(case: Case, tmp_path, monkeypatch):
     try:
         assert "Traceback" not in output.text, output.text
         if runs_as_root_for(case, tmp_path):
-            pytest.skip("running with the right to read any file: chmod 000 cannot make this input unreadable")
+            output = invoke_denied(case, tmp_path, args, monkeypatch)
+            assert "Traceback" not in output.text, output.text
         assert output.exit_code == case.exit, output.text
         for text in case.expect:
             assert text in output.text, output.text
