@@ -18,6 +18,7 @@ import yaml
 
 from checker import fields as F
 from checker import inputs
+from checker.documents import INVISIBLE, char_name
 
 try:  # the C parser is several times faster; fall back where it is missing
     _BaseLoader = yaml.CSafeLoader
@@ -309,10 +310,8 @@ def _invisible(f: F.Field, text: str, path, line, row, problems) -> None:
     Quotes, notes and names are text from the document (the extractor copies
     them): a quote is matched verbatim (CC121), a name against the registry (CC130, CC131).
     """
-    from checker.documents import INVISIBLE, char_name
-
-    if f.name not in ("id", "period", "surface", "unit", "doc"):
-        return
+    if f.name not in ("id", "period", "surface", "unit", "doc") or not any(ch in text for ch in INVISIBLE):
+        return  # the common case: a few substring searches in C, not a loop over characters
     for i, ch in enumerate(text, start=1):
         if ch in INVISIBLE:
             problems.append(Problem("CC100", path, line, f"field `{'.'.join(f.path)}` has an invisible character, "
