@@ -19,9 +19,11 @@ from pathlib import Path
 from checker import __version__
 from checker.loader import Problem, Record
 
-FORMAT = "1"  # bump when Record, Problem or the loader's output changes shape
+FORMAT = "2"  # bump when Record, Problem or the loader's output changes shape
 DEFAULT_FOLDER = ".claimcheck-cache"
-_COLUMNS = ("line", "column", "values", "field_lines", "ignore", "relations", "raw_value")
+# Lines and columns are typed columns; the rest of a record (values, field lines, ignore,
+# relations, raw value) is one JSON array per row: one encoder call per record, where a
+# column per part cost five, and the cold run pays for them.
 
 
 class Cache:
@@ -44,12 +46,12 @@ class Cache:
             import pyarrow.parquet as pq
 
             table = pq.ParquetFile(entry).read()
-            columns = {name: table.column(name).to_pylist() for name in _COLUMNS}
             problems = json.loads(table.schema.metadata[b"problems"])
             records = [
-                Record(first_row + i, path, line, column, values, lines, ignore, relations, raw)
-                for i, (line, column, values, lines, ignore, relations, raw) in enumerate(zip(
-                    columns["line"], columns["column"], *(_json_column(columns[c]) for c in _COLUMNS[2:])))
+                Record(first_row + i, path, line, column, *parts)
+                for i, (line, column, parts) in enumerate(zip(
+                    table.column("line").to_pylist(), table.column("column").to_pylist(),
+                    _json_column(table.column("record").to_pylist())))
             ]
         except Exception:  # absent or damaged: a miss, and the next put replaces it
             self.misses += 1
@@ -64,16 +66,14 @@ class Cache:
                 _plain(part) for rec in records for part in (rec.ignore, rec.relations, rec.raw_value)):
             return False  # dates, non-text keys, …: parse this file each time rather than change it
         encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-        rows = {"line": [rec.line for rec in records], "column": [rec.column for rec in records]}
-        for name in _COLUMNS[2:]:
-            rows[name] = [encode(getattr(rec, name)) for rec in records]
+        rows = {"line": [rec.line for rec in records], "column": [rec.column for rec in records],
+                "record": [encode([rec.values, rec.field_lines, rec.ignore, rec.relations, rec.raw_value])
+                           for rec in records]}
         kept = [(p.code, p.line, p.message, None if p.row is None else p.row - first_row, p.field) for p in problems]
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.table({name: rows[name] for name in _COLUMNS},
-                         schema=pa.schema([("line", pa.int64()), ("column", pa.int64())]
-                                          + [(name, pa.string()) for name in _COLUMNS[2:]]))
+        table = pa.table(rows, schema=pa.schema([("line", pa.int64()), ("column", pa.int64()), ("record", pa.string())]))
         table = table.replace_schema_metadata({"problems": json.dumps(kept, ensure_ascii=False)})
         entry = self._entry(key)
         try:
