@@ -34,7 +34,7 @@ class LineDict(dict):
     key_lines: dict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     code: str
     path: str
@@ -44,7 +44,7 @@ class Problem:
     field: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     row: int
     path: str

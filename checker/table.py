@@ -24,7 +24,7 @@ INF = Decimal("1e26")
 _Q = Decimal(1).scaleb(-SCALE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """What one record means, for rules and for messages."""
 
