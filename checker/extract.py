@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
-
 from checker import numbers
 
 DIGIT = "0-9０-９"

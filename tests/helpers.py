@@ -59,3 +59,31 @@ def check(tmp: Path, spec: dict, select=None) -> engine.Result:
 
 def codes(result: engine.Result) -> list[str]:
     return [f.code for f in result.findings]
+
+
+# One valid record of the 区域内就诊率 example, shared by the tests of bad and edited input.
+GOOD_RECORD = """\
+- id: rc-1
+  metric: 区域内就诊率
+  entity: 荣昌区
+  period: "2022"
+  kind: actual
+  surface: 93.4%
+  source:
+    doc: d.txt
+    line: 1
+    quote: 提升到93.4%
+"""
+
+
+def small_project(folder: Path, claims: str, doc: str) -> Path:
+    """claims/c.yaml, docs/d.txt and the real rules with a one-metric, one-entity registry."""
+    (folder / "claims").mkdir()
+    (folder / "claims" / "c.yaml").write_text(claims, encoding="utf-8")
+    (folder / "docs").mkdir()
+    (folder / "docs" / "d.txt").write_text(doc, encoding="utf-8")
+    shutil.copytree(ROOT / "rules", folder / "rules")
+    (folder / "rules" / "metrics.yaml").write_text("- {name: 区域内就诊率, unit: percent}\n", encoding="utf-8")
+    (folder / "rules" / "entities.yaml").write_text("- {name: 荣昌区}\n", encoding="utf-8")
+    return folder
+

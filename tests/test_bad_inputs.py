@@ -21,24 +21,13 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
+from helpers import GOOD_RECORD as GOOD
 from helpers import ROOT, workspace
 
 runner = CliRunner()
 
 DOC = "区域内就诊率由2020年的88.6%提升到93.4%。\n"
 METRICS = [{"name": "区域内就诊率", "unit": "percent"}]
-GOOD = """\
-- id: rc-1
-  metric: 区域内就诊率
-  entity: 荣昌区
-  period: "2022"
-  kind: actual
-  surface: 93.4%
-  source:
-    doc: d.txt
-    line: 1
-    quote: 提升到93.4%
-"""
 
 
 @dataclass(frozen=True)

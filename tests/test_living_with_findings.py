@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from helpers import ROOT
+from helpers import small_project
 
 runner = CliRunner()
 
@@ -24,13 +23,7 @@ DOC = "区域内就诊率由2020年的88.6%提升到93.4%。\n医疗服务能力
 @pytest.fixture
 def project(tmp_path):
     """A small project folder, used as the working directory."""
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "c.yaml").write_text(CLAIMS, encoding="utf-8")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "d.txt").write_text(DOC, encoding="utf-8")
-    shutil.copytree(ROOT / "rules", tmp_path / "rules")
-    (tmp_path / "rules" / "metrics.yaml").write_text("- {name: 区域内就诊率, unit: percent}\n", encoding="utf-8")
-    (tmp_path / "rules" / "entities.yaml").write_text("- {name: 荣昌区}\n", encoding="utf-8")
+    small_project(tmp_path, CLAIMS, DOC)
     old = os.getcwd()
     os.chdir(tmp_path)
     yield tmp_path

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from typer.testing import CliRunner
 
 from checker import files, report
 from checker.cli import app
-from helpers import ROOT
+from helpers import ROOT, small_project
 
 runner = CliRunner()
 
@@ -31,13 +30,7 @@ FORMATS = sorted(report.FORMATS)
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "c.yaml").write_text(CLAIMS, encoding="utf-8")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "d.txt").write_text(DOC, encoding="utf-8")
-    shutil.copytree(ROOT / "rules", tmp_path / "rules")
-    (tmp_path / "rules" / "metrics.yaml").write_text("- {name: 区域内就诊率, unit: percent}\n", encoding="utf-8")
-    (tmp_path / "rules" / "entities.yaml").write_text("- {name: 荣昌区}\n", encoding="utf-8")
+    small_project(tmp_path, CLAIMS, DOC)
     old = os.getcwd()
     os.chdir(tmp_path)
     yield tmp_path

@@ -6,22 +6,11 @@ import textwrap
 import pytest
 
 from checker import engine
+from helpers import GOOD_RECORD as GOOD
 from helpers import check
 
 DOC = {"d.txt": "区域内就诊率由2020年的88.6%提升到93.4%。\n"}
 
-GOOD = """\
-- id: rc-1
-  metric: 区域内就诊率
-  entity: 荣昌区
-  period: "2022"
-  kind: actual
-  surface: 93.4%
-  source:
-    doc: d.txt
-    line: 1
-    quote: 提升到93.4%
-"""
 
 
 def run(tmp_path, claims: str):
