@@ -18,7 +18,7 @@ def escape(text: str) -> str:
 
 def render(result) -> str:
     s = summary(result)
-    out = [f"# claimcheck report", "", f"**{escape(summary_line(result))}**", ""]
+    out = ["# claimcheck report", "", f"**{escape(summary_line(result))}**", ""]
     out += ["| severity | findings |", "| --- | ---: |"]
     out += [f"| {ICON[sev]} {sev} | {n} |" for sev, n in s["by_severity"].items()]
     out += ["", "| rule | findings |", "| --- | ---: |"]
