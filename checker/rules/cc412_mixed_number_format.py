@@ -21,8 +21,6 @@ Failing example::
 """
 import re
 
-from checker.textscan import lines
-
 CODE = "CC412"
 NAME = "mixed-number-format"
 SEVERITY = "info"
@@ -36,11 +34,9 @@ _RANGE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十])([~～〜�
 
 def check(ctx):
     out = []
-    for path in ctx.texts:
+    for path, texts in ctx.texts.items():  # each document once: a scan of all lines per document was quadratic
         digits, ranges = {}, {}
-        for p, number, line in lines(ctx):
-            if p != path:
-                continue
+        for number, line in enumerate(texts, start=1):
             for name, pattern in _STYLES:
                 m = pattern.search(line)
                 if m and name not in digits:
