@@ -176,6 +176,8 @@ def extract(
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     encoding: Optional[str] = EncodingOpt,
     max_file_size: Optional[str] = MaxSizeOpt,
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes to share the text out to "
+                             "(default 0: one per core when there is over a megabyte of text)."),
 ):
     """Draft claim records for every number in the documents, for people to confirm and correct."""
     from checker import drafts as out
@@ -193,9 +195,8 @@ def extract(
                               Units(folder / "units.txt").words())
     except (ExtractError, LoadError, UnitError) as exc:
         _fail(str(exc))
-    found = []
-    for path in documents:
-        found.extend(extractor.document(_doc_name(path, docs), _read_text(path)))
+    texts = [(_doc_name(path, docs), _read_text(path)) for path in documents]
+    found = extractor.documents(texts, jobs or _auto_jobs(texts))
     if merge:
         existing = _read_merge_target(output) if output.exists() else out.HEADER
         try:
@@ -213,6 +214,13 @@ def extract(
         atomic_write(output, text, overwrite=merge or force)
     except WriteError as exc:
         _fail(str(exc))
+
+
+def _auto_jobs(texts) -> int:
+    """Processes pay for themselves only on large inputs (starting them and sending drafts back cost time)."""
+    import os
+
+    return (os.cpu_count() or 1) if sum(len(t) for _, t in texts) > (1 << 20) else 1
 
 
 def _read_merge_target(path: Path) -> str:

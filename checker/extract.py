@@ -32,6 +32,9 @@ _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
 YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|(?P<mon>\d{1,2})月)?")
 
 
+CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
+
+
 class ExtractError(ValueError):
     pass
 
@@ -145,11 +148,28 @@ class Extractor:
 
     def document(self, name: str, text: str) -> list[Draft]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        year = document_year(text, self.lang)
-        subject = self._subject(text)
+        return self._scan(name, text, 1, document_year(text, self.lang), self._subject(text))
+
+    def documents(self, docs: list[tuple[str, str]], jobs: int = 1, chunk: int = CHUNK) -> list[Draft]:
+        """The drafts of many documents, in order; with jobs > 1, lines are shared out to that many processes.
+
+        Year and subject need the whole document and are found here; every
+        line's drafts depend only on its text, the year and the subject, so
+        a document cut at line ends gives exactly the drafts of the whole.
+        """
+        tasks = []
+        for name, text in docs:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            year, subject = document_year(text, self.lang), self._subject(text)
+            tasks.extend((name, part, first, year, subject) for part, first in _chunks(text, chunk))
+        if jobs <= 1 or len(tasks) <= 1:
+            return [d for task in tasks for d in self._scan(*task)]
+        return _in_processes(self, tasks, jobs)
+
+    def _scan(self, name: str, text: str, first_line: int, year, subject: str) -> list[Draft]:
         drafts: list[Draft] = []
         # One scan of the whole text, then the matches are dealt out to their lines.
-        line_no, line_start, line_end = 1, 0, text.find("\n")
+        line_no, line_start, line_end = first_line, 0, text.find("\n")
         if line_end < 0:
             line_end = len(text)
         pending: list = []
@@ -447,6 +467,62 @@ def _chinese_is_quantity(core: str, qualified: bool, after: str) -> bool:
     if run in ("十", "百", "千", "万", "亿") and not qualified and not rest.startswith(("余", "多")):
         return False  # 千家万户
     return True
+
+
+def _chunks(text: str, size: int):
+    """(part, number of its first line): the text cut at line ends into parts of about size characters."""
+    start, first = 0, 1
+    while start < len(text):
+        end = text.find("\n", start + size) if start + size < len(text) else -1
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end], first
+        first += text.count("\n", start, end)
+        start = end
+    if not text:
+        yield text, 1
+
+
+_WORKER: Extractor | None = None  # the extractor a forked worker inherits
+
+
+def _in_processes(extractor: "Extractor", tasks: list, jobs: int) -> list[Draft]:
+    """Run the tasks in forked processes; drafts travel back as plain tuples (pickling Decimals is slow)."""
+    import multiprocessing
+
+    global _WORKER
+    _WORKER = extractor
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            packed = pool.map(_scan_packed, tasks, chunksize=1)
+    finally:
+        _WORKER = None
+    return [_unpack(name, row) for (name, *_), rows in zip(tasks, packed) for row in rows]
+
+
+def _scan_packed(task) -> list[tuple]:
+    return [_pack(d) for d in _WORKER._scan(*task)]
+
+
+def _pack(d: Draft) -> tuple:
+    p = d.parsed
+    return (d.line, d.surface, d.quote, d.start, d.metric, d.entity, d.period, d.kind, d.unit, d.confidence,
+            str(p.value), p.qualifier, p.unit, _text(p.upper), str(p.step), _text(p.plus_step), p.rounded)
+
+
+def _unpack(doc: str, row: tuple) -> Draft:
+    line, surface, quote, start, metric, entity, period, kind, unit, confidence, *number = row
+    value, qualifier, number_unit, upper, step, plus_step, rounded = number
+    parsed = numbers.Parsed(Decimal(value), qualifier, number_unit, _decimal(upper), Decimal(step),
+                            _decimal(plus_step), rounded)
+    return Draft(doc, line, surface, parsed, quote, start, metric, entity, period, kind, unit, confidence)
+
+
+def _text(d: Decimal | None) -> str | None:
+    return None if d is None else str(d)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 def document_year(text: str, lang: Language) -> int | None:

@@ -176,3 +176,28 @@ def test_sign_up_is_not_about(rules):
     ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
     [d] = ex.document("d.txt", "家庭医生签约577234人")
     assert (d.surface, d.parsed.qualifier) == ("577234人", "exact")
+
+
+def seed_extractor() -> Extractor:
+    folder = ROOT / "rules"
+    return Extractor(load_language(folder / "extract.yaml"), load_registry(folder), Units(folder / "units.txt").words())
+
+
+def test_documents_cut_into_parts_and_shared_out_give_exactly_the_drafts_of_each_whole():
+    ex = seed_extractor()
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    whole = [d for name, text in texts for d in ex.document(name, text)]
+    assert len(whole) > 250
+    assert ex.documents(texts) == whole
+    assert ex.documents(texts, jobs=2, chunk=2000) == whole  # many parts per document, two processes
+    assert ex.documents(texts, jobs=1, chunk=1) == whole  # a part per line, in this process
+    lines = [(d.doc, d.line) for d in ex.documents(texts, jobs=2, chunk=500)]
+    assert lines == [(d.doc, d.line) for d in whole]
+
+
+def test_cli_jobs_gives_the_same_drafts(tmp_path):
+    seeds = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
+    one = runner.invoke(app, ["extract", *seeds, "--rules", str(ROOT / "rules"), "--jobs", "1"])
+    two = runner.invoke(app, ["extract", *seeds, "--rules", str(ROOT / "rules"), "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout.count("status: draft") > 250
