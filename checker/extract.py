@@ -493,10 +493,11 @@ def _in_processes(extractor: "Extractor", tasks: list, jobs: int) -> list[Draft]
     _WORKER = extractor
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            packed = pool.map(_scan_packed, tasks, chunksize=1)
+            # imap: rebuild each part's drafts while the workers read the next parts
+            return [_unpack(name, row) for (name, *_), rows in zip(tasks, pool.imap(_scan_packed, tasks))
+                    for row in rows]
     finally:
         _WORKER = None
-    return [_unpack(name, row) for (name, *_), rows in zip(tasks, packed) for row in rows]
 
 
 def _scan_packed(task) -> list[tuple]:
