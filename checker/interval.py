@@ -93,7 +93,10 @@ def _tidy(d: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation, and without rounding."""
     from decimal import Context
 
-    n = d.normalize(Context(prec=max(28, len(d.as_tuple().digits))))
+    _, digits, exponent = d.as_tuple()
+    if exponent == 0 or (isinstance(exponent, int) and exponent < 0 and digits[-1] != 0):
+        return d  # already tidy (93, 93.4): the common case, without building contexts
+    n = d.normalize(Context(prec=max(28, len(digits))))
     if n != n.to_integral():
         return n
     digits, exponent = len(n.as_tuple().digits), n.as_tuple().exponent
