@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -265,6 +266,10 @@ def _unknown_keys(mapping: LineDict, known: list, path, row, problems, prefix: s
             problems.append(Problem("CC103", path, mapping.key_lines[key], f"unknown field `{prefix}{key}`{hint}", row))
 
 
+# Fields whose few distinct values recur across many claims: one copy each (memory at scale).
+_REPEATED = frozenset(("metric", "entity", "period", "kind", "unit", "doc"))
+
+
 def _coerce(f: F.Field, value, path, line, row, problems):
     def bad(expected: str):
         problems.append(Problem("CC100", path, line,
@@ -281,7 +286,7 @@ def _coerce(f: F.Field, value, path, line, row, problems):
         if isinstance(value, float) and f.name in ("id", "period"):
             return bad("text (quote it)")
         _invisible(f, str(value), path, line, row, problems)
-        return str(value)
+        return sys.intern(str(value)) if f.name in _REPEATED else str(value)
     if f.type == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             return bad("a whole number")
