@@ -1,7 +1,7 @@
 """A content-addressed cache of parsed claim files, so an unchanged file is never parsed twice.
 
-Each entry is one Parquet file named by the SHA-256 of the claim file's bytes
-and of claimcheck's version: an edit makes a new key, a rename finds the old
+Each entry is one Parquet file named by the SHA-256 of the claim file's bytes,
+claimcheck's version and the code that reads claim files: an edit makes a new key, a rename finds the old
 entry (paths and row numbers are attached on the way out, never stored), and
 a new claimcheck never reads an older one's entries. Entries hold only plain
 data (JSON text in Parquet columns, no pickles), so a planted cache file can
@@ -10,6 +10,7 @@ time; a damaged or unreadable entry counts as a miss.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,7 +34,7 @@ class Cache:
 
     def key(self, data: bytes) -> str:
         digest = hashlib.sha256(data)
-        digest.update(f"\0claimcheck {__version__} cache {FORMAT}".encode())
+        digest.update(f"\0claimcheck {__version__} cache {FORMAT} {_reader_code()}".encode())
         return digest.hexdigest()
 
     def get(self, key: str, path: str, first_row: int) -> tuple[list[Record], list[Problem]] | None:
@@ -102,6 +103,17 @@ class Cache:
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.parquet"
+
+
+@functools.lru_cache(maxsize=1)
+def _reader_code() -> str:
+    """A digest of the code that turns a claim file into records: an edited checkout never reads stale entries."""
+    from checker import bulk, fields, loader
+
+    digest = hashlib.sha256()
+    for module in (loader, bulk, fields):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _json_column(cells: list) -> list:

@@ -123,3 +123,10 @@ def test_the_cli_caches_by_default_and_not_with_no_cache(tmp_path):
     assert len(list(folder.rglob("*.parquet"))) == len(list(claims.glob("*.yaml")))
     assert first.returncode == second.returncode == third.returncode == 1
     assert first.stdout == second.stdout == third.stdout
+
+
+def test_a_change_to_the_reading_code_does_not_read_older_entries(tmp_path, monkeypatch):
+    cache = Cache(tmp_path / "cache")
+    key = cache.key(b"- {id: a}\n")
+    monkeypatch.setattr(cache_module, "_reader_code", lambda: "edited")
+    assert cache.key(b"- {id: a}\n") != key
