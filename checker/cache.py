@@ -1,9 +1,10 @@
 """A content-addressed cache of parsed claim files, so an unchanged file is never parsed twice.
 
-Each entry is one Parquet file named by the SHA-256 of the claim file's bytes,
-claimcheck's version and the code that reads claim files: an edit makes a new key, a rename finds the old
-entry (paths and row numbers are attached on the way out, never stored), and
-a new claimcheck never reads an older one's entries. Entries hold only plain
+Each entry is one Parquet file named by the SHA-256 of the claim file's
+bytes, claimcheck's version and the code that reads claim files: an edit
+makes a new key, a rename finds the old entry (paths and row numbers are
+attached on the way out, never stored), and a new claimcheck never reads an
+older one's entries. Entries hold only plain
 data (JSON text in Parquet columns, no pickles), so a planted cache file can
 at worst be refused, never executed. The folder is safe to delete at any
 time; a damaged or unreadable entry counts as a miss.
