@@ -1,6 +1,8 @@
 """Build a small workspace (claims, documents, registry) and check it."""
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 from pathlib import Path
 
@@ -86,4 +88,15 @@ def small_project(folder: Path, claims: str, doc: str) -> Path:
     (folder / "rules" / "metrics.yaml").write_text("- {name: 区域内就诊率, unit: percent}\n", encoding="utf-8")
     (folder / "rules" / "entities.yaml").write_text("- {name: 荣昌区}\n", encoding="utf-8")
     return folder
+
+
+@contextlib.contextmanager
+def inside(folder: Path):
+    """Work in folder for a while (tests that restore monkeypatches must not undo this)."""
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield folder
+    finally:
+        os.chdir(old)
 

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
-from helpers import small_project
+from helpers import inside, small_project
 
 runner = CliRunner()
 
@@ -23,11 +22,8 @@ DOC = "区域内就诊率由2020年的88.6%提升到93.4%。\n医疗服务能力
 @pytest.fixture
 def project(tmp_path):
     """A small project folder, used as the working directory."""
-    small_project(tmp_path, CLAIMS, DOC)
-    old = os.getcwd()
-    os.chdir(tmp_path)
-    yield tmp_path
-    os.chdir(old)
+    with inside(small_project(tmp_path, CLAIMS, DOC)) as folder:
+        yield folder
 
 
 def run(*args):

@@ -7,7 +7,6 @@ allowed, to obey --force, and to leave the old content and no temporary file whe
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from typer.testing import CliRunner
 
 from checker import files, report
 from checker.cli import app
-from helpers import ROOT, small_project
+from helpers import ROOT, inside, small_project
 
 runner = CliRunner()
 
@@ -30,11 +29,8 @@ FORMATS = sorted(report.FORMATS)
 
 @pytest.fixture
 def project(tmp_path):
-    small_project(tmp_path, CLAIMS, DOC)
-    old = os.getcwd()
-    os.chdir(tmp_path)
-    yield tmp_path
-    os.chdir(old)
+    with inside(small_project(tmp_path, CLAIMS, DOC)) as folder:
+        yield folder
 
 
 def run(*args):
