@@ -147,8 +147,7 @@ class Extractor:
         self.entity_names = _Names(registry.entities.lookup)
 
     def document(self, name: str, text: str) -> list[Draft]:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return self._scan(name, text, 1, document_year(text, self.lang), self._subject(text))
+        return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text
 
     def documents(self, docs: list[tuple[str, str]], jobs: int = 1, chunk: int = CHUNK) -> list[Draft]:
         """The drafts of many documents, in order; with jobs > 1, lines are shared out to that many processes.
