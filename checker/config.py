@@ -35,12 +35,11 @@ def load(folder: Path = Path(".")) -> tuple[dict, str | None]:
             return _check(section, f"{pyproject} [tool.claimcheck]"), str(pyproject)
     yaml_file = folder / ".claimcheck.yaml"
     if yaml_file.is_file():
-        from checker import inputs
-        from checker.loader import LoadError, read_yaml
+        from checker.loader import LoadError, read_text, read_yaml
 
         try:
-            data = read_yaml(inputs.read_text(yaml_file), str(yaml_file), [])
-        except (LoadError, inputs.ReadError) as exc:
+            data = read_yaml(read_text(yaml_file), str(yaml_file), [])
+        except LoadError as exc:
             raise ConfigError(str(exc)) from None
         return _check(data or {}, str(yaml_file)), str(yaml_file)
     return {}, None

@@ -101,13 +101,9 @@ def _lint_language(path: Path) -> dict:
     """rules/lint.yaml: the document rules' word lists (empty when absent)."""
     if not path.exists():
         return {}
-    from checker import inputs
-    from checker.loader import read_yaml
+    from checker.loader import read_text, read_yaml
 
-    try:
-        text = inputs.read_text(path)
-    except inputs.ReadError as exc:
-        raise LoadError(str(exc)) from None
+    text = read_text(path)
     data = read_yaml(text, str(path), [])
     if not isinstance(data, dict):
         raise LoadError(f"{path}:1: expected a mapping of word lists")

@@ -57,11 +57,10 @@ class Language:
 
 
 def load_language(path: Path) -> Language:
-    from checker import inputs
-    from checker.loader import LoadError, check_regex, read_yaml
+    from checker.loader import LoadError, check_regex, read_text, read_yaml
 
     try:
-        text = inputs.read_text(path)
+        text = read_text(path)
         data = read_yaml(text, str(path), []) or {}
         if not isinstance(data, dict):
             raise ExtractError(f"{path}:1: expected a mapping of word lists")
@@ -77,7 +76,7 @@ def load_language(path: Path) -> Language:
             dict(data.get("relative_years", {})),
             dict(data.get("named_periods", {})),
         )
-    except (inputs.ReadError, LoadError) as exc:
+    except LoadError as exc:
         raise ExtractError(str(exc)) from None
     except (re.error, TypeError, AttributeError) as exc:
         raise ExtractError(f"{path}: {exc}") from None

@@ -207,6 +207,14 @@ def load(paths: list[str], cache=None) -> tuple[list[Record], list[Problem]]:
     return records, problems
 
 
+def read_text(path: Path) -> str:
+    """A claim, rules or settings file's text; a file that cannot be read raises LoadError naming it."""
+    try:
+        return inputs.read_text(path)
+    except inputs.ReadError as exc:
+        raise LoadError(str(exc)) from None
+
+
 def _decode(data: bytes, path: Path) -> str:
     try:
         return inputs.decode(data, path)

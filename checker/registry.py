@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker import inputs
-from checker.loader import LineDict, LoadError, read_yaml
+from checker.loader import LineDict, LoadError, read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -59,11 +58,7 @@ def load_vocabulary(path: Path, allowed: set) -> Vocabulary:
     vocab = Vocabulary()
     if not path.exists():
         return vocab
-    try:
-        text = inputs.read_text(path)
-    except inputs.ReadError as exc:
-        raise LoadError(str(exc)) from None
-    data = read_yaml(text, str(path), problems := [])
+    data = read_yaml(read_text(path), str(path), problems := [])
     if problems:
         p = problems[0]
         raise LoadError(f"{p.path}:{p.line}: {p.message}")

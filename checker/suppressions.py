@@ -9,8 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker import inputs
-from checker.loader import LineDict, LoadError, read_yaml
+from checker.loader import LineDict, LoadError, read_text, read_yaml
 
 
 @dataclass(frozen=True)
@@ -38,11 +37,7 @@ def load_sidecar(path: Path | None) -> list[DocIgnore]:
     """Document suppressions: a YAML list of {doc, line, code, reason}; no file, no entries."""
     if path is None or not path.exists():
         return []
-    try:
-        text = inputs.read_text(path)
-    except inputs.ReadError as exc:
-        raise LoadError(str(exc)) from None
-    data = read_yaml(text, str(path), problems := [])
+    data = read_yaml(read_text(path), str(path), problems := [])
     if problems:
         raise LoadError(f"{problems[0].path}:{problems[0].line}: {problems[0].message}")
     if data is None:
