@@ -13,6 +13,7 @@ from typing import List, Optional
 import typer
 
 from checker import __version__
+from checker.engines import ENGINES
 
 app = typer.Typer(
     add_completion=False,
@@ -33,9 +34,7 @@ class Format(str, Enum):
     claimreview = "claimreview"
 
 
-class Engine(str, Enum):
-    duckdb = "duckdb"
-    spark = "spark"
+Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)
 
 
 class Level(str, Enum):
@@ -136,7 +135,7 @@ def check(
 ):
     """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
     _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all", force=force,
-         baseline=baseline, suppressions=suppressions, engine=engine, cache=None if no_cache else (cache_dir or ""))
+         baseline=baseline, suppressions=suppressions, engine=engine, cache_dir=cache_dir, no_cache=no_cache)
 
 
 @app.command()
@@ -156,7 +155,7 @@ def validate(
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
     _run(claims, docs, rules, format, output, fail_on, None, None, scope="record", force=force,
-         cache=None if no_cache else (cache_dir or ""))
+         cache_dir=cache_dir, no_cache=no_cache)
 
 
 class DraftFormat(str, Enum):
@@ -359,15 +358,12 @@ def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
 
 
 def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None, force=False,
-         baseline=None, suppressions=None, engine=None, cache=None):
-    """scope: all rules (check), record-level ones (validate) or the text rules (lint).
-
-    cache: None for none, "" for the configured or default folder, else a folder.
-    """
+         baseline=None, suppressions=None, engine=None, cache_dir=None, no_cache=False):
+    """scope: all rules (check), record-level ones (validate) or the text rules (lint)."""
     from checker.findings import at_or_above
 
     settings = _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope, engine)
-    settings["cache"] = None if cache is None else (cache or settings["cache"])
+    settings["cache"] = None if no_cache else (cache_dir or settings["cache"])
     _check_outputs(output, force)  # refuse before a long run, not after it
     result = _execute(settings, scope, lint_paths)
     _emit(result, format, output, force)
@@ -377,6 +373,7 @@ def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, li
 def _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope, engine=None) -> dict:
     """Command line over configuration file over defaults."""
     from checker import config
+    from checker.cache import DEFAULT_FOLDER
 
     try:
         conf, _ = config.load()
@@ -397,7 +394,7 @@ def _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressio
         "baseline": baseline or (conf.get("baseline") if scope == "all" else None),
         "suppressions": ignore_file,
         "engine": (engine.value if engine else None) or conf.get("engine") or "duckdb",
-        "cache": conf.get("cache_dir") or ".claimcheck-cache",
+        "cache": conf.get("cache_dir") or DEFAULT_FOLDER,
     }
 
 

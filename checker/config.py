@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.engines import ENGINES
+
 KEYS = {
     "claims": list, "docs": str, "rules": str, "select": list, "ignore": list, "severity": dict,
     "fail_on": str, "baseline": str, "suppressions": str, "tolerances": dict,
     "engine": str, "cache_dir": str,
+    "encoding": str, "max_file_size": str,  # how input files are read (checker.inputs)
 }
-KEYS.update({"encoding": str, "max_file_size": str})  # how input files are read (checker.inputs)
 LEVELS = ("error", "warning", "info")
-ENGINES = ("duckdb", "spark")  # checker.engines.ENGINES, without importing it
 
 
 class ConfigError(Exception):

@@ -12,6 +12,10 @@ import warnings
 
 ENGINES = ("duckdb", "spark")
 
+# pandera imports pyspark.pandas when pyspark is installed, and pyspark warns about pandas 3 on import:
+# noise for every engine, not a finding.
+warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+
 
 class EngineError(Exception):
     """The chosen engine cannot be started (missing package, no Java, bad master)."""
@@ -60,7 +64,6 @@ def spark_session():
         builder = (builder.master(os.environ.get("CLAIMCHECK_SPARK_MASTER", "local[2]"))
                    .config("spark.ui.enabled", "false")
                    .config("spark.sql.shuffle.partitions", os.environ.get("CLAIMCHECK_SPARK_PARTITIONS", "4")))
-    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
     try:
         session = builder.getOrCreate()
     except Exception as exc:  # Java missing or the master unreachable: py4j raises many kinds

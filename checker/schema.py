@@ -1,13 +1,9 @@
 """The pandera schema of the claim table, built from checker.fields."""
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 from checker import fields as F
-
-# pandera imports pyspark.pandas when pyspark is installed, which warns about pandas 3 on import.
-warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
 
 
 def build_schema():
