@@ -195,6 +195,33 @@ def test_documents_cut_into_parts_and_shared_out_give_exactly_the_drafts_of_each
     assert lines == [(d.doc, d.line) for d in whole]
 
 
+def test_year_and_subject_of_a_document_cut_into_parts_are_those_of_the_whole():
+    # 万州区 and 内江市 are named twice each, 万州区 first: it is the subject in one pass, so in parts too.
+    # The year of line 3 follows 到 at the end of line 2, which makes it a goal, not the year reported on.
+    text = "万州区医院3家。\n2023年内江市床位100张，到\n2025年达到120张。\n内江市、万州区共5家。\n"
+    ex = seed_extractor()
+    whole = ex.document("d.txt", text)
+    assert {d.entity for d in whole if d.confidence["entity"] == 0.4} <= {"万州区"}
+    assert [d.period for d in whole][:2] == ["2023", "2023"]
+    for jobs in (1, 2):
+        assert ex.documents([("d.txt", text)], jobs=jobs, chunk=1) == whole
+
+
+def test_extraction_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    ex = seed_extractor()
+    assert gc.isenabled()
+    ex.document("d.txt", "床位100张。")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ex.document("d.txt", "床位100张。")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_cli_jobs_gives_the_same_drafts(tmp_path):
     seeds = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
     one = runner.invoke(app, ["extract", *seeds, "--rules", str(ROOT / "rules"), "--jobs", "1"])
