@@ -90,3 +90,33 @@ def test_check_with_docs_lints_the_documents_too(tmp_path):
     from checker import engine
     result = engine.run([str(tmp_path)], str(DATA), RULES)
     assert any(f.code == "CC401" for f in result.findings) and result.documents == 3
+
+
+def _doubles_by_hand(line: str) -> list:
+    """The definition CC401 implements: at each start, the longest CJK text of 4..1 characters printed twice."""
+    out = []
+    for start in range(len(line)):
+        for size in (4, 3, 2, 1):
+            part = line[start:start + size]
+            if len(part) == size and part == line[start + size:start + 2 * size] and all(
+                    "\u4e00" <= ch <= "\u9fff" for ch in part):
+                out.append((start, size))
+                break
+    return out
+
+
+def test_doubled_text_search_agrees_with_its_definition():
+    from hypothesis import given, settings, strategies as st
+
+    from checker.rules.cc401_doubled_text import _doubles
+
+    # few distinct characters, so that doubles are common; a Latin letter and punctuation break them
+    alphabet = st.sampled_from(list("率复评年度考核人大a，"))
+
+    @settings(max_examples=2000, deadline=None, derandomize=True)
+    @given(st.text(alphabet, max_size=30))
+    def agree(line):
+        assert list(_doubles(line)) == _doubles_by_hand(line)
+
+    agree()
+    assert list(_doubles("接种率率达99%，复评复评")) == [(2, 1), (9, 2)]
