@@ -23,12 +23,11 @@ class EngineError(Exception):
 
 def tables(engine: str, claims, edges, metrics):
     """The claim, relation and metric tables (Arrow) loaded into the engine, as ibis tables."""
-    con = connect(engine)
-    if engine == "duckdb":
-        return con.create_table("claims", claims), con.create_table("relations", edges), con.create_table("metrics", metrics)
     import ibis
 
-    # Temporary views: nothing is written to a Spark warehouse.
+    con = connect(engine)
+    # Views over the Arrow tables: DuckDB scans them where they are (no second copy of a million claims),
+    # and nothing is written to a Spark warehouse.
     return tuple(con.create_view(name, ibis.memtable(data), overwrite=True)
                  for name, data in (("claims", claims), ("relations", edges), ("metrics", metrics)))
 
