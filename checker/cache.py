@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from checker import __version__
-from checker.loader import Problem, Record
+from checker.loader import Problem, Record, make_record
 
 FORMAT = "2"  # bump when Record, Problem or the loader's output changes shape
 DEFAULT_FOLDER = ".claimcheck-cache"
@@ -50,7 +50,7 @@ class Cache:
             table = pq.ParquetFile(entry).read()
             problems = json.loads(table.schema.metadata[b"problems"])
             records = [
-                Record(first_row + i, path, line, column, *parts)
+                make_record(first_row + i, path, line, column, *parts)
                 for i, (line, column, parts) in enumerate(zip(
                     table.column("line").to_pylist(), table.column("column").to_pylist(),
                     _json_column(table.column("record").to_pylist())))

@@ -52,13 +52,39 @@ class Record:
     line: int
     column: int
     values: dict            # column name → value (None when absent or invalid)
-    field_lines: dict       # column name → line in the YAML file
+    layout: dict            # column name → its line, counted from the record's first line (shared, never changed)
     ignore: dict = field(default_factory=dict)
     relations: list = field(default_factory=list)
     raw_value: object = None  # value as written (list for ranges)
 
+    @property
+    def field_lines(self) -> dict:
+        """Column name → line in the YAML file."""
+        return {name: self.line + offset for name, offset in self.layout.items()}
+
     def line_of(self, name: str) -> int:
-        return self.field_lines.get(name, self.line)
+        return self.line + self.layout.get(name, 0)
+
+
+# A million records are mostly laid out alike and mostly suppress nothing: one shared copy of each
+# layout and of the empty ignore and relations (nothing changes them after loading).
+_LAYOUTS: dict = {}
+_NOTHING_IGNORED: dict = {}
+_NO_RELATIONS: list = []
+# Fields whose few distinct values recur across many claims: one copy each (memory at scale).
+_REPEATED = ("metric", "entity", "period", "kind", "unit", "doc")
+
+
+def make_record(row: int, path: str, line: int, column: int, values: dict, field_lines: dict, ignore=None,
+                relations=None, raw_value=None) -> Record:
+    """A record, sharing what records have in common (for the loader and the cache alike)."""
+    offsets = {name: at - line for name, at in field_lines.items()}
+    layout = _LAYOUTS.setdefault(tuple(offsets.items()), offsets)
+    for name in _REPEATED:
+        if type(values.get(name)) is str:
+            values[name] = sys.intern(values[name])
+    return Record(row, path, line, column, values, layout, ignore or _NOTHING_IGNORED,
+                  relations or _NO_RELATIONS, raw_value)
 
 
 class LoadError(Exception):
@@ -259,11 +285,9 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
         line = holder.key_lines[f.path[-1]]
         lines[f.name] = line
         values[f.name] = _coerce(f, holder[f.path[-1]], path, line, row, problems)
-    rec = Record(row, path, item.line, item.column, values, lines, raw_value=item.get("value"))
-    rec.ignore = values.pop("ignore", None) or {}
-    rec.relations = values.pop("relations", None) or []
+    ignore, relations = values.pop("ignore", None), values.pop("relations", None)
     values.pop("confidence", None)  # advice for people; no rule reads it
-    return rec
+    return make_record(row, path, item.line, item.column, values, lines, ignore, relations, item.get("value"))
 
 
 def _unknown_keys(mapping: LineDict, known: list, path, row, problems, prefix: str) -> None:
@@ -272,10 +296,6 @@ def _unknown_keys(mapping: LineDict, known: list, path, row, problems, prefix: s
             near = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean `{prefix}{near[0]}`?" if near else f"; known fields: {', '.join(known)}"
             problems.append(Problem("CC103", path, mapping.key_lines[key], f"unknown field `{prefix}{key}`{hint}", row))
-
-
-# Fields whose few distinct values recur across many claims: one copy each (memory at scale).
-_REPEATED = frozenset(("metric", "entity", "period", "kind", "unit", "doc"))
 
 
 def _coerce(f: F.Field, value, path, line, row, problems):
@@ -294,7 +314,7 @@ def _coerce(f: F.Field, value, path, line, row, problems):
         if isinstance(value, float) and f.name in ("id", "period"):
             return bad("text (quote it)")
         _invisible(f, str(value), path, line, row, problems)
-        return sys.intern(str(value)) if f.name in _REPEATED else str(value)
+        return str(value)
     if f.type == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             return bad("a whole number")
