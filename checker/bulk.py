@@ -19,8 +19,10 @@ import yaml
 from checker.loader import LineDict
 
 # Anchors, aliases, tags, block scalars, merge keys, directives, documents, and
-# the line breaks and characters PyYAML treats otherwise than yaml-rs.
-_RISKY = re.compile(r"[&*!|>]|<<|^%|^---|^\.\.\.|[\r\t\x85\u2028\u2029\ufeff]", re.M)
+# the line breaks and characters PyYAML treats otherwise than yaml-rs: one class of
+# characters and a few literal searches (an alternation with ^ would try every position).
+_RISKY_CHARS = re.compile(r"[&*!|>\r\t\x85\u2028\u2029\ufeff]")
+_RISKY_LINE_STARTS = ("%", "---", "...")
 _ITEM = re.compile(r"( *)- ")
 _KEY = re.compile(r"( *)(- +)?([^\s:#'\"{}\[\],&*!|>%@`?-][^:#]*?):(?: +(.*))?$")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -38,7 +40,7 @@ class _NotPlain(Exception):
 
 def parse(text: str) -> tuple[object, list[int]] | None:
     """(document, line of each top-level item) as the PyYAML loader would give them, or None."""
-    if _RISKY.search(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if _risky(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
     try:
         import yaml_rs
@@ -54,12 +56,21 @@ def parse(text: str) -> tuple[object, list[int]] | None:
         return None
 
 
+def _risky(text: str) -> bool:
+    return bool(_RISKY_CHARS.search(text)) or "<<" in text or text.startswith(_RISKY_LINE_STARTS) or any(
+        "\n" + start in text for start in _RISKY_LINE_STARTS)
+
+
 class _Placer:
     """Walks the lines of the text alongside the parsed document, in order."""
 
     def __init__(self, text: str):
-        self.lines = text.split("\n")
-        self.at = 0  # index of the next line to place
+        # (number, text) of the lines that hold something: blank lines and comment lines are never placed
+        self.lines = [(n, line) for n, line in enumerate(text.split("\n"), 1)
+                      if line.strip() and line.lstrip()[0] != "#"]
+        if any(line[-1].isspace() for _, line in self.lines):
+            raise _NotPlain  # trailing spaces: let PyYAML judge
+        self.at = 0  # index in self.lines of the next line to place
 
     def document(self, items: list) -> tuple[list, list[int]]:
         out, item_lines = [], []
@@ -97,14 +108,17 @@ class _Placer:
         for i, (key, value) in enumerate(mapping.items()):
             number, line = self._next()
             m = _KEY.match(line)
-            if not m or m.group(3) != key or _non_text(key) or bool(m.group(2)) != (dash_first and i == 0):
+            if m is None:
                 raise _NotPlain
-            if len(m.group(1)) + len(m.group(2) or "") != indent:
+            spaces, dash, name, rest = m.groups()
+            if name != key or bool(dash) != (dash_first and i == 0) or len(spaces) + len(dash or "") != indent:
+                raise _NotPlain
+            if _non_text(key):
                 raise _NotPlain
             if i == 0:
                 out.line, out.column = number, indent + 1
             out.key_lines[key] = number
-            out[key] = self._value_of_key(value, number, line, m.group(4) or "", indent)
+            out[key] = self._value_of_key(value, number, line, rest or "", indent)
         return out
 
     def _value_of_key(self, value, number: int, line: str, rest: str, indent: int):
@@ -135,21 +149,17 @@ class _Placer:
         return out
 
     def _next(self, required: bool = True):
-        while self.at < len(self.lines):
-            line = self.lines[self.at]
+        if self.at < len(self.lines):
             self.at += 1
-            if line.strip() and not line.lstrip().startswith("#"):
-                if line.rstrip() != line:
-                    raise _NotPlain  # trailing spaces: let PyYAML judge
-                return self.at, line
+            return self.lines[self.at - 1]
         if required:
             raise _NotPlain
         return None
 
     def _peek_indent(self) -> int | None:
-        for line in self.lines[self.at:]:
-            if line.strip() and not line.lstrip().startswith("#"):
-                return len(line) - len(line.lstrip(" "))
+        if self.at < len(self.lines):
+            line = self.lines[self.at][1]
+            return len(line) - len(line.lstrip(" "))
         return None
 
 
@@ -191,15 +201,31 @@ def _flow(value, number: int, column: int, text: str):
     """A flow collection written on one line: every mapping in it is on that line."""
     if not text.endswith(("}", "]")) or " #" in text:
         raise _NotPlain  # continues on the next line, or has something after it
-    braces = [column - 1 + i for i, ch in enumerate(text) if ch == "{"] if "{" in text else []
+    braces = []
+    at = text.find("{")
+    while at >= 0:
+        braces.append(column - 1 + at)
+        at = text.find("{", at + 1)
     remaining = iter(braces)
-    out = _flow_value(value, number, remaining, set(_FLOW_NUMBERS.findall(text)))
+    out = _flow_value(value, number, remaining, _Numbers(text))
     if next(remaining, None) is not None:
         raise _NotPlain  # a brace that opens no mapping
     return out
 
 
-def _flow_value(value, number: int, braces, numbers: set):
+class _Numbers:
+    """The numbers printed in a flow, found only when the flow holds a number."""
+
+    def __init__(self, text: str):
+        self.text, self.found = text, None
+
+    def __contains__(self, printed: str) -> bool:
+        if self.found is None:
+            self.found = set(_FLOW_NUMBERS.findall(self.text))
+        return printed in self.found
+
+
+def _flow_value(value, number: int, braces, numbers: _Numbers):
     """Mappings take the columns of the braces in document order.
 
     No text in the flow may hold a brace, and every brace must open a mapping:
@@ -222,7 +248,7 @@ def _flow_value(value, number: int, braces, numbers: set):
     return value
 
 
-def _flow_scalar(value, numbers: set) -> None:
+def _flow_scalar(value, numbers: _Numbers) -> None:
     """Only scalars whose printed form proves they read the same under YAML 1.1."""
     if isinstance(value, str):
         if _non_text(value) or "{" in value or value.startswith(_INDICATORS):
