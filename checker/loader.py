@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -278,16 +279,25 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
         source = None
     if isinstance(source, LineDict):
         _unknown_keys(source, F.SOURCE_KEYS, path, row, problems, "source.")
-    for f in F.FIELDS:
-        holder = item if len(f.path) == 1 else source
-        if holder is None or f.path[-1] not in holder:
+    for f, key, top in _PLACES:
+        holder = item if top else source
+        if holder is None or key not in holder:
             continue
-        line = holder.key_lines[f.path[-1]]
+        line = holder.key_lines[key]
         lines[f.name] = line
-        values[f.name] = _coerce(f, holder[f.path[-1]], path, line, row, problems)
+        value = holder[key]
+        if type(value) is str and f.type == "str" and f.name not in _CHECKED_FOR_INVISIBLE:
+            values[f.name] = value  # the common case, without the general checks
+        else:
+            values[f.name] = _coerce(f, value, path, line, row, problems)
     ignore, relations = values.pop("ignore", None), values.pop("relations", None)
     values.pop("confidence", None)  # advice for people; no rule reads it
     return make_record(row, path, item.line, item.column, values, lines, ignore, relations, item.get("value"))
+
+
+_PLACES = tuple((f, f.path[-1], len(f.path) == 1) for f in F.FIELDS)  # each field, its key, and whether top-level
+_CHECKED_FOR_INVISIBLE = ("id", "period", "surface", "unit", "doc")
+_ANY_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
 
 
 def _unknown_keys(mapping: LineDict, known: list, path, row, problems, prefix: str) -> None:
@@ -343,7 +353,7 @@ def _invisible(f: F.Field, text: str, path, line, row, problems) -> None:
     Quotes, notes and names are text from the document (the extractor copies
     them): a quote is matched verbatim (CC121), a name against the registry (CC130, CC131).
     """
-    if f.name not in ("id", "period", "surface", "unit", "doc") or not any(ch in text for ch in INVISIBLE):
+    if f.name not in _CHECKED_FOR_INVISIBLE or not _ANY_INVISIBLE.search(text):
         return  # the common case: a few substring searches in C, not a loop over characters
     for i, ch in enumerate(text, start=1):
         if ch in INVISIBLE:
