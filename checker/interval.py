@@ -56,10 +56,14 @@ class Interval:
     def scale(self, factor: Decimal) -> "Interval":
         if factor <= 0:
             raise ValueError("scale factor must be positive")
+        if factor == 1:  # the common case: the interval itself when it is already tidy (memory at scale)
+            lo = None if self.lo is None else _tidy(self.lo)
+            hi = lo if self.hi is self.lo else None if self.hi is None else _tidy(self.hi)
+            if lo is self.lo and hi is self.hi:
+                return self
+            return Interval(lo, hi, self.lo_closed, self.hi_closed)
         lo = None if self.lo is None else _tidy(self.lo * factor)
         hi = lo if self.hi is self.lo else None if self.hi is None else _tidy(self.hi * factor)
-        if _same(lo, self.lo) and _same(hi, self.hi):
-            return self  # a factor of 1, the common case: one interval, not two equal ones (memory at scale)
         return Interval(lo, hi, self.lo_closed, self.hi_closed)
 
     def __add__(self, other: "Interval") -> "Interval":
@@ -86,11 +90,6 @@ class Interval:
             return None if v is None else _tidy(Context(prec=digits, rounding=rounding).plus(v))
 
         return Interval(cut(self.lo, ROUND_FLOOR), cut(self.hi, ROUND_CEILING), self.lo_closed, self.hi_closed)._text()
-
-
-def _same(a: Decimal | None, b: Decimal | None) -> bool:
-    """The same number written the same way (so either may stand for the other in any message)."""
-    return a is b or (a is not None and b is not None and a.as_tuple() == b.as_tuple())
 
 
 def _tidy(d: Decimal) -> Decimal:
