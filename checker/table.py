@@ -231,48 +231,48 @@ def _range(value, info, where: str):
 
 
 def arrow_table(records: list[Record], readings: list[Reading], registry: Registry):
-    """The claim table as Arrow, the format every engine accepts."""
+    """The claim table as Arrow, the format every engine accepts (built column by column)."""
     import pyarrow as pa
 
-    cols: dict[str, list] = {name: [] for name in ["row", "file", "file_line", *F.COLUMNS]}
-    derived = {name: [] for name in DERIVED}
-    for rec, r in zip(records, readings):
-        cols["row"].append(rec.row)
-        cols["file"].append(rec.path)
-        cols["file_line"].append(rec.line)
-        for name in F.COLUMNS:
-            cols[name].append(rec.values.get(name))
-        metric, entity = rec.values.get("metric"), rec.values.get("entity")
-        b = r.base
-        derived["metric_key"].append(registry.metrics.canonical(metric) if metric else None)
-        derived["metric_known"].append(bool(metric) and registry.metrics.known(metric))
-        derived["entity_variant"].append(registry.entities.variants.get(entity) if entity else None)
-        derived["entity_key"].append(registry.entities.canonical(entity) if entity else None)
-        derived["entity_known"].append(bool(entity) and registry.entities.known(entity))
-        derived["parse_error"].append(r.parse_error)
-        derived["unit_error"].append(r.unit_error)
-        derived["unit_used"].append(r.unit)
-        derived["dimension"].append(r.dimension)
-        derived["value_mismatch"].append(r.value_mismatch)
-        derived["qualifier_mismatch"].append(r.qualifier_mismatch)
-        derived["unit_conflict"].append(r.unit_conflict)
-        derived["derive_error"].append(r.derive_error)
-        derived["doc_problem"].append(r.doc_problem)
-        derived["quote_line"].append(r.quote_line)
-        derived["quote_at_line"].append(r.quote_at_line)
-        derived["surface_in_quote"].append(r.surface_in_quote)
-        derived["has_interval"].append(b is not None)
-        derived["lo"].append(_bound(b.lo if b else None, ROUND_FLOOR, -INF) if b else None)
-        derived["hi"].append(_bound(b.hi if b else None, ROUND_CEILING, INF) if b else None)
-        derived["lo_closed"].append(b.lo_closed if b else None)
-        derived["hi_closed"].append(b.hi_closed if b else None)
+    values = [rec.values for rec in records]
+    cols: dict[str, list] = {"row": [rec.row for rec in records], "file": [rec.path for rec in records],
+                             "file_line": [rec.line for rec in records]}
+    for name in F.COLUMNS:
+        cols[name] = [v.get(name) for v in values]
     types = {name: pa.string() for name in cols}
     types.update(row=pa.int64(), file_line=pa.int64(), line=pa.int64())
+    arrays = {name: pa.array(column, type=types[name]) for name, column in cols.items()}
     dec = pa.decimal128(38, SCALE)
-    arrays = {name: pa.array(values, type=types[name]) for name, values in cols.items()}
-    for name, values in derived.items():
-        arrays[name] = pa.array(values, type=DERIVED[name](pa, dec))
+    for name, column in _derived_columns(cols["metric"], cols["entity"], readings, registry).items():
+        arrays[name] = pa.array(column, type=DERIVED[name](pa, dec))
     return pa.table(arrays)
+
+
+def _derived_columns(metrics: list, entities: list, readings: list[Reading], registry: Registry) -> dict:
+    m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
+    bases = [r.base for r in readings]
+    return {
+        "metric_key": [m_names.get(m, m) if m else None for m in metrics],
+        "metric_known": [bool(m) and m in m_names for m in metrics],
+        "entity_variant": [slips.get(e) if e else None for e in entities],
+        "entity_key": [e_names.get(e, e) if e else None for e in entities],
+        "entity_known": [bool(e) and e in e_names for e in entities],
+        **{name: [getattr(r, attr) for r in readings] for name, attr in _READING_COLUMNS},
+        "has_interval": [b is not None for b in bases],
+        "lo": [_bound(b.lo, ROUND_FLOOR, -INF) if b else None for b in bases],
+        "hi": [_bound(b.hi, ROUND_CEILING, INF) if b else None for b in bases],
+        "lo_closed": [b.lo_closed if b else None for b in bases],
+        "hi_closed": [b.hi_closed if b else None for b in bases],
+    }
+
+
+# Derived columns copied from the reading as they are: (column, attribute of Reading).
+_READING_COLUMNS = (
+    ("parse_error", "parse_error"), ("unit_error", "unit_error"), ("unit_used", "unit"), ("dimension", "dimension"),
+    ("value_mismatch", "value_mismatch"), ("qualifier_mismatch", "qualifier_mismatch"),
+    ("unit_conflict", "unit_conflict"), ("derive_error", "derive_error"), ("doc_problem", "doc_problem"),
+    ("quote_line", "quote_line"), ("quote_at_line", "quote_at_line"), ("surface_in_quote", "surface_in_quote"),
+)
 
 
 def _s(pa, dec):
