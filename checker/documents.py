@@ -102,8 +102,12 @@ class TextError(Exception):
     pass
 
 
-def collect_texts(paths: list[str]) -> dict[str, list[str]]:
-    """Documents to lint: files as given, folders searched for .txt and .md files."""
+def collect_texts(paths: list[str], documents: Documents | None = None) -> dict[str, list[str]]:
+    """Documents to lint: files as given, folders searched for .txt and .md files.
+
+    A file inside the documents folder shares the lines the quote lookups read
+    (one copy in memory, read once).
+    """
     files: list[Path] = []
     for p in paths:
         path = Path(p)
@@ -115,8 +119,23 @@ def collect_texts(paths: list[str]) -> dict[str, list[str]]:
             raise TextError(f"{p}: no such file or folder")
     texts = {}
     for f in files:
+        shared = _shared_lines(f, documents)
+        if shared is not None:
+            texts[str(f)] = shared
+            continue
         try:
             texts[str(f)] = split_lines(inputs.read_text(f, document=True))
         except inputs.ReadError as exc:
             raise TextError(str(exc)) from None
     return texts
+
+
+def _shared_lines(path: Path, documents: Documents | None) -> list[str] | None:
+    if documents is None or documents.folder is None:
+        return None
+    try:
+        name = path.relative_to(documents.folder).as_posix()
+    except ValueError:
+        return None  # not in the documents folder (a file given on its own)
+    lines = documents.lines(name)
+    return None if isinstance(lines, str) else lines  # a reason it cannot be used: read it here and say why

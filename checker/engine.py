@@ -64,7 +64,7 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
         arrow = tables.arrow_table(records, readings, registry)
         metrics = tables.metric_table(registry, units)
         edge_rows = relations.edges(records, problems)
-        texts = collect_texts(lint if lint is not None else ([docs] if docs else []))
+        texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
         language = _lint_language(folder / "lint.yaml")
         sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
         known = supp.load_baseline(Path(baseline)) if baseline else None

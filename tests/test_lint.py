@@ -120,3 +120,16 @@ def test_doubled_text_search_agrees_with_its_definition():
 
     agree()
     assert list(_doubles("接种率率达99%，复评复评")) == [(2, 1), (9, 2)]
+
+
+def test_documents_linted_and_quoted_are_read_once_and_held_once(tmp_path):
+    from checker.documents import Documents, collect_texts
+
+    (tmp_path / "a.txt").write_text("床位100张。\n", encoding="utf-8")
+    outside = tmp_path.parent / f"{tmp_path.name}-b.txt"
+    outside.write_text("医院3家。\n", encoding="utf-8")
+    docs = Documents(str(tmp_path))
+    texts = collect_texts([str(tmp_path), str(outside)], docs)
+    assert texts[str(tmp_path / "a.txt")] is docs.lines("a.txt")  # the very same list
+    assert texts[str(outside)] == ["医院3家。", ""]  # outside the folder: read on its own
+    assert collect_texts([str(tmp_path)]) == {str(tmp_path / "a.txt"): ["床位100张。", ""]}
