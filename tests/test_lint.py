@@ -133,3 +133,37 @@ def test_documents_linted_and_quoted_are_read_once_and_held_once(tmp_path):
     assert texts[str(tmp_path / "a.txt")] is docs.lines("a.txt")  # the very same list
     assert texts[str(outside)] == ["医院3家。", ""]  # outside the folder: read on its own
     assert collect_texts([str(tmp_path)]) == {str(tmp_path / "a.txt"): ["床位100张。", ""]}
+
+
+def _unmatched_by_hand(line: str) -> list:
+    """CC411's definition, character by character."""
+    from checker.rules.cc411_unbalanced_marks import CLOSING, PAIRS
+
+    out, stack = [], []
+    for i, ch in enumerate(line):
+        if ch in PAIRS:
+            stack.append((i, ch))
+        elif ch in CLOSING:
+            if stack and stack[-1][1] == CLOSING[ch]:
+                stack.pop()
+            elif any(o == CLOSING[ch] for _, o in stack):
+                while stack[-1][1] != CLOSING[ch]:
+                    j, o = stack.pop()
+                    out.append((j + 1, o, f"is not closed before “{ch}”"))
+                stack.pop()
+            else:
+                out.append((i + 1, ch, "closes nothing"))
+    return out + [(j + 1, o, "is never closed") for j, o in stack]
+
+
+def test_unbalanced_marks_search_agrees_with_its_definition():
+    from hypothesis import given, settings, strategies as st
+
+    from checker.rules.cc411_unbalanced_marks import _unmatched
+
+    @settings(max_examples=2000, deadline=None, derandomize=True)
+    @given(st.text(st.sampled_from(list("“”‘’（）()《》【】「」『』字，")), max_size=24))
+    def agree(line):
+        assert list(_unmatched(line)) == _unmatched_by_hand(line)
+
+    agree()

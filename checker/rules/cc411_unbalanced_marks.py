@@ -14,6 +14,8 @@ Failing example::
     docs:
       d.txt: 建立了“华西第二医院——荣昌（线上+线下分级协同医疗服务体系。
 """
+import re
+
 from checker.textscan import lines
 
 CODE = "CC411"
@@ -32,9 +34,13 @@ def check(ctx):
     return out
 
 
+_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSING)) + "]")
+
+
 def _unmatched(line: str):
     stack = []
-    for i, ch in enumerate(line):
+    for m in _MARKS.finditer(line):  # only the marks: most characters of a paragraph are none
+        i, ch = m.start(), m.group()
         if ch in PAIRS:
             stack.append((i, ch))
         elif ch in CLOSING:
