@@ -34,6 +34,9 @@ _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")  # a scalar starting with one is rea
 _FLOW_NUMBERS = re.compile(r"(?<![\w.+-])[-+]?[0-9]+(?:\.[0-9]+)?(?![\w.])")
 
 
+_TEXT_KEYS: set = set()  # keys already known to read as text under YAML 1.1
+
+
 class _NotPlain(Exception):
     """The file needs the PyYAML loader."""
 
@@ -113,8 +116,11 @@ class _Placer:
             spaces, dash, name, rest = m.groups()
             if name != key or bool(dash) != (dash_first and i == 0) or len(spaces) + len(dash or "") != indent:
                 raise _NotPlain
-            if _non_text(key):
-                raise _NotPlain
+            if key not in _TEXT_KEYS:
+                if _non_text(key):
+                    raise _NotPlain
+                if len(_TEXT_KEYS) < 10_000:  # a few field names recur in every record
+                    _TEXT_KEYS.add(key)
             if i == 0:
                 out.line, out.column = number, indent + 1
             out.key_lines[key] = number

@@ -286,8 +286,12 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
         line = holder.key_lines[key]
         lines[f.name] = line
         value = holder[key]
-        if type(value) is str and f.type == "str" and f.name not in _CHECKED_FOR_INVISIBLE:
-            values[f.name] = value  # the common case, without the general checks
+        # The common cases, text that is text and a whole number, without the general checks:
+        if f.type == "str" and type(value) is str and not (
+                f.name in _CHECKED_FOR_INVISIBLE and _ANY_INVISIBLE.search(value)):
+            values[f.name] = value
+        elif f.type == "int" and type(value) is int:
+            values[f.name] = value
         else:
             values[f.name] = _coerce(f, value, path, line, row, problems)
     ignore, relations = values.pop("ignore", None), values.pop("relations", None)
