@@ -118,3 +118,15 @@ def test_readme_lists_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code, module in rules.all_rules().items():
         assert f"| {code} | {module.SEVERITY} | {module.NAME} |" in readme, code
+
+
+def test_the_claim_table_is_the_same_whatever_the_batch_it_is_built_in(seeds_result):
+    from checker import table
+
+    ctx = seeds_result.context
+    whole = table.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=len(ctx.records) + 1)
+    assert whole.num_rows == len(ctx.records) > 250
+    for batch in (1, 7, 64):
+        assert table.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=batch).equals(whole)
+    empty = table.arrow_table([], [], ctx.registry)
+    assert empty.num_rows == 0 and empty.schema == whole.schema
