@@ -41,6 +41,9 @@ def check(ctx):
         out.append(ctx.finding(CODE, f"metric `{ctx.records[r['row']].values['metric']}` is declared in "
                                      f"{r['expected_dimension']} but this claim is in {r['dimension']}", [r["row"]]))
     dims = t.group_by(["metric_key", "dimension"]).aggregate(first=t.row.min())
+    per_metric = dims.group_by("metric_key").aggregate(units=dims.count())
+    # only metrics measured in more than one dimension leave the engine (not one row per metric)
+    dims = dims.join(per_metric.filter(per_metric.units > 1).select("metric_key"), "metric_key", how="semi")
     by_metric: dict = {}
     for g in ctx.rows(dims.order_by(["metric_key", "first"])):
         by_metric.setdefault(g["metric_key"], []).append(g)

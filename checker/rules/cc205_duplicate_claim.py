@@ -31,10 +31,19 @@ SEVERITY = "info"
 
 def check(ctx):
     t = keyed(ctx.table)
-    groups = t.group_by(KEY + ["kind"] + BOUNDS).aggregate(n=t.count(), rows=t.row.collect(), first=t.row.min())
+    same = KEY + ["kind"] + BOUNDS
+    groups = t.group_by(same).aggregate(n=t.count(), first=t.row.min())
+    repeated = groups.filter(groups.n > 1)
+    # Only the rows of repeated groups leave the engine; collecting rows for every group held a list
+    # per claim at scale. Null-safe equality: a claim without a dimension still matches its twin.
+    j = t.join(repeated, [t[c].identical_to(repeated[c]) for c in same])
+    places: dict = {}
+    for r in ctx.rows(j.select(row=t.row, first=repeated.first, n=repeated.n, period=t.period, kind=t.kind)):
+        places.setdefault(r["first"], (r, []))[1].append(r["row"])
     out = []
-    for g in ctx.rows(groups.filter(groups.n > 1).order_by("first")):
-        rows = sorted(g["rows"])
+    for first in sorted(places):
+        g, rows = places[first]
+        rows.sort()
         out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: the same {g['kind']} value is stated "
                                      f"{g['n']} times: {'; '.join(ctx.show(r) for r in rows)}", rows))
     return out
