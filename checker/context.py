@@ -1,6 +1,7 @@
 """What a rule sees: the claim table in an engine, and helpers to report."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.documents import Documents
@@ -13,7 +14,7 @@ from checker.table import Reading
 @dataclass
 class Context:
     records: list[Record]
-    readings: list[Reading]
+    readings: Sequence[Reading]  # checker.table.Readings: made when asked
     problems: list[Problem]
     registry: Registry
     docs: Documents

@@ -59,7 +59,7 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
         records, problems = load(claim_paths, cache)
         timings["load"] = time.perf_counter() - start
         documents = Documents(docs)
-        readings = [tables.read_record(r, units, documents, tolerances) for r in records]
+        readings = tables.Readings(records, units, documents, tolerances)
         tables.resolve_derived(records, readings, units)
         arrow = tables.arrow_table(records, readings, registry)
         metrics = tables.metric_table(registry, units)

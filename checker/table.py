@@ -7,6 +7,7 @@ only this table.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
@@ -64,7 +65,47 @@ def read_record(rec: Record, units: Units, docs: Documents, tolerances: dict | N
     return r
 
 
-def resolve_derived(records: list[Record], readings: list[Reading], units: Units) -> None:
+class Readings:
+    """What every record means, computed when asked (a sequence, indexed by row).
+
+    A reading is a pure function of its record, the units, the documents and
+    the tolerances, so none is kept unless asked for by row: the claim table
+    is built from readings made and dropped a batch at a time, and the rules
+    ask again only for the rows their findings name. Holding all of them cost
+    600 MB at a million claims. Rows asked for (and derived figures, which
+    are written into their readings) are kept, so a reading is never made
+    twice in a way anyone could see.
+    """
+
+    def __init__(self, records: list[Record], units: Units, docs: Documents, tolerances: dict | None = None):
+        self._records, self._units, self._docs, self._tolerances = records, units, docs, tolerances
+        self._kept: dict[int, Reading] = {}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, row):
+        if isinstance(row, slice):  # a batch for the table: made, not kept
+            return [self._peek(i) for i in range(*row.indices(len(self)))]
+        if row < 0:
+            row += len(self)
+        kept = self._kept.get(row)
+        if kept is None:
+            kept = self._kept[row] = self._read(row)
+        return kept
+
+    def __iter__(self):
+        return (self._peek(i) for i in range(len(self)))
+
+    def _peek(self, row: int) -> Reading:
+        kept = self._kept.get(row)
+        return kept if kept is not None else self._read(row)
+
+    def _read(self, row: int) -> Reading:
+        return read_record(self._records[row], self._units, self._docs, self._tolerances)
+
+
+def resolve_derived(records: list[Record], readings: "Readings", units: Units) -> None:
     """Give every `derived` record the interval its expression implies."""
     from checker import derive
 
@@ -230,7 +271,7 @@ def _range(value, info, where: str):
     return bounds[0], bounds[1]
 
 
-def arrow_table(records: list[Record], readings: list[Reading], registry: Registry, batch: int = 1 << 16):
+def arrow_table(records: list[Record], readings: "Sequence[Reading]", registry: Registry, batch: int = 1 << 16):
     """The claim table as Arrow, the format every engine accepts.
 
     Built column by column, a batch of rows at a time: the Python lists and
