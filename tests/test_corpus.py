@@ -130,3 +130,16 @@ def test_the_claim_table_is_the_same_whatever_the_batch_it_is_built_in(seeds_res
         assert table.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=batch).equals(whole)
     empty = table.arrow_table([], [], ctx.registry)
     assert empty.num_rows == 0 and empty.schema == whole.schema
+
+
+def test_readings_are_made_when_asked_and_read_the_same_every_time(seeds_result):
+    from checker import table
+
+    ctx = seeds_result.context
+    readings = ctx.readings
+    assert 0 < len(readings._kept) < len(readings) // 2  # rows the findings named, and derived figures
+    for row, rec in enumerate(ctx.records):
+        if rec.values.get("derived"):
+            continue  # its reading was completed from the records it is derived from
+        assert readings[row] == table.read_record(rec, ctx.units, ctx.docs) == readings[row - len(readings)]
+    assert readings[5:9] == [readings[i] for i in range(5, 9)] and list(readings)[5:9] == readings[5:9]
