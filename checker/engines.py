@@ -33,6 +33,9 @@ def tables(engine: str, claims, edges, metrics):
 
 
 def connect(engine: str):
+    # DuckDB's allocator keeps freed memory for ten seconds by default; a check runs its queries one
+    # after another, so each one's peak would add up. Read when DuckDB loads; a user's own setting wins.
+    os.environ.setdefault("DUCKDB_JE_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
     import ibis
 
     if engine == "duckdb":

@@ -143,3 +143,16 @@ def test_readings_are_made_when_asked_and_read_the_same_every_time(seeds_result)
             continue  # its reading was completed from the records it is derived from
         assert readings[row] == table.read_record(rec, ctx.units, ctx.docs) == readings[row - len(readings)]
     assert readings[5:9] == [readings[i] for i in range(5, 9)] and list(readings)[5:9] == readings[5:9]
+
+
+def test_duckdb_returns_freed_memory_at_once_unless_the_user_says_otherwise(monkeypatch):
+    import os
+
+    from checker import engines
+
+    monkeypatch.delenv("DUCKDB_JE_MALLOC_CONF", raising=False)
+    engines.connect("duckdb")
+    assert os.environ["DUCKDB_JE_MALLOC_CONF"] == "dirty_decay_ms:0,muzzy_decay_ms:0"
+    monkeypatch.setenv("DUCKDB_JE_MALLOC_CONF", "narenas:1")
+    engines.connect("duckdb")
+    assert os.environ["DUCKDB_JE_MALLOC_CONF"] == "narenas:1"
