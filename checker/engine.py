@@ -12,6 +12,7 @@ from checker.context import Context
 from checker.documents import Documents, TextError, collect_texts
 from checker.findings import Finding
 from checker.loader import LoadError, load
+from checker.pauses import paused_gc
 from checker.registry import load_registry
 from checker.units import UnitError, Units
 
@@ -54,20 +55,21 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     if not folder.is_dir():
         raise InputError(f"{rules}: rules folder not found (give --rules)")
     try:
-        units = Units(folder / "units.txt")
-        registry = load_registry(folder)
-        records, problems = load(claim_paths, cache)
-        timings["load"] = time.perf_counter() - start
-        documents = Documents(docs)
-        readings = tables.Readings(records, units, documents, tolerances)
-        tables.resolve_derived(records, readings, units)
-        arrow = tables.arrow_table(records, readings, registry)
-        metrics = tables.metric_table(registry, units)
-        edge_rows = relations.edges(records, problems)
-        texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
-        language = _lint_language(folder / "lint.yaml")
-        sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
-        known = supp.load_baseline(Path(baseline)) if baseline else None
+        with paused_gc():  # a million records, their readings and table: many objects, and no cycles
+            units = Units(folder / "units.txt")
+            registry = load_registry(folder)
+            records, problems = load(claim_paths, cache)
+            timings["load"] = time.perf_counter() - start
+            documents = Documents(docs)
+            readings = tables.Readings(records, units, documents, tolerances)
+            tables.resolve_derived(records, readings, units)
+            arrow = tables.arrow_table(records, readings, registry)
+            metrics = tables.metric_table(registry, units)
+            edge_rows = relations.edges(records, problems)
+            texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
+            language = _lint_language(folder / "lint.yaml")
+            sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
+            known = supp.load_baseline(Path(baseline)) if baseline else None
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     timings["table"] = time.perf_counter() - start - timings["load"]

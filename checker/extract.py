@@ -8,15 +8,14 @@ rules/extract.yaml. Nothing here knows a document or a place by name.
 """
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from checker import numbers
+from checker.pauses import paused_gc
 
 DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"
@@ -354,19 +353,6 @@ def _last_between(items: list, lo: int, hi: int):
         if item[0] >= lo:
             best = item
     return best
-
-
-@contextmanager
-def paused_gc():
-    """No cycle collection while drafts pile up: they hold no cycles, and the collector's passes
-    over every live object cost a tenth of the run (reference counting still frees everything)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _most_named(counts: dict) -> str:
