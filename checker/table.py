@@ -72,9 +72,8 @@ class Readings:
     the tolerances, so none is kept unless asked for by row: the claim table
     is built from readings made and dropped a batch at a time, and the rules
     ask again only for the rows their findings name. Holding all of them cost
-    600 MB at a million claims. Rows asked for (and derived figures, which
-    are written into their readings) are kept, so a reading is never made
-    twice in a way anyone could see.
+    600 MB at a million claims. A row asked for is kept: every rule sees the
+    same reading of it, and a derived figure keeps what resolve_derived wrote.
     """
 
     def __init__(self, records: list[Record], units: Units, docs: Documents, tolerances: dict | None = None):
