@@ -18,9 +18,14 @@ class Documents:
     def __init__(self, folder: str | None):
         self.folder = Path(folder) if folder else None
         self._lines: dict[str, list[str] | str] = {}
+        self._paths: dict[str, str] = {}
 
     def path_for(self, name: str) -> str:
-        return str(self.folder / name) if self.folder else name
+        """The document's path as findings show it (one string per document, however many findings)."""
+        path = self._paths.get(name)
+        if path is None:
+            path = self._paths[name] = str(self.folder / name) if self.folder else name
+        return path
 
     def lines(self, name: str) -> list[str] | str:
         """The document's lines, or a text saying why it cannot be used."""

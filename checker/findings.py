@@ -7,7 +7,7 @@ SEVERITIES = ("error", "warning", "info")
 RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: a million claims can mean a million places
 class Location:
     path: str
     line: int | None = None
@@ -26,7 +26,7 @@ class Location:
         return {"path": self.path, "line": self.line, "column": self.column, "role": self.role}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     code: str
     severity: str

@@ -69,16 +69,20 @@ class Readings:
     """What every record means, computed when asked (a sequence, indexed by row).
 
     A reading is a pure function of its record, the units, the documents and
-    the tolerances, so none is kept unless asked for by row: the claim table
-    is built from readings made and dropped a batch at a time, and the rules
-    ask again only for the rows their findings name. Holding all of them cost
-    600 MB at a million claims. A row asked for is kept: every rule sees the
-    same reading of it, and a derived figure keeps what resolve_derived wrote.
+    the tolerances, so readings are not all held: the claim table is built
+    from readings made and dropped a batch at a time, and the rules ask again
+    only for the rows their findings name. Holding all of them cost 600 MB at
+    a million claims. The readings of derived figures are kept (resolve_derived
+    completes them); the most recently asked rows are kept too, since a rule
+    asks for the same rows several times while it writes one finding.
     """
+
+    RECENT = 1 << 16  # rows kept besides derived figures
 
     def __init__(self, records: list[Record], units: Units, docs: Documents, tolerances: dict | None = None):
         self._records, self._units, self._docs, self._tolerances = records, units, docs, tolerances
-        self._kept: dict[int, Reading] = {}
+        self._derived: dict[int, Reading] = {}
+        self._recent: dict[int, Reading] = {}  # in order of asking: the oldest goes first
 
     def __len__(self) -> int:
         return len(self._records)
@@ -88,16 +92,26 @@ class Readings:
             return [self._peek(i) for i in range(*row.indices(len(self)))]
         if row < 0:
             row += len(self)
-        kept = self._kept.get(row)
+        kept = self._derived.get(row) or self._recent.pop(row, None)
         if kept is None:
-            kept = self._kept[row] = self._read(row)
+            kept = self._read(row)
+            if self._records[row].values.get("derived"):
+                self._derived[row] = kept
+                return kept
+        if row not in self._derived:
+            self._recent[row] = kept  # now the newest
+            if len(self._recent) > self.RECENT:
+                del self._recent[next(iter(self._recent))]
         return kept
 
     def __iter__(self):
         return (self._peek(i) for i in range(len(self)))
 
+    def kept(self) -> int:
+        return len(self._derived) + len(self._recent)
+
     def _peek(self, row: int) -> Reading:
-        kept = self._kept.get(row)
+        kept = self._derived.get(row) or self._recent.get(row)
         return kept if kept is not None else self._read(row)
 
     def _read(self, row: int) -> Reading:

@@ -137,7 +137,7 @@ def test_readings_are_made_when_asked_and_read_the_same_every_time(seeds_result)
 
     ctx = seeds_result.context
     readings = ctx.readings
-    assert 0 < len(readings._kept) < len(readings) // 2  # rows the findings named, and derived figures
+    assert 0 < readings.kept() < len(readings) // 2  # rows the findings named, and derived figures
     for row, rec in enumerate(ctx.records):
         if rec.values.get("derived"):
             continue  # its reading was completed from the records it is derived from
@@ -156,3 +156,19 @@ def test_duckdb_returns_freed_memory_at_once_unless_the_user_says_otherwise(monk
     monkeypatch.setenv("DUCKDB_JE_MALLOC_CONF", "narenas:1")
     engines.connect("duckdb")
     assert os.environ["DUCKDB_JE_MALLOC_CONF"] == "narenas:1"
+
+
+def test_readings_keep_derived_figures_and_only_the_most_recent_others(seeds_result, monkeypatch):
+    from checker import table
+
+    ctx = seeds_result.context
+    monkeypatch.setattr(table.Readings, "RECENT", 3)
+    readings = table.Readings(ctx.records, ctx.units, ctx.docs)
+    table.resolve_derived(ctx.records, readings, ctx.units)
+    derived = [row for row, rec in enumerate(ctx.records) if rec.values.get("derived")]
+    assert derived and all(readings[row].derive_error is None and readings[row].base for row in derived)
+    plain = [row for row, rec in enumerate(ctx.records) if not rec.values.get("derived")][:10]
+    for row in plain:
+        assert readings[row] == ctx.readings[row]
+    assert readings.kept() <= len(derived) + 3
+    assert [readings[row] for row in derived] == [ctx.readings[row] for row in derived]  # completed, and kept
