@@ -44,6 +44,11 @@ def disagreeing(table, kind: str):
     import ibis
 
     a = keyed(table, kind)
+    counts = a.group_by(KEY).aggregate(n=a.count())
+    shared = counts.filter(counts.n > 1)
+    # A key with one claim cannot disagree with itself: only keys with several claims go through the
+    # windows (null-safe, as grouping is), which kept every claim in memory at scale.
+    a = a.join(shared, [a[c].identical_to(shared[c]) for c in KEY], how="semi")
     highest = ibis.window(group_by=KEY, order_by=[a.lo.desc(), a.lo_closed.asc(), a.row.asc()])
     lowest = ibis.window(group_by=KEY, order_by=[a.hi.asc(), a.hi_closed.asc(), a.row.asc()])
     a = a.mutate(top=ibis.row_number().over(highest), bottom=ibis.row_number().over(lowest),

@@ -26,9 +26,12 @@ SEVERITY = "error"
 
 def check(ctx):
     t = ctx.table.filter(ctx.table.id.notnull())
+    counts = t.group_by("id").aggregate(n=t.count())
+    # rows are collected only for ids used twice: a list per id cost memory at scale
+    t = t.join(counts.filter(counts.n > 1).select("id"), "id", how="semi")
     groups = t.group_by("id").aggregate(n=t.count(), rows=t.row.collect())
     out = []
-    for g in ctx.rows(groups.filter(groups.n > 1).order_by("id")):
+    for g in ctx.rows(groups.order_by("id")):
         rows = sorted(g["rows"])
         out.append(ctx.finding(CODE, f"id `{g['id']}` is used by {g['n']} records", rows))
     return out
