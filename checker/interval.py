@@ -56,14 +56,13 @@ class Interval:
     def scale(self, factor: Decimal) -> "Interval":
         if factor <= 0:
             raise ValueError("scale factor must be positive")
-        if factor == 1:  # the common case: the interval itself when it is already tidy (memory at scale)
-            lo = None if self.lo is None else _tidy(self.lo)
-            hi = lo if self.hi is self.lo else None if self.hi is None else _tidy(self.hi)
-            if lo is self.lo and hi is self.hi:
-                return self
-            return Interval(lo, hi, self.lo_closed, self.hi_closed)
-        lo = None if self.lo is None else _tidy(self.lo * factor)
-        hi = lo if self.hi is self.lo else None if self.hi is None else _tidy(self.hi * factor)
+        # Scaling by 1 is the common case: it only tidies, and then the interval itself is the result
+        # (one object, not two equal ones: memory at scale).
+        lo = None if self.lo is None else _tidy(self.lo if factor == 1 else self.lo * factor)
+        hi = lo if self.hi is self.lo else None if self.hi is None else _tidy(
+            self.hi if factor == 1 else self.hi * factor)
+        if lo is self.lo and hi is self.hi:
+            return self
         return Interval(lo, hi, self.lo_closed, self.hi_closed)
 
     def __add__(self, other: "Interval") -> "Interval":
