@@ -33,6 +33,18 @@ def keyed(table, kind: str | None = None):
     return t.filter(cond)
 
 
+def repeated(table, columns):
+    """The rows whose values in columns occur in more than one row; nulls match nulls, as in grouping.
+
+    Rules that collect rows per group, or rank them in windows, first keep only
+    these: a group of one row is never a finding, and at scale every group
+    kept a list or a window of its own.
+    """
+    counts = table.group_by(columns).aggregate(rows_of_key=table.count())
+    many = counts.filter(counts.rows_of_key > 1)
+    return table.join(many, [table[c].identical_to(many[c]) for c in columns], how="semi")
+
+
 def year(column):
     """The leading year of a period (2025H1 → 2025), null for named periods."""
     return column.re_extract(r"^(\d{4})", 1).nullif("").cast("int64")
@@ -43,12 +55,7 @@ def disagreeing(table, kind: str):
     with the lowest upper bound, kept where those two cannot both be true."""
     import ibis
 
-    a = keyed(table, kind)
-    counts = a.group_by(KEY).aggregate(n=a.count())
-    shared = counts.filter(counts.n > 1)
-    # A key with one claim cannot disagree with itself: only keys with several claims go through the
-    # windows (null-safe, as grouping is), which kept every claim in memory at scale.
-    a = a.join(shared, [a[c].identical_to(shared[c]) for c in KEY], how="semi")
+    a = repeated(keyed(table, kind), KEY)  # a claim alone under its key cannot disagree with itself
     highest = ibis.window(group_by=KEY, order_by=[a.lo.desc(), a.lo_closed.asc(), a.row.asc()])
     lowest = ibis.window(group_by=KEY, order_by=[a.hi.asc(), a.hi_closed.asc(), a.row.asc()])
     a = a.mutate(top=ibis.row_number().over(highest), bottom=ibis.row_number().over(lowest),

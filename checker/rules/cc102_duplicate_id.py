@@ -19,16 +19,15 @@ Failing example::
     docs:
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
 """
+from checker.relational import repeated
+
 CODE = "CC102"
 NAME = "duplicate-id"
 SEVERITY = "error"
 
 
 def check(ctx):
-    t = ctx.table.filter(ctx.table.id.notnull())
-    counts = t.group_by("id").aggregate(n=t.count())
-    # rows are collected only for ids used twice: a list per id cost memory at scale
-    t = t.join(counts.filter(counts.n > 1).select("id"), "id", how="semi")
+    t = repeated(ctx.table.filter(ctx.table.id.notnull()), ["id"])
     groups = t.group_by("id").aggregate(n=t.count(), rows=t.row.collect())
     out = []
     for g in ctx.rows(groups.order_by("id")):

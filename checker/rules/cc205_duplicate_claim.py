@@ -22,7 +22,7 @@ Failing example::
         区域内就诊率由2020年的88.6%提升到93.4%。
         区域内就诊率达93.4%。
 """
-from checker.relational import BOUNDS, KEY, keyed
+from checker.relational import BOUNDS, KEY, keyed, repeated
 
 CODE = "CC205"
 NAME = "duplicate-claim"
@@ -30,20 +30,12 @@ SEVERITY = "info"
 
 
 def check(ctx):
-    t = keyed(ctx.table)
     same = KEY + ["kind"] + BOUNDS
-    groups = t.group_by(same).aggregate(n=t.count(), first=t.row.min())
-    repeated = groups.filter(groups.n > 1)
-    # Only the rows of repeated groups leave the engine; collecting rows for every group held a list
-    # per claim at scale. Null-safe equality: a claim without a dimension still matches its twin.
-    j = t.join(repeated, [t[c].identical_to(repeated[c]) for c in same])
-    places: dict = {}
-    for r in ctx.rows(j.select(row=t.row, first=repeated.first, n=repeated.n, period=t.period, kind=t.kind)):
-        places.setdefault(r["first"], (r, []))[1].append(r["row"])
+    t = repeated(keyed(ctx.table), same)
+    groups = t.group_by(same).aggregate(n=t.count(), rows=t.row.collect(), first=t.row.min())
     out = []
-    for first in sorted(places):
-        g, rows = places[first]
-        rows.sort()
+    for g in ctx.rows(groups.order_by("first")):
+        rows = sorted(g["rows"])
         out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: the same {g['kind']} value is stated "
                                      f"{g['n']} times: {'; '.join(ctx.show(r) for r in rows)}", rows))
     return out
