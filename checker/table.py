@@ -92,17 +92,16 @@ class Readings:
             return [self._peek(i) for i in range(*row.indices(len(self)))]
         if row < 0:
             row += len(self)
-        kept = self._derived.get(row) or self._recent.pop(row, None)
-        if kept is None:
-            kept = self._read(row)
-            if self._records[row].values.get("derived"):
-                self._derived[row] = kept
-                return kept
-        if row not in self._derived:
-            self._recent[row] = kept  # now the newest
+        if row in self._derived:
+            return self._derived[row]
+        reading = self._recent.pop(row, None) or self._read(row)
+        if self._records[row].values.get("derived"):
+            self._derived[row] = reading
+        else:
+            self._recent[row] = reading  # now the newest
             if len(self._recent) > self.RECENT:
                 del self._recent[next(iter(self._recent))]
-        return kept
+        return reading
 
     def __iter__(self):
         return (self._peek(i) for i in range(len(self)))
