@@ -287,8 +287,7 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
         lines[f.name] = line
         value = holder[key]
         # The common cases, text that is text and a whole number, without the general checks:
-        if f.type == "str" and type(value) is str and not (
-                f.name in _CHECKED_FOR_INVISIBLE and _ANY_INVISIBLE.search(value)):
+        if f.type == "str" and type(value) is str and not _may_hide(f, value):
             values[f.name] = value
         elif f.type == "int" and type(value) is int:
             values[f.name] = value
@@ -302,6 +301,11 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
 _PLACES = tuple((f, f.path[-1], len(f.path) == 1) for f in F.FIELDS)  # each field, its key, and whether top-level
 _CHECKED_FOR_INVISIBLE = ("id", "period", "surface", "unit", "doc")
 _ANY_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def _may_hide(f: F.Field, text: str) -> bool:
+    """A field where an invisible character would silently change a match holds one."""
+    return f.name in _CHECKED_FOR_INVISIBLE and _ANY_INVISIBLE.search(text) is not None
 
 
 def _unknown_keys(mapping: LineDict, known: list, path, row, problems, prefix: str) -> None:
@@ -357,8 +361,8 @@ def _invisible(f: F.Field, text: str, path, line, row, problems) -> None:
     Quotes, notes and names are text from the document (the extractor copies
     them): a quote is matched verbatim (CC121), a name against the registry (CC130, CC131).
     """
-    if f.name not in _CHECKED_FOR_INVISIBLE or not _ANY_INVISIBLE.search(text):
-        return  # the common case: a few substring searches in C, not a loop over characters
+    if not _may_hide(f, text):
+        return  # the common case: one search in C, not a loop over characters
     for i, ch in enumerate(text, start=1):
         if ch in INVISIBLE:
             problems.append(Problem("CC100", path, line, f"field `{'.'.join(f.path)}` has an invisible character, "
