@@ -100,3 +100,19 @@ def inside(folder: Path):
     finally:
         os.chdir(old)
 
+
+
+# Two claims of one key that disagree (93.4% against 95%以上), for the command-line tests of a small project.
+TWO_CLAIMS = """\
+- {id: a, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
+- {id: b, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 95%以上, source: {doc: d.txt, line: 2, quote: 区域内就诊率达95%以上}}
+"""
+
+
+def run(*args):
+    """claimcheck with these arguments, in this process."""
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    return CliRunner().invoke(app, list(args))

@@ -5,17 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from checker.cli import app
-from helpers import inside, small_project
+from helpers import TWO_CLAIMS as CLAIMS, inside, run, small_project
 
-runner = CliRunner()
-
-CLAIMS = """\
-- {id: a, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
-- {id: b, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 95%以上, source: {doc: d.txt, line: 2, quote: 区域内就诊率达95%以上}}
-"""
 DOC = "区域内就诊率由2020年的88.6%提升到93.4%。\n医疗服务能力持续提升，区域内就诊率达95%以上，接种率率达99%。\n"
 
 
@@ -24,10 +16,6 @@ def project(tmp_path):
     """A small project folder, used as the working directory."""
     with inside(small_project(tmp_path, CLAIMS, DOC)) as folder:
         yield folder
-
-
-def run(*args):
-    return runner.invoke(app, list(args))
 
 
 def report(*args) -> dict:

@@ -14,14 +14,10 @@ from typer.testing import CliRunner
 
 from checker import files, report
 from checker.cli import app
-from helpers import ROOT, inside, small_project
+from helpers import ROOT, TWO_CLAIMS as CLAIMS, inside, run, small_project
 
 runner = CliRunner()
 
-CLAIMS = """\
-- {id: a, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, source: {doc: d.txt, line: 1, quote: 提升到93.4%}}
-- {id: b, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 95%以上, source: {doc: d.txt, line: 2, quote: 区域内就诊率达95%以上}}
-"""
 DOC = "区域内就诊率由2020年的88.6%提升到93.4%。\n医疗服务能力持续提升，区域内就诊率达95%以上，门诊量达到46.8万人次。\n"
 FOREIGN = "my own notes, not a report\n"
 FORMATS = sorted(report.FORMATS)
@@ -31,10 +27,6 @@ FORMATS = sorted(report.FORMATS)
 def project(tmp_path):
     with inside(small_project(tmp_path, CLAIMS, DOC)) as folder:
         yield folder
-
-
-def run(*args):
-    return runner.invoke(app, list(args))
 
 
 def leftovers(folder: Path = Path(".")) -> list:
