@@ -163,7 +163,8 @@ class Extractor:
         with paused_gc():
             if jobs <= 1 or len(parts) <= 1:
                 facts = [self._facts(texts[i][1], start, end) for i, start, end, _ in parts]
-                return [d for task in self._tasks(texts, parts, facts) for d in self._scan(*task)]
+                return [d for (i, start, end, first), (year, subject) in zip(parts, _of_documents(parts, facts))
+                        for d in self._scan(texts[i][0], texts[i][1][start:end], first, year, subject)]
             return _in_processes(self, texts, parts, jobs)
 
     def _facts(self, text: str, start: int, end: int) -> tuple:
@@ -173,19 +174,6 @@ class Extractor:
             key = self.registry.entities.canonical(name)
             counts[key] = counts.get(key, 0) + 1
         return document_year(text, self.lang, start, end), counts
-
-    def _tasks(self, texts: list, parts: list, facts: list) -> list[tuple]:
-        """(name, part text, first line, year, subject) for each part, once its document's facts are added up."""
-        years: dict = {}
-        counts: dict = {}
-        for (i, *_), (year, found) in zip(parts, facts):
-            if year is not None and (years.get(i) is None or year > years[i]):
-                years[i] = year
-            total = counts.setdefault(i, {})
-            for key, n in found.items():  # in order of first mention, which breaks ties as one pass would
-                total[key] = total.get(key, 0) + n
-        return [(texts[i][0], texts[i][1][start:end], first, years.get(i), _most_named(counts[i]))
-                for i, start, end, first in parts]
 
     def _scan(self, name: str, text: str, first_line: int, year, subject: str) -> list[Draft]:
         drafts: list[Draft] = []
@@ -353,6 +341,20 @@ def _last_between(items: list, lo: int, hi: int):
         if item[0] >= lo:
             best = item
     return best
+
+
+def _of_documents(parts: list, facts: list) -> list[tuple]:
+    """(year, subject) of each part's whole document, from the facts of all its parts."""
+    years: dict = {}
+    counts: dict = {}
+    for (i, *_), (year, found) in zip(parts, facts):
+        if year is not None and (years.get(i) is None or year > years[i]):
+            years[i] = year
+        total = counts.setdefault(i, {})
+        for key, n in found.items():  # in order of first mention, which breaks ties as one pass would
+            total[key] = total.get(key, 0) + n
+    subjects = {i: _most_named(found) for i, found in counts.items()}
+    return [(years.get(i), subjects[i]) for i, *_ in parts]
 
 
 def _most_named(counts: dict) -> str:
@@ -538,8 +540,8 @@ def _in_processes(extractor: "Extractor", texts: list, parts: list, jobs: int) -
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             facts = pool.map(_facts_of, parts)
-            tasks = [(name, first, year, subject, part)
-                     for (name, _, first, year, subject), part in zip(extractor._tasks(texts, parts, facts), parts)]
+            tasks = [(texts[part[0]][0], part[3], year, subject, part)
+                     for part, (year, subject) in zip(parts, _of_documents(parts, facts))]
             # imap: rebuild each part's drafts while the workers scan the next parts
             return [_unpack(name, row) for (name, *_), rows in zip(tasks, pool.imap(_scan_packed, tasks))
                     for row in rows]
