@@ -44,6 +44,7 @@ from hypothesis.errors import HypothesisException  # noqa: E402
 
 from checker import drafts as draft_out, fields as F, numbers  # noqa: E402
 from checker.loader import LoadError, load, load_text  # noqa: E402
+from checker.records import Records  # noqa: E402
 
 # ---------------------------------------------------------------- numbers
 
@@ -145,11 +146,11 @@ def check_loader(case) -> None:
             path.write_bytes(data)
             recs, problems = load([str(path)])
         else:
-            recs, problems = [], []
+            recs, problems = Records(), []
             load_text(data, "claims.yaml", recs, problems)
     except LoadError:
         return
-    assert isinstance(recs, list) and isinstance(problems, list)
+    assert isinstance(recs, Records) and isinstance(problems, list)
 
 
 # ---------------------------------------------------------------- extractor

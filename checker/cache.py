@@ -19,7 +19,8 @@ import tempfile
 from pathlib import Path
 
 from checker import __version__
-from checker.loader import Problem, Record, make_record
+from checker.loader import Problem
+from checker.records import Record, make_record
 
 FORMAT = "2"  # bump when Record, Problem or the loader's output changes shape
 DEFAULT_FOLDER = ".claimcheck-cache"

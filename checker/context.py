@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 
 from checker.documents import Documents
 from checker.findings import Finding, Location
-from checker.loader import Problem, Record
+from checker.loader import Problem
+from checker.records import Records
 from checker.registry import Registry
 from checker.table import Reading
 
 
 @dataclass
 class Context:
-    records: list[Record]
+    records: Records  # checker.records.Records: columns, a Record made per row asked
     readings: Sequence[Reading]  # checker.table.Readings: made when asked
     problems: list[Problem]
     registry: Registry

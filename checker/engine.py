@@ -94,7 +94,7 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
         kept.extend(module.check(ctx))  # about suppressions and the baseline themselves
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
-    files = len({r.path for r in records})
+    files = len(records.paths())
     return Result(sorted(kept, key=Finding.sort_key), len(records), files, ctx.outcome.suppressed, timings,
                   len(texts), ctx, ctx.outcome.baselined)
 

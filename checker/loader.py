@@ -11,8 +11,7 @@ import datetime as dt
 import difflib
 import math
 import re
-import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import yaml
 from checker import fields as F
 from checker import inputs
 from checker.documents import INVISIBLE, char_name
+from checker.records import Record, Records, make_record  # noqa: F401 (Record is the loader's output)
 
 try:  # the C parser is several times faster; fall back where it is missing
     _BaseLoader = yaml.CSafeLoader
@@ -44,48 +44,6 @@ class Problem:
     message: str
     row: int | None = None  # the record concerned, when there is one
     field: str | None = None
-
-
-@dataclass(slots=True)
-class Record:
-    row: int
-    path: str
-    line: int
-    column: int
-    values: dict            # column name → value (None when absent or invalid)
-    layout: dict            # column name → its line, counted from the record's first line (shared, never changed)
-    ignore: dict = field(default_factory=dict)
-    relations: list = field(default_factory=list)
-    raw_value: object = None  # value as written (list for ranges)
-
-    @property
-    def field_lines(self) -> dict:
-        """Column name → line in the YAML file."""
-        return {name: self.line + offset for name, offset in self.layout.items()}
-
-    def line_of(self, name: str) -> int:
-        return self.line + self.layout.get(name, 0)
-
-
-# A million records are mostly laid out alike and mostly suppress nothing: one shared copy of each
-# layout and of the empty ignore and relations (nothing changes them after loading).
-_LAYOUTS: dict = {}
-_NOTHING_IGNORED: dict = {}
-_NO_RELATIONS: list = []
-# Fields whose few distinct values recur across many claims: one copy each (memory at scale).
-_REPEATED = ("metric", "entity", "period", "kind", "unit", "doc")
-
-
-def make_record(row: int, path: str, line: int, column: int, values: dict, field_lines: dict, ignore=None,
-                relations=None, raw_value=None) -> Record:
-    """A record, sharing what records have in common (for the loader and the cache alike)."""
-    offsets = {name: at - line for name, at in field_lines.items()}
-    layout = _LAYOUTS.setdefault(tuple(offsets.items()), offsets)
-    for name in _REPEATED:
-        if type(values.get(name)) is str:
-            values[name] = sys.intern(values[name])
-    return Record(row, path, line, column, values, layout, ignore or _NOTHING_IGNORED,
-                  relations or _NO_RELATIONS, raw_value)
 
 
 class LoadError(Exception):
@@ -212,9 +170,9 @@ def claim_files(paths: list[str]) -> list[Path]:
     return out
 
 
-def load(paths: list[str], cache=None) -> tuple[list[Record], list[Problem]]:
+def load(paths: list[str], cache=None) -> tuple[Records, list[Problem]]:
     """Every record of the claim files, and the problems met; cache (checker.cache) skips unchanged files."""
-    records: list[Record] = []
+    records = Records()
     problems: list[Problem] = []
     for path in claim_files(paths):
         try:

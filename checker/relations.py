@@ -5,7 +5,8 @@ with the claim table. Malformed relations become problems for CC141.
 """
 from __future__ import annotations
 
-from checker.loader import Problem, Record
+from checker.loader import Problem
+from checker.records import Record, Records
 
 TYPES = {
     "sum": "this claim is the total of exactly these parts: `sum: [id, ...]`",
@@ -17,10 +18,13 @@ TYPES = {
 COLUMNS = ("row", "rel", "member", "role", "direction", "mode", "years")
 
 
-def edges(records: list[Record], problems: list[Problem]) -> list[dict]:
-    by_id = {r.values.get("id"): r.row for r in records if r.values.get("id")}
+def edges(records: Records, problems: list[Problem]) -> list[dict]:
+    stating = list(records.with_relations())
+    if not stating:
+        return []
+    by_id = {name: row for row, name in enumerate(records.column("id")) if name}
     out: list[dict] = []
-    for rec in records:
+    for rec in stating:
         for entry in rec.relations:
             (kind, body), = entry.items()
             try:

@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from checker import fields as F
 from checker import numbers
 from checker.documents import Documents
 from checker.interval import Interval
-from checker.loader import Record
+from checker.records import Record, Records
 from checker.registry import Registry
 from checker.units import UnitError, Units
 
@@ -79,7 +78,7 @@ class Readings:
 
     RECENT = 1 << 16  # rows kept besides derived figures
 
-    def __init__(self, records: list[Record], units: Units, docs: Documents, tolerances: dict | None = None):
+    def __init__(self, records: Records, units: Units, docs: Documents, tolerances: dict | None = None):
         self._records, self._units, self._docs, self._tolerances = records, units, docs, tolerances
         self._derived: dict[int, Reading] = {}
         self._recent: dict[int, Reading] = {}  # in order of asking: the oldest goes first
@@ -89,7 +88,9 @@ class Readings:
 
     def __getitem__(self, row):
         if isinstance(row, slice):  # a batch for the table: made, not kept
-            return [self._peek(i) for i in range(*row.indices(len(self)))]
+            rows = range(*row.indices(len(self)))
+            return [self._kept(i) or read_record(rec, self._units, self._docs, self._tolerances)
+                    for i, rec in zip(rows, self._records[row])]
         if row < 0:
             row += len(self)
         if row in self._derived:
@@ -104,24 +105,27 @@ class Readings:
         return reading
 
     def __iter__(self):
-        return (self._peek(i) for i in range(len(self)))
+        for start in range(0, len(self), self.RECENT):
+            yield from self[start:start + self.RECENT]
 
     def kept(self) -> int:
         return len(self._derived) + len(self._recent)
 
-    def _peek(self, row: int) -> Reading:
-        kept = self._derived.get(row) or self._recent.get(row)
-        return kept if kept is not None else self._read(row)
+    def _kept(self, row: int) -> Reading | None:
+        return self._derived.get(row) or self._recent.get(row)
 
     def _read(self, row: int) -> Reading:
         return read_record(self._records[row], self._units, self._docs, self._tolerances)
 
 
-def resolve_derived(records: list[Record], readings: "Readings", units: Units) -> None:
+def resolve_derived(records: Records, readings: "Readings", units: Units) -> None:
     """Give every `derived` record the interval its expression implies."""
     from checker import derive
 
-    by_id = {rec.values.get("id"): i for i, rec in enumerate(records) if rec.values.get("id")}
+    derived = [row for row, expression in enumerate(records.column("derived")) if expression]
+    if not derived:
+        return
+    by_id = {name: row for row, name in enumerate(records.column("id")) if name}
     state: dict[int, str] = {}  # row → "busy" while evaluating, "done" after
 
     def value_of(row: int):
@@ -150,8 +154,8 @@ def resolve_derived(records: list[Record], readings: "Readings", units: Units) -
             r.derive_error = str(exc)
         state[row] = "done"
 
-    for row, rec in enumerate(records):
-        if rec.values.get("derived") and not rec.values.get("surface") and state.get(row) != "done":
+    for row in derived:
+        if not records[row].values.get("surface") and state.get(row) != "done":
             try:
                 evaluate(row)
             except derive.DeriveError as exc:  # a cycle surfaces at its first member
@@ -283,33 +287,36 @@ def _range(value, info, where: str):
     return bounds[0], bounds[1]
 
 
-def arrow_table(records: list[Record], readings: "Sequence[Reading]", registry: Registry, batch: int = 1 << 16):
+def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Registry, batch: int = 1 << 16):
     """The claim table as Arrow, the format every engine accepts.
 
-    Built column by column, a batch of rows at a time: the Python lists and
-    numbers a batch needs are freed before the next one, so a million claims
-    never hold all their cells twice (this was the run's peak of memory).
+    The fields as written are the records' own Arrow columns. The rest is
+    built a batch of rows at a time: the Python lists and numbers a batch
+    needs are freed before the next one, so a million claims never hold all
+    their cells twice (this was the run's peak of memory).
     """
     import pyarrow as pa
 
-    parts = [_arrow_batch(records[i:i + batch], readings[i:i + batch], registry)
-             for i in range(0, len(records), batch)] or [_arrow_batch([], [], registry)]
-    return pa.concat_tables(parts)
+    records = records if isinstance(records, Records) else Records(records)
+    made = pa.concat_tables([_arrow_batch(records[i:i + batch], readings[i:i + batch], registry)
+                             for i in range(0, len(records), batch)] or [_arrow_batch([], [], registry)])
+    columns = {name: made.column(name) for name in ("row", "file", "file_line")}
+    columns.update(records.arrow_columns())
+    columns.update((name, made.column(name)) for name in DERIVED)
+    return pa.table(columns)
 
 
 def _arrow_batch(records: list[Record], readings: list[Reading], registry: Registry):
+    """The columns a batch of rows adds to its fields: where each row stands, and what it means."""
     import pyarrow as pa
 
-    values = [rec.values for rec in records]
-    cols: dict[str, list] = {"row": [rec.row for rec in records], "file": [rec.path for rec in records],
-                             "file_line": [rec.line for rec in records]}
-    for name in F.COLUMNS:
-        cols[name] = [v.get(name) for v in values]
-    types = {name: pa.string() for name in cols}
-    types.update(row=pa.int64(), file_line=pa.int64(), line=pa.int64())
-    arrays = {name: pa.array(column, type=types[name]) for name, column in cols.items()}
+    metrics = [rec.values.get("metric") for rec in records]
+    entities = [rec.values.get("entity") for rec in records]
+    arrays = {"row": pa.array([rec.row for rec in records], type=pa.int64()),
+              "file": pa.array([rec.path for rec in records], type=pa.string()),
+              "file_line": pa.array([rec.line for rec in records], type=pa.int64())}
     dec = pa.decimal128(38, SCALE)
-    for name, column in _derived_columns(cols["metric"], cols["entity"], readings, registry).items():
+    for name, column in _derived_columns(metrics, entities, readings, registry).items():
         arrays[name] = pa.array(column, type=DERIVED[name](pa, dec))
     return pa.table(arrays)
 

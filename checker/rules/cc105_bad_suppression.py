@@ -35,7 +35,7 @@ SEVERITY = "error"
 
 def check(ctx):
     out = []
-    for rec in ctx.records:
+    for rec in ctx.records.with_ignore():
         for code, reason in rec.ignore.items():
             if code not in ctx.severities:
                 problem = f"`ignore` names {code}, which is not a rule code"

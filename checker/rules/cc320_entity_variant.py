@@ -40,7 +40,7 @@ def check(ctx):
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{ctx.variant_of(r)}`", [r]))
     variants = ctx.registry.entities.variants
-    for doc in sorted({r.values["doc"] for r in ctx.records if r.values.get("doc")}):
+    for doc in sorted({doc for doc in ctx.records.column("doc") if doc}):
         lines = ctx.docs.lines(doc)
         if isinstance(lines, str):
             continue  # CC120 reports unusable documents

@@ -1,0 +1,255 @@
+"""The claim records, held as columns.
+
+A record is what one claim file entry says, field by field, with the line
+of every field. A million of them as Python objects (a dict of values, the
+record, a string per cell) cost 940 MB; held as Arrow columns, 65,536 rows
+to a chunk, they cost about a fifth of that, and the claim table shares the
+very same columns. A `Record` object is made again whenever a row is asked
+for: rules ask for the few rows their findings name, and the passes over
+every row decode a chunk at a time.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from operator import itemgetter
+
+from checker import fields as F
+
+
+@dataclass(slots=True)
+class Record:
+    row: int
+    path: str
+    line: int
+    column: int
+    values: dict            # column name → value (None when absent or invalid)
+    layout: dict            # column name → its line, counted from the record's first line (shared, never changed)
+    ignore: dict = field(default_factory=dict)
+    relations: list = field(default_factory=list)
+    raw_value: object = None  # value as written (list for ranges)
+
+    @property
+    def field_lines(self) -> dict:
+        """Column name → line in the YAML file."""
+        return {name: self.line + offset for name, offset in self.layout.items()}
+
+    def line_of(self, name: str) -> int:
+        return self.line + self.layout.get(name, 0)
+
+
+# A million records are mostly laid out alike and mostly suppress nothing: one shared copy of each
+# layout and of the empty ignore and relations (nothing changes them after loading).
+_LAYOUTS: dict = {}
+_NOTHING_IGNORED: dict = {}
+_NO_RELATIONS: list = []
+# Fields whose few distinct values recur across many claims: one copy each (memory at scale).
+_REPEATED = ("metric", "entity", "period", "kind", "unit", "doc")
+
+
+def make_record(row: int, path: str, line: int, column: int, values: dict, field_lines: dict, ignore=None,
+                relations=None, raw_value=None) -> Record:
+    """A record, sharing what records have in common (for the loader and the cache alike)."""
+    offsets = {name: at - line for name, at in field_lines.items()}
+    layout = _LAYOUTS.setdefault(tuple(offsets.items()), offsets)
+    for name in _REPEATED:
+        if type(values.get(name)) is str:
+            values[name] = sys.intern(values[name])
+    return Record(row, path, line, column, values, layout, ignore or _NOTHING_IGNORED,
+                  relations or _NO_RELATIONS, raw_value)
+
+
+_INT_COLUMNS = frozenset(f.name for f in F.FIELDS if f.type == "int")
+_COLUMN_SET = frozenset(F.COLUMNS)
+_POSITION = {name: i for i, name in enumerate(F.COLUMNS)}
+
+
+class Records(Sequence):
+    """Records by row, stored as Arrow columns a chunk at a time (a sequence, like a list).
+
+    Rows are appended in order (a record's row is its index). Once CHUNK rows
+    are waiting they become a chunk: one Arrow array per field, the path,
+    line, column and layout of each row, and the few ignore, relations and raw
+    values that are set. A record the columns would not give back exactly
+    (built by hand, with a value of another type) is kept whole.
+    """
+
+    CHUNK = 1 << 16
+    RECENT = 1 << 12  # rows asked for one at a time, kept made: a rule asks for the same rows while it writes
+
+    def __init__(self, records=()):
+        self._chunks: list[_Chunk] = []
+        self._open: list[Record] = []
+        self._recent: dict[int, Record] = {}
+        self.extend(records)
+
+    def __len__(self) -> int:
+        return len(self._chunks) * self.CHUNK + len(self._open)
+
+    def append(self, rec: Record) -> None:
+        if rec.row != len(self):
+            raise ValueError(f"record for row {rec.row} appended at row {len(self)}")
+        self._open.append(rec)
+        if len(self._open) == self.CHUNK:
+            self._chunks.append(_Chunk(self._open))
+            self._open = []
+
+    def extend(self, records) -> None:
+        for rec in records:
+            self.append(rec)
+
+    def __getitem__(self, row):
+        if isinstance(row, slice):
+            return self._slice(*row.indices(len(self)))
+        if row < 0:
+            row += len(self)
+        if not 0 <= row < len(self):
+            raise IndexError(row)
+        number, at = divmod(row, self.CHUNK)
+        if number == len(self._chunks):
+            return self._open[at]
+        rec = self._recent.pop(row, None) or self._chunks[number].record(at, row)
+        self._recent[row] = rec  # now the newest; the oldest goes
+        if len(self._recent) > self.RECENT:
+            del self._recent[next(iter(self._recent))]
+        return rec
+
+    def _slice(self, start: int, stop: int, step: int) -> list[Record]:
+        if step != 1:
+            return [self[i] for i in range(start, stop, step)]
+        out: list[Record] = []
+        for number in range(start // self.CHUNK, -(-stop // self.CHUNK)):
+            first = number * self.CHUNK
+            part = self._chunks[number].records(first) if number < len(self._chunks) else iter(self._open)
+            out.extend(islice(part, max(start - first, 0), stop - first))
+        return out
+
+    def __iter__(self):
+        for number, chunk in enumerate(self._chunks):
+            yield from chunk.records(number * self.CHUNK)
+        yield from self._open
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (Records, list)) and len(self) == len(other) and all(
+            a == b for a, b in zip(self, other))
+
+    def column(self, name: str):
+        """One field's value for every row, None where unset (a chunk decoded at a time)."""
+        for chunk in self._chunks:
+            yield from chunk.values(name)
+        yield from (rec.values.get(name) for rec in self._open)
+
+    def arrow_columns(self) -> dict:
+        """Every field as an Arrow column: the chunks' own arrays, not copies."""
+        import pyarrow as pa
+
+        chunks = self._chunks + ([_Chunk(self._open)] if self._open or not self._chunks else [])
+        return {name: pa.chunked_array([c.arrays[name] for c in chunks], type=_arrow_type(name))
+                for name in F.COLUMNS}
+
+    def paths(self) -> set:
+        return {p for chunk in self._chunks for p in chunk.paths} | {rec.path for rec in self._open}
+
+    def with_ignore(self):
+        """The records that suppress something, in order."""
+        return self._having(0)
+
+    def with_relations(self):
+        """The records that state relations, in order."""
+        return self._having(1)
+
+    def _having(self, part: int):
+        for number, chunk in enumerate(self._chunks):
+            for at in sorted(chunk.extras):
+                if chunk.extras[at][part]:
+                    yield self[number * self.CHUNK + at]
+        yield from (rec for rec in self._open if (rec.ignore, rec.relations)[part])
+
+
+def _arrow_type(name: str):
+    import pyarrow as pa
+
+    return pa.int64() if name in _INT_COLUMNS else pa.string()
+
+
+def _fits(name: str, value) -> bool:
+    """The value comes back from the column as it went in."""
+    import pyarrow as pa
+
+    if value is None:
+        return True
+    if type(value) is not (int if name in _INT_COLUMNS else str):
+        return False
+    try:
+        pa.array([value], type=_arrow_type(name))
+    except (pa.ArrowException, ValueError, OverflowError):  # beyond 64 bits, a lone surrogate
+        return False
+    return True
+
+
+class _Chunk:
+    """Rows of records as columns: Arrow arrays for the values, plain arrays for the rest."""
+
+    __slots__ = ("arrays", "paths", "lines", "columns", "layouts", "keys", "extras", "whole")
+
+    def __init__(self, records: list[Record]):
+        from array import array
+
+        self.paths = [rec.path for rec in records]
+        self.lines = array("q", [rec.line for rec in records])
+        self.columns = array("q", [rec.column for rec in records])
+        self.layouts = [rec.layout for rec in records]
+        # The value names each layout holds, in order; by id, which is safe while the chunk holds the layouts.
+        self.keys = {id(layout): tuple(k for k in layout if k in _COLUMN_SET) for layout in self.layouts}
+        self.extras = {at: (rec.ignore, rec.relations, rec.raw_value) for at, rec in enumerate(records)
+                       if rec.ignore or rec.relations or rec.raw_value is not None}
+        whole = {at for at, rec in enumerate(records) if tuple(rec.values) != self.keys[id(rec.layout)]}
+        self.arrays = {name: _array(name, [v.values.get(name) for v in records], whole) for name in F.COLUMNS}
+        self.whole = {at: records[at] for at in whole}
+
+    def record(self, at: int, row: int) -> Record:
+        if at in self.whole:
+            return self.whole[at]
+        layout = self.layouts[at]
+        return self._make(at, row, layout, {name: self.arrays[name][at].as_py() for name in self.keys[id(layout)]})
+
+    def records(self, first_row: int):
+        """Every row made again, a column decoded at a time (a cell at a time costs ten times more)."""
+        cells = zip(*(self.arrays[name].to_pylist() for name in F.COLUMNS))
+        pick = {key: (names, itemgetter(*(_POSITION[n] for n in names)) if names else None)
+                for key, names in self.keys.items()}
+        for at, (layout, row_cells) in enumerate(zip(self.layouts, cells)):
+            if at in self.whole:
+                yield self.whole[at]
+                continue
+            names, getter = pick[id(layout)]
+            values = dict(zip(names, getter(row_cells))) if len(names) > 1 else (
+                {names[0]: row_cells[_POSITION[names[0]]]} if names else {})
+            yield self._make(at, first_row + at, layout, values)
+
+    def values(self, name: str) -> list:
+        column = self.arrays[name].to_pylist()
+        for at, rec in self.whole.items():
+            column[at] = rec.values.get(name)
+        return column
+
+    def _make(self, at: int, row: int, layout: dict, values: dict) -> Record:
+        ignore, relations, raw_value = self.extras.get(at, (_NOTHING_IGNORED, _NO_RELATIONS, None))
+        return Record(row, self.paths[at], self.lines[at], self.columns[at], values, layout, ignore, relations,
+                      raw_value)
+
+
+def _array(name: str, cells: list, whole: set):
+    """One field's Arrow array; a row whose value does not fit the type is kept whole and left null here."""
+    import pyarrow as pa
+
+    try:
+        return pa.array(cells, type=_arrow_type(name))
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        for at, cell in enumerate(cells):
+            if not _fits(name, cell):
+                whole.add(at)
+                cells[at] = None
+        return pa.array(cells, type=_arrow_type(name))
