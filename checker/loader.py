@@ -185,10 +185,11 @@ def load(paths: list[str], cache=None) -> tuple[Records, list[Problem]]:
             records.extend(hit[0])
             problems.extend(hit[1])
             continue
-        first, known = len(records), len(problems)
-        load_text(_decode(data, path), str(path), records, problems)
+        first, known, found = len(records), len(problems), []
+        load_text(_decode(data, path), str(path), found, problems, first)
+        records.extend(found)  # the file's own records, for the cache: reading them back out of columns costs more
         if cache:
-            cache.put(key, records[first:], problems[known:], first)
+            cache.put(key, found, problems[known:], first)
     return records, problems
 
 
@@ -207,7 +208,8 @@ def _decode(data: bytes, path: Path) -> str:
         raise LoadError(str(exc)) from None
 
 
-def load_text(text: str, path: str, records: list, problems: list) -> None:
+def load_text(text: str, path: str, records: list, problems: list, first_row: int = 0) -> None:
+    """Append the records of one claim file, numbered from first_row plus those records already holds."""
     from checker import bulk  # imports this module
 
     fast = bulk.parse(text)  # plainly written files, about ten times faster; None sends the rest to PyYAML
@@ -223,7 +225,7 @@ def load_text(text: str, path: str, records: list, problems: list) -> None:
         if not isinstance(item, LineDict):
             problems.append(Problem("CC100", path, line, f"a list item is {_kind_of(item)}, not a record"))
             continue
-        records.append(_record(item, path, len(records), problems))
+        records.append(_record(item, path, first_row + len(records), problems))
 
 
 def _record(item: LineDict, path: str, row: int, problems: list) -> Record:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter
 
 from checker import fields as F
@@ -202,11 +202,14 @@ class _Chunk:
         self.columns = array("q", [rec.column for rec in records])
         self.layouts = [rec.layout for rec in records]
         # The value names each layout holds, in order; by id, which is safe while the chunk holds the layouts.
-        self.keys = {id(layout): tuple(k for k in layout if k in _COLUMN_SET) for layout in self.layouts}
+        self.keys = {key: tuple(k for k in layout if k in _COLUMN_SET)
+                     for key, layout in {id(layout): layout for layout in self.layouts}.items()}
         self.extras = {at: (rec.ignore, rec.relations, rec.raw_value) for at, rec in enumerate(records)
                        if rec.ignore or rec.relations or rec.raw_value is not None}
-        whole = {at for at, rec in enumerate(records) if tuple(rec.values) != self.keys[id(rec.layout)]}
-        self.arrays = {name: _array(name, [v.values.get(name) for v in records], whole) for name in F.COLUMNS}
+        values = [rec.values for rec in records]
+        keys = [self.keys[id(layout)] for layout in self.layouts]
+        whole = {at for at, (v, k) in enumerate(zip(values, keys)) if tuple(v) != k}
+        self.arrays = {name: _array(name, list(map(dict.get, values, repeat(name))), whole) for name in F.COLUMNS}
         self.whole = {at: records[at] for at in whole}
 
     def record(self, at: int, row: int) -> Record:
