@@ -22,7 +22,38 @@ class ConfigError(Exception):
 
 
 def load(folder: Path = Path(".")) -> tuple[dict, str | None]:
-    """(settings, where they came from); empty when there is no configuration."""
+    """(settings, where they came from); empty when there is no configuration.
+
+    A command asks several times (for how to read files, for its options,
+    for where an option came from); the files are parsed again only when
+    their bytes change.
+    """
+    found = _files(folder)
+    if _read.get("seen") != found:
+        try:
+            _read["settings"] = _parse(folder)
+        except ConfigError:
+            _read.pop("seen", None)
+            raise
+        _read["seen"] = found
+    conf, where = _read["settings"]
+    return dict(conf), where
+
+
+_read: dict = {}  # the last settings files seen (path and bytes) and what they said
+
+
+def _files(folder: Path) -> tuple:
+    out = []
+    for name in ("pyproject.toml", ".claimcheck.yaml"):
+        try:
+            out.append((str((folder / name).resolve()), (folder / name).read_bytes()))
+        except OSError:
+            continue
+    return tuple(out)
+
+
+def _parse(folder: Path) -> tuple[dict, str | None]:
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
         import tomllib

@@ -87,6 +87,21 @@ def test_configuration_in_yaml_and_tolerances(project):
     assert [f["code"] for f in report()["findings"]] == ["CC201"]
 
 
+def test_settings_are_read_again_when_their_bytes_change(project):
+    """Settings are parsed once per command, yet an edit of the same size at once is never missed."""
+    from checker import config
+
+    Path(".claimcheck.yaml").write_text("fail_on: error\n", encoding="utf-8")
+    first, where = config.load()
+    first["fail_on"] = "changed by a caller"
+    assert config.load() == ({"fail_on": "error"}, where)
+    Path(".claimcheck.yaml").write_text("fail_on: infos\n", encoding="utf-8")  # same size, same instant
+    with pytest.raises(config.ConfigError, match="fail"):
+        config.load()
+    Path(".claimcheck.yaml").write_text("fail_on: info\n", encoding="utf-8")
+    assert config.load()[0] == {"fail_on": "info"}
+
+
 @pytest.mark.parametrize("text,message", [
     ("[tool.claimcheck]\ncolour = 1\n", "unknown setting"),
     ("[tool.claimcheck]\nfail-on = 'loud'\n", "fail-on"),
