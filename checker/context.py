@@ -1,7 +1,7 @@
 """What a rule sees: the claim table in an engine, and helpers to report."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from checker.documents import Documents
@@ -44,6 +44,13 @@ class Context:
         import pyarrow.compute as pc
 
         return self.arrow.filter(predicate(pc.field)).column("row").to_pylist()
+
+    def in_batches(self, groups: list[dict], rows_of, size: int = 256) -> Iterator[dict]:
+        """The groups in order; each batch's claims are made at once (Records.prefetch) before they are asked for."""
+        for start in range(0, len(groups), size):
+            batch = groups[start:start + size]
+            self.records.prefetch(row for g in batch for row in rows_of(g))
+            yield from batch
 
     def locations(self, row: int) -> tuple[Location, ...]:
         rec, r = self.records[row], self.readings[row]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice, repeat
+from itertools import groupby, islice, repeat
 from operator import itemgetter
 
 from checker import fields as F
@@ -77,7 +77,7 @@ class Records(Sequence):
     """
 
     CHUNK = 1 << 16
-    RECENT = 1 << 12  # rows asked for one at a time, kept made: a rule asks for the same rows while it writes
+    RECENT = 1 << 12  # rows last made, kept: a rule asks for the same rows while it writes a finding
 
     def __init__(self, records=()):
         self._chunks: list[_Chunk] = []
@@ -101,6 +101,8 @@ class Records(Sequence):
             self.append(rec)
 
     def __getitem__(self, row):
+        if type(row) is int and row in self._recent:  # the common case while rules write findings
+            return self._recent[row]
         if isinstance(row, slice):
             return self._slice(*row.indices(len(self)))
         if row < 0:
@@ -110,11 +112,28 @@ class Records(Sequence):
         number, at = divmod(row, self.CHUNK)
         if number == len(self._chunks):
             return self._open[at]
-        rec = self._recent.pop(row, None) or self._chunks[number].record(at, row)
-        self._recent[row] = rec  # now the newest; the oldest goes
+        rec = self._recent.get(row) or self._chunks[number].record(at, row)
+        self._remember(rec)
+        return rec
+
+    def prefetch(self, rows) -> None:
+        """Make these rows now, a column at a time, for a rule about to ask for them one by one.
+
+        A cell read alone costs about ten times what it costs in a column; a
+        rule that writes many findings names their rows a batch at a time
+        first (Context.in_batches). Only RECENT rows are kept.
+        """
+        sealed = len(self._chunks) * self.CHUNK
+        wanted = sorted({r for r in rows if 0 <= r < sealed and r not in self._recent})[:self.RECENT]
+        for number, rows_there in groupby(wanted, key=lambda r: r // self.CHUNK):
+            first = number * self.CHUNK
+            for rec in self._chunks[number].records(first, [r - first for r in rows_there]):
+                self._remember(rec)
+
+    def _remember(self, rec: Record) -> None:
+        self._recent[rec.row] = rec  # the oldest made goes first
         if len(self._recent) > self.RECENT:
             del self._recent[next(iter(self._recent))]
-        return rec
 
     def _slice(self, start: int, stop: int, step: int) -> list[Record]:
         if step != 1:
@@ -218,15 +237,20 @@ class _Chunk:
         layout = self.layouts[at]
         return self._make(at, row, layout, {name: self.arrays[name][at].as_py() for name in self.keys[id(layout)]})
 
-    def records(self, first_row: int):
-        """Every row made again, a column decoded at a time (a cell at a time costs ten times more)."""
-        cells = zip(*(self.arrays[name].to_pylist() for name in F.COLUMNS))
+    def records(self, first_row: int, ats: list[int] | None = None):
+        """Rows made again (all, or those at ats), a column decoded at a time: a cell at a time costs ten times more."""
+        import pyarrow as pa
+
+        taken = pa.array(ats, type=pa.int64()) if ats is not None else None
+        cells = zip(*((a if taken is None else a.take(taken)).to_pylist()
+                      for a in (self.arrays[name] for name in F.COLUMNS)))
         pick = {key: (names, itemgetter(*(_POSITION[n] for n in names)) if names else None)
                 for key, names in self.keys.items()}
-        for at, (layout, row_cells) in enumerate(zip(self.layouts, cells)):
+        for at, row_cells in zip(range(len(self.layouts)) if ats is None else ats, cells):
             if at in self.whole:
                 yield self.whole[at]
                 continue
+            layout = self.layouts[at]
             names, getter = pick[id(layout)]
             values = dict(zip(names, getter(row_cells))) if len(names) > 1 else (
                 {names[0]: row_cells[_POSITION[names[0]]]} if names else {})

@@ -67,6 +67,18 @@ def test_slices_across_chunks(plain, chunk, monkeypatch):
     assert held[::7] == plain[::7]
 
 
+def test_rows_made_ahead_are_the_same_rows(plain, monkeypatch):
+    monkeypatch.setattr(Records, "CHUNK", 16)
+    monkeypatch.setattr(Records, "RECENT", 32)
+    held = Records(plain)
+    rnd = random.Random(9)
+    for _ in range(20):
+        rows = [rnd.randrange(len(plain)) for _ in range(rnd.randrange(1, 60))]
+        held.prefetch(rows + [-1, len(plain) + 5])  # rows that do not exist are no one's business here
+        assert len(held._recent) <= 32
+        assert [held[r] for r in rows] == [plain[r] for r in rows]
+
+
 def test_arrow_columns_hold_every_field(plain, monkeypatch):
     monkeypatch.setattr(Records, "CHUNK", 40)
     columns = Records(plain).arrow_columns()

@@ -34,7 +34,7 @@ def check(ctx):
     t = repeated(keyed(ctx.table), same)
     groups = t.group_by(same).aggregate(n=t.count(), rows=t.row.collect(), first=t.row.min())
     out = []
-    for g in ctx.rows(groups.order_by("first")):
+    for g in ctx.in_batches(ctx.rows(groups.order_by("first")), lambda g: g["rows"]):
         rows = sorted(g["rows"])
         out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: the same {g['kind']} value is stated "
                                      f"{g['n']} times: {'; '.join(ctx.show(r) for r in rows)}", rows))
