@@ -11,10 +11,10 @@ every row decode a chunk at a time.
 from __future__ import annotations
 
 import sys
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby, islice, repeat
-from operator import itemgetter
 
 from checker import fields as F
 
@@ -63,7 +63,6 @@ def make_record(row: int, path: str, line: int, column: int, values: dict, field
 
 _INT_COLUMNS = frozenset(f.name for f in F.FIELDS if f.type == "int")
 _COLUMN_SET = frozenset(F.COLUMNS)
-_POSITION = {name: i for i, name in enumerate(F.COLUMNS)}
 
 
 class Records(Sequence):
@@ -82,7 +81,7 @@ class Records(Sequence):
     def __init__(self, records=()):
         self._chunks: list[_Chunk] = []
         self._open: list[Record] = []
-        self._recent: dict[int, Record] = {}
+        self._recent: OrderedDict[int, Record] = OrderedDict()  # see Readings: the oldest made goes first
         self.extend(records)
 
     def __len__(self) -> int:
@@ -131,9 +130,9 @@ class Records(Sequence):
                 self._remember(rec)
 
     def _remember(self, rec: Record) -> None:
-        self._recent[rec.row] = rec  # the oldest made goes first
+        self._recent[rec.row] = rec
         if len(self._recent) > self.RECENT:
-            del self._recent[next(iter(self._recent))]
+            self._recent.popitem(last=False)
 
     def _slice(self, start: int, stop: int, step: int) -> list[Record]:
         if step != 1:
@@ -228,7 +227,7 @@ class _Chunk:
         values = [rec.values for rec in records]
         keys = [self.keys[id(layout)] for layout in self.layouts]
         whole = {at for at, (v, k) in enumerate(zip(values, keys)) if tuple(v) != k}
-        self.arrays = {name: _array(name, list(map(dict.get, values, repeat(name))), whole) for name in F.COLUMNS}
+        self.arrays = _arrays(values, whole)
         self.whole = {at: records[at] for at in whole}
 
     def record(self, at: int, row: int) -> Record:
@@ -238,23 +237,29 @@ class _Chunk:
         return self._make(at, row, layout, {name: self.arrays[name][at].as_py() for name in self.keys[id(layout)]})
 
     def records(self, first_row: int, ats: list[int] | None = None):
-        """Rows made again (all, or those at ats), a column decoded at a time: a cell at a time costs ten times more."""
+        """Rows made again (all, or those at ats): Arrow makes the dicts, a layout's rows at a time."""
+        ats = list(range(len(self.layouts))) if ats is None else ats
+        values: list = [None] * len(ats)
+        groups: dict[tuple, list[int]] = {}  # value names → where in ats
+        for i, at in enumerate(ats):
+            if at not in self.whole:
+                groups.setdefault(self.keys[id(self.layouts[at])], []).append(i)
+        for names, where in groups.items():
+            for i, made in zip(where, self._dicts(names, [ats[i] for i in where])):
+                values[i] = made
+        for at, made in zip(ats, values):
+            yield self.whole[at] if made is None else self._make(at, first_row + at, self.layouts[at], made)
+
+    def _dicts(self, names: tuple, ats: list[int]) -> list[dict]:
         import pyarrow as pa
 
-        taken = pa.array(ats, type=pa.int64()) if ats is not None else None
-        cells = zip(*((a if taken is None else a.take(taken)).to_pylist()
-                      for a in (self.arrays[name] for name in F.COLUMNS)))
-        pick = {key: (names, itemgetter(*(_POSITION[n] for n in names)) if names else None)
-                for key, names in self.keys.items()}
-        for at, row_cells in zip(range(len(self.layouts)) if ats is None else ats, cells):
-            if at in self.whole:
-                yield self.whole[at]
-                continue
-            layout = self.layouts[at]
-            names, getter = pick[id(layout)]
-            values = dict(zip(names, getter(row_cells))) if len(names) > 1 else (
-                {names[0]: row_cells[_POSITION[names[0]]]} if names else {})
-            yield self._make(at, first_row + at, layout, values)
+        if not names:
+            return [{} for _ in ats]
+        columns = [self.arrays[name] for name in names]
+        if ats != list(range(len(self.layouts))):
+            taken = pa.array(ats, type=pa.int64())
+            columns = [column.take(taken) for column in columns]
+        return pa.Table.from_arrays(columns, names=list(names)).to_pylist()
 
     def values(self, name: str) -> list:
         column = self.arrays[name].to_pylist()
@@ -266,6 +271,17 @@ class _Chunk:
         ignore, relations, raw_value = self.extras.get(at, (_NOTHING_IGNORED, _NO_RELATIONS, None))
         return Record(row, self.paths[at], self.lines[at], self.columns[at], values, layout, ignore, relations,
                       raw_value)
+
+
+def _arrays(values: list[dict], whole: set) -> dict:
+    """Each field's Arrow array: all at once in C (a struct of the dicts), else one field at a time."""
+    import pyarrow as pa
+
+    try:
+        struct = pa.array(values, type=pa.struct([(name, _arrow_type(name)) for name in F.COLUMNS]))
+        return {name: struct.field(name) for name in F.COLUMNS}
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return {name: _array(name, list(map(dict.get, values, repeat(name))), whole) for name in F.COLUMNS}
 
 
 def _array(name: str, cells: list, whole: set):
