@@ -111,6 +111,9 @@ EngineOpt = typer.Option(None, "--engine", help="Where the cross-record rules ru
 CacheOpt = typer.Option(None, "--cache-dir", help="Cache of parsed claim files (default: .claimcheck-cache; "
                         "safe to delete).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Parse every claim file; read and write no cache.")
+JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="1: everything in one process; 2 or more: the document rules "
+                       "in a second one while the claims are checked (default 0: so when the documents hold over "
+                       "a megabyte of text and there are several cores).")
 
 
 @app.command()
@@ -132,10 +135,12 @@ def check(
     engine: Optional[Engine] = EngineOpt,
     cache_dir: Optional[str] = CacheOpt,
     no_cache: bool = NoCacheOpt,
+    jobs: int = JobsOpt,
 ):
     """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
     _run(claims, docs, rules, format, output, fail_on, select, ignore, scope="all", force=force,
-         baseline=baseline, suppressions=suppressions, engine=engine, cache_dir=cache_dir, no_cache=no_cache)
+         baseline=baseline, suppressions=suppressions, engine=engine, cache_dir=cache_dir, no_cache=no_cache,
+         jobs=jobs)
 
 
 @app.command()
@@ -272,9 +277,6 @@ def lint(
          suppressions=suppressions)
 
 
-TEXT_RULES = "CC400"  # codes from here on read source documents, not claims
-
-
 baseline_app = typer.Typer(help="Record today's findings so that CI fails only on new ones.", no_args_is_help=True)
 app.add_typer(baseline_app, name="baseline")
 BaselineFileOpt = typer.Option(Path(".claimcheck-baseline.json"), "--output", "-o", help="The baseline file.")
@@ -358,12 +360,13 @@ def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
 
 
 def _run(claims, docs, rules, format, output, fail_on, select, ignore, scope, lint_paths=None, force=False,
-         baseline=None, suppressions=None, engine=None, cache_dir=None, no_cache=False):
+         baseline=None, suppressions=None, engine=None, cache_dir=None, no_cache=False, jobs=0):
     """scope: all rules (check), record-level ones (validate) or the text rules (lint)."""
     from checker.findings import at_or_above
 
     settings = _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressions, scope, engine)
     settings["cache"] = None if no_cache else (cache_dir or settings["cache"])
+    settings["jobs"] = jobs
     _check_outputs(output, force)  # refuse before a long run, not after it
     result = _execute(settings, scope, lint_paths)
     _emit(result, format, output, force)
@@ -400,6 +403,7 @@ def _settings(claims, docs, rules, fail_on, select, ignore, baseline, suppressio
 
 def _execute(settings: dict, scope: str, lint_paths=None):
     from checker import engine, rules as rule_modules
+    from checker.aside import reads_only_texts
     from checker.engines import EngineError
 
     codes = list(rule_modules.all_rules())
@@ -407,7 +411,7 @@ def _execute(settings: dict, scope: str, lint_paths=None):
     if scope == "record":
         codes = [c for c in codes if c < "CC200"]
     elif scope == "text":
-        codes = [c for c in codes if c >= TEXT_RULES or c in ("CC105", "CC107")]
+        codes = [c for c in codes if reads_only_texts(c) or c in ("CC105", "CC107")]
     chosen = _codes(settings["select"], codes, "select") if settings["select"] else (codes if scope != "all" else None)
     skip = _codes(settings["ignore"], codes, "ignore") if settings["ignore"] else ()
     from checker.cache import Cache
@@ -418,7 +422,7 @@ def _execute(settings: dict, scope: str, lint_paths=None):
             return engine.run(settings["claims"], settings["docs"], settings["rules"], select=chosen, skip=skip,
                               lint=lint_paths, severity=settings["severity"], tolerances=settings["tolerances"],
                               baseline=settings["baseline"], suppressions=settings["suppressions"], progress=tick,
-                              engine=settings["engine"], cache=cache)
+                              engine=settings["engine"], cache=cache, jobs=settings.get("jobs", 0))
         except (engine.InputError, EngineError) as exc:
             _fail(str(exc))
 

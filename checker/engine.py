@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker import aside
 from checker.context import Context
 from checker.documents import Documents, TextError, collect_texts
 from checker.findings import Finding
@@ -35,13 +36,15 @@ class Result:
 
 def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None,
         severity: dict | None = None, tolerances: dict | None = None, baseline: str | None = None,
-        suppressions: str | None = None, progress=None, engine: str = "duckdb", cache=None) -> Result:
+        suppressions: str | None = None, progress=None, engine: str = "duckdb", cache=None, jobs: int = 0) -> Result:
     """Check claims; lint the given documents too (by default, the --docs folder when there is one).
 
     severity overrides rule severities; tolerances sets the width of 约 and 近;
     baseline and suppressions are files (see checker.suppressions); engine
     names where the relational rules run (see checker.engines); cache
-    (checker.cache.Cache) lets unchanged claim files skip parsing.
+    (checker.cache.Cache) lets unchanged claim files skip parsing; jobs > 1
+    runs the document rules in a second process (0: when the documents are
+    large and there are several cores; see checker.aside).
     """
     from checker import engines
     from checker import suppressions as supp
@@ -54,41 +57,49 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     folder = Path(rules)
     if not folder.is_dir():
         raise InputError(f"{rules}: rules folder not found (give --rules)")
-    try:
-        with paused_gc():  # a million records, their readings and table: many objects, and no cycles
-            units = Units(folder / "units.txt")
-            registry = load_registry(folder)
-            records, problems = load(claim_paths, cache)
-            timings["load"] = time.perf_counter() - start
-            documents = Documents(docs)
-            readings = tables.Readings(records, units, documents, tolerances)
-            tables.resolve_derived(records, readings, units)
-            arrow = tables.arrow_table(records, readings, registry)
-            metrics = tables.metric_table(registry, units)
-            edge_rows = relations.edges(records, problems)
-            texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
-            language = _lint_language(folder / "lint.yaml")
-            sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
-            known = supp.load_baseline(Path(baseline)) if baseline else None
-    except (LoadError, UnitError, TextError) as exc:
-        raise InputError(str(exc)) from None
-    timings["table"] = time.perf_counter() - start - timings["load"]
     available = rule_modules.all_rules()
     unknown = sorted(set(severity or {}) - set(available))
     if unknown:
         raise InputError(f"severity override for unknown rule code {unknown[0]}")
     chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
-    claims_table, edges_table, metrics_table = engines.tables(engine, arrow, relations.arrow(edge_rows), metrics)
-    ctx = Context(records, readings, problems, registry, documents, claims_table,
-                  severities={code: (severity or {}).get(code, m.SEVERITY) for code, m in available.items()},
-                  relations=edges_table, metrics=metrics_table, arrow=arrow, units=units,
-                  texts=texts, lint=language, sidecar=sidecar, baseline_path=baseline)
-    findings: list[Finding] = []
-    first = [m for m in chosen if not getattr(m, "AFTER", False)]
-    for done, module in enumerate(first, start=1):
-        findings.extend(module.check(ctx))
-        if progress:
-            progress(done, len(first), module.CODE)
+    severities = {code: (severity or {}).get(code, m.SEVERITY) for code, m in available.items()}
+    try:
+        with paused_gc():  # a million records, their readings and table: many objects, and no cycles
+            units = Units(folder / "units.txt")
+            registry = load_registry(folder)
+            documents = Documents(docs)
+            texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
+            ctx = Context(None, None, [], registry, documents, None, severities, units=units, texts=texts,
+                          lint=_lint_language(folder / "lint.yaml"), baseline_path=baseline)
+            sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
+            known = supp.load_baseline(Path(baseline)) if baseline else None
+    except (LoadError, UnitError, TextError) as exc:
+        raise InputError(str(exc)) from None
+    by_text = [m for m in chosen if aside.reads_only_texts(m.CODE)]
+    # A second process pays only beside the claims' own work (lint has none).
+    beside = (jobs or aside.auto_jobs(texts)) if claim_paths else 1
+    with aside.DocumentRules(by_text, ctx, beside) as document_rules:
+        try:
+            with paused_gc():
+                records, problems = load(claim_paths, cache)
+                timings["load"] = time.perf_counter() - start
+                readings = tables.Readings(records, units, documents, tolerances)
+                tables.resolve_derived(records, readings, units)
+                arrow = tables.arrow_table(records, readings, registry)
+                metrics = tables.metric_table(registry, units)
+                edge_rows = relations.edges(records, problems)
+        except (LoadError, UnitError, TextError) as exc:
+            raise InputError(str(exc)) from None
+        timings["table"] = time.perf_counter() - start - timings["load"]
+        claims_table, edges_table, metrics_table = engines.tables(engine, arrow, relations.arrow(edge_rows), metrics)
+        ctx.records, ctx.readings, ctx.problems, ctx.table, ctx.arrow = records, readings, problems, claims_table, arrow
+        ctx.relations, ctx.metrics, ctx.sidecar = edges_table, metrics_table, sidecar
+        findings: list[Finding] = []
+        first = [m for m in chosen if not getattr(m, "AFTER", False)]
+        for done, module in enumerate(first, start=1):
+            findings.extend(document_rules.findings(module) if module in by_text else module.check(ctx))
+            if progress:
+                progress(done, len(first), module.CODE)
     ctx.outcome = supp.apply(findings, records, sidecar, known)
     kept = list(ctx.outcome.kept)
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
