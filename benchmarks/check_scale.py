@@ -6,7 +6,11 @@ For each size a synthetic corpus is generated (benchmarks/generate.py, with
 planted problems) and checked in a fresh process. Printed per size: the time
 PyYAML's CSafeLoader alone needs to parse the same files (the floor), the
 time of claimcheck's load, table (validation reading), rules and total, the
-ratio total/floor, peak memory, and whether every planted problem was found.
+ratio total/floor, peak memory, and whether every planted problem was
+found. Peak memory is the larger of the check process's own peak RSS and
+the sampled sum of the proportional set sizes of it and the process that
+runs the document rules beside it (checker.aside). The floor is measured in
+a process of its own, so that its garbage does not count.
 Then one claim file is edited and `check` runs again with the cache the
 first run filled: how many files were parsed again, the load and total
 times, their ratio to the floor, and whether the findings are the same.
@@ -25,28 +29,65 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CHILD = r"""
-import json, resource, sys, time
+FLOOR = r"""
+import json, sys, time
 from pathlib import Path
 import yaml
-work = Path(sys.argv[1])
-files = sorted((work / "claims").glob("*.yaml"))
+files = sorted((Path(sys.argv[1]) / "claims").glob("*.yaml"))
 start = time.perf_counter()
 for f in files:
     yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-floor = time.perf_counter() - start
-import shutil, tempfile
+print(json.dumps({"floor": time.perf_counter() - start, "files": len(files)}))
+"""
+
+# The check runs in a process of its own (the floor's garbage must not count): a cold run, then one after an edit.
+CHECK = r"""
+import json, os, resource, shutil, sys, tempfile, threading, time
+from pathlib import Path
 from checker import engine
 from checker.cache import Cache
+
+
+def pss(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        return 0
+
+
+def children(pid):
+    try:
+        return [int(c) for t in os.listdir(f"/proc/{pid}/task")
+                for c in open(f"/proc/{pid}/task/{t}/children").read().split()]
+    except OSError:
+        return []
+
+
+# Memory of this process and of the document rules' one (checker.aside), as proportional set sizes (shared
+# pages split between them, so the sum is what both hold), sampled ten times a second.
+tree, stop = [0], threading.Event()
+
+
+def sample():
+    me = os.getpid()
+    while not stop.wait(0.1):
+        tree[0] = max(tree[0], sum(pss(p) for p in [me] + children(me)))
+
+
+threading.Thread(target=sample, daemon=True).start()
+work = Path(sys.argv[1])
+files = sorted((work / "claims").glob("*.yaml"))
 folder = Path(tempfile.mkdtemp(prefix="claimcheck-cache-"))
 args = ([str(work / "claims")], str(work / "docs"), str(work / "rules"))
 start = time.perf_counter()
 result = engine.run(*args, select=SELECT, cache=Cache(folder))  # cold: an empty cache, filled on the way
 total = time.perf_counter() - start
+stop.set()
 codes = {}
 for f in result.findings:
     codes[f.code] = codes.get(f.code, 0) + 1
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 edited = files[len(files) // 2]
 original = edited.read_bytes()
 edited.write_bytes(original + b"# edited\n")  # one file changes; its findings cannot
@@ -59,10 +100,17 @@ finally:
     edited.write_bytes(original)
     shutil.rmtree(folder)
 same = [(f.code, f.message) for f in again.findings] == [(f.code, f.message) for f in result.findings]
-print(json.dumps({"floor": floor, "total": total, "timings": result.timings, "codes": codes,
-                  "claims": result.claims, "peak_mb": peak, "files": len(files),
-                  "warm": warm, "warm_timings": again.timings, "reparsed": cache.misses, "same": same}))
+print(json.dumps({"total": total, "timings": result.timings, "codes": codes, "claims": result.claims,
+                  "peak_mb": max(rss, tree[0] / 1024), "rss_mb": rss, "warm": warm,
+                  "warm_timings": again.timings, "reparsed": cache.misses, "same": same}))
 """
+
+
+def _child(script: str, corpus: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", script, str(corpus)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def measure(n: int, work: Path, select: list[str] | None) -> dict:
@@ -73,11 +121,8 @@ def measure(n: int, work: Path, select: list[str] | None) -> dict:
     if not (corpus / "planted.json").exists():
         generate(n, corpus)
     planted = json.loads((corpus / "planted.json").read_text())
-    code = CHILD.replace("SELECT", repr(select))
-    out = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, cwd=ROOT)
-    if out.returncode:
-        raise SystemExit(out.stderr)
-    row = json.loads(out.stdout.strip().splitlines()[-1])
+    row = _child(FLOOR, corpus)
+    row.update(_child(CHECK.replace("SELECT", repr(select)), corpus))
     row["planted"] = planted
     found = row["codes"]
     row["all_found"] = (found.get("CC201", 0) == planted["contradictions"] and found.get("CC301", 0) == planted["parts"]
