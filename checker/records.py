@@ -14,7 +14,7 @@ import sys
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import groupby, islice, repeat
+from itertools import chain, groupby, islice, repeat
 
 from checker import fields as F
 
@@ -200,9 +200,11 @@ def _fits(name: str, value) -> bool:
         return True
     if type(value) is not (int if name in _INT_COLUMNS else str):
         return False
+    if name in _INT_COLUMNS:
+        return -(1 << 63) <= value < 1 << 63
     try:
         pa.array([value], type=_arrow_type(name))
-    except (pa.ArrowException, ValueError, OverflowError):  # beyond 64 bits, a lone surrogate
+    except (pa.ArrowException, ValueError):  # a lone surrogate
         return False
     return True
 
@@ -274,25 +276,32 @@ class _Chunk:
 
 
 def _arrays(values: list[dict], whole: set) -> dict:
-    """Each field's Arrow array: all at once in C (a struct of the dicts), else one field at a time."""
+    """Each field's Arrow array: all at once in C (a struct of the dicts), else a field at a time, cell by cell.
+
+    Arrow would quietly turn 3.0 into 3 and b"x" into "x"; text and whole
+    numbers alone either convert exactly or fail, so anything else is
+    checked cell by cell.
+    """
     import pyarrow as pa
 
-    try:
-        struct = pa.array(values, type=pa.struct([(name, _arrow_type(name)) for name in F.COLUMNS]))
-        return {name: struct.field(name) for name in F.COLUMNS}
-    except (pa.ArrowException, TypeError, ValueError, OverflowError):
-        return {name: _array(name, list(map(dict.get, values, repeat(name))), whole) for name in F.COLUMNS}
+    if set(map(type, chain.from_iterable(map(dict.values, values)))) <= _PLAIN:
+        try:
+            struct = pa.array(values, type=pa.struct([(name, _arrow_type(name)) for name in F.COLUMNS]))
+            return {name: struct.field(name) for name in F.COLUMNS}
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            pass
+    return {name: _array(name, list(map(dict.get, values, repeat(name))), whole) for name in F.COLUMNS}
+
+
+_PLAIN = {str, int, type(None)}
 
 
 def _array(name: str, cells: list, whole: set):
     """One field's Arrow array; a row whose value does not fit the type is kept whole and left null here."""
     import pyarrow as pa
 
-    try:
-        return pa.array(cells, type=_arrow_type(name))
-    except (pa.ArrowException, TypeError, ValueError, OverflowError):
-        for at, cell in enumerate(cells):
-            if not _fits(name, cell):
-                whole.add(at)
-                cells[at] = None
-        return pa.array(cells, type=_arrow_type(name))
+    for at, cell in enumerate(cells):
+        if not _fits(name, cell):
+            whole.add(at)
+            cells[at] = None
+    return pa.array(cells, type=_arrow_type(name))

@@ -99,11 +99,14 @@ def test_values_the_columns_cannot_hold_stay_whole(monkeypatch):
         make_record(3, "a.yaml", 4, 3, {"id": "d", "line": 4, "quote": "q", "extra": 1}, lines),
         make_record(4, "a.yaml", 5, 3, {"id": "e", "line": True, "quote": "q"}, lines),
         make_record(5, "a.yaml", 6, 3, {"id": "f", "line": 6, "quote": "q"}, lines),
+        make_record(6, "a.yaml", 7, 3, {"id": "g", "line": 7.0, "quote": b"q"}, lines),  # Arrow would make 7, "q"
+        make_record(7, "a.yaml", 8, 3, {"id": "h", "line": 8, "quote": "q"}, lines),
     ]
     held = Records(made)
-    assert list(held) == made and [held[i] for i in range(6)] == made
-    assert [list(held[i].values) for i in range(6)] == [list(r.values) for r in made]
-    assert list(held.column("line")) == [10 ** 30, 2, 3, 4, True, 6]
+    assert list(held) == made and [held[i] for i in range(8)] == made
+    assert [[(k, type(v)) for k, v in held[i].values.items()] for i in range(8)] == [
+        [(k, type(v)) for k, v in r.values.items()] for r in made]
+    assert list(held.column("line")) == [10 ** 30, 2, 3, 4, True, 6, 7.0, 8]
 
 
 def test_rows_are_appended_in_order():
