@@ -39,6 +39,16 @@ class Cache:
         digest.update(f"\0claimcheck {__version__} cache {FORMAT} {_reader_code()}".encode())
         return digest.hexdigest()
 
+    def lacks(self, path: Path) -> bool:
+        """No entry exists for the file as it is now (one that cannot be read is not lacking: the caller reports it)."""
+        from checker import inputs
+
+        try:
+            data = inputs.read_bytes(path)
+        except inputs.ReadError:
+            return False
+        return not self._entry(self.key(data)).is_file()
+
     def get(self, key: str, path: str, first_row: int) -> tuple[list[Record], list[Problem]] | None:
         """The records and problems stored under key, placed at path and numbered from first_row."""
         entry = self._entry(key)
@@ -49,29 +59,26 @@ class Cache:
             import pyarrow.parquet as pq
 
             table = pq.ParquetFile(entry).read()
-            problems = json.loads(table.schema.metadata[b"problems"])
-            records = [
-                make_record(first_row + i, path, line, column, *parts)
-                for i, (line, column, parts) in enumerate(zip(
-                    table.column("line").to_pylist(), table.column("column").to_pylist(),
-                    _json_column(table.column("record").to_pylist())))
-            ]
+            kept = json.loads(table.schema.metadata[b"problems"])
+            parts = [[line, column, *rest] for line, column, rest in zip(
+                table.column("line").to_pylist(), table.column("column").to_pylist(),
+                _json_column(table.column("record").to_pylist()))]
+            found = placed(parts, kept, path, first_row)
         except Exception:  # absent or damaged: a miss, and the next put replaces it
             self.misses += 1
             return None
         self.hits += 1
-        return records, [Problem(code, path, line, message, None if row is None else first_row + row, fld)
-                         for code, line, message, row, fld in problems]
+        return found
 
     def put(self, key: str, records: list[Record], problems: list[Problem], first_row: int) -> bool:
         """Store one file's parse; False (and nothing stored) when it holds values JSON cannot keep exactly."""
-        parts = [[rec.values, rec.field_lines, rec.ignore, rec.relations, rec.raw_value] for rec in records]
-        if not _exact_types(parts):
+        parts, kept = portable(records, problems, first_row)
+        rest = [part[2:] for part in parts]
+        if not _exact_types(rest):
             return False  # dates, non-text keys, …: parse this file each time rather than change it
         encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-        cells = [encode(part) for part in parts]
+        cells = [encode(part) for part in rest]
         rows = {"line": [rec.line for rec in records], "column": [rec.column for rec in records], "record": cells}
-        kept = [(p.code, p.line, p.message, None if p.row is None else p.row - first_row, p.field) for p in problems]
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -106,6 +113,21 @@ class Cache:
         return self.folder / key[:2] / f"{key}.parquet"
 
 
+def portable(records: list[Record], problems: list[Problem], first_row: int) -> tuple[list, list]:
+    """One file's parse as plain lists, rows counted from the file's first record (for the cache and processes)."""
+    parts = [[rec.line, rec.column, rec.values, rec.field_lines, rec.ignore, rec.relations, rec.raw_value]
+             for rec in records]
+    kept = [(p.code, p.line, p.message, None if p.row is None else p.row - first_row, p.field) for p in problems]
+    return parts, kept
+
+
+def placed(parts: list, kept: list, path: str, first_row: int) -> tuple[list[Record], list[Problem]]:
+    """The records and problems of a portable parse, placed at path and numbered from first_row."""
+    records = [make_record(first_row + i, path, *part) for i, part in enumerate(parts)]
+    return records, [Problem(code, path, line, message, None if row is None else first_row + row, fld)
+                     for code, line, message, row, fld in kept]
+
+
 @functools.lru_cache(maxsize=1)
 def _reader_code() -> str:
     """A digest of the code that turns a claim file into records: an edited checkout never reads stale entries."""
@@ -125,7 +147,7 @@ def _json_column(cells: list) -> list:
 _PLAIN_TYPES = (str, int, bool, float, type(None))  # exact types: JSON would flatten subclasses
 
 
-def _exact_types(parts: list) -> bool:
+def _exact_types(parts: list) -> bool:  # each part: values, field lines, ignore, relations, raw value
     """Every part of every record survives a JSON round trip unchanged, type for type.
 
     A record's values are plain scalars (checked inline: a function call per
