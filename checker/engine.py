@@ -43,8 +43,9 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     baseline and suppressions are files (see checker.suppressions); engine
     names where the relational rules run (see checker.engines); cache
     (checker.cache.Cache) lets unchanged claim files skip parsing; jobs > 1
-    runs the document rules in a second process (0: when the documents are
-    large and there are several cores; see checker.aside).
+    parses claim files in that many processes and runs the document rules in
+    a second one (0: each when its input is large and there are several
+    cores; see checker.loader.load and checker.aside).
     """
     from checker import engines
     from checker import suppressions as supp
@@ -81,7 +82,7 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     with aside.DocumentRules(by_text, ctx, beside) as document_rules:
         try:
             with paused_gc():
-                records, problems = load(claim_paths, cache)
+                records, problems = load(claim_paths, cache, jobs)
                 timings["load"] = time.perf_counter() - start
                 readings = tables.Readings(records, units, documents, tolerances)
                 tables.resolve_derived(records, readings, units)

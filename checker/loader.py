@@ -170,27 +170,109 @@ def claim_files(paths: list[str]) -> list[Path]:
     return out
 
 
-def load(paths: list[str], cache=None) -> tuple[Records, list[Problem]]:
-    """Every record of the claim files, and the problems met; cache (checker.cache) skips unchanged files."""
+def load(paths: list[str], cache=None, jobs: int = 1) -> tuple[Records, list[Problem]]:
+    """Every record of the claim files, and the problems met; cache (checker.cache) skips unchanged files.
+
+    jobs > 1 parses the files the cache does not hold in that many forked
+    processes (0: one per core when they hold over PARALLEL_BYTES); records
+    and problems come out in file order all the same.
+    """
+    files = claim_files(paths)
     records = Records()
     problems: list[Problem] = []
-    for path in claim_files(paths):
-        try:
-            data = inputs.read_bytes(path)
-        except inputs.ReadError as exc:
-            raise LoadError(str(exc)) from None
-        key = cache.key(data) if cache else None
-        hit = cache.get(key, str(path), len(records)) if cache else None
-        if hit:
-            records.extend(hit[0])
-            problems.extend(hit[1])
-            continue
-        first, known, found = len(records), len(problems), []
-        load_text(_decode(data, path), str(path), found, problems, first)
-        records.extend(found)  # the file's own records, for the cache: reading them back out of columns costs more
-        if cache:
-            cache.put(key, found, problems[known:], first)
+    with _Parsers(files, cache, jobs) as elsewhere:
+        for path in files:
+            if path in elsewhere.paths:
+                found, met = elsewhere.next(str(path), len(records))
+                records.extend(found)
+                problems.extend(met)
+                continue
+            try:
+                data = inputs.read_bytes(path)
+            except inputs.ReadError as exc:
+                raise LoadError(str(exc)) from None
+            key = cache.key(data) if cache else None
+            hit = cache.get(key, str(path), len(records)) if cache else None
+            if hit:
+                records.extend(hit[0])
+                problems.extend(hit[1])
+                continue
+            first, known, found = len(records), len(problems), []
+            load_text(_decode(data, path), str(path), found, problems, first)
+            records.extend(found)  # the file's own records, for the cache: reading them back out of columns costs more
+            if cache:
+                cache.put(key, found, problems[known:], first)
     return records, problems
+
+
+PARALLEL_BYTES = 8 << 20  # below this much YAML to parse, starting processes costs more than it saves
+_PARSING: tuple | None = None  # the cache the forked parsers inherit
+
+
+class _Parsers:
+    """The files the cache lacks, parsed in forked processes ahead of the main loop, handed over in order."""
+
+    def __init__(self, files: list[Path], cache, jobs: int):
+        import multiprocessing
+        import os
+
+        self.paths: set = set()
+        self._pool = self._results = None
+        self._cache = cache
+        if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        lacking = [path for path in files if not cache or cache.lacks(path)]
+        if jobs == 0:
+            jobs = (os.cpu_count() or 1) if sum(_size(path) for path in lacking) > PARALLEL_BYTES else 1
+        if jobs < 2 or len(lacking) < 2:
+            return
+        global _PARSING
+        _PARSING = (cache,)  # until the pool ends: a process that replaces a dead one forks again
+        self._pool = multiprocessing.get_context("fork").Pool(jobs)
+        self.paths = set(lacking)
+        self._results = self._pool.imap(_parse_file, [str(path) for path in lacking], chunksize=4)
+
+    def next(self, path: str, first_row: int):
+        from checker.cache import placed
+
+        parts, kept = next(self._results)  # a process's LoadError is raised here, in file order
+        if self._cache:
+            self._cache.misses += 1  # counted here: the processes' own counts stay with them
+        return placed(parts, kept, path, first_row)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        global _PARSING
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            _PARSING = None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the main loop reports it
+
+
+def _parse_file(path: str):
+    """In a forked process: parse one file, store it in the cache, and send back its portable parse."""
+    from checker.cache import portable
+
+    cache, = _PARSING
+    try:
+        data = inputs.read_bytes(Path(path))
+    except inputs.ReadError as exc:
+        raise LoadError(str(exc)) from None
+    found: list = []
+    problems: list = []
+    load_text(_decode(data, Path(path)), path, found, problems)
+    if cache:
+        cache.put(cache.key(data), found, problems, 0)
+    return portable(found, problems, 0)
 
 
 def read_text(path: Path) -> str:
