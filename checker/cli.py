@@ -111,9 +111,9 @@ EngineOpt = typer.Option(None, "--engine", help="Where the cross-record rules ru
 CacheOpt = typer.Option(None, "--cache-dir", help="Cache of parsed claim files (default: .claimcheck-cache; "
                         "safe to delete).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Parse every claim file; read and write no cache.")
-JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="1: everything in one process; 2 or more: the document rules "
-                       "in a second one while the claims are checked (default 0: so when the documents hold over "
-                       "a megabyte of text and there are several cores).")
+JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="Processes: 1 does everything in one; N parses claim files "
+                       "in N and runs the document rules in a second one beside the claims (default 0: each when "
+                       "its input is large, over 8 MB of YAML or 1 MB of text, and there are several cores).")
 
 
 @app.command()
