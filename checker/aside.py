@@ -3,18 +3,18 @@
 The document rules read only the texts, the word lists of rules/lint.yaml
 and the severities; nothing they find depends on a claim. On a large corpus
 they take a fifth of a check, and loading the claims keeps one core busy, so
-a forked process runs them beside it and hands their findings back by rule.
-The process is forked before anything else starts threads, and inherits the
-texts instead of receiving them; on a small corpus, on a single core or where
-fork does not exist, the rules simply run in the main process when asked.
+a second process runs them beside it and hands their findings back by rule.
+The process is started fresh (checker.processes) and receives the texts;
+on a small corpus or a single core the rules simply run in the main process
+when asked.
 """
 from __future__ import annotations
 
 import os
 
-TEXT_BYTES = 1 << 20  # below this, starting a process costs more than it saves
+from checker import processes
 
-_WORKER: tuple | None = None  # (modules, context) the forked process inherits
+TEXT_BYTES = 1 << 20  # below this, starting a process costs more than it saves
 
 
 def reads_only_texts(code: str) -> bool:
@@ -28,35 +28,49 @@ def auto_jobs(texts: dict) -> int:
 
 
 class DocumentRules:
-    """Findings of the chosen document rules, by code: from the second process, or made when asked."""
+    """Findings of the chosen document rules, by code: from the second process, or made when asked.
+
+    Should the second process die without an answer, the rules run here
+    instead: the same findings, later.
+    """
 
     def __init__(self, modules: list, ctx, jobs: int):
-        import multiprocessing
-
         self._modules, self._ctx = modules, ctx
-        self._pool = self._pending = self._found = None
-        if modules and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-            global _WORKER
-            _WORKER = modules, ctx
-            try:
-                self._pool = multiprocessing.get_context("fork").Pool(1)
-                self._pending = self._pool.apply_async(_check_all)
-            finally:
-                _WORKER = None  # the child has its copy
+        self._process = self._answer = self._found = None
+        if modules and jobs > 1:
+            from checker.context import Context
+
+            # What the document rules read, and nothing else: the texts, their word lists, the severities.
+            light = Context(None, None, [], None, None, None, ctx.severities, texts=ctx.texts, lint=ctx.lint)
+            self._answer, sending = processes.context().Pipe(duplex=False)
+            self._process = processes.context().Process(
+                target=_check_all, args=([m.CODE for m in modules], light, sending), daemon=True)
+            self._process.start()
+            sending.close()  # the child's end; the parent keeps its own
 
     def findings(self, module) -> list:
-        if self._pending is None:
-            return module.check(self._ctx)
-        if self._found is None:
-            self._found = self._pending.get()  # the worker's own error is raised here, as it would be inline
+        if self._process is not None and self._found is None:
+            self._found = self._receive()
             self.close()
+        if self._found is None:
+            return module.check(self._ctx)
         return self._found[module.CODE]
 
+    def _receive(self) -> dict | None:
+        try:
+            ok, found = self._answer.recv()
+        except (EOFError, OSError):
+            return None  # the process died: run the rules here
+        if not ok:
+            raise found  # a rule's own error, raised here as it would be inline
+        return found
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        if self._process is not None:
+            self._answer.close()
+            self._process.terminate()
+            self._process.join()
+            self._process = None
 
     def __enter__(self):
         return self
@@ -65,6 +79,12 @@ class DocumentRules:
         self.close()
 
 
-def _check_all() -> dict:
-    modules, ctx = _WORKER
-    return {m.CODE: m.check(ctx) for m in modules}
+def _check_all(codes: list, ctx, sending) -> None:
+    from checker.rules import all_rules
+
+    try:
+        answer = (True, {code: all_rules()[code].check(ctx) for code in codes})
+    except Exception as exc:  # sent back whole, to be raised in the main process
+        answer = (False, exc)
+    sending.send(answer)
+    sending.close()

@@ -47,68 +47,83 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     a second one (0: each when its input is large and there are several
     cores; see checker.loader.load and checker.aside).
     """
-    from checker import engines
     from checker import suppressions as supp
-    from checker import rules as rule_modules
-    from checker import relations
-    from checker import table as tables
 
     timings: dict = {}
     start = time.perf_counter()
     folder = Path(rules)
     if not folder.is_dir():
         raise InputError(f"{rules}: rules folder not found (give --rules)")
-    available = rule_modules.all_rules()
-    unknown = sorted(set(severity or {}) - set(available))
-    if unknown:
-        raise InputError(f"severity override for unknown rule code {unknown[0]}")
-    chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
-    severities = {code: (severity or {}).get(code, m.SEVERITY) for code, m in available.items()}
+    chosen, severities = _chosen(select, skip, severity)
     try:
         with paused_gc():  # a million records, their readings and table: many objects, and no cycles
-            units = Units(folder / "units.txt")
-            registry = load_registry(folder)
-            documents = Documents(docs)
-            texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
-            ctx = Context(None, None, [], registry, documents, None, severities, units=units, texts=texts,
-                          lint=_lint_language(folder / "lint.yaml"), baseline_path=baseline)
-            sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
+            ctx = _documents(folder, docs, lint, severities)
+            ctx.baseline_path = baseline
+            ctx.sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
             known = supp.load_baseline(Path(baseline)) if baseline else None
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     by_text = [m for m in chosen if aside.reads_only_texts(m.CODE)]
-    # A second process pays only beside the claims' own work (lint has none).
-    beside = (jobs or aside.auto_jobs(texts)) if claim_paths else 1
+    beside = (jobs or aside.auto_jobs(ctx.texts)) if claim_paths else 1  # lint has no claims to check meanwhile
     with aside.DocumentRules(by_text, ctx, beside) as document_rules:
-        try:
-            with paused_gc():
-                records, problems = load(claim_paths, cache, jobs)
-                timings["load"] = time.perf_counter() - start
-                readings = tables.Readings(records, units, documents, tolerances)
-                tables.resolve_derived(records, readings, units)
-                arrow = tables.arrow_table(records, readings, registry)
-                metrics = tables.metric_table(registry, units)
-                edge_rows = relations.edges(records, problems)
-        except (LoadError, UnitError, TextError) as exc:
-            raise InputError(str(exc)) from None
+        timings["load"] = _claims(ctx, claim_paths, cache, jobs, tolerances, engine) - start
         timings["table"] = time.perf_counter() - start - timings["load"]
-        claims_table, edges_table, metrics_table = engines.tables(engine, arrow, relations.arrow(edge_rows), metrics)
-        ctx.records, ctx.readings, ctx.problems, ctx.table, ctx.arrow = records, readings, problems, claims_table, arrow
-        ctx.relations, ctx.metrics, ctx.sidecar = edges_table, metrics_table, sidecar
         findings: list[Finding] = []
         first = [m for m in chosen if not getattr(m, "AFTER", False)]
         for done, module in enumerate(first, start=1):
             findings.extend(document_rules.findings(module) if module in by_text else module.check(ctx))
             if progress:
                 progress(done, len(first), module.CODE)
-    ctx.outcome = supp.apply(findings, records, sidecar, known)
+    ctx.outcome = supp.apply(findings, ctx.records, ctx.sidecar, known)
     kept = list(ctx.outcome.kept)
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
         kept.extend(module.check(ctx))  # about suppressions and the baseline themselves
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
-    files = len(records.paths())
-    return Result(sorted(kept, key=Finding.sort_key), len(records), files, ctx.outcome.suppressed, timings,
-                  len(texts), ctx, ctx.outcome.baselined)
+    return Result(sorted(kept, key=Finding.sort_key), len(ctx.records), len(ctx.records.paths()),
+                  ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined)
+
+
+def _chosen(select, skip, severity: dict | None) -> tuple[list, dict]:
+    """The rule modules to run, and every rule's severity."""
+    from checker import rules as rule_modules
+
+    available = rule_modules.all_rules()
+    unknown = sorted(set(severity or {}) - set(available))
+    if unknown:
+        raise InputError(f"severity override for unknown rule code {unknown[0]}")
+    chosen = [m for code, m in available.items() if (select is None or code in select) and code not in skip]
+    return chosen, {code: (severity or {}).get(code, m.SEVERITY) for code, m in available.items()}
+
+
+def _documents(folder: Path, docs: str | None, lint, severities: dict) -> Context:
+    """What the rules see before any claim is read: registries, units, the texts to lint and their word lists."""
+    units = Units(folder / "units.txt")
+    registry = load_registry(folder)
+    documents = Documents(docs)
+    texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
+    return Context(None, None, [], registry, documents, None, severities, units=units, texts=texts,
+                   lint=_lint_language(folder / "lint.yaml"))
+
+
+def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str) -> float:
+    """Load the claims and give the context their records, readings and tables; return when they were loaded."""
+    from checker import engines, relations
+    from checker import table as tables
+
+    try:
+        with paused_gc():
+            records, problems = load(claim_paths, cache, jobs)
+            loaded = time.perf_counter()
+            readings = tables.Readings(records, ctx.units, ctx.docs, tolerances)
+            tables.resolve_derived(records, readings, ctx.units)
+            arrow = tables.arrow_table(records, readings, ctx.registry)
+            metrics = tables.metric_table(ctx.registry, ctx.units)
+            edge_rows = relations.edges(records, problems)
+    except (LoadError, UnitError, TextError) as exc:
+        raise InputError(str(exc)) from None
+    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, arrow, relations.arrow(edge_rows), metrics)
+    ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, arrow
+    return loaded
 
 
 def _lint_language(path: Path) -> dict:

@@ -42,6 +42,11 @@ def current() -> Limits:
     return _LIMITS.get()
 
 
+def keep(limits: Limits) -> None:
+    """Use these limits from now on (in a helper process, which reads files for the main one)."""
+    _LIMITS.set(limits)
+
+
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*$", re.I)
 _FACTORS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024 ** 2, "MB": 1024 ** 2, "G": 1024 ** 3, "GB": 1024 ** 3}
 

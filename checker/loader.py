@@ -173,7 +173,7 @@ def claim_files(paths: list[str]) -> list[Path]:
 def load(paths: list[str], cache=None, jobs: int = 1) -> tuple[Records, list[Problem]]:
     """Every record of the claim files, and the problems met; cache (checker.cache) skips unchanged files.
 
-    jobs > 1 parses the files the cache does not hold in that many forked
+    jobs > 1 parses the files the cache does not hold in that many helper
     processes (0: one per core when they hold over PARALLEL_BYTES); records
     and problems come out in file order all the same.
     """
@@ -206,49 +206,60 @@ def load(paths: list[str], cache=None, jobs: int = 1) -> tuple[Records, list[Pro
 
 
 PARALLEL_BYTES = 8 << 20  # below this much YAML to parse, starting processes costs more than it saves
-_PARSING: tuple | None = None  # the cache the forked parsers inherit
+_PARSING: tuple | None = None  # in a helper process: the cache (see _start_parser)
 
 
 class _Parsers:
-    """The files the cache lacks, parsed in forked processes ahead of the main loop, handed over in order."""
+    """The files the cache lacks, parsed in helper processes ahead of the main loop, handed over in order.
+
+    Should a process die, the files not yet handed over are parsed here:
+    the same records, later.
+    """
 
     def __init__(self, files: list[Path], cache, jobs: int):
-        import multiprocessing
         import os
 
+        from checker import processes
+
         self.paths: set = set()
-        self._pool = self._results = None
-        self._cache = cache
-        if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        self._cache, self._pool, self._results = cache, None, None
+        if jobs == 1:
             return
         lacking = [path for path in files if not cache or cache.lacks(path)]
         if jobs == 0:
             jobs = (os.cpu_count() or 1) if sum(_size(path) for path in lacking) > PARALLEL_BYTES else 1
         if jobs < 2 or len(lacking) < 2:
             return
-        global _PARSING
-        _PARSING = (cache,)  # until the pool ends: a process that replaces a dead one forks again
-        self._pool = multiprocessing.get_context("fork").Pool(jobs)
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(jobs, mp_context=processes.context(), initializer=_start_parser,
+                                         initargs=(cache, inputs.current()))
         self.paths = set(lacking)
-        self._results = self._pool.imap(_parse_file, [str(path) for path in lacking], chunksize=4)
+        self._results = self._pool.map(_parse_here, [str(path) for path in lacking], chunksize=4)
 
     def next(self, path: str, first_row: int):
+        from concurrent.futures.process import BrokenProcessPool
+
         from checker.cache import placed
 
-        parts, kept = next(self._results)  # a process's LoadError is raised here, in file order
+        portable = None
+        if self._results is not None:
+            try:
+                portable = next(self._results)  # a process's LoadError is raised here, in file order
+            except BrokenProcessPool:
+                self._results = None
+        if portable is None:
+            portable = _parse_file(path, self._cache)
         if self._cache:
             self._cache.misses += 1  # counted here: the processes' own counts stay with them
-        return placed(parts, kept, path, first_row)
+        return placed(*portable, path, first_row)
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        global _PARSING
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            _PARSING = None
+            self._pool.shutdown(wait=True, cancel_futures=True)  # what still runs is a few short files
 
 
 def _size(path: Path) -> int:
@@ -258,11 +269,21 @@ def _size(path: Path) -> int:
         return 0  # the main loop reports it
 
 
-def _parse_file(path: str):
-    """In a forked process: parse one file, store it in the cache, and send back its portable parse."""
+def _start_parser(cache, limits) -> None:
+    """In a helper process: the main process's cache and limits on reading files."""
+    global _PARSING
+    _PARSING = (cache,)
+    inputs.keep(limits)
+
+
+def _parse_here(path: str):
+    return _parse_file(path, _PARSING[0])
+
+
+def _parse_file(path: str, cache):
+    """Parse one file, store it in the cache, and return its portable parse (rows counted from the file)."""
     from checker.cache import portable
 
-    cache, = _PARSING
     try:
         data = inputs.read_bytes(Path(path))
     except inputs.ReadError as exc:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 
 import pytest
 
@@ -12,40 +13,71 @@ from helpers import ROOT, run
 ARGS = ([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
 
 
-def test_seeds_give_identical_results_in_one_process_and_two():
-    alone = engine.run(*ARGS, jobs=1)
+def test_seeds_give_identical_results_in_one_process_and_two(monkeypatch):
+    started = []
+    real = aside.DocumentRules.__init__
+
+    def spy(self, modules, ctx, jobs):
+        real(self, modules, ctx, jobs)
+        started.append(self._process is not None)
+
+    monkeypatch.setattr(aside.DocumentRules, "__init__", spy)
     beside = engine.run(*ARGS, jobs=2)
+    alone = engine.run(*ARGS, jobs=1)
+    assert started == [True, False]
     assert any(aside.reads_only_texts(f.code) for f in alone.findings)
     assert beside.findings == alone.findings
     assert beside.suppressed == alone.suppressed and beside.baselined == alone.baselined
     assert not multiprocessing.active_children()
 
 
-def test_the_second_process_runs_only_when_asked_or_worth_it(monkeypatch):
-    started = []
+def test_a_second_process_is_asked_for_only_when_it_pays(monkeypatch):
+    asked = []
     real = aside.DocumentRules.__init__
 
     def spy(self, modules, ctx, jobs):
         real(self, modules, ctx, jobs)
-        started.append(self._pending is not None)
+        asked.append((len(modules), jobs))
 
     monkeypatch.setattr(aside.DocumentRules, "__init__", spy)
     engine.run(*ARGS)  # the seeds hold far less than a megabyte of text
-    engine.run(*ARGS, jobs=2)
-    engine.run(*ARGS, jobs=2, select=["CC201"])  # no document rule chosen: nothing to run beside
+    engine.run(*ARGS, jobs=2, select=["CC201"])  # no document rule chosen
     engine.run([], None, ARGS[2], lint=[ARGS[1]], jobs=2)  # lint: no claims to check meanwhile
-    assert started == [False, True, False, False]
-    assert aside.auto_jobs({"a.txt": ["x" * 10]}) == 1
-    assert aside.auto_jobs({"a.txt": ["长" * (aside.TEXT_BYTES + 1)]}) == (multiprocessing.cpu_count() or 1)
+    engine.run(*ARGS, jobs=3)
+    texts = len([code for code in all_rules() if aside.reads_only_texts(code)])
+    assert asked == [(texts, 1), (0, 2), (texts, 1), (texts, 3)]
 
 
-def test_an_error_in_the_second_process_reaches_the_caller(monkeypatch):
-    def broken(ctx):
-        raise RuntimeError("CC401 broke")
+def test_an_error_in_the_second_process_reaches_the_caller():
+    ctx = engine.run(*ARGS, select=["CC201"]).context
+    ctx.lint = {"reduplications": 5}  # CC401 reads a mapping there
+    doubled = all_rules()["CC401"]
+    with aside.DocumentRules([doubled], ctx, 2) as rules, pytest.raises(AttributeError, match="items"):
+        rules.findings(doubled)
+    assert not multiprocessing.active_children()
 
-    monkeypatch.setattr(all_rules()["CC401"], "check", broken)
-    with pytest.raises(RuntimeError, match="CC401 broke"):
-        engine.run(*ARGS, jobs=2)
+
+class _Bomb:
+    """Ends the process that unpickles it."""
+
+    def __reduce__(self):
+        return os._exit, (9,)
+
+
+class _MadeHere:
+    CODE = "CC402"
+
+    @staticmethod
+    def check(ctx):
+        return ["made here"]
+
+
+def test_a_second_process_that_dies_leaves_the_rules_to_the_main_one():
+    ctx = engine.run(*ARGS, select=["CC201"]).context
+    ctx.texts = {"bomb.txt": _Bomb()}
+    with aside.DocumentRules([_MadeHere], ctx, 2) as rules:
+        assert rules._process is not None
+        assert rules.findings(_MadeHere) == ["made here"]
     assert not multiprocessing.active_children()
 
 
@@ -56,3 +88,11 @@ def test_check_takes_jobs_from_the_command_line():
     assert one.exit_code == two.exit_code == 1
     assert '"CC201"' in one.stdout and '"CC401"' in one.stdout
     assert one.stdout == two.stdout
+
+
+@pytest.mark.parametrize("size,expected", [(10, 1), (aside.TEXT_BYTES + 1, None)])
+def test_the_second_process_is_worth_it_only_on_large_texts(size, expected):
+    import os
+
+    assert aside.auto_jobs({"a.txt": ["长" * size]}) == (expected or os.cpu_count() or 1)
+

@@ -62,6 +62,20 @@ def test_a_bad_file_stops_the_load_with_the_same_error(tmp_path, bad, message):
     assert not multiprocessing.active_children()
 
 
+def test_a_helper_that_dies_leaves_its_files_to_the_main_process(tmp_path, monkeypatch):
+    claims = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", claims)
+    alone = load([str(claims)], None, 1)
+    monkeypatch.setattr(loader, "_start_parser", _die)  # each helper ends as it starts
+    assert load([str(claims)], None, 2) == alone
+
+
+def _die(cache, limits):
+    import os
+
+    os._exit(9)
+
+
 def test_processes_start_only_when_asked_or_worth_it(monkeypatch):
     started = []
     real = loader._Parsers.__init__
