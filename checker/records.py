@@ -258,7 +258,7 @@ class _Chunk:
         if not names:
             return [{} for _ in ats]
         columns = [self.arrays[name] for name in names]
-        if ats != list(range(len(self.layouts))):
+        if len(ats) != len(self.layouts):  # ats rise and never repeat: as many as the rows are all of them
             taken = pa.array(ats, type=pa.int64())
             columns = [column.take(taken) for column in columns]
         return pa.Table.from_arrays(columns, names=list(names)).to_pylist()
