@@ -35,7 +35,7 @@ class DocumentRules:
     """
 
     def __init__(self, modules: list, ctx, jobs: int):
-        self._modules, self._ctx = modules, ctx
+        self._ctx = ctx
         self._process = self._answer = self._found = None
         if modules and jobs > 1:
             from checker.context import Context

@@ -78,7 +78,7 @@ class Cache:
             return False  # dates, non-text keys, …: parse this file each time rather than change it
         encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
         cells = [encode(part) for part in rest]
-        rows = {"line": [rec.line for rec in records], "column": [rec.column for rec in records], "record": cells}
+        rows = {"line": [part[0] for part in parts], "column": [part[1] for part in parts], "record": cells}
         import pyarrow as pa
         import pyarrow.parquet as pq
 
