@@ -39,15 +39,15 @@ class Cache:
         digest.update(f"\0claimcheck {__version__} cache {FORMAT} {_reader_code()}".encode())
         return digest.hexdigest()
 
-    def lacks(self, path: Path) -> bool:
-        """No entry exists for the file as it is now (one that cannot be read is not lacking: the caller reports it)."""
+    def held(self, path: Path) -> str | None:
+        """The key of the file as it is now, when an entry is stored under it (None when not or unreadable)."""
         from checker import inputs
 
         try:
-            data = inputs.read_bytes(path)
+            key = self.key(inputs.read_bytes(path))
         except inputs.ReadError:
-            return False
-        return not self._entry(self.key(data)).is_file()
+            return None
+        return key if self._entry(key).is_file() else None
 
     def get(self, key: str, path: str, first_row: int) -> tuple[list[Record], list[Problem]] | None:
         """The records and problems stored under key, placed at path and numbered from first_row."""

@@ -184,24 +184,10 @@ def load(paths: list[str], cache=None, jobs: int = 1) -> tuple[Records, list[Pro
         for path in files:
             if path in elsewhere.paths:
                 found, met = elsewhere.next(str(path), len(records))
-                records.extend(found)
-                problems.extend(met)
-                continue
-            try:
-                data = inputs.read_bytes(path)
-            except inputs.ReadError as exc:
-                raise LoadError(str(exc)) from None
-            key = cache.key(data) if cache else None
-            hit = cache.get(key, str(path), len(records)) if cache else None
-            if hit:
-                records.extend(hit[0])
-                problems.extend(hit[1])
-                continue
-            first, known, found = len(records), len(problems), []
-            load_text(_decode(data, path), str(path), found, problems, first)
-            records.extend(found)  # the file's own records, for the cache: reading them back out of columns costs more
-            if cache:
-                cache.put(key, found, problems[known:], first)
+            else:
+                found, met = _here(path, cache, elsewhere.keys.get(path), len(records))
+            records.extend(found)
+            problems.extend(met)
     return records, problems
 
 
@@ -222,10 +208,13 @@ class _Parsers:
         from checker import processes
 
         self.paths: set = set()
+        self.keys: dict = {}  # path → its key, for the files the cache holds (read and hashed once, here)
         self._cache, self._pool, self._results = cache, None, None
         if jobs == 1:
             return
-        lacking = [path for path in files if not cache or cache.lacks(path)]
+        if cache:
+            self.keys = {path: key for path in files if (key := cache.held(path))}
+        lacking = [path for path in files if path not in self.keys]
         if jobs == 0:
             jobs = (os.cpu_count() or 1) if sum(_size(path) for path in lacking) > PARALLEL_BYTES else 1
         if jobs < 2 or len(lacking) < 2:
@@ -249,7 +238,7 @@ class _Parsers:
             except BrokenProcessPool:
                 self._results = None
         if portable is None:
-            portable = _parse_file(path, self._cache)
+            return _here(Path(path), self._cache, None, first_row)
         if self._cache:
             self._cache.misses += 1  # counted here: the processes' own counts stay with them
         return placed(*portable, path, first_row)
@@ -277,23 +266,37 @@ def _start_parser(cache, limits) -> None:
 
 
 def _parse_here(path: str):
-    return _parse_file(path, _PARSING[0])
-
-
-def _parse_file(path: str, cache):
-    """Parse one file, store it in the cache, and return its portable parse (rows counted from the file)."""
+    """In a helper process: one file's portable parse (rows counted from the file)."""
     from checker.cache import portable
 
-    try:
-        data = inputs.read_bytes(Path(path))
-    except inputs.ReadError as exc:
-        raise LoadError(str(exc)) from None
+    return portable(*_here(Path(path), _PARSING[0], None, 0), 0)
+
+
+def _here(path: Path, cache, key: str | None, first_row: int) -> tuple[list[Record], list[Problem]]:
+    """One file in this process: from the cache under key (given, or from the file's bytes), else parsed and stored."""
+    data = None
+    if cache and key is None:
+        data = _read_bytes(path)
+        key = cache.key(data)
+    hit = cache.get(key, str(path), first_row) if cache else None
+    if hit:
+        return hit
+    if data is None:  # no cache, or a key found earlier whose entry is gone: the file as it is now
+        data = _read_bytes(path)
+        key = cache.key(data) if cache else None
     found: list = []
     problems: list = []
-    load_text(_decode(data, Path(path)), path, found, problems)
+    load_text(_decode(data, path), str(path), found, problems, first_row)
     if cache:
-        cache.put(cache.key(data), found, problems, 0)
-    return portable(found, problems, 0)
+        cache.put(key, found, problems, first_row)
+    return found, problems
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return inputs.read_bytes(path)
+    except inputs.ReadError as exc:
+        raise LoadError(str(exc)) from None
 
 
 def read_text(path: Path) -> str:
