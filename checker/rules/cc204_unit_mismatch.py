@@ -25,6 +25,8 @@ Failing example::
     metrics:
       - {name: 急诊急救人次, unit: 人次}
 """
+from checker.relational import repeated
+
 CODE = "CC204"
 NAME = "unit-mismatch"
 SEVERITY = "error"
@@ -40,10 +42,8 @@ def check(ctx):
                       .select("row", "dimension", "expected_dimension").order_by("row")):
         out.append(ctx.finding(CODE, f"metric `{ctx.records[r['row']].values['metric']}` is declared in "
                                      f"{r['expected_dimension']} but this claim is in {r['dimension']}", [r["row"]]))
-    dims = t.group_by(["metric_key", "dimension"]).aggregate(first=t.row.min())
-    per_metric = dims.group_by("metric_key").aggregate(units=dims.count())
     # only metrics measured in more than one dimension leave the engine (not one row per metric)
-    dims = dims.join(per_metric.filter(per_metric.units > 1).select("metric_key"), "metric_key", how="semi")
+    dims = repeated(t.group_by(["metric_key", "dimension"]).aggregate(first=t.row.min()), ["metric_key"])
     by_metric: dict = {}
     for g in ctx.rows(dims.order_by(["metric_key", "first"])):
         by_metric.setdefault(g["metric_key"], []).append(g)
