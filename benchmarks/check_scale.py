@@ -8,9 +8,9 @@ PyYAML's CSafeLoader alone needs to parse the same files (the floor), the
 time of claimcheck's load, table (validation reading), rules and total, the
 ratio total/floor, peak memory, and whether every planted problem was
 found. Peak memory is the larger of the check process's own peak RSS and
-the sampled sum of the proportional set sizes of it and the process that
-runs the document rules beside it (checker.aside). The floor is measured in
-a process of its own, so that its garbage does not count.
+the sampled sum of the proportional set sizes of it and its helper
+processes (parsing, checker.loader; the document rules, checker.aside). The
+floor is measured in a process of its own, so that its garbage does not count.
 Then one claim file is edited and `check` runs again with the cache the
 first run filled: how many files were parsed again, the load and total
 times, their ratio to the floor, and whether the findings are the same.
@@ -64,8 +64,8 @@ def children(pid):
         return []
 
 
-# Memory of this process and of the document rules' one (checker.aside), as proportional set sizes (shared
-# pages split between them, so the sum is what both hold), sampled ten times a second.
+# Memory of this process and of its helpers (parsing, the document rules), as proportional set sizes (shared
+# pages split between them, so the sum is what they hold together), sampled ten times a second.
 tree, stop = [0], threading.Event()
 
 
