@@ -1,4 +1,4 @@
-"""How work goes to other processes: started fresh ("spawn"), never forked.
+"""How check's helpers start: fresh ("spawn"), not forked (extract still forks; see checker.extract).
 
 Forking copies one thread of a process whose other threads (Arrow's,
 DuckDB's, OpenBLAS's) may hold locks at that moment; the child can then
