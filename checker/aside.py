@@ -42,11 +42,19 @@ class DocumentRules:
 
             # What the document rules read, and nothing else: the texts, their word lists, the severities.
             light = Context(None, None, [], None, None, None, ctx.severities, texts=ctx.texts, lint=ctx.lint)
-            self._answer, sending = processes.context().Pipe(duplex=False)
-            self._process = processes.context().Process(
-                target=_check_all, args=([m.CODE for m in modules], light, sending), daemon=True)
+            mp = processes.context()
+            self._answer, sending = mp.Pipe(duplex=False)
+            receiving, asking = mp.Pipe(duplex=False)
+            self._process = mp.Process(target=_check_all, args=(receiving, sending), daemon=True)
             self._process.start()
-            sending.close()  # the child's end; the parent keeps its own
+            receiving.close(), sending.close()  # the child's ends: once it dies, nothing holds them open
+            # The texts go over a pipe of our own, not as the process's arguments: multiprocessing writes those
+            # while it still holds the child's end itself, so a child that dies early would leave it waiting.
+            try:
+                asking.send(([m.CODE for m in modules], light))
+            except OSError:
+                pass  # the process died before reading: findings() sees no answer and runs the rules here
+            asking.close()
 
     def findings(self, module) -> list:
         if self._process is not None and self._found is None:
@@ -79,9 +87,11 @@ class DocumentRules:
         self.close()
 
 
-def _check_all(codes: list, ctx, sending) -> None:
+def _check_all(receiving, sending) -> None:
     from checker.rules import all_rules
 
+    codes, ctx = receiving.recv()
+    receiving.close()
     try:
         answer = (True, {code: all_rules()[code].check(ctx) for code in codes})
     except Exception as exc:  # sent back whole, to be raised in the main process

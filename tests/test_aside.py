@@ -96,3 +96,12 @@ def test_the_second_process_is_worth_it_only_on_large_texts(size, expected):
 
     assert aside.auto_jobs({"a.txt": ["长" * size]}) == (expected or os.cpu_count() or 1)
 
+
+
+def test_a_second_process_that_dies_before_reading_its_texts_does_not_leave_the_main_one_waiting():
+    """A megabyte after the bomb: far more than a pipe holds, so the sender must learn that nobody reads."""
+    ctx = engine.run(*ARGS, select=["CC201"]).context
+    ctx.texts = {"bomb.txt": _Bomb(), "long.txt": ["长" * (1 << 20)]}
+    with aside.DocumentRules([_MadeHere], ctx, 2) as rules:
+        assert rules.findings(_MadeHere) == ["made here"]
+    assert not multiprocessing.active_children()
