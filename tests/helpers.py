@@ -116,3 +116,27 @@ def run(*args):
     from checker.cli import app
 
     return CliRunner().invoke(app, list(args))
+
+
+def bad_fields_in_many_files(folder: Path, files: int = 12) -> set:
+    """Claim files of different lengths where every seventh record has a bad kind, period or line, and those
+    (file, line, value)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    planted = set()
+    n = 0
+    for f in range(files):
+        path = folder / f"f{f}.yaml"
+        lines = []
+        for i in range(11 + 9 * f):
+            n += 1
+            fields = {"kind": "actual", "period": f"'{2000 + n % 20}'", "line": 1}
+            if n % 7 == 3:
+                name, value = [("kind", f"guess{n}"), ("period", f"{2000 + n}5"), ("line", -n)][n % 3]
+                fields[name] = value
+                at = 1 + 7 * i + {"period": 3, "kind": 4, "line": 6}[name]
+                planted.add((str(path), at, repr(value)))
+            lines.append(f"- id: c-{n}\n  metric: 床位数\n  entity: 甲市\n  period: {fields['period']}\n"
+                         f"  kind: {fields['kind']}\n  surface: {n}张\n"
+                         f"  source: {{doc: d.txt, line: {fields['line']}, quote: {n}张}}")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return planted

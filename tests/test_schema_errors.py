@@ -123,3 +123,20 @@ def test_range_value_is_a_pair(tmp_path):
     assert check(tmp_path, {"claims": text, "docs": doc}).findings == []
     bad = text.replace("[10, 30]", "[10, 40]")
     assert [f.code for f in check(tmp_path / "b", {"claims": bad, "docs": doc}).findings] == ["CC111"]
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 16])
+def test_schema_failures_in_a_table_of_many_chunks_name_their_own_rows(tmp_path, monkeypatch, chunk):
+    """The engine scans chunks in parallel: each failure must still name the file, line and value it is about."""
+    from checker.records import Records
+    from helpers import ROOT, bad_fields_in_many_files
+
+    monkeypatch.setattr(Records, "CHUNK", chunk)
+    planted = bad_fields_in_many_files(tmp_path / "claims")
+    result = engine.run([str(tmp_path / "claims")], None, str(ROOT / "rules"), select=["CC100"])
+    if chunk == 7:
+        assert result.context.arrow.column("kind").num_chunks > 5
+    found = {(f.locations[0].path, f.locations[0].line, value)
+             for f in result.findings for value in [v for *_, v in planted] if f" is {value}" in f.message}
+    assert len(planted) > 20 and found == planted
+    assert len(result.findings) == len(planted)
