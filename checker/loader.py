@@ -183,10 +183,10 @@ def load(paths: list[str], cache=None, jobs: int = 1) -> tuple[Records, list[Pro
     with _Parsers(files, cache, jobs) as elsewhere:
         for path in files:
             if path in elsewhere.paths:
-                found, met = elsewhere.next(str(path), len(records))
+                chunk, met = elsewhere.next(str(path), len(records))
             else:
-                found, met = _here(path, cache, elsewhere.keys.get(path), len(records))
-            records.extend(found)
+                chunk, met = _here(path, cache, elsewhere.keys.get(path), len(records))
+            records.add(chunk)
             problems.extend(met)
     return records, problems
 
@@ -231,17 +231,18 @@ class _Parsers:
 
         from checker.cache import placed
 
-        portable = None
+        done = None
         if self._results is not None:
             try:
-                portable = next(self._results)  # a process's LoadError is raised here, in file order
+                done = next(self._results)  # a process's LoadError is raised here, in file order
             except BrokenProcessPool:
                 self._results = None
-        if portable is None:
+        if done is None:
             return _here(Path(path), self._cache, None, first_row)
         if self._cache:
             self._cache.misses += 1  # counted here: the processes' own counts stay with them
-        return placed(*portable, path, first_row)
+        chunk, kept = done
+        return chunk, placed(kept, path, first_row)
 
     def __enter__(self):
         return self
@@ -266,14 +267,16 @@ def _start_parser(cache, limits) -> None:
 
 
 def _parse_here(path: str):
-    """In a helper process: one file's portable parse (rows counted from the file)."""
+    """In a helper process: one file's chunk and problems (rows counted from the file)."""
     from checker.cache import portable
 
-    return portable(*_here(Path(path), _PARSING[0], None, 0), 0)
+    chunk, problems = _here(Path(path), _PARSING[0], None, 0)
+    return chunk, portable(problems, 0)
 
 
-def _here(path: Path, cache, key: str | None, first_row: int) -> tuple[list[Record], list[Problem]]:
-    """One file in this process: from the cache under key (given, or from the file's bytes), else parsed and stored."""
+def _here(path: Path, cache, key: str | None, first_row: int) -> tuple:
+    """One file's records as a chunk, and its problems: from the cache under key (given, or from the file's
+    bytes), else parsed here and stored."""
     data = None
     if cache and key is None:
         data = _read_bytes(path)
@@ -287,9 +290,10 @@ def _here(path: Path, cache, key: str | None, first_row: int) -> tuple[list[Reco
     found: list = []
     problems: list = []
     load_text(_decode(data, path), str(path), found, problems, first_row)
+    chunk = Records.chunk_of(found)
     if cache:
-        cache.put(key, found, problems, first_row)
-    return found, problems
+        cache.put(key, chunk, problems, first_row)
+    return chunk, problems
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -361,7 +365,7 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
             values[f.name] = _coerce(f, value, path, line, row, problems)
     ignore, relations = values.pop("ignore", None), values.pop("relations", None)
     values.pop("confidence", None)  # advice for people; no rule reads it
-    return make_record(row, path, item.line, item.column, values, lines, ignore, relations, item.get("value"))
+    return make_record(row, path, item.line, item.column, values, lines, ignore, relations)
 
 
 _PLACES = tuple((f, f.path[-1], len(f.path) == 1) for f in F.FIELDS)  # each field, its key, and whether top-level

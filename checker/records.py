@@ -11,9 +11,11 @@ every row decode a chunk at a time.
 from __future__ import annotations
 
 import sys
+from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, groupby, islice, repeat
 
 from checker import fields as F
@@ -29,7 +31,6 @@ class Record:
     layout: dict            # column name → its line, counted from the record's first line (shared, never changed)
     ignore: dict = field(default_factory=dict)
     relations: list = field(default_factory=list)
-    raw_value: object = None  # value as written (list for ranges)
 
     @property
     def field_lines(self) -> dict:
@@ -50,7 +51,7 @@ _REPEATED = ("metric", "entity", "period", "kind", "unit", "doc")
 
 
 def make_record(row: int, path: str, line: int, column: int, values: dict, field_lines: dict, ignore=None,
-                relations=None, raw_value=None) -> Record:
+                relations=None) -> Record:
     """A record, sharing what records have in common (for the loader and the cache alike)."""
     offsets = {name: at - line for name, at in field_lines.items()}
     layout = _LAYOUTS.setdefault(tuple(offsets.items()), offsets)
@@ -58,7 +59,7 @@ def make_record(row: int, path: str, line: int, column: int, values: dict, field
         if type(values.get(name)) is str:
             values[name] = sys.intern(values[name])
     return Record(row, path, line, column, values, layout, ignore or _NOTHING_IGNORED,
-                  relations or _NO_RELATIONS, raw_value)
+                  relations or _NO_RELATIONS)
 
 
 _INT_COLUMNS = frozenset(f.name for f in F.FIELDS if f.type == "int")
@@ -68,11 +69,13 @@ _COLUMN_SET = frozenset(F.COLUMNS)
 class Records(Sequence):
     """Records by row, stored as Arrow columns a chunk at a time (a sequence, like a list).
 
-    Rows are appended in order (a record's row is its index). Once CHUNK rows
-    are waiting they become a chunk: one Arrow array per field, the path,
-    line, column and layout of each row, and the few ignore, relations and raw
-    values that are set. A record the columns would not give back exactly
-    (built by hand, with a value of another type) is kept whole.
+    Rows come in order (a record's row is its index): one at a time, or a
+    claim file's rows already held as a chunk (`Records.chunk_of`, or read
+    from the cache). Once CHUNK rows are waiting they become one chunk: an
+    Arrow array per field, the path, line, column and layout of each row,
+    and the few ignore and relations that are set. A record the columns would
+    not give back exactly (built by hand, with a value of another type) is
+    kept whole.
     """
 
     CHUNK = 1 << 16
@@ -80,24 +83,57 @@ class Records(Sequence):
 
     def __init__(self, records=()):
         self._chunks: list[_Chunk] = []
+        self._starts: list[int] = []  # the first row of each chunk
+        self._loose = 0  # chunks from this one on are smaller than CHUNK: merged once they hold that many rows
         self._open: list[Record] = []
         self._recent: OrderedDict[int, Record] = OrderedDict()  # see Readings: the oldest made goes first
         self.extend(records)
 
+    @staticmethod
+    def chunk_of(records: list[Record]) -> "_Chunk":
+        """Records as one chunk (a claim file's, for `add`, the cache and helper processes)."""
+        return _Chunk.of(records)
+
     def __len__(self) -> int:
-        return len(self._chunks) * self.CHUNK + len(self._open)
+        return self._sealed() + len(self._open)
+
+    def _sealed(self) -> int:
+        return self._starts[-1] + len(self._chunks[-1]) if self._chunks else 0
 
     def append(self, rec: Record) -> None:
         if rec.row != len(self):
             raise ValueError(f"record for row {rec.row} appended at row {len(self)}")
         self._open.append(rec)
         if len(self._open) == self.CHUNK:
-            self._chunks.append(_Chunk(self._open))
-            self._open = []
+            self._seal()
 
     def extend(self, records) -> None:
         for rec in records:
             self.append(rec)
+
+    def add(self, chunk: "_Chunk") -> None:
+        """A chunk's rows after those held (their rows are numbered by where they land)."""
+        self._seal()
+        if len(chunk):
+            self._place(chunk)
+
+    def _seal(self) -> None:
+        if self._open:
+            self._place(_Chunk.of(self._open))
+            self._open = []
+
+    def _place(self, chunk: "_Chunk") -> None:
+        self._starts.append(self._sealed())
+        self._chunks.append(chunk)
+        loose = self._chunks[self._loose:]
+        if sum(map(len, loose)) >= self.CHUNK:  # at most CHUNK small pieces, so this stays cheap
+            if len(loose) > 1:
+                del self._chunks[self._loose:], self._starts[self._loose + 1:]
+                self._chunks.append(_Chunk.merged(loose))
+            self._loose = len(self._chunks)
+
+    def _number(self, row: int) -> int:
+        return bisect_right(self._starts, row) - 1
 
     def __getitem__(self, row):
         if type(row) is int and row in self._recent:  # the common case while rules write findings
@@ -108,10 +144,11 @@ class Records(Sequence):
             row += len(self)
         if not 0 <= row < len(self):
             raise IndexError(row)
-        number, at = divmod(row, self.CHUNK)
-        if number == len(self._chunks):
-            return self._open[at]
-        rec = self._recent.get(row) or self._chunks[number].record(at, row)
+        sealed = self._sealed()
+        if row >= sealed:
+            return self._open[row - sealed]
+        number = self._number(row)
+        rec = self._chunks[number].record(row - self._starts[number], row)
         self._remember(rec)
         return rec
 
@@ -122,10 +159,10 @@ class Records(Sequence):
         rule that writes many findings names their rows a batch at a time
         first (Context.in_batches). Only RECENT rows are kept.
         """
-        sealed = len(self._chunks) * self.CHUNK
+        sealed = self._sealed()
         wanted = sorted({r for r in rows if 0 <= r < sealed and r not in self._recent})[:self.RECENT]
-        for number, rows_there in groupby(wanted, key=lambda r: r // self.CHUNK):
-            first = number * self.CHUNK
+        for number, rows_there in groupby(wanted, key=self._number):
+            first = self._starts[number]
             for rec in self._chunks[number].records(first, [r - first for r in rows_there]):
                 self._remember(rec)
 
@@ -138,15 +175,20 @@ class Records(Sequence):
         if step != 1:
             return [self[i] for i in range(start, stop, step)]
         out: list[Record] = []
-        for number in range(start // self.CHUNK, -(-stop // self.CHUNK)):
-            first = number * self.CHUNK
-            part = self._chunks[number].records(first) if number < len(self._chunks) else iter(self._open)
-            out.extend(islice(part, max(start - first, 0), stop - first))
+        if start >= stop:
+            return out
+        sealed = self._sealed()
+        for number in range(self._number(start) if start < sealed else len(self._chunks), len(self._chunks)):
+            first = self._starts[number]
+            if first >= stop:
+                break
+            out.extend(islice(self._chunks[number].records(first), max(start - first, 0), stop - first))
+        out.extend(self._open[max(start - sealed, 0):max(stop - sealed, 0)])
         return out
 
     def __iter__(self):
-        for number, chunk in enumerate(self._chunks):
-            yield from chunk.records(number * self.CHUNK)
+        for first, chunk in zip(self._starts, self._chunks):
+            yield from chunk.records(first)
         yield from self._open
 
     def __eq__(self, other) -> bool:
@@ -163,12 +205,12 @@ class Records(Sequence):
         """Every field as an Arrow column: the chunks' own arrays, not copies."""
         import pyarrow as pa
 
-        chunks = self._chunks + ([_Chunk(self._open)] if self._open or not self._chunks else [])
+        chunks = self._chunks + ([_Chunk.of(self._open)] if self._open or not self._chunks else [])
         return {name: pa.chunked_array([c.arrays[name] for c in chunks], type=_arrow_type(name))
                 for name in F.COLUMNS}
 
     def paths(self) -> set:
-        return {p for chunk in self._chunks for p in chunk.paths} | {rec.path for rec in self._open}
+        return {p for chunk in self._chunks for p in set(chunk.paths)} | {rec.path for rec in self._open}
 
     def with_ignore(self):
         """The records that suppress something, in order."""
@@ -179,10 +221,10 @@ class Records(Sequence):
         return self._having(1)
 
     def _having(self, part: int):
-        for number, chunk in enumerate(self._chunks):
+        for first, chunk in zip(self._starts, self._chunks):
             for at in sorted(chunk.extras):
                 if chunk.extras[at][part]:
-                    yield self[number * self.CHUNK + at]
+                    yield self[first + at]
         yield from (rec for rec in self._open if (rec.ignore, rec.relations)[part])
 
 
@@ -209,48 +251,95 @@ def _fits(name: str, value) -> bool:
     return True
 
 
+def shared_layout(layout: dict) -> dict:
+    """The one copy of a layout every record with it shares."""
+    return _LAYOUTS.setdefault(tuple(layout.items()), layout)
+
+
 class _Chunk:
-    """Rows of records as columns: Arrow arrays for the values, plain arrays for the rest."""
+    """Rows of records as columns: Arrow arrays for the values, plain arrays for the rest.
 
-    __slots__ = ("arrays", "paths", "lines", "columns", "layouts", "keys", "extras", "whole")
+    Rows are counted from the chunk's first; a chunk does not know where it
+    lands among all records (Records does), so one claim file's chunk can be
+    made in another process or read from the cache and placed anywhere.
+    """
 
-    def __init__(self, records: list[Record]):
-        from array import array
+    __slots__ = ("arrays", "paths", "lines", "columns", "shapes", "layouts", "names", "extras", "whole")
 
-        self.paths = [rec.path for rec in records]
-        self.lines = array("q", [rec.line for rec in records])
-        self.columns = array("q", [rec.column for rec in records])
-        self.layouts = [rec.layout for rec in records]
-        # The value names each layout holds, in order; by id, which is safe while the chunk holds the layouts.
-        self.keys = {key: tuple(k for k in layout if k in _COLUMN_SET)
-                     for key, layout in {id(layout): layout for layout in self.layouts}.items()}
-        self.extras = {at: (rec.ignore, rec.relations, rec.raw_value) for at, rec in enumerate(records)
-                       if rec.ignore or rec.relations or rec.raw_value is not None}
+    def __init__(self, arrays: dict, paths: list, lines: array, columns: array, shapes: array, layouts: list,
+                 extras: dict, whole: dict):
+        self.arrays = arrays  # field name → Arrow array
+        self.paths = paths  # each row's claim file
+        self.lines, self.columns = lines, columns  # each row's place in it
+        self.shapes = shapes  # each row's layout, as an index into layouts
+        self.layouts = [shared_layout(layout) for layout in layouts]
+        self.names = [tuple(k for k in layout if k in _COLUMN_SET) for layout in self.layouts]  # values each holds
+        self.extras = extras  # row → (ignore, relations), for the few rows that have either
+        self.whole = whole  # row → Record, for the rows the columns would not give back exactly
+
+    def __reduce__(self):  # through __init__, so that layouts are shared again in the process receiving it
+        return _Chunk, (self.arrays, self.paths, self.lines, self.columns, self.shapes, self.layouts, self.extras,
+                        self.whole)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @classmethod
+    def of(cls, records: list[Record]) -> "_Chunk":
+        layouts: dict[int, int] = {}  # id of a layout → its index, which is safe while the records hold them
+        shapes = array("i", [layouts.setdefault(id(rec.layout), len(layouts)) for rec in records])
+        distinct = list({id(rec.layout): rec.layout for rec in records}.values())
+        names = [tuple(k for k in layout if k in _COLUMN_SET) for layout in distinct]
         values = [rec.values for rec in records]
-        keys = [self.keys[id(layout)] for layout in self.layouts]
-        whole = {at for at, (v, k) in enumerate(zip(values, keys)) if tuple(v) != k}
-        self.arrays = _arrays(values, whole)
-        self.whole = {at: records[at] for at in whole}
+        whole = {at for at, (v, shape) in enumerate(zip(values, shapes)) if tuple(v) != names[shape]}
+        return cls(_arrays(values, whole), [rec.path for rec in records], array("q", [rec.line for rec in records]),
+                   array("q", [rec.column for rec in records]), shapes, distinct,
+                   {at: (rec.ignore, rec.relations) for at, rec in enumerate(records) if rec.ignore or rec.relations},
+                   {at: records[at] for at in whole})
+
+    @classmethod
+    def merged(cls, chunks: list["_Chunk"]) -> "_Chunk":
+        """One chunk of several, in order."""
+        import pyarrow as pa
+
+        layouts: dict[tuple, int] = {}
+        paths, lines, columns, shapes, extras, whole = [], array("q"), array("q"), array("i"), {}, {}
+        for chunk in chunks:
+            offset = len(lines)
+            index = [layouts.setdefault(tuple(layout.items()), len(layouts)) for layout in chunk.layouts]
+            shapes.extend([index[shape] for shape in chunk.shapes])
+            paths.extend(chunk.paths)
+            lines.extend(chunk.lines)
+            columns.extend(chunk.columns)
+            extras.update((offset + at, extra) for at, extra in chunk.extras.items())
+            whole.update((offset + at, rec) for at, rec in chunk.whole.items())
+        arrays = {name: pa.concat_arrays([chunk.arrays[name] for chunk in chunks]) for name in F.COLUMNS}
+        return cls(arrays, paths, lines, columns, shapes, [dict(key) for key in layouts], extras, whole)
 
     def record(self, at: int, row: int) -> Record:
         if at in self.whole:
-            return self.whole[at]
-        layout = self.layouts[at]
-        return self._make(at, row, layout, {name: self.arrays[name][at].as_py() for name in self.keys[id(layout)]})
+            return self._whole(at, row)
+        shape = self.shapes[at]
+        return self._make(at, row, shape, {name: self.arrays[name][at].as_py() for name in self.names[shape]})
+
+    def _whole(self, at: int, row: int) -> Record:
+        rec = self.whole[at]
+        return rec if rec.row == row else replace(rec, row=row)  # made in a helper, counted from its file
 
     def records(self, first_row: int, ats: list[int] | None = None):
         """Rows made again (all, or those at ats): Arrow makes the dicts, a layout's rows at a time."""
-        ats = list(range(len(self.layouts))) if ats is None else ats
+        ats = list(range(len(self))) if ats is None else ats
         values: list = [None] * len(ats)
-        groups: dict[tuple, list[int]] = {}  # value names → where in ats
+        groups: dict[int, list[int]] = {}  # layout → where in ats
         for i, at in enumerate(ats):
             if at not in self.whole:
-                groups.setdefault(self.keys[id(self.layouts[at])], []).append(i)
-        for names, where in groups.items():
-            for i, made in zip(where, self._dicts(names, [ats[i] for i in where])):
+                groups.setdefault(self.shapes[at], []).append(i)
+        for shape, where in groups.items():
+            for i, made in zip(where, self._dicts(self.names[shape], [ats[i] for i in where])):
                 values[i] = made
         for at, made in zip(ats, values):
-            yield self.whole[at] if made is None else self._make(at, first_row + at, self.layouts[at], made)
+            yield self._whole(at, first_row + at) if made is None else self._make(at, first_row + at,
+                                                                                  self.shapes[at], made)
 
     def _dicts(self, names: tuple, ats: list[int]) -> list[dict]:
         import pyarrow as pa
@@ -258,7 +347,7 @@ class _Chunk:
         if not names:
             return [{} for _ in ats]
         columns = [self.arrays[name] for name in names]
-        if len(ats) != len(self.layouts):  # ats rise and never repeat: as many as the rows are all of them
+        if len(ats) != len(self):  # ats rise and never repeat: as many as the rows are all of them
             taken = pa.array(ats, type=pa.int64())
             columns = [column.take(taken) for column in columns]
         return pa.Table.from_arrays(columns, names=list(names)).to_pylist()
@@ -269,10 +358,10 @@ class _Chunk:
             column[at] = rec.values.get(name)
         return column
 
-    def _make(self, at: int, row: int, layout: dict, values: dict) -> Record:
-        ignore, relations, raw_value = self.extras.get(at, (_NOTHING_IGNORED, _NO_RELATIONS, None))
-        return Record(row, self.paths[at], self.lines[at], self.columns[at], values, layout, ignore, relations,
-                      raw_value)
+    def _make(self, at: int, row: int, shape: int, values: dict) -> Record:
+        ignore, relations = self.extras.get(at, (_NOTHING_IGNORED, _NO_RELATIONS))
+        return Record(row, self.paths[at], self.lines[at], self.columns[at], values, self.layouts[shape], ignore,
+                      relations)
 
 
 def _arrays(values: list[dict], whole: set) -> dict:

@@ -79,10 +79,10 @@ def test_problems_keep_their_rows_when_files_move_in_the_order(tmp_path):
 
 def test_values_json_cannot_keep_exactly_are_parsed_every_time(tmp_path):
     path = tmp_path / "d.yaml"
-    path.write_text("- {id: d-1, metric: m, value: 2023-05-01}\n", encoding="utf-8")
+    path.write_text("- {id: d-1, metric: m, relations: [{sum: [2023-05-01]}]}\n", encoding="utf-8")
     cache = Cache(tmp_path / "cache")
     records, _ = load([str(path)], cache)
-    assert records[0].raw_value == datetime.date(2023, 5, 1)
+    assert records[0].relations == [{"sum": [datetime.date(2023, 5, 1)]}]
     assert load([str(path)], cache) == load([str(path)])
     assert cache.hits == 0  # not stored, so never read back as text
 

@@ -57,15 +57,25 @@ def test_schema_failures_are_found_on_spark_too(tmp_path):
     same(embedded, spark)
 
 
+def test_schema_failures_in_many_chunks_name_their_own_rows_on_spark_too(tmp_path):
+    from helpers import bad_fields_in_many_files
+
+    planted = bad_fields_in_many_files(tmp_path / "claims")
+    embedded, spark = both([str(tmp_path / "claims")], None, str(ROOT / "rules"), select=["CC100"])
+    assert len(spark.findings) == len(planted) > 20
+    assert {(f.locations[0].path, f.locations[0].line) for f in spark.findings} == {(p, n) for p, n, _ in planted}
+    same(embedded, spark)
+
+
 def test_tables_in_many_chunks_give_identical_findings(tmp_path, monkeypatch):
     """At scale the claim table reaches the engine in chunks; small chunks show Spark reads them all."""
     from checker.records import Records
 
-    monkeypatch.setattr(Records, "CHUNK", 97)
-    planted = generate(600, tmp_path, docs=2, seed=3)
+    monkeypatch.setattr(Records, "CHUNK", 7)  # below a file's 50 claims: a chunk per file
+    planted = generate(600, tmp_path, docs=12, seed=3)
     embedded, spark = both([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
                            select=["CC100", "CC201", "CC205", "CC301"])
-    assert embedded.context.arrow.column("quote").num_chunks > 5
+    assert embedded.context.arrow.column("quote").num_chunks == 12
     codes = [f.code for f in spark.findings]
     assert codes.count("CC201") == planted["contradictions"] > 0
     assert codes.count("CC301") == planted["parts"] > 0
