@@ -50,8 +50,13 @@ class Cache:
             return None
         return key if self._entry(key).is_file() else None
 
-    def get(self, key: str, path: str, first_row: int) -> tuple[_Chunk, list[Problem]] | None:
-        """The chunk and problems stored under key, placed at path and numbered from first_row."""
+    def get(self, key: str, path: str, first_row: int, meaning=None) -> tuple[_Chunk, list[Problem]] | None:
+        """The chunk and problems stored under key, placed at path and numbered from first_row.
+
+        The chunk has its readings' columns when they were stored in the
+        setting meaning (checker.table.ReadingColumns) has now: the same
+        units, tolerances and code, and the same text of every cited document.
+        """
         entry = self._entry(key)
         if not entry.is_file():  # cheaper than asking Parquet to open it
             self.misses += 1
@@ -60,14 +65,14 @@ class Cache:
             import pyarrow.parquet as pq
 
             table = pq.ParquetFile(entry).read()
-            found = _chunk(table, path), placed(json.loads(table.schema.metadata[b"problems"]), path, first_row)
+            found = _chunk(table, path, meaning), placed(json.loads(table.schema.metadata[b"problems"]), path, first_row)
         except Exception:  # absent or damaged: a miss, and the next put replaces it
             self.misses += 1
             return None
         self.hits += 1
         return found
 
-    def put(self, key: str, chunk: _Chunk, problems: list[Problem], first_row: int) -> bool:
+    def put(self, key: str, chunk: _Chunk, problems: list[Problem], first_row: int, meaning=None) -> bool:
         """Store one file's parse; False (and nothing stored) when it holds values the entry cannot keep exactly."""
         if chunk.whole or not all(_plain(extra) for extra in chunk.extras.values()):
             return False  # dates in relations, huge lines, …: parse this file each time rather than change it
@@ -82,9 +87,14 @@ class Cache:
         table = pa.table({**chunk.arrays, "@line": pa.array(chunk.lines, pa.int64()),
                           "@column": pa.array(chunk.columns, pa.int64()), "@shape": pa.array(chunk.shapes, pa.int32()),
                           "@extras": pa.array(extras, pa.string())})
-        table = table.replace_schema_metadata({
-            "problems": json.dumps(portable(problems, first_row), ensure_ascii=False),
-            "layouts": json.dumps([list(layout.items()) for layout in chunk.layouts], ensure_ascii=False)})
+        metadata = {"problems": json.dumps(portable(problems, first_row), ensure_ascii=False),
+                    "layouts": json.dumps([list(layout.items()) for layout in chunk.layouts], ensure_ascii=False)}
+        if meaning and chunk.readings is not None:
+            for name, array in chunk.readings.items():
+                table = table.append_column(_READING + name, array)
+            metadata["readings"] = meaning.key()
+            metadata["sources"] = json.dumps(meaning.sources(chunk.values("doc")), ensure_ascii=False)
+        table = table.replace_schema_metadata(metadata)
         entry = self._entry(key)
         try:
             self._prepare()
@@ -125,16 +135,26 @@ def placed(kept: list, path: str, first_row: int) -> list[Problem]:
             for code, line, message, row, fld in kept]
 
 
-def _chunk(table, path: str) -> _Chunk:
-    """An entry's table as the chunk it was made from, its rows in the file at path."""
+def _chunk(table, path: str, meaning) -> _Chunk:
+    """An entry's table as the chunk it was made from, its rows in the file at path, and their readings when
+    they hold in meaning's setting."""
     from array import array
 
     extras = {at: tuple(json.loads(cell)) for at, cell in enumerate(table.column("@extras").to_pylist()) if cell}
     layouts = [dict(pairs) for pairs in json.loads(table.schema.metadata[b"layouts"])]
     arrays = {name: table.column(name).combine_chunks() for name in F.COLUMNS}
+    readings = None
+    metadata = table.schema.metadata
+    if meaning and metadata.get(b"readings") == meaning.key().encode() and all(
+            meaning.docs.digest(name) == digest for name, digest in json.loads(metadata[b"sources"]).items()):
+        readings = {name[len(_READING):]: table.column(name).combine_chunks()
+                    for name in table.column_names if name.startswith(_READING)}
     return _Chunk(arrays, [path] * table.num_rows, array("q", table.column("@line").to_pylist()),
                   array("q", table.column("@column").to_pylist()), array("i", table.column("@shape").to_pylist()),
-                  layouts, extras, {})
+                  layouts, extras, {}, readings)
+
+
+_READING = "~"  # before the names of the readings' columns in an entry
 
 
 @functools.lru_cache(maxsize=1)

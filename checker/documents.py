@@ -19,6 +19,7 @@ class Documents:
         self.folder = Path(folder) if folder else None
         self._lines: dict[str, list[str] | str] = {}
         self._paths: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
 
     def path_for(self, name: str) -> str:
         """The document's path as findings show it (one string per document, however many findings)."""
@@ -32,6 +33,16 @@ class Documents:
         if name not in self._lines:
             self._lines[name] = self._read(name)
         return self._lines[name]
+
+    def digest(self, name: str) -> str:
+        """A digest of what lines(name) gives: the text, or the reason it cannot be used."""
+        if name not in self._digests:
+            import hashlib
+
+            lines = self.lines(name)
+            text = "!" + lines if isinstance(lines, str) else "=" + "\n".join(lines)
+            self._digests[name] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self._digests[name]
 
     def _read(self, name: str) -> list[str] | str:
         if self.folder is None:

@@ -112,7 +112,8 @@ def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str
 
     try:
         with paused_gc():
-            records, problems = load(claim_paths, cache, jobs)
+            meaning = tables.ReadingColumns(ctx.units, ctx.docs, tolerances)
+            records, problems = load(claim_paths, cache, jobs, meaning)
             loaded = time.perf_counter()
             readings = tables.Readings(records, ctx.units, ctx.docs, tolerances)
             tables.resolve_derived(records, readings, ctx.units)

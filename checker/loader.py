@@ -170,22 +170,24 @@ def claim_files(paths: list[str]) -> list[Path]:
     return out
 
 
-def load(paths: list[str], cache=None, jobs: int = 1) -> tuple[Records, list[Problem]]:
+def load(paths: list[str], cache=None, jobs: int = 1, meaning=None) -> tuple[Records, list[Problem]]:
     """Every record of the claim files, and the problems met; cache (checker.cache) skips unchanged files.
 
     jobs > 1 parses the files the cache does not hold in that many helper
     processes (0: one per core when they hold over PARALLEL_BYTES); records
-    and problems come out in file order all the same.
+    and problems come out in file order all the same. meaning
+    (checker.table.ReadingColumns) gives each file's rows what they mean as
+    well, made with them and cached with them.
     """
     files = claim_files(paths)
     records = Records()
     problems: list[Problem] = []
-    with _Parsers(files, cache, jobs) as elsewhere:
+    with _Parsers(files, cache, jobs, meaning) as elsewhere:
         for path in files:
             if path in elsewhere.paths:
                 chunk, met = elsewhere.next(str(path), len(records))
             else:
-                chunk, met = _here(path, cache, elsewhere.keys.get(path), len(records))
+                chunk, met = _here(path, cache, elsewhere.keys.get(path), len(records), meaning)
             records.add(chunk)
             problems.extend(met)
     return records, problems
@@ -202,14 +204,14 @@ class _Parsers:
     the same records, later.
     """
 
-    def __init__(self, files: list[Path], cache, jobs: int):
+    def __init__(self, files: list[Path], cache, jobs: int, meaning):
         import os
 
         from checker import processes
 
         self.paths: set = set()
         self.keys: dict = {}  # path → its key, for the files the cache holds (read and hashed once, here)
-        self._cache, self._pool, self._results = cache, None, None
+        self._cache, self._meaning, self._pool, self._results = cache, meaning, None, None
         if jobs == 1:
             return
         if cache:
@@ -222,7 +224,7 @@ class _Parsers:
         from concurrent.futures import ProcessPoolExecutor
 
         self._pool = ProcessPoolExecutor(jobs, mp_context=processes.context(), initializer=_start_parser,
-                                         initargs=(cache, inputs.current()))
+                                         initargs=(cache, meaning, inputs.current()))
         self.paths = set(lacking)
         self._results = self._pool.map(_parse_here, [str(path) for path in lacking], chunksize=4)
 
@@ -238,7 +240,7 @@ class _Parsers:
             except BrokenProcessPool:
                 self._results = None
         if done is None:
-            return _here(Path(path), self._cache, None, first_row)
+            return _here(Path(path), self._cache, None, first_row, self._meaning)
         if self._cache:
             self._cache.misses += 1  # counted here: the processes' own counts stay with them
         chunk, kept = done
@@ -259,10 +261,10 @@ def _size(path: Path) -> int:
         return 0  # the main loop reports it
 
 
-def _start_parser(cache, limits) -> None:
-    """In a helper process: the main process's cache and limits on reading files."""
+def _start_parser(cache, meaning, limits) -> None:
+    """In a helper process: the main process's cache, readings and limits on reading files."""
     global _PARSING
-    _PARSING = (cache,)
+    _PARSING = (cache, meaning)
     inputs.keep(limits)
 
 
@@ -270,19 +272,23 @@ def _parse_here(path: str):
     """In a helper process: one file's chunk and problems (rows counted from the file)."""
     from checker.cache import portable
 
-    chunk, problems = _here(Path(path), _PARSING[0], None, 0)
+    chunk, problems = _here(Path(path), _PARSING[0], None, 0, _PARSING[1])
     return chunk, portable(problems, 0)
 
 
-def _here(path: Path, cache, key: str | None, first_row: int) -> tuple:
+def _here(path: Path, cache, key: str | None, first_row: int, meaning=None) -> tuple:
     """One file's records as a chunk, and its problems: from the cache under key (given, or from the file's
-    bytes), else parsed here and stored."""
+    bytes), else parsed here and stored; with what the rows mean when asked (meaning)."""
     data = None
     if cache and key is None:
         data = _read_bytes(path)
         key = cache.key(data)
-    hit = cache.get(key, str(path), first_row) if cache else None
+    hit = cache.get(key, str(path), first_row, meaning) if cache else None
     if hit:
+        chunk, problems = hit
+        if meaning and chunk.readings is None:  # stored in another setting (units, a document): read again
+            chunk.readings = meaning(list(chunk.records(first_row)))
+            cache.put(key, chunk, problems, first_row, meaning)
         return hit
     if data is None:  # no cache, or a key found earlier whose entry is gone: the file as it is now
         data = _read_bytes(path)
@@ -291,8 +297,10 @@ def _here(path: Path, cache, key: str | None, first_row: int) -> tuple:
     problems: list = []
     load_text(_decode(data, path), str(path), found, problems, first_row)
     chunk = Records.chunk_of(found)
+    if meaning:
+        chunk.readings = meaning(found)
     if cache:
-        cache.put(key, chunk, problems, first_row)
+        cache.put(key, chunk, problems, first_row, meaning)
     return chunk, problems
 
 

@@ -209,6 +209,12 @@ class Records(Sequence):
         return {name: pa.chunked_array([c.arrays[name] for c in chunks], type=_arrow_type(name))
                 for name in F.COLUMNS}
 
+    def spans(self):
+        """(first row, chunk) of every chunk, the records not yet in one as the last."""
+        yield from zip(self._starts, self._chunks)
+        if self._open:
+            yield self._sealed(), _Chunk.of(self._open)
+
     def paths(self) -> set:
         return {p for chunk in self._chunks for p in set(chunk.paths)} | {rec.path for rec in self._open}
 
@@ -264,10 +270,10 @@ class _Chunk:
     made in another process or read from the cache and placed anywhere.
     """
 
-    __slots__ = ("arrays", "paths", "lines", "columns", "shapes", "layouts", "names", "extras", "whole")
+    __slots__ = ("arrays", "paths", "lines", "columns", "shapes", "layouts", "names", "extras", "whole", "readings")
 
     def __init__(self, arrays: dict, paths: list, lines: array, columns: array, shapes: array, layouts: list,
-                 extras: dict, whole: dict):
+                 extras: dict, whole: dict, readings: dict | None = None):
         self.arrays = arrays  # field name → Arrow array
         self.paths = paths  # each row's claim file
         self.lines, self.columns = lines, columns  # each row's place in it
@@ -276,10 +282,11 @@ class _Chunk:
         self.names = [tuple(k for k in layout if k in _COLUMN_SET) for layout in self.layouts]  # values each holds
         self.extras = extras  # row → (ignore, relations), for the few rows that have either
         self.whole = whole  # row → Record, for the rows the columns would not give back exactly
+        self.readings = readings  # what the rows mean, as the claim table's columns (checker.table.ReadingColumns)
 
     def __reduce__(self):  # through __init__, so that layouts are shared again in the process receiving it
         return _Chunk, (self.arrays, self.paths, self.lines, self.columns, self.shapes, self.layouts, self.extras,
-                        self.whole)
+                        self.whole, self.readings)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -314,7 +321,10 @@ class _Chunk:
             extras.update((offset + at, extra) for at, extra in chunk.extras.items())
             whole.update((offset + at, rec) for at, rec in chunk.whole.items())
         arrays = {name: pa.concat_arrays([chunk.arrays[name] for chunk in chunks]) for name in F.COLUMNS}
-        return cls(arrays, paths, lines, columns, shapes, [dict(key) for key in layouts], extras, whole)
+        readings = None
+        if all(chunk.readings is not None for chunk in chunks):
+            readings = {name: pa.concat_arrays([chunk.readings[name] for chunk in chunks]) for name in chunks[0].readings}
+        return cls(arrays, paths, lines, columns, shapes, [dict(key) for key in layouts], extras, whole, readings)
 
     def record(self, at: int, row: int) -> Record:
         if at in self.whole:

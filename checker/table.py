@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
+from pathlib import Path
+
 from checker import numbers
 from checker.documents import Documents
 from checker.interval import Interval
@@ -293,46 +295,81 @@ def _range(value, info, where: str):
 def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Registry, batch: int = 1 << 16):
     """The claim table as Arrow, the format every engine accepts.
 
-    The fields as written are the records' own Arrow columns. The rest is
-    built a batch of rows at a time: the Python lists and numbers a batch
-    needs are freed before the next one, so a million claims never hold all
-    their cells twice (this was the run's peak of memory).
+    The fields as written are the records' own Arrow columns, and so are the
+    readings' columns where the loader made them with the records
+    (ReadingColumns); rows derived from others take their completed reading.
+    Otherwise readings are made a batch of rows at a time: the Python lists
+    and numbers a batch needs are freed before the next one, so a million
+    claims never hold all their cells twice (this was the run's peak of memory).
     """
     import pyarrow as pa
 
     records = records if isinstance(records, Records) else Records(records)
-    made = pa.concat_tables([_arrow_batch(records[i:i + batch], readings[i:i + batch], registry)
-                             for i in range(0, len(records), batch)] or [_arrow_batch([], [], registry)])
+    made = pa.concat_tables([piece for first, chunk in records.spans()
+                             for piece in _arrow_pieces(first, chunk, readings, registry, batch)]
+                            or [_arrow_piece(0, [], [], [], [], {}, registry)])
     columns = {name: made.column(name) for name in ("row", "file", "file_line")}
     columns.update(records.arrow_columns())
     columns.update((name, made.column(name)) for name in DERIVED)
     return pa.table(columns)
 
 
-def _arrow_batch(records: list[Record], readings: list[Reading], registry: Registry):
-    """The columns a batch of rows adds to its fields: where each row stands, and what it means."""
+def _arrow_pieces(first: int, chunk, readings, registry: Registry, batch: int):
+    """A chunk's added columns: its readings' own columns when it has them, else readings made a batch at a time."""
+    paths, lines = chunk.paths, chunk.lines
+    metrics, entities = chunk.values("metric"), chunk.values("entity")
+    if chunk.readings is not None:
+        made = _with_derived(chunk.readings, chunk.values("derived"), first, readings)
+        yield _arrow_piece(first, paths, lines, metrics, entities, made, registry)
+        return
+    for at in range(0, len(chunk), batch):
+        made = _reading_arrays(readings[first + at:first + at + batch])
+        yield _arrow_piece(first + at, paths[at:at + batch], lines[at:at + batch], metrics[at:at + batch],
+                           entities[at:at + batch], made, registry)
+
+
+def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
+    """The readings' columns with each derived row's completed reading (resolve_derived) in place of its own."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rows = [at for at, expression in enumerate(derived) if expression]
+    if not rows:
+        return arrays
+    mask = pa.array([bool(expression) for expression in derived], type=pa.bool_())
+    completed = _reading_arrays([readings[first + at] for at in rows])
+    return {name: pc.replace_with_mask(array, mask, completed[name]) for name, array in arrays.items()}
+
+
+def _arrow_piece(first: int, paths, lines, metrics: list, entities: list, made: dict, registry: Registry):
+    """Rows' added columns: where each stands, its names in the registry, and what it means (made)."""
     import pyarrow as pa
 
-    metrics = [rec.values.get("metric") for rec in records]
-    entities = [rec.values.get("entity") for rec in records]
-    arrays = {"row": pa.array([rec.row for rec in records], type=pa.int64()),
-              "file": pa.array([rec.path for rec in records], type=pa.string()),
-              "file_line": pa.array([rec.line for rec in records], type=pa.int64())}
-    dec = pa.decimal128(38, SCALE)
-    for name, column in _derived_columns(metrics, entities, readings, registry).items():
-        arrays[name] = pa.array(column, type=DERIVED[name](pa, dec))
+    arrays = {"row": pa.array(range(first, first + len(paths)), type=pa.int64()),
+              "file": pa.array(paths, type=pa.string()), "file_line": pa.array(lines, type=pa.int64())}
+    for name, column in _registry_columns(metrics, entities, registry).items():
+        arrays[name] = pa.array(column, type=DERIVED[name](pa, None))
+    arrays.update(made or _reading_arrays([]))
     return pa.table(arrays)
 
 
-def _derived_columns(metrics: list, entities: list, readings: list[Reading], registry: Registry) -> dict:
+def _registry_columns(metrics: list, entities: list, registry: Registry) -> dict:
     m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
-    bases = [r.base for r in readings]
     return {
         "metric_key": [m_names.get(m, m) if m else None for m in metrics],
         "metric_known": [bool(m) and m in m_names for m in metrics],
         "entity_variant": [slips.get(e) if e else None for e in entities],
         "entity_key": [e_names.get(e, e) if e else None for e in entities],
         "entity_known": [bool(e) and e in e_names for e in entities],
+    }
+
+
+def _reading_arrays(readings: list[Reading]) -> dict:
+    """The table's columns that say what each row means, from its reading."""
+    import pyarrow as pa
+
+    bases = [r.base for r in readings]
+    columns = {
         **{name: [getattr(r, attr) for r in readings] for name, attr in _READING_COLUMNS},
         "has_interval": [b is not None for b in bases],
         "lo": [_bound(b.lo, ROUND_FLOOR, -INF) if b else None for b in bases],
@@ -340,6 +377,55 @@ def _derived_columns(metrics: list, entities: list, readings: list[Reading], reg
         "lo_closed": [b.lo_closed if b else None for b in bases],
         "hi_closed": [b.hi_closed if b else None for b in bases],
     }
+    dec = pa.decimal128(38, SCALE)
+    return {name: pa.array(column, type=DERIVED[name](pa, dec)) for name, column in columns.items()}
+
+
+class ReadingColumns:
+    """What a claim file's records mean, as the table's columns, made by the loader with the records.
+
+    A reading depends on its record, the units, the tolerances and the text
+    of the document it cites, and on nothing else. So the loader makes the
+    readings' columns where it parses a file (in a helper process too), and
+    the cache keeps them beside the records under `key()` and the digest of
+    each cited document (`sources`): an unchanged file in an unchanged
+    setting is not read again, and an edited document or units file makes
+    its claims read again.
+    """
+
+    def __init__(self, units: Units, docs: Documents, tolerances: dict | None = None):
+        self.units, self.docs, self.tolerances = units, docs, tolerances
+        self._key: str | None = None
+
+    def __reduce__(self):  # a helper process builds its own units and documents: pint's registry does not pickle
+        folder = None if self.docs.folder is None else str(self.docs.folder)
+        return _reading_columns_of, (str(self.units.path), folder, self.tolerances)
+
+    def __call__(self, records: list[Record]) -> dict:
+        return _reading_arrays([read_record(rec, self.units, self.docs, self.tolerances) for rec in records])
+
+    def key(self) -> str:
+        """What every reading depends on besides its record and document: the units, tolerances and code."""
+        if self._key is None:
+            import hashlib
+
+            from checker import documents, interval, numbers, units
+
+            digest = hashlib.sha256(Path(self.units.path).read_bytes())
+            digest.update(repr(sorted((self.tolerances or {}).items())).encode())
+            for module in (documents, interval, numbers, units):
+                digest.update(Path(module.__file__).read_bytes())
+            digest.update(Path(__file__).read_bytes())
+            self._key = digest.hexdigest()
+        return self._key
+
+    def sources(self, names) -> dict:
+        """Each cited document's digest (its text, or why it cannot be used)."""
+        return {name: self.docs.digest(name) for name in sorted(set(names) - {None})}
+
+
+def _reading_columns_of(units_path: str, docs_folder: str | None, tolerances) -> ReadingColumns:
+    return ReadingColumns(Units(Path(units_path)), Documents(docs_folder), tolerances)
 
 
 # Derived columns copied from the reading as they are: (column, attribute of Reading).

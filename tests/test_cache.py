@@ -130,3 +130,66 @@ def test_a_change_to_the_reading_code_does_not_read_older_entries(tmp_path, monk
     key = cache.key(b"- {id: a}\n")
     monkeypatch.setattr(cache_module, "_reader_code", lambda: "edited")
     assert cache.key(b"- {id: a}\n") != key
+
+
+def _counting_readings(monkeypatch) -> list:
+    """The rows whose readings are made (not taken from the cache), one list entry per file's batch."""
+    from checker import table
+
+    made: list = []
+    real = table.ReadingColumns.__call__
+
+    def spy(self, records):
+        made.append({rec.path for rec in records})
+        return real(self, records)
+
+    monkeypatch.setattr(table.ReadingColumns, "__call__", spy)
+    return made
+
+
+def test_readings_come_from_the_cache_until_a_cited_document_changes(tmp_path, monkeypatch):
+    claims, docs = corpus(tmp_path)
+    made = _counting_readings(monkeypatch)
+    cache = Cache(tmp_path / "cache")
+    check(claims, docs, cache)
+    files = len(list(claims.glob("*.yaml")))
+    assert len(made) == files
+    made.clear()
+    warm = check(claims, docs, cache)
+    assert made == [] and warm == check(claims, docs)
+    made.clear()
+    doc = sorted(docs.glob("*.txt"))[1]
+    lines = doc.read_text(encoding="utf-8").splitlines(keepends=True)
+    doc.write_text("".join(["新的一行。\n"] + lines), encoding="utf-8")  # every quote in it moves down a line
+    citing = {str(path) for path in claims.glob("*.yaml") if doc.name in path.read_text(encoding="utf-8")}
+    made.clear()
+    moved = check(claims, docs, cache)
+    assert citing and set().union(*made) == citing and len(made) < files
+    assert moved == check(claims, docs) and moved != warm
+    made.clear()
+    assert check(claims, docs, cache) == moved and made == []  # the new readings were stored
+
+
+def test_readings_are_made_again_when_the_units_or_tolerances_change(tmp_path, monkeypatch):
+    claims, docs = corpus(tmp_path)
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    made = _counting_readings(monkeypatch)
+    cache = Cache(tmp_path / "cache")
+
+    def run(**options):
+        made.clear()
+        result = engine.run([str(claims)], str(docs), str(rules), cache=cache, **options)
+        count = len(made)
+        plain = engine.run([str(claims)], str(docs), str(rules), **options)
+        assert (result.findings, result.suppressed) == (plain.findings, plain.suppressed)
+        return count
+
+    files = len(list(claims.glob("*.yaml")))
+    assert run() == files and run() == 0
+    from decimal import Decimal
+
+    assert run(tolerances={"about": Decimal("0.2")}) == files
+    with (rules / "units.txt").open("a", encoding="utf-8") as f:
+        f.write("\n# a comment changes nothing a reading says, but the file is another\n")
+    assert run() == files and run() == 0

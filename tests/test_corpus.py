@@ -172,3 +172,16 @@ def test_readings_keep_derived_figures_and_only_the_most_recent_others(seeds_res
         assert readings[row] == ctx.readings[row]
     assert readings.kept() <= len(derived) + 3
     assert [readings[row] for row in derived] == [ctx.readings[row] for row in derived]  # completed, and kept
+
+
+def test_readings_made_with_the_records_give_the_table_made_from_readings(seeds_result):
+    """The loader makes each file's readings as columns; made again row by row, the table is the same."""
+    from checker import table
+    from checker.records import Records
+
+    ctx = seeds_result.context
+    assert all(chunk.readings is not None for _, chunk in ctx.records.spans())
+    again = Records(list(ctx.records))  # rows one by one: no readings' columns
+    assert all(chunk.readings is None for _, chunk in again.spans())
+    assert any(rec.values.get("derived") for rec in again)
+    assert table.arrow_table(again, ctx.readings, ctx.registry).equals(ctx.arrow)
