@@ -4,10 +4,12 @@ Each entry is one Parquet file named by the SHA-256 of the claim file's
 bytes, claimcheck's version and the code that reads claim files: an edit
 makes a new key, a rename finds the old entry (paths and row numbers are
 attached on the way out, never stored), and a new claimcheck never reads an
-older one's entries. Entries hold only plain
-data (JSON text in Parquet columns, no pickles), so a planted cache file can
-at worst be refused, never executed. The folder is safe to delete at any
-time; a damaged or unreadable entry counts as a miss.
+older one's entries. Entries hold only plain data (typed Parquet columns
+and JSON text, no pickles), so a planted cache file can at worst be
+refused, never executed. Beside the records an entry keeps what they mean
+(checker.table.ReadingColumns), valid only in the setting it names. The
+folder is safe to delete at any time; a damaged or unreadable entry counts
+as a miss.
 """
 from __future__ import annotations
 
