@@ -142,13 +142,13 @@ def _chunk(table, path: str, meaning) -> _Chunk:
     they hold in meaning's setting."""
     from array import array
 
+    metadata = table.schema.metadata
     extras = {at: tuple(json.loads(cell)) for at, cell in enumerate(table.column("@extras").to_pylist()) if cell}
-    layouts = [dict(pairs) for pairs in json.loads(table.schema.metadata[b"layouts"])]
+    layouts = [dict(pairs) for pairs in json.loads(metadata[b"layouts"])]
     arrays = {name: table.column(name).combine_chunks() for name in F.COLUMNS}
     readings = None
-    metadata = table.schema.metadata
-    if meaning and metadata.get(b"readings") == meaning.key().encode() and all(
-            meaning.docs.digest(name) == digest for name, digest in json.loads(metadata[b"sources"]).items()):
+    if meaning and metadata.get(b"readings") == meaning.key().encode() and (
+            meaning.sources(stored := json.loads(metadata[b"sources"])) == stored):
         readings = {name[len(_READING):]: table.column(name).combine_chunks()
                     for name in table.column_names if name.startswith(_READING)}
     return _Chunk(arrays, [path] * table.num_rows, array("q", table.column("@line").to_pylist()),
@@ -164,10 +164,15 @@ def _reader_code() -> str:
     """A digest of the code that turns a claim file into records: an edited checkout never reads stale entries."""
     from checker import bulk, fields, loader, records
 
+    return code_digest(loader, bulk, fields, records)[:16]
+
+
+def code_digest(*modules) -> str:
+    """A digest of the modules' source files: what an entry made by that code depends on."""
     digest = hashlib.sha256()
-    for module in (loader, bulk, fields, records):
+    for module in modules:
         digest.update(Path(module.__file__).read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
 _PLAIN_TYPES = (str, int, bool, float, type(None))  # exact types: JSON would flatten subclasses

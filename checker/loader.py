@@ -194,7 +194,7 @@ def load(paths: list[str], cache=None, jobs: int = 1, meaning=None) -> tuple[Rec
 
 
 PARALLEL_BYTES = 8 << 20  # below this much YAML to parse, starting processes costs more than it saves
-_PARSING: tuple | None = None  # in a helper process: the cache (see _start_parser)
+_PARSING: tuple | None = None  # in a helper process: the cache and what makes readings (see _start_parser)
 
 
 class _Parsers:

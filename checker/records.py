@@ -53,8 +53,7 @@ _REPEATED = ("metric", "entity", "period", "kind", "unit", "doc")
 def make_record(row: int, path: str, line: int, column: int, values: dict, field_lines: dict, ignore=None,
                 relations=None) -> Record:
     """A record, sharing what records have in common (for the loader and the cache alike)."""
-    offsets = {name: at - line for name, at in field_lines.items()}
-    layout = _LAYOUTS.setdefault(tuple(offsets.items()), offsets)
+    layout = shared_layout({name: at - line for name, at in field_lines.items()})
     for name in _REPEATED:
         if type(values.get(name)) is str:
             values[name] = sys.intern(values[name])
@@ -205,7 +204,7 @@ class Records(Sequence):
         """Every field as an Arrow column: the chunks' own arrays, not copies."""
         import pyarrow as pa
 
-        chunks = self._chunks + ([_Chunk.of(self._open)] if self._open or not self._chunks else [])
+        chunks = [chunk for _, chunk in self.spans()] or [_Chunk.of([])]
         return {name: pa.chunked_array([c.arrays[name] for c in chunks], type=_arrow_type(name))
                 for name in F.COLUMNS}
 
@@ -214,6 +213,10 @@ class Records(Sequence):
         yield from zip(self._starts, self._chunks)
         if self._open:
             yield self._sealed(), _Chunk.of(self._open)
+
+    def rows_by_id(self, among=None) -> dict:
+        """Claim id → its row (the last, where ids repeat); only the ids in among when it is given."""
+        return {name: row for row, name in enumerate(self.column("id")) if name and (among is None or name in among)}
 
     def paths(self) -> set:
         return {p for chunk in self._chunks for p in set(chunk.paths)} | {rec.path for rec in self._open}
@@ -262,6 +265,11 @@ def shared_layout(layout: dict) -> dict:
     return _LAYOUTS.setdefault(tuple(layout.items()), layout)
 
 
+def _value_names(layout: dict) -> tuple:
+    """The fields a record with this layout holds in its columns, in order."""
+    return tuple(k for k in layout if k in _COLUMN_SET)
+
+
 class _Chunk:
     """Rows of records as columns: Arrow arrays for the values, plain arrays for the rest.
 
@@ -279,7 +287,7 @@ class _Chunk:
         self.lines, self.columns = lines, columns  # each row's place in it
         self.shapes = shapes  # each row's layout, as an index into layouts
         self.layouts = [shared_layout(layout) for layout in layouts]
-        self.names = [tuple(k for k in layout if k in _COLUMN_SET) for layout in self.layouts]  # values each holds
+        self.names = [_value_names(layout) for layout in self.layouts]  # the values each layout holds
         self.extras = extras  # row → (ignore, relations), for the few rows that have either
         self.whole = whole  # row → Record, for the rows the columns would not give back exactly
         self.readings = readings  # what the rows mean, as the claim table's columns (checker.table.ReadingColumns)
@@ -296,7 +304,7 @@ class _Chunk:
         layouts: dict[int, int] = {}  # id of a layout → its index, which is safe while the records hold them
         shapes = array("i", [layouts.setdefault(id(rec.layout), len(layouts)) for rec in records])
         distinct = list({id(rec.layout): rec.layout for rec in records}.values())
-        names = [tuple(k for k in layout if k in _COLUMN_SET) for layout in distinct]
+        names = [_value_names(layout) for layout in distinct]
         values = [rec.values for rec in records]
         whole = {at for at, (v, shape) in enumerate(zip(values, shapes)) if tuple(v) != names[shape]}
         return cls(_arrays(values, whole), [rec.path for rec in records], array("q", [rec.line for rec in records]),

@@ -22,7 +22,7 @@ def edges(records: Records, problems: list[Problem]) -> list[dict]:
     stating = list(records.with_relations())
     if not stating:
         return []
-    by_id = {name: row for row, name in enumerate(records.column("id")) if name}
+    by_id = records.rows_by_id()
     out: list[dict] = []
     for rec in stating:
         for entry in rec.relations:

@@ -87,7 +87,7 @@ def _ignores(findings, records) -> dict:
     named = {c for f in findings for c in f.claims}
     if not named:
         return {}
-    last = {name: row for row, name in enumerate(records.column("id")) if name in named}
+    last = records.rows_by_id(named)
     ignoring = {rec.row: rec.ignore for rec in records.with_ignore()}
     return {name: ignoring.get(row, {}) for name, row in last.items()}
 

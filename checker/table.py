@@ -11,7 +11,6 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-
 from pathlib import Path
 
 from checker import numbers
@@ -130,7 +129,7 @@ def resolve_derived(records: Records, readings: "Readings", units: Units) -> Non
     derived = [row for row, expression in enumerate(records.column("derived")) if expression]
     if not derived:
         return
-    by_id = {name: row for row, name in enumerate(records.column("id")) if name}
+    by_id = records.rows_by_id()
     state: dict[int, str] = {}  # row → "busy" while evaluating, "done" after
 
     def value_of(row: int):
@@ -307,7 +306,7 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     records = records if isinstance(records, Records) else Records(records)
     made = pa.concat_tables([piece for first, chunk in records.spans()
                              for piece in _arrow_pieces(first, chunk, readings, registry, batch)]
-                            or [_arrow_piece(0, [], [], [], [], {}, registry)])
+                            or [_arrow_piece(0, [], [], [], [], _reading_arrays([]), registry)])
     columns = {name: made.column(name) for name in ("row", "file", "file_line")}
     columns.update(records.arrow_columns())
     columns.update((name, made.column(name)) for name in DERIVED)
@@ -349,7 +348,7 @@ def _arrow_piece(first: int, paths, lines, metrics: list, entities: list, made: 
               "file": pa.array(paths, type=pa.string()), "file_line": pa.array(lines, type=pa.int64())}
     for name, column in _registry_columns(metrics, entities, registry).items():
         arrays[name] = pa.array(column, type=DERIVED[name](pa, None))
-    arrays.update(made or _reading_arrays([]))
+    arrays.update(made)
     return pa.table(arrays)
 
 
@@ -409,13 +408,12 @@ class ReadingColumns:
         if self._key is None:
             import hashlib
 
-            from checker import documents, interval, numbers, units
+            from checker import documents, interval, numbers, table, units
+            from checker.cache import code_digest
 
             digest = hashlib.sha256(Path(self.units.path).read_bytes())
             digest.update(repr(sorted((self.tolerances or {}).items())).encode())
-            for module in (documents, interval, numbers, units):
-                digest.update(Path(module.__file__).read_bytes())
-            digest.update(Path(__file__).read_bytes())
+            digest.update(code_digest(documents, interval, numbers, table, units).encode())
             self._key = digest.hexdigest()
         return self._key
 
