@@ -38,19 +38,10 @@ class Cache:
         self.hits = self.misses = 0
 
     def key(self, data: bytes) -> str:
-        digest = hashlib.sha256(data)
-        digest.update(f"\0claimcheck {__version__} cache {FORMAT} {_reader_code()}".encode())
-        return digest.hexdigest()
+        return content_key(data)
 
-    def held(self, path: Path) -> str | None:
-        """The key of the file as it is now, when an entry is stored under it (None when not or unreadable)."""
-        from checker import inputs
-
-        try:
-            key = self.key(inputs.read_bytes(path))
-        except inputs.ReadError:
-            return None
-        return key if self._entry(key).is_file() else None
+    def holds(self, key: str) -> bool:
+        return self._entry(key).is_file()
 
     def get(self, key: str, path: str, first_row: int, meaning=None) -> tuple[_Chunk, list[Problem]] | None:
         """The chunk and problems stored under key, placed at path and numbered from first_row.
@@ -76,36 +67,27 @@ class Cache:
 
     def put(self, key: str, chunk: _Chunk, problems: list[Problem], first_row: int, meaning=None) -> bool:
         """Store one file's parse; False (and nothing stored) when it holds values the entry cannot keep exactly."""
-        if chunk.whole or not all(_plain(extra) for extra in chunk.extras.values()):
+        if not storable(chunk):
             return False  # dates in relations, huge lines, …: parse this file each time rather than change it
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-        extras = [None] * len(chunk)
-        for at, extra in chunk.extras.items():
-            extras[at] = encode(extra)
-        # The fields' own names (one of them is `line`) beside names no field can have:
-        table = pa.table({**chunk.arrays, "@line": pa.array(chunk.lines, pa.int64()),
-                          "@column": pa.array(chunk.columns, pa.int64()), "@shape": pa.array(chunk.shapes, pa.int32()),
-                          "@extras": pa.array(extras, pa.string())})
-        metadata = {"problems": json.dumps(portable(problems, first_row), ensure_ascii=False),
-                    "layouts": json.dumps([list(layout.items()) for layout in chunk.layouts], ensure_ascii=False)}
-        if meaning and chunk.readings is not None:
-            for name, array in chunk.readings.items():
-                table = table.append_column(_READING + name, array)
-            metadata["readings"] = meaning.key()
+        table, metadata = columns_of(chunk, meaning)
+        metadata["problems"] = json.dumps(portable(problems, first_row), ensure_ascii=False)
+        if "readings" in metadata:  # they hold while every cited document reads as it did
             metadata["sources"] = json.dumps(meaning.sources(chunk.values("doc")), ensure_ascii=False)
         table = table.replace_schema_metadata(metadata)
-        entry = self._entry(key)
+        return self.store(self._entry(key), lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+
+    def store(self, target: Path, write) -> bool:
+        """write(path) a file that becomes target at once (readers see all of it or none); False when it cannot."""
         try:
             self._prepare()
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=entry.parent)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=target.parent)
             os.close(fd)
             try:
-                pq.write_table(table, tmp, compression="zstd")
-                os.replace(tmp, entry)  # readers see the whole entry or none
+                write(tmp)
+                os.replace(tmp, target)
             finally:
                 Path(tmp).unlink(missing_ok=True)
         except OSError:
@@ -124,6 +106,42 @@ class Cache:
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.parquet"
+
+
+def content_key(data: bytes) -> str:
+    """What an entry is stored under: the file's bytes, claimcheck's version and the code that reads them."""
+    digest = hashlib.sha256(data)
+    digest.update(f"\0claimcheck {__version__} cache {FORMAT} {reader_code()}".encode())
+    return digest.hexdigest()
+
+
+def columns_of(chunk: _Chunk, meaning=None) -> tuple:
+    """A chunk as an Arrow table and the metadata that goes with it (for cache entries and packs).
+
+    Its readings' columns are kept when meaning (checker.table.ReadingColumns)
+    made them, under its key.
+    """
+    import pyarrow as pa
+
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+    extras = [None] * len(chunk)
+    for at, extra in chunk.extras.items():
+        extras[at] = encode(extra)
+    # The fields' own names (one of them is `line`) beside names no field can have:
+    table = pa.table({**chunk.arrays, "@line": pa.array(chunk.lines, pa.int64()),
+                      "@column": pa.array(chunk.columns, pa.int64()), "@shape": pa.array(chunk.shapes, pa.int32()),
+                      "@extras": pa.array(extras, pa.string())})
+    metadata = {"layouts": json.dumps([list(layout.items()) for layout in chunk.layouts], ensure_ascii=False)}
+    if meaning and chunk.readings is not None:
+        for name, array in chunk.readings.items():
+            table = table.append_column(READING + name, array)
+        metadata["readings"] = meaning.key()
+    return table, metadata
+
+
+def storable(chunk: _Chunk) -> bool:
+    """Every row comes back from columns exactly (not so: dates in relations, huge numbers, …)."""
+    return not chunk.whole and all(_plain(extra) for extra in chunk.extras.values())
 
 
 def portable(problems: list[Problem], first_row: int) -> list:
@@ -149,18 +167,18 @@ def _chunk(table, path: str, meaning) -> _Chunk:
     readings = None
     if meaning and metadata.get(b"readings") == meaning.key().encode() and (
             meaning.sources(stored := json.loads(metadata[b"sources"])) == stored):
-        readings = {name[len(_READING):]: table.column(name).combine_chunks()
-                    for name in table.column_names if name.startswith(_READING)}
+        readings = {name[len(READING):]: table.column(name).combine_chunks()
+                    for name in table.column_names if name.startswith(READING)}
     return _Chunk(arrays, [path] * table.num_rows, array("q", table.column("@line").to_pylist()),
                   array("q", table.column("@column").to_pylist()), array("i", table.column("@shape").to_pylist()),
                   layouts, extras, {}, readings)
 
 
-_READING = "~"  # before the names of the readings' columns in an entry
+READING = "~"  # before the names of the readings' columns in an entry
 
 
 @functools.lru_cache(maxsize=1)
-def _reader_code() -> str:
+def reader_code() -> str:
     """A digest of the code that turns a claim file into records: an edited checkout never reads stale entries."""
     from checker import bulk, fields, loader, records
 

@@ -177,20 +177,85 @@ def load(paths: list[str], cache=None, jobs: int = 1, meaning=None) -> tuple[Rec
     processes (0: one per core when they hold over PARALLEL_BYTES); records
     and problems come out in file order all the same. meaning
     (checker.table.ReadingColumns) gives each file's rows what they mean as
-    well, made with them and cached with them.
+    well, made with them and cached with them. With a cache, the run's pack
+    (checker.pack) gives the rows of unchanged files, and records.files
+    names each file's content key.
     """
+    from checker import pack as packs
+    from checker.cache import placed, portable
+
     files = claim_files(paths)
     records = Records()
     problems: list[Problem] = []
-    with _Parsers(files, cache, jobs, meaning) as elsewhere:
+    keys = _keys(files) if cache else {}
+    where = packs.place(cache, paths) if cache else None
+    pack = packs.read(where) if cache else None
+    packed = {path: held for path in files if pack and (held := pack.find(keys.get(path), meaning))}
+    taken = _Taken(pack, records)
+    listed: list[tuple] = []  # (key, first row, rows, portable problems) of each file, for the pack and the findings
+    with _Parsers([path for path in files if path not in packed], cache, jobs, meaning, keys) as elsewhere:
         for path in files:
-            if path in elsewhere.paths:
-                chunk, met = elsewhere.next(str(path), len(records))
+            first = taken.rows()
+            if path in packed:
+                at, count, kept = packed[path]
+                taken.take(at, count, str(path))
+                key, met = keys[path], placed(kept, str(path), first)
+                cache.hits += 1
             else:
-                chunk, met = _here(path, cache, elsewhere.keys.get(path), len(records), meaning)
-            records.add(chunk)
+                taken.flush()
+                if path in elsewhere.paths:
+                    chunk, met, key = elsewhere.next(str(path), first)
+                else:
+                    chunk, met, key = _here(path, cache, elsewhere.keys.get(path), first, meaning)
+                records.add(chunk)
             problems.extend(met)
+            listed.append((key, first, taken.rows() - first, portable(met, first)))
+        taken.flush()
+    records.files = [(str(path), key) for path, (key, *_) in zip(files, listed)]
+    if cache and packs.due(pack, len(records) - taken.total, len(records)):
+        packs.write(cache, where, [chunk for _, chunk in records.spans()], listed, meaning)
     return records, problems
+
+
+def _keys(files: list[Path]) -> dict:
+    """Each readable file's content key (one that cannot be read is reported in its turn, in file order)."""
+    from checker.cache import content_key
+
+    out = {}
+    for path in files:
+        try:
+            out[path] = content_key(inputs.read_bytes(path))
+        except inputs.ReadError:
+            pass
+    return out
+
+
+class _Taken:
+    """Rows taken from the pack, file after file, placed as one slice while they follow each other there."""
+
+    def __init__(self, pack, records: Records):
+        self._pack, self._records = pack, records
+        self._first = self._stop = 0
+        self._paths: list = []
+        self.total = 0  # rows the pack gave
+
+    def rows(self) -> int:
+        """Rows placed so far, these included."""
+        return len(self._records) + len(self._paths)
+
+    def take(self, first: int, rows: int, path: str) -> None:
+        if self._paths and first != self._stop:
+            self.flush()
+        if not self._paths:
+            self._first = self._stop = first
+        self._stop += rows
+        self._paths.extend([path] * rows)
+        self.total += rows
+
+    def flush(self) -> None:
+        if self._paths:
+            self._records.add(self._pack.chunk(self._first, self._stop, self._paths))
+            self._paths = []
 
 
 PARALLEL_BYTES = 8 << 20  # below this much YAML to parse, starting processes costs more than it saves
@@ -204,18 +269,18 @@ class _Parsers:
     the same records, later.
     """
 
-    def __init__(self, files: list[Path], cache, jobs: int, meaning):
+    def __init__(self, files: list[Path], cache, jobs: int, meaning, keys: dict):
         import os
 
         from checker import processes
 
         self.paths: set = set()
-        self.keys: dict = {}  # path → its key, for the files the cache holds (read and hashed once, here)
+        self.keys: dict = {}  # path → its key, for the files the cache holds (read and hashed once, in load)
         self._cache, self._meaning, self._pool, self._results = cache, meaning, None, None
         if jobs == 1:
             return
         if cache:
-            self.keys = {path: key for path in files if (key := cache.held(path))}
+            self.keys = {path: keys[path] for path in files if path in keys and cache.holds(keys[path])}
         lacking = [path for path in files if path not in self.keys]
         if jobs == 0:
             jobs = (os.cpu_count() or 1) if sum(_size(path) for path in lacking) > PARALLEL_BYTES else 1
@@ -243,8 +308,8 @@ class _Parsers:
             return _here(Path(path), self._cache, None, first_row, self._meaning)
         if self._cache:
             self._cache.misses += 1  # counted here: the processes' own counts stay with them
-        chunk, kept = done
-        return chunk, placed(kept, path, first_row)
+        chunk, kept, key = done
+        return chunk, placed(kept, path, first_row), key
 
     def __enter__(self):
         return self
@@ -272,13 +337,14 @@ def _parse_here(path: str):
     """In a helper process: one file's chunk and problems (rows counted from the file)."""
     from checker.cache import portable
 
-    chunk, problems = _here(Path(path), _PARSING[0], None, 0, _PARSING[1])
-    return chunk, portable(problems, 0)
+    chunk, problems, key = _here(Path(path), _PARSING[0], None, 0, _PARSING[1])
+    return chunk, portable(problems, 0), key
 
 
 def _here(path: Path, cache, key: str | None, first_row: int, meaning=None) -> tuple:
-    """One file's records as a chunk, and its problems: from the cache under key (given, or from the file's
-    bytes), else parsed here and stored; with what the rows mean when asked (meaning)."""
+    """One file's records as a chunk, its problems and its content key (None without a cache): from the cache
+    under key (given, or from the file's bytes), else parsed here and stored; with what the rows mean when asked
+    (meaning)."""
     data = None
     if cache and key is None:
         data = _read_bytes(path)
@@ -289,7 +355,7 @@ def _here(path: Path, cache, key: str | None, first_row: int, meaning=None) -> t
         if meaning and chunk.readings is None:  # stored in another setting (units, a document): read again
             chunk.readings = meaning(list(chunk.records(first_row)))
             cache.put(key, chunk, problems, first_row, meaning)
-        return hit
+        return chunk, problems, key
     if data is None:  # no cache, or a key found earlier whose entry is gone: the file as it is now
         data = _read_bytes(path)
         key = cache.key(data) if cache else None
@@ -301,7 +367,7 @@ def _here(path: Path, cache, key: str | None, first_row: int, meaning=None) -> t
         chunk.readings = meaning(found)
     if cache:
         cache.put(key, chunk, problems, first_row, meaning)
-    return chunk, problems
+    return chunk, problems, key
 
 
 def _read_bytes(path: Path) -> bytes:

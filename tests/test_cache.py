@@ -91,13 +91,18 @@ def test_a_damaged_or_planted_entry_is_a_miss_not_a_crash(tmp_path):
     claims, docs = corpus(tmp_path)
     cache = Cache(tmp_path / "cache")
     plain = check(claims, docs, cache)
-    for entry in (tmp_path / "cache").rglob("*.parquet"):
+    packs = list((tmp_path / "cache").rglob("*.arrow"))
+    assert len(packs) == 1
+    for entry in [*(tmp_path / "cache").rglob("*.parquet"), *packs]:
         entry.write_bytes(b"PAR1 not really parquet")
     cache.hits = cache.misses = 0
     assert check(claims, docs, cache) == plain
     assert cache.hits == 0
-    assert check(claims, docs, cache) == plain  # the damaged entries were replaced
+    assert check(claims, docs, cache) == plain  # the damaged entries and pack were replaced
     assert cache.misses == cache.hits > 0
+    packs[0].write_bytes(packs[0].read_bytes()[:-100])  # cut short while entries stay whole
+    cache.hits = cache.misses = 0
+    assert check(claims, docs, cache) == plain and cache.hits > 0 and cache.misses == 0
 
 
 def test_another_claimcheck_version_does_not_read_these_entries(tmp_path, monkeypatch):
@@ -128,7 +133,7 @@ def test_the_cli_caches_by_default_and_not_with_no_cache(tmp_path):
 def test_a_change_to_the_reading_code_does_not_read_older_entries(tmp_path, monkeypatch):
     cache = Cache(tmp_path / "cache")
     key = cache.key(b"- {id: a}\n")
-    monkeypatch.setattr(cache_module, "_reader_code", lambda: "edited")
+    monkeypatch.setattr(cache_module, "reader_code", lambda: "edited")
     assert cache.key(b"- {id: a}\n") != key
 
 

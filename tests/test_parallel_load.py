@@ -80,8 +80,8 @@ def test_processes_start_only_when_asked_or_worth_it(monkeypatch):
     started = []
     real = loader._Parsers.__init__
 
-    def spy(self, files, cache, jobs, meaning):
-        real(self, files, cache, jobs, meaning)
+    def spy(self, files, cache, jobs, meaning, keys):
+        real(self, files, cache, jobs, meaning, keys)
         started.append(bool(self.paths))
 
     monkeypatch.setattr(loader._Parsers, "__init__", spy)

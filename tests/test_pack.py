@@ -1,0 +1,108 @@
+"""The pack: a run's claim files in one file, giving the next run exactly what parsing them would."""
+from __future__ import annotations
+
+import shutil
+import sys
+
+from checker import engine, pack
+from checker.cache import Cache
+from checker.documents import Documents
+from checker.loader import load
+from checker.table import ReadingColumns
+from checker.units import Units
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+def _meaning(work):
+    return ReadingColumns(Units(work / "rules" / "units.txt"), Documents(str(work / "docs")))
+
+
+def _entries_opened(monkeypatch) -> list:
+    opened = []
+    real = Cache.get
+
+    def spy(self, key, *args, **kwargs):
+        opened.append(key)
+        return real(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(Cache, "get", spy)
+    return opened
+
+
+def _writes(monkeypatch) -> list:
+    written = []
+    real = pack.write
+
+    def spy(*args, **kwargs):
+        written.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pack, "write", spy)
+    return written
+
+
+def test_a_warm_load_takes_every_file_from_the_pack_and_equals_parsing(tmp_path, monkeypatch):
+    claims = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", claims)
+    work = tmp_path
+    shutil.copytree(ROOT / "rules", work / "rules")
+    shutil.copytree(ROOT / "seeds", work / "docs")
+    meaning = _meaning(work)
+    plain = load([str(claims)], None, 1, meaning)
+    cache = Cache(tmp_path / "cache")
+    assert load([str(claims)], cache, 1, meaning) == plain
+    opened = _entries_opened(monkeypatch)
+    warm = load([str(claims)], cache, 1, meaning)
+    assert warm == plain and opened == []  # records (values, lines, layouts, ignore, relations) and problems
+    assert cache.hits == len(list(claims.glob("*.yaml")))
+    assert warm[0].with_ignore() and list(warm[0].with_relations()) == list(plain[0].with_relations())
+
+
+def test_one_edit_reads_one_file_and_keeps_the_pack_until_a_tenth_has_changed(tmp_path, monkeypatch):
+    generate(3000, tmp_path, docs=30, seed=9)
+    claims = tmp_path / "claims"
+    files = sorted(claims.glob("*.yaml"))
+    args = ([str(claims)], str(tmp_path / "docs"), str(tmp_path / "rules"))
+    cache = Cache(tmp_path / "cache")
+    engine.run(*args, cache=cache)
+    written, opened = _writes(monkeypatch), _entries_opened(monkeypatch)
+
+    def edit(path, old, new):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    edit(files[7], "kind: actual", "kind: target")
+    cached = engine.run(*args, cache=cache)
+    assert len(opened) == 1 and written == []
+    assert cached.findings == engine.run(*args).findings
+    for path in files[10:13]:  # four files of thirty, counting the first: over a tenth of the rows
+        edit(path, "kind: actual", "kind: target")
+    opened.clear()
+    cached = engine.run(*args, cache=cache)
+    assert len(opened) == 4 and written == [True]
+    assert cached.findings == engine.run(*args).findings
+    opened.clear()
+    engine.run(*args, cache=cache)
+    assert opened == []  # the new pack holds them all
+
+
+def test_moved_renamed_and_new_files_take_their_own_paths_and_rows(tmp_path):
+    generate(2000, tmp_path, docs=12, seed=10)
+    claims = tmp_path / "claims"
+    meaning = _meaning(tmp_path)
+    cache = Cache(tmp_path / "cache")
+    load([str(claims)], cache, 1, meaning)
+    files = sorted(claims.glob("*.yaml"))
+    files[3].rename(claims / "zz-last.yaml")  # its rows now come last
+    files[5].rename(claims / "a-first.yaml")
+    shutil.copy(files[6], claims / "m-copy.yaml")  # the same content twice, at two paths
+    files[8].unlink()
+    cache.hits = cache.misses = 0
+    records, problems = load([str(claims)], cache, 1, meaning)
+    assert (records, problems) == load([str(claims)], None, 1, meaning)
+    assert cache.misses == 0
+    assert {path for path, _ in records.files} == {str(p) for p in sorted(claims.glob("*.yaml"))}
