@@ -5,10 +5,10 @@ The CLI only wires options to this; tests and benchmarks call it directly.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from checker import aside
+from checker import aside, reuse
 from checker.context import Context
 from checker.documents import Documents, TextError, collect_texts
 from checker.findings import Finding
@@ -64,16 +64,29 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     by_text = [m for m in chosen if aside.reads_only_texts(m.CODE)]
-    beside = (jobs or aside.auto_jobs(ctx.texts)) if claim_paths else 1  # lint has no claims to check meanwhile
-    with aside.DocumentRules(by_text, ctx, beside) as document_rules:
+    store = _store(cache, claim_paths, engine, folder, docs, tolerances, severities)
+    texts = store.texts_to_check(ctx.texts) if store else ctx.texts
+    beside = (jobs or aside.auto_jobs(texts)) if claim_paths else 1  # lint has no claims to check meanwhile
+    with aside.DocumentRules(by_text, replace(ctx, texts=texts), beside) as document_rules:
         timings["load"] = _claims(ctx, claim_paths, cache, jobs, tolerances, engine) - start
+        first = [m for m in chosen if not getattr(m, "AFTER", False)]
+        if store:
+            store.measure(ctx, ctx.records.files, {reuse.scope_of(m) for m in first} - {None})
         timings["table"] = time.perf_counter() - start - timings["load"]
         findings: list[Finding] = []
-        first = [m for m in chosen if not getattr(m, "AFTER", False)]
         for done, module in enumerate(first, start=1):
-            findings.extend(document_rules.findings(module) if module in by_text else module.check(ctx))
+            if module in by_text:
+                found = document_rules.findings(module)
+                findings.extend(store.document_findings(module.CODE, found) if store else found)
+            elif store and reuse.scope_of(module):
+                findings.extend(store.check(module, ctx))
+            else:
+                findings.extend(module.check(ctx))
             if progress:
                 progress(done, len(first), module.CODE)
+    if store:
+        store.save()
+    findings.sort(key=Finding.sort_key)  # suppressed and baselined findings come out in this order
     ctx.outcome = supp.apply(findings, ctx.records, ctx.sidecar, known)
     kept = list(ctx.outcome.kept)
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
@@ -81,6 +94,13 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
     return Result(sorted(kept, key=Finding.sort_key), len(ctx.records), len(ctx.records.paths()),
                   ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined)
+
+
+def _store(cache, claim_paths, engine: str, rules: Path, docs, tolerances, severities):
+    """The last run's findings to keep (checker.reuse): with a cache, on the embedded engine."""
+    if cache is None or engine != "duckdb" or not claim_paths:
+        return None
+    return reuse.Store(cache, claim_paths, reuse.setting(rules, docs, tolerances, severities))
 
 
 def _chosen(select, skip, severity: dict | None) -> tuple[list, dict]:

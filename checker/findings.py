@@ -40,7 +40,10 @@ class Finding:
         """By the place in the source text when there is one: that is how people read."""
         sources = [loc for loc in self.locations if loc.role == "source"]
         first = sources[0] if sources else (self.locations[0] if self.locations else Location(""))
-        return (first.path, first.line or 0, first.column or 0, self.code, self.message)
+        places = tuple((loc.path, loc.line or 0, loc.column or 0, loc.role) for loc in self.locations)
+        # every field: the order never depends on the order the findings were made in (checker.reuse)
+        return (first.path, first.line or 0, first.column or 0, self.code, self.message, self.claims, places,
+                self.span, self.fix)
 
     def fingerprint(self) -> str:
         """Identity across runs: the rule and the claims or text concerned, not line numbers or wording."""

@@ -86,6 +86,7 @@ class Records(Sequence):
         self._loose = 0  # chunks from this one on are smaller than CHUNK: merged once they hold that many rows
         self._open: list[Record] = []
         self._recent: OrderedDict[int, Record] = OrderedDict()  # see Readings: the oldest made goes first
+        self.files: list[tuple[str, str | None]] = []  # (path, content key) of each claim file loaded (checker.loader)
         self.extend(records)
 
     @staticmethod

@@ -91,16 +91,18 @@ def test_a_damaged_or_planted_entry_is_a_miss_not_a_crash(tmp_path):
     claims, docs = corpus(tmp_path)
     cache = Cache(tmp_path / "cache")
     plain = check(claims, docs, cache)
-    packs = list((tmp_path / "cache").rglob("*.arrow"))
-    assert len(packs) == 1
-    for entry in [*(tmp_path / "cache").rglob("*.parquet"), *packs]:
+    packs = list((tmp_path / "cache" / "packs").glob("*.arrow"))
+    stores = list((tmp_path / "cache" / "findings").glob("*.arrow"))  # the last run's findings (checker.reuse)
+    assert len(packs) == len(stores) == 1
+    for entry in [*(tmp_path / "cache").rglob("*.parquet"), *packs, *stores]:
         entry.write_bytes(b"PAR1 not really parquet")
     cache.hits = cache.misses = 0
     assert check(claims, docs, cache) == plain
     assert cache.hits == 0
     assert check(claims, docs, cache) == plain  # the damaged entries and pack were replaced
     assert cache.misses == cache.hits > 0
-    packs[0].write_bytes(packs[0].read_bytes()[:-100])  # cut short while entries stay whole
+    for cut in (packs[0], stores[0]):
+        cut.write_bytes(cut.read_bytes()[:-100])  # cut short while entries stay whole
     cache.hits = cache.misses = 0
     assert check(claims, docs, cache) == plain and cache.hits > 0 and cache.misses == 0
 

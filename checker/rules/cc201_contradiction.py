@@ -37,6 +37,7 @@ from checker.relational import disagreeing
 CODE = "CC201"
 NAME = "contradiction"
 SEVERITY = "error"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
 
 
 def check(ctx):

@@ -37,6 +37,7 @@ from checker.relational import BOUNDS, KEY, keyed, overlaps, prefixed
 CODE = "CC202"
 NAME = "target-as-achievement"
 SEVERITY = "warning"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
 
 _SAME_THING = ["metric_key", "entity_key", "dimension"]
 

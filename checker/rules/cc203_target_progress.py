@@ -30,6 +30,7 @@ from checker.relational import KEY, keyed, prefixed, year
 CODE = "CC203"
 NAME = "target-progress"
 SEVERITY = "info"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
 
 _SAME_THING = ["metric_key", "entity_key", "dimension"]
 

@@ -30,6 +30,7 @@ from checker.relational import repeated
 CODE = "CC204"
 NAME = "unit-mismatch"
 SEVERITY = "error"
+SCOPE = ("metric_key",)  # each finding is about claims of one metric (checker.reuse)
 
 
 def check(ctx):

@@ -27,6 +27,7 @@ from checker.relational import BOUNDS, KEY, keyed, repeated
 CODE = "CC205"
 NAME = "duplicate-claim"
 SEVERITY = "info"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
 
 
 def check(ctx):

@@ -29,6 +29,7 @@ from checker.relational import disagreeing
 CODE = "CC311"
 NAME = "target-restated"
 SEVERITY = "warning"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
 
 
 def check(ctx):

@@ -37,6 +37,7 @@ from checker.relational import keyed, prefixed, year
 CODE = "CC312"
 NAME = "target-already-met"
 SEVERITY = "warning"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
 
 _COLS = ["row", "doc", "metric_key", "entity_key", "dimension", "year", "lo", "hi", "lo_closed", "hi_closed"]
 

@@ -1,0 +1,269 @@
+"""The last run's findings, kept for the next: after an edit, only what the edit can change is checked again.
+
+A rule with a SCOPE (columns of the claim table, such as metric and entity)
+promises that each of its findings is about claims sharing one value of
+those columns and depends on no claim outside it. For every scope value the
+store keeps a digest of its rows: every column of the claim table, the
+content key of the claim file and the digest of the cited document. The
+next run computes the same digests (in DuckDB, over all rows at once), runs
+such a rule only over the scope values whose digest changed, appeared or
+went, and keeps the stored findings of all the others. The document rules
+(CC4xx) read one document at a time, so a document whose text is unchanged
+keeps its findings. Rules without a scope run in full every time.
+
+The store holds plain data (an Arrow IPC file of numbers and JSON text) and
+is valid only in the setting it names: claimcheck's code, the rules folder,
+tolerances, severities and the documents folder. Any change there, a
+damaged file, or another engine than the embedded one, and every rule runs
+in full.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from checker.findings import Finding, Location
+
+DOCUMENTS = "@documents"  # the scope of the document rules: one document
+
+
+def scope_of(module) -> tuple | None:
+    return getattr(module, "SCOPE", None)
+
+
+class Store:
+    """The findings of the last run over these claim paths, and what is kept of them in this one."""
+
+    def __init__(self, cache, paths: list, setting: str):
+        named = json.dumps(sorted(str(Path(p).resolve()) for p in paths))
+        self._cache = cache
+        self._where = cache.folder / "findings" / f"{hashlib.sha256(named.encode()).hexdigest()[:32]}.arrow"
+        self._setting = setting
+        self._old = _read(self._where, setting)
+        self._digests: dict = {}  # scope → Arrow table (skey, n, a, b) of this run
+        self._changed: dict = {}  # scope → scope keys whose rows differ from the last run's (numpy array)
+        self._keys: dict = {}  # scope → each row's scope key (numpy array, by row)
+        self._found: list = []  # (code, Arrow table of (skey, finding)) of this run, for the next
+
+    # documents ---------------------------------------------------------------
+
+    def texts_to_check(self, texts: dict) -> dict:
+        """The documents whose findings cannot be kept (all of them when nothing is stored)."""
+        import numpy as np
+        import pyarrow as pa
+
+        paths = list(texts)
+        skeys = np.array([_number(path) for path in paths], dtype=np.uint64)
+        sums = [_number("\n".join(lines)) for lines in texts.values()]
+        digests = pa.table({"skey": skeys, "n": pa.array([len(lines) for lines in texts.values()], pa.int64()),
+                            "a": pa.array([s >> 32 for s in sums], pa.int64()),
+                            "b": pa.array([s & 0xFFFFFFFF for s in sums], pa.int64())})
+        changed = self._compare(DOCUMENTS, digests)
+        self._keys[DOCUMENTS] = dict(zip(paths, skeys.tolist()))
+        again = set(changed.tolist())
+        return {path: lines for path, lines, key in zip(paths, texts.values(), skeys.tolist()) if key in again}
+
+    def document_findings(self, code: str, fresh: list) -> list:
+        """The kept findings of a document rule beside those made now for the documents checked again."""
+        keys = self._keys[DOCUMENTS]
+        return self._merge(code, DOCUMENTS, fresh, [keys[f.locations[0].path] for f in fresh])
+
+    # claims ------------------------------------------------------------------
+
+    def measure(self, ctx, files: list, scopes: set) -> None:
+        """This run's digest of every scope value of each scope, and which of them changed since the last run."""
+        import duckdb
+        import pyarrow as pa
+
+        con = duckdb.connect()
+        con.register("claims", ctx.arrow)
+        con.register("files", pa.table({"file": [p for p, _ in files], "key": [k for _, k in files]}))
+        docs = sorted({d for d in ctx.arrow.column("doc").unique().to_pylist() if d})
+        con.register("docs", pa.table({"doc": pa.array(docs, pa.string()),
+                                       "digest": pa.array([ctx.docs.digest(d) for d in docs], pa.string())}))
+        cells = ", ".join(f'c."{name}"' for name in ctx.arrow.column_names if name != "row")
+        con.sql(
+            f"CREATE TEMP TABLE hashed AS SELECT c.row, hash({cells}, f.key, d.digest, "
+            "CASE WHEN c.id IS NULL THEN c.row END) AS h FROM claims c LEFT JOIN files f USING (file) "
+            "LEFT JOIN docs d USING (doc)")  # an id-less claim is named by its row, so its row counts too
+        for scope in sorted(scopes):
+            columns = ", ".join(f'c."{name}"' for name in scope)
+            con.sql(f"CREATE OR REPLACE TEMP TABLE keyed AS SELECT c.row, hash({columns}) AS skey, h.h "
+                        "FROM claims c JOIN hashed h USING (row)")
+            self._keys[scope] = con.sql("SELECT skey FROM keyed ORDER BY row").fetchnumpy()["skey"]
+            digests = con.sql("SELECT skey, count(*) AS n, sum(h >> 32)::BIGINT AS a, "
+                                  "sum(h & 4294967295)::BIGINT AS b FROM keyed GROUP BY skey").to_arrow_table()
+            self._compare(scope, digests)
+
+    def check(self, module, ctx) -> list:
+        """A scoped rule's findings: the kept ones, and those of the changed scope values checked now."""
+        import ibis
+        import numpy as np
+
+        scope, code = scope_of(module), module.CODE
+        keys = self._keys[scope]
+        changed = self._changed[scope]
+        if self._stored(code) is None:
+            part = replace(ctx, made={})
+        else:
+            rows = np.nonzero(np.isin(keys, changed))[0]
+            sub = ibis.memtable(ctx.arrow.take(rows))
+            table = ibis.get_backend(ctx.table).create_view(f"claims_{code}", sub, overwrite=True)
+            part = replace(ctx, table=table, arrow=None, relations=None, problems=[], made={})
+        fresh = module.check(part)
+        rows = [part.made.get(id(f)) for f in fresh]
+        if None in rows:
+            raise RuntimeError(f"{code} has a SCOPE, but one of its findings names no claim")
+        return self._merge(code, scope, fresh, keys[rows].tolist())
+
+    # the store ---------------------------------------------------------------
+
+    def _compare(self, scope, digests) -> "object":
+        """Note this run's digests of a scope; the scope keys whose rows changed (all, when nothing is stored)."""
+        import duckdb
+        import numpy as np
+
+        self._digests[scope] = digests
+        old = None if self._old is None else self._old.digests(scope)
+        if old is None:
+            changed = digests.column("skey").to_numpy()
+        else:
+            changed = duckdb.sql(
+                "SELECT coalesce(n.skey, o.skey) AS skey FROM digests n FULL JOIN old o USING (skey) "
+                "WHERE n.n IS DISTINCT FROM o.n OR n.a IS DISTINCT FROM o.a OR n.b IS DISTINCT FROM o.b"
+            ).fetchnumpy()["skey"]
+        self._changed[scope] = np.asarray(changed, dtype=np.uint64)
+        return self._changed[scope]
+
+    def _stored(self, code: str):
+        return None if self._old is None else self._old.findings(code)
+
+    def _merge(self, code: str, scope, fresh: list, skeys: list) -> list:
+        """Stored findings of the unchanged scope values, then the fresh ones; both kept for the next run."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+        made = pa.table({"skey": pa.array(skeys, pa.uint64()),
+                         "finding": pa.array([encode(_plain(f)) for f in fresh], pa.string())})
+        stored = self._stored(code)
+        kept = []
+        if stored is not None:
+            keep = pc.invert(pc.is_in(stored.column("skey"), pa.array(self._changed[scope], pa.uint64())))
+            stored = stored.filter(keep)
+            kept = [_finding(json.loads(text)) for text in stored.column("finding").to_pylist()]
+            made = pa.concat_tables([stored.select(["skey", "finding"]), made])
+        self._found.append((code, made))
+        return kept + fresh
+
+    def save(self) -> None:
+        """Keep this run's findings and digests for the next run (when anything changed)."""
+        import pyarrow as pa
+
+        if self._old is not None and not any(len(c) for c in self._changed.values()):
+            return  # the stored findings are these
+        parts = []
+        for scope, digests in self._digests.items():
+            parts.append(_rows(_scope_name(scope), digests.column("skey"), digests.column("n"), digests.column("a"),
+                               digests.column("b"), None))
+        for code, made in self._found:
+            parts.append(_rows(code, made.column("skey"), None, None, None, made.column("finding")))
+        if not parts:
+            return
+        ran = json.dumps([code for code, _ in self._found])
+        table = pa.concat_tables(parts).replace_schema_metadata({"setting": self._setting, "ran": ran})
+        batch = pa.RecordBatch.from_arrays([c.combine_chunks() for c in table.columns], schema=table.schema)
+
+        def write(tmp: str) -> None:
+            with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, batch.schema) as out:
+                out.write_batch(batch)
+
+        self._cache.store(self._where, write)
+
+
+class _Stored:
+    """The last run's store, as read."""
+
+    def __init__(self, table):
+        import pyarrow.compute as pc
+
+        self._by_part = {}
+        parts = table.column("part")
+        for name in pc.unique(parts).to_pylist():
+            self._by_part[name] = table.filter(pc.equal(parts, name))
+        self._ran = set(json.loads(table.schema.metadata[b"ran"]))  # the rules whose findings are all here
+        self._none = table.slice(0, 0)
+
+    def digests(self, scope):
+        part = self._by_part.get(_scope_name(scope))
+        return None if part is None else part.select(["skey", "n", "a", "b"])
+
+    def findings(self, code: str):
+        """The rule's findings of the last run (None when it did not run)."""
+        return self._by_part.get(code, self._none) if code in self._ran else None
+
+
+def _read(where: Path, setting: str) -> _Stored | None:
+    if not where.is_file():
+        return None
+    try:
+        import pyarrow as pa
+
+        reader = pa.ipc.open_file(pa.memory_map(str(where)))
+        if (reader.schema.metadata or {}).get(b"setting") != setting.encode():
+            return None
+        return _Stored(reader.read_all())
+    except Exception:  # damaged or planted: as if there were none, and this run's save replaces it
+        return None
+
+
+def _rows(part: str, skeys, n, a, b, findings):
+    import pyarrow as pa
+
+    count = len(skeys)
+
+    def column(values, kind):
+        return pa.nulls(count, kind) if values is None else values.cast(kind)
+
+    return pa.table({"part": pa.array([part] * count, pa.string()), "skey": skeys.cast(pa.uint64()),
+                     "n": column(n, pa.int64()), "a": column(a, pa.int64()), "b": column(b, pa.int64()),
+                     "finding": column(findings, pa.string())})
+
+
+def _scope_name(scope) -> str:
+    return scope if isinstance(scope, str) else "@" + ",".join(scope)
+
+
+def _number(text: str) -> int:
+    """64 bits of a text's digest, as a number."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+def _plain(f: Finding) -> list:
+    return [f.code, f.severity, f.message, [[loc.path, loc.line, loc.column, loc.role] for loc in f.locations],
+            list(f.claims), f.span, f.fix]
+
+
+def _finding(data: list) -> Finding:
+    code, severity, message, locations, claims, span, fix = data
+    return Finding(code, severity, message, tuple(Location(*loc) for loc in locations), tuple(claims), span, fix)
+
+
+def setting(rules: Path, docs: str | None, tolerances, severities: dict) -> str:
+    """What every stored finding depends on besides the claims and documents: code, rules folder, options."""
+    import duckdb
+
+    import checker
+    from checker import __version__
+
+    digest = hashlib.sha256(f"claimcheck {__version__} duckdb {duckdb.__version__}\0".encode())
+    for path in sorted(Path(checker.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    for path in sorted(p for p in rules.rglob("*") if p.is_file()):
+        digest.update(f"\0{path.relative_to(rules)}\0".encode())
+        digest.update(path.read_bytes())
+    folder = str(Path(docs).resolve()) if docs else ""
+    digest.update(repr((folder, sorted((tolerances or {}).items()), sorted(severities.items()))).encode())
+    return digest.hexdigest()

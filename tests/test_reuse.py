@@ -1,0 +1,126 @@
+"""Findings kept from the last run (checker.reuse) must be exactly what checking everything again gives."""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from decimal import Decimal
+
+import pytest
+
+from checker import aside, engine
+from checker.cache import Cache
+from checker.rules import all_rules
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+@pytest.fixture
+def work(tmp_path):
+    generate(2400, tmp_path, docs=12, seed=21)
+    return tmp_path
+
+
+def _run(work, cache=None, **options):
+    result = engine.run([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache, **options)
+    return result.findings, result.suppressed
+
+
+def _same_as_checking_everything(work, cache, **options):
+    cached = _run(work, cache, **options)
+    assert cached == _run(work, **options)
+    return cached
+
+
+def _blocks(path):
+    """A generated claim file's records, each as its text (seven lines)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return ["".join(lines[at:at + 7]) for at in range(0, len(lines), 7)]
+
+
+def test_edits_of_every_kind_give_what_checking_everything_gives(work):
+    cache = Cache(work / "cache")
+    claims = work / "claims"
+    files = sorted(claims.glob("*.yaml"))
+    before = _same_as_checking_everything(work, cache)
+    steps = []
+
+    def step(what):
+        nonlocal before
+        after = _same_as_checking_everything(work, cache)
+        steps.append((what, after != before))
+        before = after
+
+    # a claim moves into another file's metric and entity, with another value: a contradiction across files
+    theirs = _blocks(files[1])[0]
+    moved = theirs.replace("id: c", "id: moved-c").replace("surface: ", "surface: 1")
+    files[4].write_text(files[4].read_text(encoding="utf-8") + moved, encoding="utf-8")
+    step("a claim joins another file's key")
+    files[4].write_text(files[4].read_text(encoding="utf-8").replace(moved, ""), encoding="utf-8")
+    step("and leaves it again")
+    files[2].unlink()
+    step("a file deleted")
+    files[3].rename(claims / "zz-renamed.yaml")
+    step("a file renamed")
+    shutil.copy(files[5], claims / "zz-copy.yaml")
+    step("a file copied: its claims repeat, ids and all")
+    doc = sorted((work / "docs").glob("*.txt"))[6]
+    doc.write_text("插入的一行。\n" + doc.read_text(encoding="utf-8"), encoding="utf-8")
+    step("a document edited: its quotes move a line down")
+    # an id-less claim is named by its row; a claim added to an earlier file moves it
+    blocks = _blocks(files[7])
+    files[7].write_text("".join([blocks[0].replace(blocks[0].splitlines()[0], "- {}"), *blocks[1:]])
+                        .replace("- {}\n  metric", "- metric"), encoding="utf-8")
+    step("a claim loses its id")
+    files[0].write_text(files[0].read_text(encoding="utf-8") + _blocks(files[1])[1].replace("id: c", "id: extra-c"),
+                        encoding="utf-8")
+    step("a claim added before it")
+    assert all(changed for _, changed in steps), steps
+
+
+def test_after_one_edit_the_scoped_rules_check_only_the_keys_it_touches(work, monkeypatch):
+    cache = Cache(work / "cache")
+    _run(work, cache)
+    seen = {}
+    for code, module in all_rules().items():
+        if getattr(module, "SCOPE", None):
+            real = module.check
+
+            def spy(ctx, real=real, code=code):
+                seen.setdefault(code, ctx.table.count().execute())  # the cached run, not the one after
+                return real(ctx)
+
+            monkeypatch.setattr(module, "check", spy)
+    path = sorted((work / "claims").glob("*.yaml"))[3]
+    first = _blocks(path)[0]
+    path.write_text(path.read_text(encoding="utf-8").replace(first, first.replace("kind: actual", "kind: target")),
+                    encoding="utf-8")
+    _same_as_checking_everything(work, cache)
+    assert len(seen) == 7
+    # the edited file's claims (its key changed, so all of them) and those sharing their keys; of 2,400
+    edited = len(re.findall(r"^- ", path.read_text(encoding="utf-8"), re.M))
+    assert all(edited <= rows < 2 * edited for rows in seen.values()), (edited, seen)
+    seen.clear()
+    _same_as_checking_everything(work, cache, tolerances={"about": Decimal("0.2")})
+    assert all(rows > 2000 for rows in seen.values()), seen  # another setting: nothing is kept
+
+
+def test_only_edited_documents_are_linted_again(work, monkeypatch):
+    cache = Cache(work / "cache")
+    _run(work, cache)
+    linted = []
+    real = aside.DocumentRules.__init__
+
+    def spy(self, modules, ctx, jobs):
+        linted.append(sorted(ctx.texts))
+        real(self, modules, ctx, jobs)
+
+    monkeypatch.setattr(aside.DocumentRules, "__init__", spy)
+    doc = sorted((work / "docs").glob("*.txt"))[2]
+    doc.write_text(doc.read_text(encoding="utf-8") + "本年度指标达到100%%以上以上。\n", encoding="utf-8")
+    findings, _ = _same_as_checking_everything(work, cache)
+    assert linted[0] == [str(doc)]
+    assert linted[1] == sorted(str(p) for p in (work / "docs").glob("*.txt"))  # the run without a cache
+    assert any(f.code.startswith("CC4") and f.locations[0].path == str(doc) for f in findings)
