@@ -20,6 +20,7 @@ class Documents:
         self._lines: dict[str, list[str] | str] = {}
         self._paths: dict[str, str] = {}
         self._digests: dict[str, str] = {}
+        self._root: Path | None = None  # the folder resolved, once (thousands of documents ask)
 
     def path_for(self, name: str) -> str:
         """The document's path as findings show it (one string per document, however many findings)."""
@@ -52,7 +53,8 @@ class Documents:
             return f"`{name}` must be a path inside the documents folder"
         path = self.folder / rel
         try:
-            inside = path.resolve().is_relative_to(self.folder.resolve())
+            self._root = self._root or self.folder.resolve()
+            inside = path.resolve().is_relative_to(self._root)
         except OSError as exc:
             return f"cannot resolve {path}: {exc}"
         if not inside:

@@ -11,7 +11,7 @@ from pathlib import Path
 from checker import aside, reuse
 from checker.context import Context
 from checker.documents import Documents, TextError, collect_texts
-from checker.findings import Finding
+from checker.findings import Finding, in_order
 from checker.loader import LoadError, load
 from checker.pauses import paused_gc
 from checker.registry import load_registry
@@ -86,13 +86,13 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
                 progress(done, len(first), module.CODE)
     if store:
         store.save()
-    findings.sort(key=Finding.sort_key)  # suppressed and baselined findings come out in this order
     ctx.outcome = supp.apply(findings, ctx.records, ctx.sidecar, known)
+    ctx.outcome.suppressed, ctx.outcome.baselined = in_order(ctx.outcome.suppressed), in_order(ctx.outcome.baselined)
     kept = list(ctx.outcome.kept)
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
         kept.extend(module.check(ctx))  # about suppressions and the baseline themselves
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
-    return Result(sorted(kept, key=Finding.sort_key), len(ctx.records), len(ctx.records.paths()),
+    return Result(in_order(kept), len(ctx.records), len(ctx.records.paths()),
                   ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined)
 
 

@@ -1,14 +1,13 @@
 """Findings: what a check reports, and where."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True, order=True, slots=True)  # slots: a million claims can mean a million places
-class Location:
+class Location(NamedTuple):  # a tuple: a million places are made in a second, and kept findings are made again
     path: str
     line: int | None = None
     column: int | None = None
@@ -26,24 +25,24 @@ class Location:
         return {"path": self.path, "line": self.line, "column": self.column, "role": self.role}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):  # a tuple, like Location: made by the hundred thousand when kept from the last run
     code: str
     severity: str
     message: str
     locations: tuple[Location, ...] = ()
-    claims: tuple[str, ...] = field(default=())  # claim ids involved, in order
+    claims: tuple[str, ...] = ()  # claim ids involved, in order
     span: str = ""   # the exact text concerned, for findings about a document
     fix: str = ""    # the likely intended text, where there is one
 
     def sort_key(self):
         """By the place in the source text when there is one: that is how people read."""
-        sources = [loc for loc in self.locations if loc.role == "source"]
-        first = sources[0] if sources else (self.locations[0] if self.locations else Location(""))
+        first = next((loc for loc in self.locations if loc.role == "source"),
+                     self.locations[0] if self.locations else _NOWHERE)
+        return (first.path, first.line or 0, first.column or 0, self.code, self.message)
+
+    def _every_field(self):
         places = tuple((loc.path, loc.line or 0, loc.column or 0, loc.role) for loc in self.locations)
-        # every field: the order never depends on the order the findings were made in (checker.reuse)
-        return (first.path, first.line or 0, first.column or 0, self.code, self.message, self.claims, places,
-                self.span, self.fix)
+        return self.sort_key() + (self.claims, places, self.span, self.fix)
 
     def fingerprint(self) -> str:
         """Identity across runs: the rule and the claims or text concerned, not line numbers or wording."""
@@ -68,6 +67,25 @@ class Finding:
             **({"span": self.span} if self.span else {}),
             **({"fix": self.fix} if self.fix else {}),
         }
+
+
+def in_order(findings) -> list:
+    """Findings sorted by sort_key, and findings alike in it by every field: the order never depends on the order
+    they were made in (checker.reuse keeps some from the last run)."""
+    from itertools import groupby
+    from operator import itemgetter
+
+    findings = list(findings)
+    out: list = []
+    for _, alike in groupby(sorted(zip(map(Finding.sort_key, findings), range(len(findings)))), key=itemgetter(0)):
+        members = [findings[at] for _, at in alike]
+        if len(members) > 1:
+            members.sort(key=Finding._every_field)
+        out.extend(members)
+    return out
+
+
+_NOWHERE = Location("")
 
 
 def at_or_above(findings, threshold: str) -> list[Finding]:

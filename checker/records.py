@@ -217,7 +217,24 @@ class Records(Sequence):
 
     def rows_by_id(self, among=None) -> dict:
         """Claim id → its row (the last, where ids repeat); only the ids in among when it is given."""
-        return {name: row for row, name in enumerate(self.column("id")) if name and (among is None or name in among)}
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        wanted = None if among is None else pa.array([a for a in among if type(a) is str], pa.string())
+        found: dict = {}
+        for first, chunk in self.spans():
+            if wanted is None:
+                found.update(zip(chunk.values("id"), range(first, first + len(chunk))))
+                continue
+            ats = pc.indices_nonzero(pc.is_in(chunk.arrays["id"], value_set=wanted)).to_pylist()
+            hits = dict(zip(ats, chunk.arrays["id"].take(pa.array(ats, pa.int64())).to_pylist()))
+            for at, rec in chunk.whole.items():  # rows kept whole say their id themselves
+                hits.pop(at, None)
+                if rec.values.get("id") in among:
+                    hits[at] = rec.values["id"]
+            found.update((hits[at], first + at) for at in sorted(hits))
+        found.pop(None, None), found.pop("", None)  # no id
+        return found
 
     def paths(self) -> set:
         return {p for chunk in self._chunks for p in set(chunk.paths)} | {rec.path for rec in self._open}
@@ -232,9 +249,7 @@ class Records(Sequence):
 
     def _having(self, part: int):
         for first, chunk in zip(self._starts, self._chunks):
-            for at in sorted(chunk.extras):
-                if chunk.extras[at][part]:
-                    yield self[first + at]
+            yield from chunk.records(first, [at for at in sorted(chunk.extras) if chunk.extras[at][part]])
         yield from (rec for rec in self._open if (rec.ignore, rec.relations)[part])
 
 

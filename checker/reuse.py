@@ -145,16 +145,13 @@ class Store:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-        made = pa.table({"skey": pa.array(skeys, pa.uint64()),
-                         "finding": pa.array([encode(_plain(f)) for f in fresh], pa.string())})
+        made = _columns(fresh, skeys)
         stored = self._stored(code)
         kept = []
         if stored is not None:
-            keep = pc.invert(pc.is_in(stored.column("skey"), pa.array(self._changed[scope], pa.uint64())))
-            stored = stored.filter(keep)
-            kept = [_finding(json.loads(text)) for text in stored.column("finding").to_pylist()]
-            made = pa.concat_tables([stored.select(["skey", "finding"]), made])
+            stored = stored.filter(pc.invert(pc.is_in(stored.column("skey"), pa.array(self._changed[scope], pa.uint64()))))
+            kept = _findings(stored)
+            made = pa.concat_tables([stored, made])
         self._found.append((code, made))
         return kept + fresh
 
@@ -164,17 +161,17 @@ class Store:
 
         if self._old is not None and not any(len(c) for c in self._changed.values()):
             return  # the stored findings are these
-        parts = []
-        for scope, digests in self._digests.items():
-            parts.append(_rows(_scope_name(scope), digests.column("skey"), digests.column("n"), digests.column("a"),
-                               digests.column("b"), None))
-        for code, made in self._found:
-            parts.append(_rows(code, made.column("skey"), None, None, None, made.column("finding")))
-        if not parts:
-            return
-        ran = json.dumps([code for code, _ in self._found])
-        table = pa.concat_tables(parts).replace_schema_metadata({"setting": self._setting, "ran": ran})
-        batch = pa.RecordBatch.from_arrays([c.combine_chunks() for c in table.columns], schema=table.schema)
+        parts = [(_scope_name(scope), _filled(digests)) for scope, digests in self._digests.items()]
+        parts += self._found
+        spans, at = {}, 0
+        for name, part in parts:  # where each part's rows are, so the next run takes them as slices
+            spans[name] = [at, len(part)]
+            at += len(part)
+        metadata = {"setting": self._setting, "ran": json.dumps([code for code, _ in self._found]),
+                    "parts": json.dumps(spans, ensure_ascii=False)}
+        table = pa.concat_tables([part for _, part in parts] or [_filled(None)])
+        batch = pa.RecordBatch.from_arrays([c.combine_chunks() for c in table.columns],
+                                           schema=table.schema.with_metadata(metadata))
 
         def write(tmp: str) -> None:
             with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, batch.schema) as out:
@@ -187,12 +184,8 @@ class _Stored:
     """The last run's store, as read."""
 
     def __init__(self, table):
-        import pyarrow.compute as pc
-
-        self._by_part = {}
-        parts = table.column("part")
-        for name in pc.unique(parts).to_pylist():
-            self._by_part[name] = table.filter(pc.equal(parts, name))
+        spans = json.loads(table.schema.metadata[b"parts"])
+        self._by_part = {name: table.slice(at, count) for name, (at, count) in spans.items()}
         self._ran = set(json.loads(table.schema.metadata[b"ran"]))  # the rules whose findings are all here
         self._none = table.slice(0, 0)
 
@@ -212,24 +205,65 @@ def _read(where: Path, setting: str) -> _Stored | None:
         import pyarrow as pa
 
         reader = pa.ipc.open_file(pa.memory_map(str(where)))
-        if (reader.schema.metadata or {}).get(b"setting") != setting.encode():
+        if (reader.schema.metadata or {}).get(b"setting") != setting.encode() or reader.schema != _schema():
             return None
         return _Stored(reader.read_all())
     except Exception:  # damaged or planted: as if there were none, and this run's save replaces it
         return None
 
 
-def _rows(part: str, skeys, n, a, b, findings):
+def _schema():
+    """A store's columns: the digests of scope values (skey, n, a, b), and findings (skey and the rest)."""
     import pyarrow as pa
 
-    count = len(skeys)
+    place = pa.struct([("path", pa.string()), ("line", pa.int64()), ("column", pa.int64()), ("role", pa.string())])
+    return pa.schema([("skey", pa.uint64()), ("n", pa.int64()), ("a", pa.int64()), ("b", pa.int64()),
+                      ("code", pa.string()), ("severity", pa.string()), ("message", pa.string()),
+                      ("locations", pa.list_(place)), ("claims", pa.list_(pa.string())), ("span", pa.string()),
+                      ("fix", pa.string())])
 
-    def column(values, kind):
-        return pa.nulls(count, kind) if values is None else values.cast(kind)
 
-    return pa.table({"part": pa.array([part] * count, pa.string()), "skey": skeys.cast(pa.uint64()),
-                     "n": column(n, pa.int64()), "a": column(a, pa.int64()), "b": column(b, pa.int64()),
-                     "finding": column(findings, pa.string())})
+def _filled(columns) -> "object":
+    """A table of the store's schema with these columns (an Arrow table or None), null elsewhere."""
+    import pyarrow as pa
+
+    schema = _schema()
+    count = 0 if columns is None else len(columns)
+    have = {} if columns is None else {name: columns.column(name) for name in columns.column_names}
+    return pa.table([have[f.name].cast(f.type) if f.name in have else pa.nulls(count, f.type) for f in schema],
+                    schema=schema)
+
+
+def _columns(findings: list, skeys: list):
+    """Findings as the store's columns."""
+    import pyarrow as pa
+
+    return _filled(pa.table({
+        "skey": pa.array(skeys, pa.uint64()),
+        "code": pa.array([f.code for f in findings], pa.string()),
+        "severity": pa.array([f.severity for f in findings], pa.string()),
+        "message": pa.array([f.message for f in findings], pa.string()),
+        "locations": pa.array([[loc._asdict() for loc in f.locations] for f in findings], _schema().field("locations").type),
+        "claims": pa.array([list(f.claims) for f in findings], pa.list_(pa.string())),
+        "span": pa.array([f.span for f in findings], pa.string()),
+        "fix": pa.array([f.fix for f in findings], pa.string())}))
+
+
+def _findings(table) -> list:
+    """The store's columns as findings again: each column a list at once, then one object per finding."""
+    from itertools import repeat
+
+    places = table.column("locations").combine_chunks()
+    flat = places.flatten()
+    made = list(map(tuple.__new__, repeat(Location), zip(*(flat.field(name).to_pylist()
+                                                            for name in ("path", "line", "column", "role")))))
+    ends = places.offsets.to_pylist()
+    ends = [end - ends[0] for end in ends]  # a slice's offsets count from the whole array's start
+    claims = map(tuple, table.column("claims").to_pylist())
+    places = (tuple(made[start:end]) for start, end in zip(ends, ends[1:]))
+    columns = [table.column(name).to_pylist() for name in ("code", "severity", "message")]
+    rest = [table.column(name).to_pylist() for name in ("span", "fix")]
+    return list(map(tuple.__new__, repeat(Finding), zip(*columns, places, claims, *rest)))
 
 
 def _scope_name(scope) -> str:
@@ -239,16 +273,6 @@ def _scope_name(scope) -> str:
 def _number(text: str) -> int:
     """64 bits of a text's digest, as a number."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
-
-
-def _plain(f: Finding) -> list:
-    return [f.code, f.severity, f.message, [[loc.path, loc.line, loc.column, loc.role] for loc in f.locations],
-            list(f.claims), f.span, f.fix]
-
-
-def _finding(data: list) -> Finding:
-    code, severity, message, locations, claims, span, fix = data
-    return Finding(code, severity, message, tuple(Location(*loc) for loc in locations), tuple(claims), span, fix)
 
 
 def setting(rules: Path, docs: str | None, tolerances, severities: dict) -> str:

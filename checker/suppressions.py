@@ -66,8 +66,9 @@ def apply(findings, records, sidecar: list[DocIgnore], baseline: dict | None) ->
             out.baselined.append(f)
         else:
             out.kept.append(f)
-    seen = {f.fingerprint() for f in findings}
-    out.stale = [entry for fp, entry in (baseline or {}).items() if fp not in seen]
+    if baseline:
+        seen = {f.fingerprint() for f in findings}
+        out.stale = [entry for fp, entry in baseline.items() if fp not in seen]
     for rec in records.with_ignore():
         for code in rec.ignore:
             if (rec.values.get("id"), code) not in used_claim:
@@ -84,11 +85,10 @@ def _ignores(findings, records) -> dict:
     Only the named ids, read from the id column: a dict of every record cost
     a million records' worth of objects at scale.
     """
-    named = {c for f in findings for c in f.claims}
-    if not named:
-        return {}
-    last = records.rows_by_id(named)
     ignoring = {rec.row: rec.ignore for rec in records.with_ignore()}
+    if not ignoring:
+        return {}  # no claim ignores anything: no finding is suppressed by its claims
+    last = records.rows_by_id({c for f in findings for c in f.claims})
     return {name: ignoring.get(row, {}) for name, row in last.items()}
 
 

@@ -316,7 +316,7 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
 def _arrow_pieces(first: int, chunk, readings, registry: Registry, batch: int):
     """A chunk's added columns: its readings' own columns when it has them, else readings made a batch at a time."""
     paths, lines = chunk.paths, chunk.lines
-    metrics, entities = chunk.values("metric"), chunk.values("entity")
+    metrics, entities = _named(chunk, "metric"), _named(chunk, "entity")
     if chunk.readings is not None:
         made = _with_derived(chunk.readings, chunk.values("derived"), first, readings)
         yield _arrow_piece(first, paths, lines, metrics, entities, made, registry)
@@ -346,21 +346,43 @@ def _arrow_piece(first: int, paths, lines, metrics: list, entities: list, made: 
 
     arrays = {"row": pa.array(range(first, first + len(paths)), type=pa.int64()),
               "file": pa.array(paths, type=pa.string()), "file_line": pa.array(lines, type=pa.int64())}
-    for name, column in _registry_columns(metrics, entities, registry).items():
-        arrays[name] = pa.array(column, type=DERIVED[name](pa, None))
+    m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
+    metrics = pa.array(metrics, pa.string()) if isinstance(metrics, list) else metrics
+    entities = pa.array(entities, pa.string()) if isinstance(entities, list) else entities
+    arrays.update(  # a name the registry does not know stands for itself; an empty name for nothing
+        metric_key=_looked_up(metrics, m_names, keep=True), metric_known=_known(metrics, m_names),
+        entity_variant=_looked_up(entities, slips, keep=False),
+        entity_key=_looked_up(entities, e_names, keep=True), entity_known=_known(entities, e_names))
     arrays.update(made)
     return pa.table(arrays)
 
 
-def _registry_columns(metrics: list, entities: list, registry: Registry) -> dict:
-    m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
-    return {
-        "metric_key": [m_names.get(m, m) if m else None for m in metrics],
-        "metric_known": [bool(m) and m in m_names for m in metrics],
-        "entity_variant": [slips.get(e) if e else None for e in entities],
-        "entity_key": [e_names.get(e, e) if e else None for e in entities],
-        "entity_known": [bool(e) and e in e_names for e in entities],
-    }
+def _named(chunk, name: str):
+    """A field of the chunk's rows as an Arrow array (rows kept whole say theirs)."""
+    import pyarrow as pa
+
+    return pa.array(chunk.values(name), pa.string()) if chunk.whole else chunk.arrays[name]
+
+
+def _looked_up(names, table: dict, keep: bool):
+    """Each name's entry in table (with keep, the name itself where it has none); null for empty names."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = pa.array(list(table.values()), pa.string()).take(
+        pc.index_in(names, value_set=pa.array(list(table), pa.string())))
+    if keep:
+        found = pc.coalesce(found, names)
+    return pc.if_else(pc.equal(names, ""), pa.scalar(None, pa.string()), found)
+
+
+def _known(names, table: dict):
+    """The name is in table (never null)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.fill_null(pc.and_(pc.is_in(names, value_set=pa.array(list(table), pa.string())),
+                                pc.not_equal(names, "")), False)
 
 
 def _reading_arrays(readings: list[Reading]) -> dict:

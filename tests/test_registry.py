@@ -57,3 +57,17 @@ def test_project_registries_load():
     assert reg.entities.canonical("全市") == "重庆市"
     assert reg.metrics.canonical("区域就诊率") == "区域内就诊率"
     assert reg.entities.variants["涪陵市中医院"] == "涪陵区中医院"
+
+
+def test_registry_columns_are_what_the_lookups_say_name_by_name():
+    import pyarrow as pa
+
+    from checker.table import _known, _looked_up
+
+    table = {"区域就诊率": "区域内就诊率", "区域内就诊率": "区域内就诊率"}
+    names = ["区域就诊率", "区域内就诊率", "别的指标", "", None, "区域就诊率"]
+    column = pa.array(names, pa.string())
+    assert _looked_up(column, table, keep=True).to_pylist() == [table.get(n, n) if n else None for n in names]
+    assert _looked_up(column, table, keep=False).to_pylist() == [table.get(n) if n else None for n in names]
+    assert _known(column, table).to_pylist() == [bool(n) and n in table for n in names]
+    assert _looked_up(column, {}, keep=True).to_pylist() == [n or None for n in names]
