@@ -254,7 +254,8 @@ class _Taken:
 
     def flush(self) -> None:
         if self._paths:
-            self._records.add(self._pack.chunk(self._first, self._stop, self._paths))
+            for chunk in self._pack.chunks(self._first, self._stop, self._paths):
+                self._records.add(chunk)
             self._paths = []
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from checker import fields as F
@@ -30,17 +30,23 @@ STALE = 10  # written again once 1/STALE of the rows come from elsewhere
 class Pack:
     """A pack as read: the rows it holds, and which file contents they are."""
 
-    def __init__(self, batch, metadata: dict):
+    def __init__(self, batches: list, metadata: dict):
         import pyarrow.compute as pc
 
-        self._batch = batch
+        self._batches = batches  # a batch per chunk of the run that wrote it
+        self._starts = [0]
+        for batch in batches:
+            self._starts.append(self._starts[-1] + batch.num_rows)
         self._files = {key: (first, rows, problems, sources) for key, first, rows, problems, sources
                        in json.loads(metadata[b"files"])}
         self._layouts = [dict(pairs) for pairs in json.loads(metadata[b"layouts"])]
         self._readings = metadata.get(b"readings", b"").decode()
-        cells = batch.column("@extras")
-        self._extra_rows = pc.indices_nonzero(pc.is_valid(cells)).to_pylist()  # the few rows with ignore or relations
-        self._extras = [tuple(json.loads(cells[at].as_py())) for at in self._extra_rows]
+        self._extra_rows, self._extras = [], []  # the few rows with ignore or relations
+        for start, batch in zip(self._starts, batches):
+            cells = batch.column("@extras")
+            for at in pc.indices_nonzero(pc.is_valid(cells)).to_pylist():
+                self._extra_rows.append(start + at)
+                self._extras.append(tuple(json.loads(cells[at].as_py())))
 
     def find(self, key: str | None, meaning) -> tuple | None:
         """(first row, rows, portable problems) of the file whose content has this key, with readings that hold."""
@@ -50,9 +56,22 @@ class Pack:
         first, rows, problems, sources = held
         return (first, rows, problems) if meaning.sources(sources) == sources else None
 
-    def chunk(self, first: int, stop: int, paths: list) -> _Chunk:
-        """Rows first to stop as a chunk, each at its path (slices of the mapped file, not copies)."""
-        batch = self._batch.slice(first, stop - first)
+    def chunks(self, first: int, stop: int, paths: list) -> list[_Chunk]:
+        """Rows first to stop as chunks (one per batch they cross), each row at its path: slices of the mapped
+        file, not copies."""
+        out = []
+        number = bisect_right(self._starts, first) - 1
+        while first < stop:
+            start = self._starts[number]
+            end = min(stop, self._starts[number + 1])
+            out.append(self._chunk(self._batches[number].slice(first - start, end - first), first,
+                                   paths[:end - first]))
+            paths = paths[end - first:]
+            first, number = end, number + 1
+        return out
+
+    def _chunk(self, batch, first: int, paths: list) -> _Chunk:
+        stop = first + batch.num_rows
         lo, hi = bisect_left(self._extra_rows, first), bisect_left(self._extra_rows, stop)
         extras = {self._extra_rows[i] - first: self._extras[i] for i in range(lo, hi)}
         readings = {name[len(READING):]: batch.column(name) for name in batch.schema.names if name.startswith(READING)}
@@ -82,9 +101,9 @@ def read(where: Path) -> Pack | None:
 
         reader = pa.ipc.open_file(pa.memory_map(str(where)))
         metadata = reader.schema.metadata or {}
-        if metadata.get(b"format") != _format().encode() or reader.num_record_batches != 1:
+        if metadata.get(b"format") != _format().encode():
             return None
-        return Pack(reader.get_batch(0), metadata)
+        return Pack([reader.get_batch(i) for i in range(reader.num_record_batches)], metadata)
     except Exception:  # damaged or planted: as if there were none, and the next write replaces it
         return None
 
@@ -95,27 +114,35 @@ def due(pack: Pack | None, elsewhere: int, rows: int) -> bool:
 
 
 def write(cache: Cache, where: Path, chunks: list[_Chunk], files: list[tuple], meaning) -> bool:
-    """Store chunks (every row of a run, in order) as the pack at where; files: (key, first row, rows,
-    portable problems) of each claim file. False when some rows cannot be kept exactly, or it cannot be written."""
+    """Store chunks (every row of a run, in order) as the pack at where, a batch per chunk (a copy of them all
+    cost 400 MB at a million claims); files: (key, first row, rows, portable problems) of each claim file.
+    False when some rows cannot be kept exactly, or it cannot be written."""
     if meaning is None or not chunks or not all(storable(c) and c.readings is not None for c in chunks):
         return False
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    whole = _Chunk.merged(chunks) if len(chunks) > 1 else chunks[0]
-    table, metadata = columns_of(whole, meaning)
-    docs = whole.values("doc")
-    held = [(key, first, rows, problems, meaning.sources(docs[first:first + rows]))
+    layouts: dict[tuple, int] = {}
+    batches = []
+    for chunk in chunks:
+        table, _ = columns_of(chunk, meaning)
+        index = pa.array([layouts.setdefault(tuple(layout.items()), len(layouts)) for layout in chunk.layouts],
+                         pa.int32())  # the chunk's layouts numbered among all of them
+        table = table.set_column(table.schema.get_field_index("@shape"), "@shape",
+                                 index.take(table.column("@shape")))
+        batches.extend(table.cast(batches[0].schema if batches else table.schema).to_batches())
+    docs = pa.chunked_array([chunk.arrays["doc"] for chunk in chunks], pa.string())
+    held = [(key, first, rows, problems,
+             meaning.sources(pc.unique(docs.slice(first, rows)).to_pylist() if rows else []))
             for key, first, rows, problems in files if key]
-    metadata.update(files=json.dumps(held, ensure_ascii=False), format=_format())
-    try:
-        batch = pa.RecordBatch.from_arrays([column.combine_chunks() for column in table.columns],
-                                           schema=table.schema.with_metadata(metadata))
-    except pa.ArrowException:  # over 2 GB of text in one column: read file by file instead
-        return False
+    metadata = {"files": json.dumps(held, ensure_ascii=False), "format": _format(), "readings": meaning.key(),
+                "layouts": json.dumps([list(layout) for layout in layouts], ensure_ascii=False)}
+    schema = batches[0].schema.with_metadata(metadata)
 
     def save(tmp: str) -> None:
-        with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, batch.schema) as out:
-            out.write_batch(batch)
+        with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, schema) as out:
+            for batch in batches:
+                out.write_batch(batch)
 
     return cache.store(where, save)
 

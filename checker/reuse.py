@@ -212,11 +212,18 @@ def _read(where: Path, setting: str) -> _Stored | None:
         return None
 
 
+def _place_types() -> tuple:
+    """The Arrow types of Location's fields."""
+    import pyarrow as pa
+
+    return pa.string(), pa.int64(), pa.int64(), pa.string()
+
+
 def _schema():
     """A store's columns: the digests of scope values (skey, n, a, b), and findings (skey and the rest)."""
     import pyarrow as pa
 
-    place = pa.struct([("path", pa.string()), ("line", pa.int64()), ("column", pa.int64()), ("role", pa.string())])
+    place = pa.struct(list(zip(Location._fields, _place_types())))
     return pa.schema([("skey", pa.uint64()), ("n", pa.int64()), ("a", pa.int64()), ("b", pa.int64()),
                       ("code", pa.string()), ("severity", pa.string()), ("message", pa.string()),
                       ("locations", pa.list_(place)), ("claims", pa.list_(pa.string())), ("span", pa.string()),
@@ -235,15 +242,21 @@ def _filled(columns) -> "object":
 
 
 def _columns(findings: list, skeys: list):
-    """Findings as the store's columns."""
+    """Findings as the store's columns (places as four flat lists: a dict per place cost hundreds of MB)."""
     import pyarrow as pa
 
+    places = [loc for f in findings for loc in f.locations]
+    ends = [0]
+    for f in findings:
+        ends.append(ends[-1] + len(f.locations))
+    flat = pa.StructArray.from_arrays(
+        [pa.array([loc[i] for loc in places], kind) for i, kind in enumerate(_place_types())], names=Location._fields)
     return _filled(pa.table({
         "skey": pa.array(skeys, pa.uint64()),
         "code": pa.array([f.code for f in findings], pa.string()),
         "severity": pa.array([f.severity for f in findings], pa.string()),
         "message": pa.array([f.message for f in findings], pa.string()),
-        "locations": pa.array([[loc._asdict() for loc in f.locations] for f in findings], _schema().field("locations").type),
+        "locations": pa.ListArray.from_arrays(pa.array(ends, pa.int32()), flat),
         "claims": pa.array([list(f.claims) for f in findings], pa.list_(pa.string())),
         "span": pa.array([f.span for f in findings], pa.string()),
         "fix": pa.array([f.fix for f in findings], pa.string())}))

@@ -106,3 +106,23 @@ def test_moved_renamed_and_new_files_take_their_own_paths_and_rows(tmp_path):
     assert (records, problems) == load([str(claims)], None, 1, meaning)
     assert cache.misses == 0
     assert {path for path, _ in records.files} == {str(p) for p in sorted(claims.glob("*.yaml"))}
+
+
+def test_a_pack_of_many_batches_gives_rows_across_their_edges(tmp_path, monkeypatch):
+    from checker.records import Records
+
+    monkeypatch.setattr(Records, "CHUNK", 64)  # a chunk, and so a batch, per file: a run of files crosses them
+    generate(1500, tmp_path, docs=7, seed=12)
+    claims = tmp_path / "claims"
+    meaning = _meaning(tmp_path)
+    plain = load([str(claims)], None, 1, meaning)
+    cache = Cache(tmp_path / "cache")
+    load([str(claims)], cache, 1, meaning)
+    import pyarrow as pa
+
+    packed = next((tmp_path / "cache" / "packs").glob("*.arrow"))
+    assert pa.ipc.open_file(str(packed)).num_record_batches == 7
+    files = sorted(claims.glob("*.yaml"))
+    files[2].write_text(files[2].read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    plain = load([str(claims)], None, 1, meaning)
+    assert load([str(claims)], cache, 1, meaning) == plain and (cache.hits, cache.misses) == (6, 7 + 1)
