@@ -30,7 +30,7 @@ class Context:
     outcome: object = None                     # suppression and baseline results, for the rules that run last
     baseline_path: str | None = None
     units: object = None
-    made: dict | None = None  # id of each finding → the first row it names, when a rule's findings are kept (checker.reuse)
+    made: list | None = None  # (finding, the first row it names) of each made, when a rule's are kept (checker.reuse)
 
     def rows(self, expr) -> list[dict]:
         """Run an ibis expression and return its rows as dicts."""
@@ -70,7 +70,7 @@ class Context:
         ids = tuple(self.records[r].values.get("id") or f"#{r}" for r in rows)
         made = Finding(code, self.severities[code], message, tuple(locs), ids)
         if self.made is not None and rows:
-            self.made[id(made)] = rows[0]
+            self.made.append((made, rows[0]))
         return made
 
     def text_finding(self, code: str, message: str, path: str, line: int, column: int, span: str = "",

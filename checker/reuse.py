@@ -45,7 +45,8 @@ class Store:
         self._digests: dict = {}  # scope → Arrow table (skey, n, a, b) of this run
         self._changed: dict = {}  # scope → scope keys whose rows differ from the last run's (numpy array)
         self._keys: dict = {}  # scope → each row's scope key (numpy array, by row)
-        self._found: list = []  # (code, Arrow table of (skey, finding)) of this run, for the next
+        self._found: list = []  # (code, kept rows of the store, fresh findings, their scope keys), for the next run
+        self._anew = False  # a rule had nothing stored and ran in full
 
     # documents ---------------------------------------------------------------
 
@@ -74,10 +75,27 @@ class Store:
 
     def measure(self, ctx, files: list, scopes: set) -> None:
         """This run's digest of every scope value of each scope, and which of them changed since the last run."""
-        import duckdb
+        from checker.engines import duckdb
+
+        con = duckdb().connect()
+        try:
+            self._hash_rows(con, ctx, files)
+            for scope in sorted(scopes):
+                columns = ", ".join(f'c."{name}"' for name in scope)
+                con.sql(f"CREATE OR REPLACE TEMP TABLE keyed AS SELECT c.row, hash({columns}) AS skey, h.h "
+                        "FROM claims c JOIN hashed h USING (row)")
+                self._keys[scope] = con.sql("SELECT skey FROM keyed ORDER BY row").fetchnumpy()["skey"]
+                digests = con.sql("SELECT skey, count(*) AS n, sum(h >> 32)::BIGINT AS a, "
+                                  "sum(h & 4294967295)::BIGINT AS b FROM keyed GROUP BY skey").to_arrow_table()
+                self._compare(scope, digests)
+        finally:
+            con.close()  # its tables go now, not when a collection finds the connection
+
+    @staticmethod
+    def _hash_rows(con, ctx, files: list) -> None:
+        """The table `hashed`: each row's hash of every column, its file's content key and its document's digest."""
         import pyarrow as pa
 
-        con = duckdb.connect()
         con.register("claims", ctx.arrow)
         con.register("files", pa.table({"file": [p for p, _ in files], "key": [k for _, k in files]}))
         docs = sorted({d for d in ctx.arrow.column("doc").unique().to_pylist() if d})
@@ -88,14 +106,6 @@ class Store:
             f"CREATE TEMP TABLE hashed AS SELECT c.row, hash({cells}, f.key, d.digest, "
             "CASE WHEN c.id IS NULL THEN c.row END) AS h FROM claims c LEFT JOIN files f USING (file) "
             "LEFT JOIN docs d USING (doc)")  # an id-less claim is named by its row, so its row counts too
-        for scope in sorted(scopes):
-            columns = ", ".join(f'c."{name}"' for name in scope)
-            con.sql(f"CREATE OR REPLACE TEMP TABLE keyed AS SELECT c.row, hash({columns}) AS skey, h.h "
-                        "FROM claims c JOIN hashed h USING (row)")
-            self._keys[scope] = con.sql("SELECT skey FROM keyed ORDER BY row").fetchnumpy()["skey"]
-            digests = con.sql("SELECT skey, count(*) AS n, sum(h >> 32)::BIGINT AS a, "
-                                  "sum(h & 4294967295)::BIGINT AS b FROM keyed GROUP BY skey").to_arrow_table()
-            self._compare(scope, digests)
 
     def check(self, module, ctx) -> list:
         """A scoped rule's findings: the kept ones, and those of the changed scope values checked now."""
@@ -106,14 +116,17 @@ class Store:
         keys = self._keys[scope]
         changed = self._changed[scope]
         if self._stored(code) is None:
-            part = replace(ctx, made={})
+            part = replace(ctx, made=[])
         else:
             rows = np.nonzero(np.isin(keys, changed))[0]
+            if not len(rows):
+                return self._merge(code, scope, [], [])  # nothing it looks at changed
             sub = ibis.memtable(ctx.arrow.take(rows))
             table = ibis.get_backend(ctx.table).create_view(f"claims_{code}", sub, overwrite=True)
-            part = replace(ctx, table=table, arrow=None, relations=None, problems=[], made={})
+            part = replace(ctx, table=table, arrow=None, relations=None, problems=[], made=[])
         fresh = module.check(part)
-        rows = [part.made.get(id(f)) for f in fresh]
+        first_rows = {id(f): row for f, row in part.made}  # the list keeps every finding made alive: ids stay theirs
+        rows = [first_rows.get(id(f)) for f in fresh]
         if None in rows:
             raise RuntimeError(f"{code} has a SCOPE, but one of its findings names no claim")
         return self._merge(code, scope, fresh, keys[rows].tolist())
@@ -122,15 +135,16 @@ class Store:
 
     def _compare(self, scope, digests) -> "object":
         """Note this run's digests of a scope; the scope keys whose rows changed (all, when nothing is stored)."""
-        import duckdb
         import numpy as np
+
+        from checker.engines import duckdb
 
         self._digests[scope] = digests
         old = None if self._old is None else self._old.digests(scope)
         if old is None:
             changed = digests.column("skey").to_numpy()
         else:
-            changed = duckdb.sql(
+            changed = duckdb().sql(
                 "SELECT coalesce(n.skey, o.skey) AS skey FROM digests n FULL JOIN old o USING (skey) "
                 "WHERE n.n IS DISTINCT FROM o.n OR n.a IS DISTINCT FROM o.a OR n.b IS DISTINCT FROM o.b"
             ).fetchnumpy()["skey"]
@@ -145,37 +159,37 @@ class Store:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        made = _columns(fresh, skeys)
         stored = self._stored(code)
         kept = []
+        self._anew = self._anew or stored is None
         if stored is not None:
             stored = stored.filter(pc.invert(pc.is_in(stored.column("skey"), pa.array(self._changed[scope], pa.uint64()))))
             kept = _findings(stored)
-            made = pa.concat_tables([stored, made])
-        self._found.append((code, made))
+        self._found.append((code, stored, fresh, skeys))  # made columns when saved: rules hold enough memory
         return kept + fresh
 
     def save(self) -> None:
         """Keep this run's findings and digests for the next run (when anything changed)."""
         import pyarrow as pa
 
-        if self._old is not None and not any(len(c) for c in self._changed.values()):
+        if self._old is not None and not self._anew and not any(len(c) for c in self._changed.values()):
             return  # the stored findings are these
-        parts = [(_scope_name(scope), _filled(digests)) for scope, digests in self._digests.items()]
-        parts += self._found
+        sizes = [(_scope_name(scope), len(digests)) for scope, digests in self._digests.items()]
+        sizes += [(code, (0 if stored is None else len(stored)) + len(fresh)) for code, stored, fresh, _ in self._found]
         spans, at = {}, 0
-        for name, part in parts:  # where each part's rows are, so the next run takes them as slices
-            spans[name] = [at, len(part)]
-            at += len(part)
-        metadata = {"setting": self._setting, "ran": json.dumps([code for code, _ in self._found]),
-                    "parts": json.dumps(spans, ensure_ascii=False)}
-        table = pa.concat_tables([part for _, part in parts] or [_filled(None)])
-        batch = pa.RecordBatch.from_arrays([c.combine_chunks() for c in table.columns],
-                                           schema=table.schema.with_metadata(metadata))
+        for name, size in sizes:  # where each part's rows are, so the next run takes them as slices
+            spans[name] = [at, size]
+            at += size
+        schema = _schema().with_metadata({"setting": self._setting, "parts": json.dumps(spans, ensure_ascii=False),
+                                          "ran": json.dumps([code for code, *_ in self._found])})
 
         def write(tmp: str) -> None:
-            with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, batch.schema) as out:
-                out.write_batch(batch)
+            with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, schema) as out:
+                for digests in self._digests.values():
+                    out.write_table(_filled(digests).replace_schema_metadata(schema.metadata))
+                for _, stored, fresh, skeys in self._found:  # a rule's columns at a time, written and let go
+                    for part in ([] if stored is None else [stored]) + [_columns(fresh, skeys)]:
+                        out.write_table(part.replace_schema_metadata(schema.metadata))
 
         self._cache.store(self._where, write)
 
@@ -263,20 +277,33 @@ def _columns(findings: list, skeys: list):
 
 
 def _findings(table) -> list:
-    """The store's columns as findings again: each column a list at once, then one object per finding."""
+    """The store's columns as findings again: each column a list at once, then one object per finding. Paths,
+    roles, codes and severities repeat: each distinct one is one string (a copy each cost 3 KB per finding)."""
     from itertools import repeat
 
     places = table.column("locations").combine_chunks()
     flat = places.flatten()
-    made = list(map(tuple.__new__, repeat(Location), zip(*(flat.field(name).to_pylist()
-                                                            for name in ("path", "line", "column", "role")))))
+    made = list(map(tuple.__new__, repeat(Location), zip(
+        _shared(flat.field("path")), flat.field("line").to_pylist(), flat.field("column").to_pylist(),
+        _shared(flat.field("role")))))
     ends = places.offsets.to_pylist()
     ends = [end - ends[0] for end in ends]  # a slice's offsets count from the whole array's start
     claims = map(tuple, table.column("claims").to_pylist())
     places = (tuple(made[start:end]) for start, end in zip(ends, ends[1:]))
-    columns = [table.column(name).to_pylist() for name in ("code", "severity", "message")]
+    columns = [_shared(table.column("code")), _shared(table.column("severity")), table.column("message").to_pylist()]
     rest = [table.column(name).to_pylist() for name in ("span", "fix")]
     return list(map(tuple.__new__, repeat(Finding), zip(*columns, places, claims, *rest)))
+
+
+def _shared(column) -> list:
+    """A column of few distinct strings as a list holding one string object per distinct value."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(column)
+    if hasattr(encoded, "combine_chunks"):
+        encoded = encoded.combine_chunks()
+    words = encoded.dictionary.to_pylist()
+    return [None if at is None else words[at] for at in encoded.indices.to_pylist()]
 
 
 def _scope_name(scope) -> str:
@@ -290,12 +317,13 @@ def _number(text: str) -> int:
 
 def setting(rules: Path, docs: str | None, tolerances, severities: dict) -> str:
     """What every stored finding depends on besides the claims and documents: code, rules folder, options."""
-    import duckdb
+    from importlib.metadata import version
 
     import checker
     from checker import __version__
 
-    digest = hashlib.sha256(f"claimcheck {__version__} duckdb {duckdb.__version__}\0".encode())
+    # DuckDB's hash makes the digests: its version, not its module (loading it here would skip its setting)
+    digest = hashlib.sha256(f"claimcheck {__version__} duckdb {version('duckdb')}\0".encode())
     for path in sorted(Path(checker.__file__).parent.rglob("*.py")):
         digest.update(path.read_bytes())
     for path in sorted(p for p in rules.rglob("*") if p.is_file()):

@@ -124,3 +124,24 @@ def test_only_edited_documents_are_linted_again(work, monkeypatch):
     assert linted[0] == [str(doc)]
     assert linted[1] == sorted(str(p) for p in (work / "docs").glob("*.txt"))  # the run without a cache
     assert any(f.code.startswith("CC4") and f.locations[0].path == str(doc) for f in findings)
+
+
+def test_a_rule_that_did_not_run_last_time_runs_in_full_and_is_kept_from_then_on(work, monkeypatch):
+    cache = Cache(work / "cache")
+    codes = set(all_rules())
+    _run(work, cache, select=codes - {"CC201"})
+    module = all_rules()["CC201"]
+    seen = []
+    real = module.check
+
+    def spy(ctx):
+        seen.append(ctx.table.count().execute())
+        return real(ctx)
+
+    monkeypatch.setattr(module, "check", spy)
+    cached = _run(work, cache)
+    assert seen == [2400]
+    assert any(f.code == "CC201" for f in cached[0])
+    seen.clear()
+    assert _run(work, cache) == cached and seen == []  # kept: nothing it looks at changed
+    assert _run(work) == cached and seen == [2400]
