@@ -12,8 +12,9 @@ the sampled sum of the proportional set sizes of it and its helper
 processes (parsing, checker.loader; the document rules, checker.aside). The
 floor is measured in a process of its own, so that its garbage does not count.
 Then one claim file is edited and `check` runs again with the cache the
-first run filled: how many files were parsed again, the load and total
-times, their ratio to the floor, and whether the findings are the same.
+first run filled (its pack and kept findings too): how many files were
+parsed again, the load, table, rules and total times, the ratio to the
+floor, peak memory, and whether the findings are the same.
 Then the growth exponent between sizes (1.0 is linear). Start-up time of
 `claimcheck --version` and `--help` is compared with `python -c pass`.
 """
@@ -66,16 +67,16 @@ def children(pid):
 
 # Memory of this process and of its helpers (parsing, the document rules), as proportional set sizes (shared
 # pages split between them, so the sum is what they hold together), sampled ten times a second.
-tree, stop = [0], threading.Event()
+tree, stop = [0], threading.Event()  # the cold run's peak (kB), and when to stop sampling it
 
 
-def sample():
+def sample_until(stop, peak):
     me = os.getpid()
     while not stop.wait(0.1):
-        tree[0] = max(tree[0], sum(pss(p) for p in [me] + children(me)))
+        peak[0] = max(peak[0], sum(pss(p) for p in [me] + children(me)))
 
 
-threading.Thread(target=sample, daemon=True).start()
+threading.Thread(target=sample_until, args=(stop, tree), daemon=True).start()
 work = Path(sys.argv[1])
 files = sorted((work / "claims").glob("*.yaml"))
 folder = Path(tempfile.mkdtemp(prefix="claimcheck-cache-"))
@@ -91,17 +92,20 @@ rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 edited = files[len(files) // 2]
 original = edited.read_bytes()
 edited.write_bytes(original + b"# edited\n")  # one file changes; its findings cannot
+again_tree, stop = [0], threading.Event()  # the second run's memory, sampled alike
+threading.Thread(target=sample_until, args=(stop, again_tree), daemon=True).start()
 try:
     cache = Cache(folder)
     start = time.perf_counter()
     again = engine.run(*args, select=SELECT, cache=cache)
     warm = time.perf_counter() - start
+    stop.set()
 finally:
     edited.write_bytes(original)
     shutil.rmtree(folder)
 same = [(f.code, f.message) for f in again.findings] == [(f.code, f.message) for f in result.findings]
 print(json.dumps({"total": total, "timings": result.timings, "codes": codes, "claims": result.claims,
-                  "peak_mb": max(rss, tree[0] / 1024), "rss_mb": rss, "warm": warm,
+                  "peak_mb": max(rss, tree[0] / 1024), "rss_mb": rss, "warm": warm, "warm_mb": again_tree[0] / 1024,
                   "warm_timings": again.timings, "reparsed": cache.misses, "same": same}))
 """
 
@@ -160,15 +164,15 @@ def main(argv=None) -> int:
     rows = []
     print(f"{'claims':>9} {'floor s':>8} {'load s':>7} {'table s':>8} {'rules s':>8} {'total s':>8} "
           f"{'ratio':>6} {'peak MB':>8}  planted found | one file edited: {'reparsed':>8} {'load s':>7} "
-          f"{'total s':>8} {'ratio':>6} same findings")
+          f"{'table s':>8} {'rules s':>8} {'total s':>8} {'ratio':>6} {'peak MB':>8} same findings")
     for n in sizes:
         r = measure(n, args.work, select)
         rows.append((n, r))
-        t = r["timings"]
+        t, w = r["timings"], r["warm_timings"]
         print(f"{n:>9} {r['floor']:>8.2f} {t['load']:>7.2f} {t['table']:>8.2f} {t['rules']:>8.2f} "
               f"{r['total']:>8.2f} {r['total'] / r['floor']:>6.2f} {r['peak_mb']:>8.0f}  {str(r['all_found']):<13} | "
-              f"{'':>16}{r['reparsed']:>3}/{r['files']:<4} {r['warm_timings']['load']:>7.2f} {r['warm']:>8.2f} "
-              f"{r['warm'] / r['floor']:>6.2f} {r['same']}", flush=True)
+              f"{'':>16}{r['reparsed']:>3}/{r['files']:<4} {w['load']:>7.2f} {w['table']:>8.2f} {w['rules']:>8.2f} "
+              f"{r['warm']:>8.2f} {r['warm'] / r['floor']:>6.2f} {r['warm_mb']:>8.0f} {r['same']}", flush=True)
     for (n1, a), (n2, b) in zip(rows, rows[1:]):
         print(f"growth exponent {n1} -> {n2}: {math.log(b['total'] / a['total']) / math.log(n2 / n1):.2f}")
     for name, seconds in startup().items():

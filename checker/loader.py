@@ -278,10 +278,10 @@ class _Parsers:
         self.paths: set = set()
         self.keys: dict = {}  # path → its key, for the files the cache holds (read and hashed once, in load)
         self._cache, self._meaning, self._pool, self._results = cache, meaning, None, None
-        if jobs == 1:
-            return
         if cache:
             self.keys = {path: keys[path] for path in files if path in keys and cache.holds(keys[path])}
+        if jobs == 1:
+            return
         lacking = [path for path in files if path not in self.keys]
         if jobs == 0:
             jobs = (os.cpu_count() or 1) if sum(_size(path) for path in lacking) > PARALLEL_BYTES else 1

@@ -340,7 +340,7 @@ def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
     return {name: pc.replace_with_mask(array, mask, completed[name]) for name, array in arrays.items()}
 
 
-def _arrow_piece(first: int, paths, lines, metrics: list, entities: list, made: dict, registry: Registry):
+def _arrow_piece(first: int, paths, lines, metrics, entities, made: dict, registry: Registry):
     """Rows' added columns: where each stands, its names in the registry, and what it means (made)."""
     import pyarrow as pa
 
