@@ -11,7 +11,7 @@ went, and keeps the stored findings of all the others. The document rules
 (CC4xx) read one document at a time, so a document whose text is unchanged
 keeps its findings. Rules without a scope run in full every time.
 
-The store holds plain data (an Arrow IPC file of numbers and JSON text) and
+The store holds plain data (an Arrow IPC file of typed columns, no pickles) and
 is valid only in the setting it names: claimcheck's code, the rules folder,
 tolerances, severities and the documents folder. Any change there, a
 damaged file, or another engine than the embedded one, and every rule runs
