@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
+from array import array
 from pathlib import Path
 
 from checker import __version__
@@ -94,6 +95,22 @@ class Cache:
             return False  # a read-only or full disk slows the next run down; it must not stop this one
         return True
 
+    def run_file(self, kind: str, paths: list) -> Path:
+        """Where a file of one kind (pack, findings) for a run over these claim paths lives: one per set of paths."""
+        named = json.dumps(sorted(str(Path(p).resolve()) for p in paths))
+        return self.folder / kind / f"{hashlib.sha256(named.encode()).hexdigest()[:32]}.arrow"
+
+    def store_arrow(self, target: Path, schema, parts) -> bool:
+        """Write record batches or tables of one schema as the Arrow IPC file target (see store)."""
+        import pyarrow as pa
+
+        def write(tmp: str) -> None:
+            with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, schema) as out:
+                for part in parts:
+                    out.write(part)
+
+        return self.store(target, write)
+
     def _prepare(self) -> None:
         """Mark a new cache folder as one, for backup tools and git, as pytest and ruff do."""
         if self.folder.is_dir():
@@ -133,8 +150,8 @@ def columns_of(chunk: _Chunk, meaning=None) -> tuple:
                       "@extras": pa.array(extras, pa.string())})
     metadata = {"layouts": json.dumps([list(layout.items()) for layout in chunk.layouts], ensure_ascii=False)}
     if meaning and chunk.readings is not None:
-        for name, array in chunk.readings.items():
-            table = table.append_column(READING + name, array)
+        for name, column in chunk.readings.items():
+            table = table.append_column(READING + name, column)
         metadata["readings"] = meaning.key()
     return table, metadata
 
@@ -158,20 +175,41 @@ def placed(kept: list, path: str, first_row: int) -> list[Problem]:
 def _chunk(table, path: str, meaning) -> _Chunk:
     """An entry's table as the chunk it was made from, its rows in the file at path, and their readings when
     they hold in meaning's setting."""
-    from array import array
-
     metadata = table.schema.metadata
     extras = {at: tuple(json.loads(cell)) for at, cell in enumerate(table.column("@extras").to_pylist()) if cell}
     layouts = [dict(pairs) for pairs in json.loads(metadata[b"layouts"])]
-    arrays = {name: table.column(name).combine_chunks() for name in F.COLUMNS}
-    readings = None
-    if meaning and metadata.get(b"readings") == meaning.key().encode() and (
-            meaning.sources(stored := json.loads(metadata[b"sources"])) == stored):
-        readings = {name[len(READING):]: table.column(name).combine_chunks()
-                    for name in table.column_names if name.startswith(READING)}
-    return _Chunk(arrays, [path] * table.num_rows, array("q", table.column("@line").to_pylist()),
-                  array("q", table.column("@column").to_pylist()), array("i", table.column("@shape").to_pylist()),
-                  layouts, extras, {}, readings)
+    hold = bool(meaning) and metadata.get(b"readings") == meaning.key().encode() and (
+        meaning.sources(stored := json.loads(metadata[b"sources"])) == stored)
+    return chunk_from(table, [path] * table.num_rows, layouts, extras, hold)
+
+
+def chunk_from(columns, paths: list, layouts: list, extras: dict, readings: bool) -> _Chunk:
+    """Columns as columns_of made them (a table or a record batch) as a chunk again, with the readings' columns
+    when asked; rows at paths."""
+    def whole(column):
+        return column.combine_chunks() if hasattr(column, "combine_chunks") else column
+
+    def plain(code: str, name: str):
+        out = array(code)
+        out.frombytes(whole(columns.column(name)).to_numpy().tobytes())
+        return out
+
+    meant = {name[len(READING):]: whole(columns.column(name)) for name in columns.schema.names
+             if name.startswith(READING)} if readings else None
+    return _Chunk({name: whole(columns.column(name)) for name in F.COLUMNS}, paths, plain("q", "@line"),
+                  plain("q", "@column"), plain("i", "@shape"), layouts, extras, {}, meant)
+
+
+def read_arrow(where: Path, read):
+    """read(reader) of the Arrow IPC file at where, mapped into memory; None when it is absent or read fails."""
+    if not where.is_file():
+        return None
+    try:
+        import pyarrow as pa
+
+        return read(pa.ipc.open_file(pa.memory_map(str(where))))
+    except Exception:  # damaged or planted: as if there were none, and the next write replaces it
+        return None
 
 
 READING = "~"  # before the names of the readings' columns in an entry

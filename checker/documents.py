@@ -38,11 +38,8 @@ class Documents:
     def digest(self, name: str) -> str:
         """A digest of what lines(name) gives: the text, or the reason it cannot be used."""
         if name not in self._digests:
-            import hashlib
-
             lines = self.lines(name)
-            text = "!" + lines if isinstance(lines, str) else "=" + "\n".join(lines)
-            self._digests[name] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            self._digests[name] = _digest("!" + lines) if isinstance(lines, str) else text_digest(lines)
         return self._digests[name]
 
     def _read(self, name: str) -> list[str] | str:
@@ -106,6 +103,17 @@ def char_name(ch: str) -> str:
     import unicodedata
 
     return f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip()
+
+
+def text_digest(lines: list[str]) -> str:
+    """A digest of a document's lines (for what is kept while a text is unchanged)."""
+    return _digest("=" + "\n".join(lines))
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def split_lines(text: str) -> list[str]:

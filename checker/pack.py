@@ -14,14 +14,11 @@ foreign pack is ignored.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-from array import array
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from checker import fields as F
-from checker.cache import READING, Cache, columns_of, storable
+from checker.cache import Cache, chunk_from, columns_of, read_arrow, storable
 from checker.records import _Chunk
 
 STALE = 10  # written again once 1/STALE of the rows come from elsewhere
@@ -74,38 +71,23 @@ class Pack:
         stop = first + batch.num_rows
         lo, hi = bisect_left(self._extra_rows, first), bisect_left(self._extra_rows, stop)
         extras = {self._extra_rows[i] - first: self._extras[i] for i in range(lo, hi)}
-        readings = {name[len(READING):]: batch.column(name) for name in batch.schema.names if name.startswith(READING)}
-        return _Chunk({name: batch.column(name) for name in F.COLUMNS}, paths, _plain_array("q", batch.column("@line")),
-                      _plain_array("q", batch.column("@column")), _plain_array("i", batch.column("@shape")),
-                      self._layouts, extras, {}, readings)
-
-
-def _plain_array(code: str, column) -> array:
-    out = array(code)
-    out.frombytes(column.to_numpy().tobytes())
-    return out
+        return chunk_from(batch, paths, self._layouts, extras, True)
 
 
 def place(cache: Cache, paths: list) -> Path:
     """Where the pack of a run over these claim paths lives (one per set of paths)."""
-    named = json.dumps(sorted(str(Path(p).resolve()) for p in paths))
-    return cache.folder / "packs" / f"{hashlib.sha256(named.encode()).hexdigest()[:32]}.arrow"
+    return cache.run_file("packs", paths)
 
 
 def read(where: Path) -> Pack | None:
     """The pack at where, when there is one this code wrote and can read."""
-    if not where.is_file():
-        return None
-    try:
-        import pyarrow as pa
-
-        reader = pa.ipc.open_file(pa.memory_map(str(where)))
+    def pack(reader):
         metadata = reader.schema.metadata or {}
         if metadata.get(b"format") != _format().encode():
             return None
         return Pack([reader.get_batch(i) for i in range(reader.num_record_batches)], metadata)
-    except Exception:  # damaged or planted: as if there were none, and the next write replaces it
-        return None
+
+    return read_arrow(where, pack)
 
 
 def due(pack: Pack | None, elsewhere: int, rows: int) -> bool:
@@ -137,14 +119,7 @@ def write(cache: Cache, where: Path, chunks: list[_Chunk], files: list[tuple], m
             for key, first, rows, problems in files if key]
     metadata = {"files": json.dumps(held, ensure_ascii=False), "format": _format(), "readings": meaning.key(),
                 "layouts": json.dumps([list(layout) for layout in layouts], ensure_ascii=False)}
-    schema = batches[0].schema.with_metadata(metadata)
-
-    def save(tmp: str) -> None:
-        with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, schema) as out:
-            for batch in batches:
-                out.write_batch(batch)
-
-    return cache.store(where, save)
+    return cache.store_arrow(where, batches[0].schema.with_metadata(metadata), batches)
 
 
 def _format() -> str:

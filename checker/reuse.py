@@ -37,9 +37,8 @@ class Store:
     """The findings of the last run over these claim paths, and what is kept of them in this one."""
 
     def __init__(self, cache, paths: list, setting: str):
-        named = json.dumps(sorted(str(Path(p).resolve()) for p in paths))
         self._cache = cache
-        self._where = cache.folder / "findings" / f"{hashlib.sha256(named.encode()).hexdigest()[:32]}.arrow"
+        self._where = cache.run_file("findings", paths)
         self._setting = setting
         self._old = _read(self._where, setting)
         self._digests: dict = {}  # scope → Arrow table (skey, n, a, b) of this run
@@ -55,9 +54,11 @@ class Store:
         import numpy as np
         import pyarrow as pa
 
+        from checker.documents import text_digest
+
         paths = list(texts)
         skeys = np.array([_number(path) for path in paths], dtype=np.uint64)
-        sums = [_number("\n".join(lines)) for lines in texts.values()]
+        sums = [int(text_digest(lines)[:16], 16) for lines in texts.values()]  # 64 bits of each text's digest
         digests = pa.table({"skey": skeys, "n": pa.array([len(lines) for lines in texts.values()], pa.int64()),
                             "a": pa.array([s >> 32 for s in sums], pa.int64()),
                             "b": pa.array([s & 0xFFFFFFFF for s in sums], pa.int64())})
@@ -170,8 +171,6 @@ class Store:
 
     def save(self) -> None:
         """Keep this run's findings and digests for the next run (when anything changed)."""
-        import pyarrow as pa
-
         if self._old is not None and not self._anew and not any(len(c) for c in self._changed.values()):
             return  # the stored findings are these
         sizes = [(_scope_name(scope), len(digests)) for scope, digests in self._digests.items()]
@@ -183,15 +182,14 @@ class Store:
         schema = _schema().with_metadata({"setting": self._setting, "parts": json.dumps(spans, ensure_ascii=False),
                                           "ran": json.dumps([code for code, *_ in self._found])})
 
-        def write(tmp: str) -> None:
-            with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, schema) as out:
-                for digests in self._digests.values():
-                    out.write_table(_filled(digests).replace_schema_metadata(schema.metadata))
-                for _, stored, fresh, skeys in self._found:  # a rule's columns at a time, written and let go
-                    for part in ([] if stored is None else [stored]) + [_columns(fresh, skeys)]:
-                        out.write_table(part.replace_schema_metadata(schema.metadata))
+        def parts():  # a rule's columns at a time, made as they are written and let go
+            for digests in self._digests.values():
+                yield _filled(digests).replace_schema_metadata(schema.metadata)
+            for _, stored, fresh, skeys in self._found:
+                for part in ([] if stored is None else [stored]) + [_columns(fresh, skeys)]:
+                    yield part.replace_schema_metadata(schema.metadata)
 
-        self._cache.store(self._where, write)
+        self._cache.store_arrow(self._where, schema, parts())
 
 
 class _Stored:
@@ -213,17 +211,14 @@ class _Stored:
 
 
 def _read(where: Path, setting: str) -> _Stored | None:
-    if not where.is_file():
-        return None
-    try:
-        import pyarrow as pa
+    from checker.cache import read_arrow
 
-        reader = pa.ipc.open_file(pa.memory_map(str(where)))
+    def stored(reader):
         if (reader.schema.metadata or {}).get(b"setting") != setting.encode() or reader.schema != _schema():
             return None
         return _Stored(reader.read_all())
-    except Exception:  # damaged or planted: as if there were none, and this run's save replaces it
-        return None
+
+    return read_arrow(where, stored)
 
 
 def _place_types() -> tuple:
@@ -311,7 +306,7 @@ def _scope_name(scope) -> str:
 
 
 def _number(text: str) -> int:
-    """64 bits of a text's digest, as a number."""
+    """64 bits of a digest of text (a document's path), as a number."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 

@@ -306,7 +306,8 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     records = records if isinstance(records, Records) else Records(records)
     made = pa.concat_tables([piece for first, chunk in records.spans()
                              for piece in _arrow_pieces(first, chunk, readings, registry, batch)]
-                            or [_arrow_piece(0, [], [], [], [], _reading_arrays([]), registry)])
+                            or [_arrow_piece(0, [], [], pa.array([], pa.string()), pa.array([], pa.string()),
+                                             _reading_arrays([]), registry)])
     columns = {name: made.column(name) for name in ("row", "file", "file_line")}
     columns.update(records.arrow_columns())
     columns.update((name, made.column(name)) for name in DERIVED)
@@ -341,14 +342,13 @@ def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
 
 
 def _arrow_piece(first: int, paths, lines, metrics, entities, made: dict, registry: Registry):
-    """Rows' added columns: where each stands, its names in the registry, and what it means (made)."""
+    """Rows' added columns: where each stands, its names in the registry (metrics and entities: Arrow arrays),
+    and what it means (made)."""
     import pyarrow as pa
 
     arrays = {"row": pa.array(range(first, first + len(paths)), type=pa.int64()),
               "file": pa.array(paths, type=pa.string()), "file_line": pa.array(lines, type=pa.int64())}
     m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
-    metrics = pa.array(metrics, pa.string()) if isinstance(metrics, list) else metrics
-    entities = pa.array(entities, pa.string()) if isinstance(entities, list) else entities
     arrays.update(  # a name the registry does not know stands for itself; an empty name for nothing
         metric_key=_looked_up(metrics, m_names, keep=True), metric_known=_known(metrics, m_names),
         entity_variant=_looked_up(entities, slips, keep=False),
