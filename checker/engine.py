@@ -37,6 +37,16 @@ class Result:
 def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=(), lint=None,
         severity: dict | None = None, tolerances: dict | None = None, baseline: str | None = None,
         suppressions: str | None = None, progress=None, engine: str = "duckdb", cache=None, jobs: int = 0) -> Result:
+    """Check claims (see _run); no cycle collection meanwhile: a million records, their readings, table
+    and findings are many objects and hold no cycles, and the collector's passes over them cost a
+    quarter of a run after one edit."""
+    with paused_gc():
+        return _run(claim_paths, docs, rules, select, skip, lint, severity, tolerances, baseline,
+                    suppressions, progress, engine, cache, jobs)
+
+
+def _run(claim_paths, docs, rules, select, skip, lint, severity, tolerances, baseline, suppressions,
+         progress, engine, cache, jobs) -> Result:
     """Check claims; lint the given documents too (by default, the --docs folder when there is one).
 
     severity overrides rule severities; tolerances sets the width of 约 and 近;
@@ -56,11 +66,10 @@ def run(claim_paths: list[str], docs: str | None, rules: str, select=None, skip=
         raise InputError(f"{rules}: rules folder not found (give --rules)")
     chosen, severities = _chosen(select, skip, severity)
     try:
-        with paused_gc():  # a million records, their readings and table: many objects, and no cycles
-            ctx = _documents(folder, docs, lint, severities)
-            ctx.baseline_path = baseline
-            ctx.sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
-            known = supp.load_baseline(Path(baseline)) if baseline else None
+        ctx = _documents(folder, docs, lint, severities)
+        ctx.baseline_path = baseline
+        ctx.sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
+        known = supp.load_baseline(Path(baseline)) if baseline else None
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     by_text = [m for m in chosen if aside.reads_only_texts(m.CODE)]
@@ -131,18 +140,18 @@ def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str
     from checker import table as tables
 
     try:
-        with paused_gc():
-            meaning = tables.ReadingColumns(ctx.units, ctx.docs, tolerances)
-            records, problems = load(claim_paths, cache, jobs, meaning)
-            loaded = time.perf_counter()
-            readings = tables.Readings(records, ctx.units, ctx.docs, tolerances)
-            tables.resolve_derived(records, readings, ctx.units)
-            arrow = tables.arrow_table(records, readings, ctx.registry)
-            metrics = tables.metric_table(ctx.registry, ctx.units)
-            edge_rows = relations.edges(records, problems)
+        meaning = tables.ReadingColumns(ctx.units, ctx.docs, tolerances)
+        records, problems = load(claim_paths, cache, jobs, meaning)
+        loaded = time.perf_counter()
+        readings = tables.Readings(records, ctx.units, ctx.docs, tolerances)
+        tables.resolve_derived(records, readings, ctx.units)
+        arrow = tables.arrow_table(records, readings, ctx.registry)
+        metrics = tables.metric_table(ctx.registry, ctx.units)
+        edge_rows = relations.edges(records, problems)
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
-    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, arrow, relations.arrow(edge_rows), metrics)
+    ctx.edges = relations.arrow(edge_rows)
+    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, arrow, ctx.edges, metrics)
     ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, arrow
     return loaded
 
