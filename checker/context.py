@@ -22,6 +22,7 @@ class Context:
     table: object                      # ibis table of claims (see checker.table)
     severities: dict = field(default_factory=dict)  # code → severity
     relations: object = None           # ibis table of relation edges (see checker.relations)
+    edges: object = None               # the relation edges as Arrow
     metrics: object = None             # ibis table of the metric registry (see table.metric_table)
     arrow: object = None               # the claim table as Arrow, for record-level rules
     texts: dict = field(default_factory=dict)  # document path → lines, for the text rules (CC4xx)

@@ -7,7 +7,11 @@ store keeps a digest of its rows: every column of the claim table, the
 content key of the claim file and the digest of the cited document. The
 next run computes the same digests (in DuckDB, over all rows at once), runs
 such a rule only over the scope values whose digest changed, appeared or
-went, and keeps the stored findings of all the others. The document rules
+went, and keeps the stored findings of all the others. A relation rule
+(SCOPE = RELATIONS) promises that each finding is about one claim stating a
+relation and the claims it names, and depends on nothing else: its scope
+value is that claim, its digest covers the claim and its members, and it
+runs again over the changed claims' edges, with every claim to join. The document rules
 (CC4xx) read one document at a time, so a document whose text is unchanged
 keeps its findings. Rules without a scope run in full every time.
 
@@ -27,9 +31,10 @@ from pathlib import Path
 from checker.findings import Finding, Location
 
 DOCUMENTS = "@documents"  # the scope of the document rules: one document
+RELATIONS = "@relations"  # the scope of the relation rules: one claim stating relations, and its members
 
 
-def scope_of(module) -> tuple | None:
+def scope_of(module) -> tuple | str | None:
     return getattr(module, "SCOPE", None)
 
 
@@ -44,6 +49,7 @@ class Store:
         self._digests: dict = {}  # scope → Arrow table (skey, n, a, b) of this run
         self._changed: dict = {}  # scope → scope keys whose rows differ from the last run's (numpy array)
         self._keys: dict = {}  # scope → each row's scope key (numpy array, by row)
+        self._parts: dict = {}  # scope → what its rules see of the changed values (see _changed_part)
         self._found: list = []  # (code, kept rows of the store, fresh findings, their scope keys), for the next run
         self._anew = False  # a rule had nothing stored and ran in full
 
@@ -81,7 +87,9 @@ class Store:
         con = duckdb().connect()
         try:
             self._hash_rows(con, ctx, files)
-            for scope in sorted(scopes):
+            if RELATIONS in scopes:
+                self._measure_relations(con, ctx)
+            for scope in sorted(scopes - {RELATIONS}):
                 columns = ", ".join(f'c."{name}"' for name in scope)
                 con.sql(f"CREATE OR REPLACE TEMP TABLE keyed AS SELECT c.row, hash({columns}) AS skey, h.h "
                         "FROM claims c JOIN hashed h USING (row)")
@@ -91,6 +99,15 @@ class Store:
                 self._compare(scope, digests)
         finally:
             con.close()  # its tables go now, not when a collection finds the connection
+
+    def _measure_relations(self, con, ctx) -> None:
+        """A relation scope value is a claim stating relations (its row's hash), its digest its members' hashes."""
+        con.register("edges", ctx.edges)
+        self._keys[RELATIONS] = con.sql("SELECT h FROM hashed ORDER BY row").fetchnumpy()["h"]
+        self._compare(RELATIONS, con.sql(
+            "SELECT o.h AS skey, count(*) AS n, sum(coalesce(m.h, 0) >> 32)::BIGINT AS a, "
+            "sum(coalesce(m.h, 0) & 4294967295)::BIGINT AS b FROM edges e JOIN hashed o USING (row) "
+            "LEFT JOIN hashed m ON m.row = e.member GROUP BY o.h").to_arrow_table())
 
     @staticmethod
     def _hash_rows(con, ctx, files: list) -> None:
@@ -110,27 +127,48 @@ class Store:
 
     def check(self, module, ctx) -> list:
         """A scoped rule's findings: the kept ones, and those of the changed scope values checked now."""
-        import ibis
-        import numpy as np
-
         scope, code = scope_of(module), module.CODE
         keys = self._keys[scope]
-        changed = self._changed[scope]
         if self._stored(code) is None:
             part = replace(ctx, made=[])
         else:
-            rows = np.nonzero(np.isin(keys, changed))[0]
-            if not len(rows):
+            part = self._changed_part(scope, ctx)
+            if part is None:
                 return self._merge(code, scope, [], [])  # nothing it looks at changed
-            sub = ibis.memtable(ctx.arrow.take(rows))
-            table = ibis.get_backend(ctx.table).create_view(f"claims_{code}", sub, overwrite=True)
-            part = replace(ctx, table=table, arrow=None, relations=None, problems=[], made=[])
         fresh = module.check(part)
         first_rows = {id(f): row for f, row in part.made}  # the list keeps every finding made alive: ids stay theirs
         rows = [first_rows.get(id(f)) for f in fresh]
         if None in rows:
             raise RuntimeError(f"{code} has a SCOPE, but one of its findings names no claim")
         return self._merge(code, scope, fresh, keys[rows].tolist())
+
+    def _changed_part(self, scope, ctx):
+        """What a scoped rule sees: the claim table's rows of the scope's changed values (a relation rule: the
+        changed claims' edges, and every claim); None when there are none. Made once for all rules of the scope."""
+        if scope not in self._parts:
+            import ibis
+
+            if scope == RELATIONS:
+                edges = self._changed_of(ctx.edges, self._keys[scope][ctx.edges.column("row").to_numpy()], scope)
+                self._parts[scope] = None if edges is None else replace(ctx, made=[], relations=ibis.get_backend(
+                    ctx.relations).create_view("relations_changed", ibis.memtable(edges), overwrite=True))
+            else:
+                rows = self._changed_of(ctx.arrow, self._keys[scope], scope)
+                self._parts[scope] = None if rows is None else replace(
+                    ctx, arrow=None, relations=None, problems=[], made=[], table=ibis.get_backend(ctx.table).create_view(
+                        "claims_" + "_".join(scope), ibis.memtable(rows), overwrite=True))
+        part = self._parts[scope]
+        return None if part is None else replace(part, made=[])
+
+    def _changed_of(self, table, keys, scope):
+        """The rows of table (Arrow) whose scope keys (numpy, by row) changed; None when there are none."""
+        import numpy as np
+
+        changed = np.sort(self._changed[scope])
+        if not len(changed) or not len(keys):
+            return None
+        rows = np.nonzero(changed[np.searchsorted(changed, keys).clip(max=len(changed) - 1)] == keys)[0]
+        return table.take(rows) if len(rows) else None  # a sorted search: each key looked up among few changed
 
     # the store ---------------------------------------------------------------
 

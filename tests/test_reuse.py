@@ -5,6 +5,7 @@ import re
 import shutil
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -85,7 +86,7 @@ def test_after_one_edit_the_scoped_rules_check_only_the_keys_it_touches(work, mo
     _run(work, cache)
     seen = {}
     for code, module in all_rules().items():
-        if getattr(module, "SCOPE", None):
+        if isinstance(getattr(module, "SCOPE", None), tuple):  # scopes of the claim table's columns
             real = module.check
 
             def spy(ctx, real=real, code=code):
@@ -145,3 +146,25 @@ def test_a_rule_that_did_not_run_last_time_runs_in_full_and_is_kept_from_then_on
     seen.clear()
     assert _run(work, cache) == cached and seen == []  # kept: nothing it looks at changed
     assert _run(work) == cached and seen == [2400]
+
+
+def test_a_relation_rule_checks_again_only_the_relations_an_edit_touches(work, monkeypatch):
+    cache = Cache(work / "cache")
+    ctx = engine.run([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache).context
+    files, ids = ctx.arrow.column("file").to_pylist(), ctx.arrow.column("id").to_pylist()
+    edges = ctx.edges.to_pylist()
+    total = edges[len(edges) // 2]
+    path, part = Path(files[total["member"]]), ids[total["member"]]
+    touched = {e["row"] for e in edges if path in (Path(files[e["row"]]), Path(files[e["member"]]))}
+    seen = []
+    module = all_rules()["CC301"]
+    real = module.check
+    monkeypatch.setattr(module, "check", lambda ctx: seen.append(ctx.relations.count().execute()) or real(ctx))
+    block = next(b for b in _blocks(path) if f"id: {part}\n" in b)
+    value = re.search(r"surface: (\d+)", block).group(1)
+    path.write_text(path.read_text(encoding="utf-8").replace(block, block.replace(value, value + "0")),
+                    encoding="utf-8")
+    findings, _ = _same_as_checking_everything(work, cache)
+    assert seen[0] == sum(e["row"] in touched for e in edges) < len(edges) / 5, (seen, len(edges))
+    assert seen[1] == len(edges)  # the run without a cache
+    assert any(f.code == "CC301" and f.claims[:1] == (ids[total["row"]],) and part in f.claims for f in findings)

@@ -24,10 +24,12 @@ Failing example::
       d.txt: 医院共有7个案例入选，其中2个杰出案例、4个优秀案例。
 """
 from checker.relational import above, part_sums
+from checker.reuse import RELATIONS
 
 CODE = "CC301"
 NAME = "parts-do-not-sum"
 SEVERITY = "error"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
 
 
 def check(ctx):

@@ -24,10 +24,12 @@ Failing example::
       d.txt: 2020年至今招聘300名卫生人才，其中引进高层次人才180余人，为基层招聘紧缺守门人才130余人。
 """
 from checker.relational import above, part_sums
+from checker.reuse import RELATIONS
 
 CODE = "CC302"
 NAME = "parts-exceed-whole"
 SEVERITY = "error"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
 
 
 def check(ctx):

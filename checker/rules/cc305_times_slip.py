@@ -24,10 +24,12 @@ Failing example::
       d.txt: 门急诊人次从46.8万增至74.9万人次，增长1.6倍。
 """
 from checker import changes
+from checker.reuse import RELATIONS
 
 CODE = "CC305"
 NAME = "times-slip"
 SEVERITY = "error"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
 
 
 def check(ctx):

@@ -23,10 +23,12 @@ Failing example::
       d.txt: 全市临床重点专科140个，其中国家级临床重点专科35个，占35%。
 """
 from checker.interval import div
+from checker.reuse import RELATIONS
 
 CODE = "CC306"
 NAME = "share-mismatch"
 SEVERITY = "error"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
 
 
 def check(ctx):
