@@ -32,6 +32,7 @@ from checker.findings import Finding, Location
 
 DOCUMENTS = "@documents"  # the scope of the document rules: one document
 RELATIONS = "@relations"  # the scope of the relation rules: one claim stating relations, and its members
+FILES = "@files"  # the scope of rules whose findings are each about one claim file, from its content alone
 
 
 def scope_of(module) -> tuple | str | None:
@@ -50,6 +51,7 @@ class Store:
         self._changed: dict = {}  # scope → scope keys whose rows differ from the last run's (numpy array)
         self._keys: dict = {}  # scope → each row's scope key (numpy array, by row)
         self._parts: dict = {}  # scope → what its rules see of the changed values (see _changed_part)
+        self._files: set = set()  # the claim files that changed (scope FILES)
         self._found: list = []  # (code, kept rows of the store, fresh findings, their scope keys), for the next run
         self._anew = False  # a rule had nothing stored and ran in full
 
@@ -62,21 +64,36 @@ class Store:
 
         from checker.documents import text_digest
 
-        paths = list(texts)
-        skeys = np.array([_number(path) for path in paths], dtype=np.uint64)
-        sums = [int(text_digest(lines)[:16], 16) for lines in texts.values()]  # 64 bits of each text's digest
-        digests = pa.table({"skey": skeys, "n": pa.array([len(lines) for lines in texts.values()], pa.int64()),
-                            "a": pa.array([s >> 32 for s in sums], pa.int64()),
-                            "b": pa.array([s & 0xFFFFFFFF for s in sums], pa.int64())})
-        changed = self._compare(DOCUMENTS, digests)
-        self._keys[DOCUMENTS] = dict(zip(paths, skeys.tolist()))
-        again = set(changed.tolist())
-        return {path: lines for path, lines, key in zip(paths, texts.values(), skeys.tolist()) if key in again}
+        again = self._compare_paths(DOCUMENTS, {path: text_digest(lines) for path, lines in texts.items()})
+        return {path: lines for path, lines in texts.items() if path in again}
 
     def document_findings(self, code: str, fresh: list) -> list:
         """The kept findings of a document rule beside those made now for the documents checked again."""
-        keys = self._keys[DOCUMENTS]
-        return self._merge(code, DOCUMENTS, fresh, [keys[f.locations[0].path] for f in fresh])
+        return self._merge(code, DOCUMENTS, fresh, self._path_keys(code, DOCUMENTS, fresh))
+
+    def _compare_paths(self, scope: str, digests: dict) -> set:
+        """For a scope of files (path → hex digest of the content, None when unknown): the paths that changed."""
+        import secrets
+
+        import numpy as np
+        import pyarrow as pa
+
+        paths = list(digests)
+        skeys = np.array([_number(path) for path in paths], dtype=np.uint64)
+        sums = [int(d[:16], 16) if d else secrets.randbits(64) for d in digests.values()]  # unknown: changed
+        changed = self._compare(scope, pa.table({
+            "skey": skeys, "n": pa.array([1] * len(paths), pa.int64()),
+            "a": pa.array([s >> 32 for s in sums], pa.int64()), "b": pa.array([s & 0xFFFFFFFF for s in sums], pa.int64())}))
+        self._keys[scope] = dict(zip(paths, skeys.tolist()))
+        again = set(changed.tolist())
+        return {path for path, key in self._keys[scope].items() if key in again}
+
+    def _path_keys(self, code: str, scope: str, fresh: list) -> list:
+        """The scope keys of findings each about one file: the file of their first place."""
+        keys = self._keys[scope]
+        if any(not f.locations or f.locations[0].path not in keys for f in fresh):
+            raise RuntimeError(f"{code} has the scope {scope}, but one of its findings is about no file of it")
+        return [keys[f.locations[0].path] for f in fresh]
 
     # claims ------------------------------------------------------------------
 
@@ -86,10 +103,12 @@ class Store:
 
         con = duckdb().connect()
         try:
+            if FILES in scopes:
+                self._files = self._compare_paths(FILES, dict(files))
             self._hash_rows(con, ctx, files)
             if RELATIONS in scopes:
                 self._measure_relations(con, ctx)
-            for scope in sorted(scopes - {RELATIONS}):
+            for scope in sorted(scopes - {RELATIONS, FILES}):
                 columns = ", ".join(f'c."{name}"' for name in scope)
                 con.sql(f"CREATE OR REPLACE TEMP TABLE keyed AS SELECT c.row, hash({columns}) AS skey, h.h "
                         "FROM claims c JOIN hashed h USING (row)")
@@ -128,7 +147,6 @@ class Store:
     def check(self, module, ctx) -> list:
         """A scoped rule's findings: the kept ones, and those of the changed scope values checked now."""
         scope, code = scope_of(module), module.CODE
-        keys = self._keys[scope]
         if self._stored(code) is None:
             part = replace(ctx, made=[])
         else:
@@ -136,11 +154,13 @@ class Store:
             if part is None:
                 return self._merge(code, scope, [], [])  # nothing it looks at changed
         fresh = module.check(part)
+        if scope == FILES:
+            return self._merge(code, scope, fresh, self._path_keys(code, scope, fresh))
         first_rows = {id(f): row for f, row in part.made}  # the list keeps every finding made alive: ids stay theirs
         rows = [first_rows.get(id(f)) for f in fresh]
         if None in rows:
             raise RuntimeError(f"{code} has a SCOPE, but one of its findings names no claim")
-        return self._merge(code, scope, fresh, keys[rows].tolist())
+        return self._merge(code, scope, fresh, self._keys[scope][rows].tolist())
 
     def _changed_part(self, scope, ctx):
         """What a scoped rule sees: the claim table's rows of the scope's changed values (a relation rule: the
@@ -148,7 +168,15 @@ class Store:
         if scope not in self._parts:
             import ibis
 
-            if scope == RELATIONS:
+            if scope == FILES:
+                import pyarrow as pa
+                import pyarrow.compute as pc
+
+                rows = ctx.arrow.filter(pc.is_in(ctx.arrow.column("file"), pa.array(sorted(self._files), pa.string())))
+                self._parts[scope] = None if not self._files else replace(
+                    ctx, arrow=rows, relations=None, problems=[p for p in ctx.problems if p.path in self._files],
+                    table=ibis.get_backend(ctx.table).create_view("claims_files", ibis.memtable(rows), overwrite=True))
+            elif scope == RELATIONS:
                 edges = self._changed_of(ctx.edges, self._keys[scope][ctx.edges.column("row").to_numpy()], scope)
                 self._parts[scope] = None if edges is None else replace(ctx, made=[], relations=ibis.get_backend(
                     ctx.relations).create_view("relations_changed", ibis.memtable(edges), overwrite=True))

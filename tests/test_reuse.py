@@ -168,3 +168,23 @@ def test_a_relation_rule_checks_again_only_the_relations_an_edit_touches(work, m
     assert seen[0] == sum(e["row"] in touched for e in edges) < len(edges) / 5, (seen, len(edges))
     assert seen[1] == len(edges)  # the run without a cache
     assert any(f.code == "CC301" and f.claims[:1] == (ids[total["row"]],) and part in f.claims for f in findings)
+
+
+def test_the_schema_rule_checks_again_only_the_claim_files_an_edit_touches(work, monkeypatch):
+    cache = Cache(work / "cache")
+    _run(work, cache)
+    seen = []
+    module = all_rules()["CC100"]
+    real = module.check
+    monkeypatch.setattr(module, "check", lambda ctx: seen.append(ctx.table.count().execute()) or real(ctx))
+    files = sorted((work / "claims").glob("*.yaml"))
+    files[1].write_text(files[1].read_text(encoding="utf-8").replace("kind: actual", "kind: bogus", 1), encoding="utf-8")
+    files[2].write_text(files[2].read_text(encoding="utf-8") + "- just a line of text\n", encoding="utf-8")
+    findings, _ = _same_as_checking_everything(work, cache)
+    records = sum(len(re.findall(r"^- id", path.read_text(encoding="utf-8"), re.M)) for path in files[1:3])
+    assert seen == [records, 2400]  # the edited files' claims; then the run without a cache, every claim
+    schema = {(f.locations[0].path, f.message.split()[1]) for f in findings if f.code == "CC100"}
+    assert (str(files[1]), "`kind`") in schema and any(path == str(files[2]) for path, _ in schema), schema
+    files[2].unlink()
+    findings, _ = _same_as_checking_everything(work, cache)
+    assert not any(f.code == "CC100" and f.locations[0].path == str(files[2]) for f in findings)

@@ -36,10 +36,12 @@ Failing example::
 """
 from checker import fields as F
 from checker.findings import Location
+from checker.reuse import FILES
 
 CODE = "CC100"
 NAME = "schema"
 SEVERITY = "error"
+SCOPE = FILES  # each finding is about one claim file and comes from its content alone (checker.reuse)
 
 
 def check(ctx):
