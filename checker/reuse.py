@@ -15,8 +15,8 @@ runs again over the changed claims' edges, with every claim to join. The documen
 (CC4xx) read one document at a time, so a document whose text is unchanged
 keeps its findings. Rules without a scope run in full every time.
 
-The store holds plain data (an Arrow IPC file of typed columns, no pickles) and
-is valid only in the setting it names: claimcheck's code, the rules folder,
+The store holds plain data (Arrow IPC files of typed columns, no pickles: the
+digests, and one file per rule's findings) and is valid only in the setting it names: claimcheck's code, the rules folder,
 tolerances, severities and the documents folder. Any change there, a
 damaged file, or another engine than the embedded one, and every rule runs
 in full.
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,8 +74,6 @@ class Store:
 
     def _compare_paths(self, scope: str, digests: dict) -> set:
         """For a scope of files (path → hex digest of the content, None when unknown): the paths that changed."""
-        import secrets
-
         import numpy as np
         import pyarrow as pa
 
@@ -227,64 +226,92 @@ class Store:
         import pyarrow.compute as pc
 
         stored = self._stored(code)
-        kept = []
+        kept, same = [], False
         self._anew = self._anew or stored is None
         if stored is not None:
+            count = len(stored)
             stored = stored.filter(pc.invert(pc.is_in(stored.column("skey"), pa.array(self._changed[scope], pa.uint64()))))
-            kept = _findings(stored)
-        self._found.append((code, stored, fresh, skeys))  # made columns when saved: rules hold enough memory
+            kept, same = _findings(stored), not fresh and len(stored) == count
+        self._found.append((code, stored, fresh, skeys, same))  # made columns when saved: rules hold enough memory
         return kept + fresh
 
     def save(self) -> None:
-        """Keep this run's findings and digests for the next run (when anything changed)."""
+        """Keep this run's findings and digests for the next run (when anything changed).
+
+        Each rule's findings are a file of their own, written only when they changed (a rule's findings
+        can be a hundred MB); the digests are written last and name the version of each rule's file
+        they go with, so a run stopped in between leaves files that are not used, never wrong ones.
+        """
         if self._old is not None and not self._anew and not any(len(c) for c in self._changed.values()):
             return  # the stored findings are these
-        sizes = [(_scope_name(scope), len(digests)) for scope, digests in self._digests.items()]
-        sizes += [(code, (0 if stored is None else len(stored)) + len(fresh)) for code, stored, fresh, _ in self._found]
+        versions = {}
+        for code, stored, fresh, skeys, same in self._found:
+            if same:
+                versions[code] = self._old.version(code)
+                continue
+            version = secrets.token_hex(8)
+            schema = _finding_schema().with_metadata({"version": version})
+            parts = ([] if stored is None else [stored]) + [_columns(fresh, skeys)]
+            if self._cache.store_arrow(_rule_file(self._where, code), schema,
+                                       (part.replace_schema_metadata(schema.metadata) for part in parts)):
+                versions[code] = version  # a file that could not be written: that rule runs in full next time
         spans, at = {}, 0
-        for name, size in sizes:  # where each part's rows are, so the next run takes them as slices
-            spans[name] = [at, size]
-            at += size
-        schema = _schema().with_metadata({"setting": self._setting, "parts": json.dumps(spans, ensure_ascii=False),
-                                          "ran": json.dumps([code for code, *_ in self._found])})
-
-        def parts():  # a rule's columns at a time, made as they are written and let go
-            for digests in self._digests.values():
-                yield _filled(digests).replace_schema_metadata(schema.metadata)
-            for _, stored, fresh, skeys in self._found:
-                for part in ([] if stored is None else [stored]) + [_columns(fresh, skeys)]:
-                    yield part.replace_schema_metadata(schema.metadata)
-
-        self._cache.store_arrow(self._where, schema, parts())
+        for scope, digests in self._digests.items():  # where each scope's rows are, taken as slices when read
+            spans[_scope_name(scope)] = [at, len(digests)]
+            at += len(digests)
+        schema = _digest_schema().with_metadata({"setting": self._setting, "versions": json.dumps(versions),
+                                                 "parts": json.dumps(spans, ensure_ascii=False)})
+        self._cache.store_arrow(self._where, schema, (digests.select(schema.names).cast(_digest_schema())
+                                                      .replace_schema_metadata(schema.metadata)
+                                                      for digests in self._digests.values()))
 
 
 class _Stored:
-    """The last run's store, as read."""
+    """The last run's store, as read: the digests at once, a rule's findings when asked."""
 
-    def __init__(self, table):
+    def __init__(self, table, where: Path):
         spans = json.loads(table.schema.metadata[b"parts"])
         self._by_part = {name: table.slice(at, count) for name, (at, count) in spans.items()}
-        self._ran = set(json.loads(table.schema.metadata[b"ran"]))  # the rules whose findings are all here
-        self._none = table.slice(0, 0)
+        self._versions = json.loads(table.schema.metadata[b"versions"])  # the rules whose findings are kept
+        self._where = where
+        self._read: dict = {}
 
     def digests(self, scope):
-        part = self._by_part.get(_scope_name(scope))
-        return None if part is None else part.select(["skey", "n", "a", "b"])
+        return self._by_part.get(_scope_name(scope))
+
+    def version(self, code: str) -> str:
+        return self._versions[code]
 
     def findings(self, code: str):
-        """The rule's findings of the last run (None when it did not run)."""
-        return self._by_part.get(code, self._none) if code in self._ran else None
+        """The rule's findings of the last run (None when it did not run, or its file is not the one listed)."""
+        if code not in self._read:
+            from checker.cache import read_arrow
+
+            def read(reader):
+                version = (reader.schema.metadata or {}).get(b"version")
+                if version != self._versions[code].encode() or reader.schema.remove_metadata() != _finding_schema():
+                    return None
+                return reader.read_all()
+
+            self._read[code] = read_arrow(_rule_file(self._where, code), read) if code in self._versions else None
+        return self._read[code]
 
 
 def _read(where: Path, setting: str) -> _Stored | None:
     from checker.cache import read_arrow
 
     def stored(reader):
-        if (reader.schema.metadata or {}).get(b"setting") != setting.encode() or reader.schema != _schema():
+        if (reader.schema.metadata or {}).get(b"setting") != setting.encode() or (
+                reader.schema.remove_metadata() != _digest_schema()):
             return None
-        return _Stored(reader.read_all())
+        return _Stored(reader.read_all(), where)
 
     return read_arrow(where, stored)
+
+
+def _rule_file(where: Path, code: str) -> Path:
+    """Where a rule's findings are kept, beside the digests."""
+    return where.with_name(f"{where.stem}.{code}{where.suffix}")
 
 
 def _place_types() -> tuple:
@@ -294,26 +321,21 @@ def _place_types() -> tuple:
     return pa.string(), pa.int64(), pa.int64(), pa.string()
 
 
-def _schema():
-    """A store's columns: the digests of scope values (skey, n, a, b), and findings (skey and the rest)."""
+def _digest_schema():
+    """The digests of scope values: a scope key, the count of its rows and two sums of their hashes."""
+    import pyarrow as pa
+
+    return pa.schema([("skey", pa.uint64()), ("n", pa.int64()), ("a", pa.int64()), ("b", pa.int64())])
+
+
+def _finding_schema():
+    """A rule's kept findings: each one's scope key, and its fields."""
     import pyarrow as pa
 
     place = pa.struct(list(zip(Location._fields, _place_types())))
-    return pa.schema([("skey", pa.uint64()), ("n", pa.int64()), ("a", pa.int64()), ("b", pa.int64()),
-                      ("code", pa.string()), ("severity", pa.string()), ("message", pa.string()),
-                      ("locations", pa.list_(place)), ("claims", pa.list_(pa.string())), ("span", pa.string()),
-                      ("fix", pa.string())])
-
-
-def _filled(columns) -> "object":
-    """A table of the store's schema with these columns (an Arrow table or None), null elsewhere."""
-    import pyarrow as pa
-
-    schema = _schema()
-    count = 0 if columns is None else len(columns)
-    have = {} if columns is None else {name: columns.column(name) for name in columns.column_names}
-    return pa.table([have[f.name].cast(f.type) if f.name in have else pa.nulls(count, f.type) for f in schema],
-                    schema=schema)
+    return pa.schema([("skey", pa.uint64()), ("code", pa.string()), ("severity", pa.string()),
+                      ("message", pa.string()), ("locations", pa.list_(place)), ("claims", pa.list_(pa.string())),
+                      ("span", pa.string()), ("fix", pa.string())])
 
 
 def _columns(findings: list, skeys: list):
@@ -326,7 +348,7 @@ def _columns(findings: list, skeys: list):
         ends.append(ends[-1] + len(f.locations))
     flat = pa.StructArray.from_arrays(
         [pa.array([loc[i] for loc in places], kind) for i, kind in enumerate(_place_types())], names=Location._fields)
-    return _filled(pa.table({
+    return pa.table({
         "skey": pa.array(skeys, pa.uint64()),
         "code": pa.array([f.code for f in findings], pa.string()),
         "severity": pa.array([f.severity for f in findings], pa.string()),
@@ -334,7 +356,7 @@ def _columns(findings: list, skeys: list):
         "locations": pa.ListArray.from_arrays(pa.array(ends, pa.int32()), flat),
         "claims": pa.array([list(f.claims) for f in findings], pa.list_(pa.string())),
         "span": pa.array([f.span for f in findings], pa.string()),
-        "fix": pa.array([f.fix for f in findings], pa.string())}))
+        "fix": pa.array([f.fix for f in findings], pa.string())}, schema=_finding_schema())
 
 
 def _findings(table) -> list:

@@ -188,3 +188,19 @@ def test_the_schema_rule_checks_again_only_the_claim_files_an_edit_touches(work,
     files[2].unlink()
     findings, _ = _same_as_checking_everything(work, cache)
     assert not any(f.code == "CC100" and f.locations[0].path == str(files[2]) for f in findings)
+
+
+def test_a_rule_file_that_is_not_the_one_the_digests_name_is_not_used(work):
+    """A run stopped after writing a rule's findings and before the digests leaves the two out of step."""
+    cache = Cache(work / "cache")
+    _run(work, cache)
+    kept = next((work / "cache" / "findings").glob("*.CC201.arrow"))
+    older = kept.read_bytes()
+    files = sorted((work / "claims").glob("*.yaml"))
+    before = _run(work, cache)
+    moved = _blocks(files[1])[0].replace("id: c", "id: moved-c").replace("surface: ", "surface: 1")
+    files[4].write_text(files[4].read_text(encoding="utf-8") + moved, encoding="utf-8")  # a contradiction
+    changed = _same_as_checking_everything(work, cache)
+    assert {f for f in changed[0] if f.code == "CC201"} != {f for f in before[0] if f.code == "CC201"}
+    kept.write_bytes(older)  # the last run's digests, the run before's CC201 findings
+    assert _run(work, cache) == changed
