@@ -216,23 +216,26 @@ class Records(Sequence):
             yield self._sealed(), _Chunk.of(self._open)
 
     def rows_by_id(self, among=None) -> dict:
-        """Claim id → its row (the last, where ids repeat); only the ids in among when it is given."""
+        """Claim id → its row (the last, where ids repeat); only the ids in among when it is given (looked up
+        in the id column at once: cheaper than a dict of every id)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        wanted = None if among is None else pa.array([a for a in among if type(a) is str], pa.string())
-        found: dict = {}
-        for first, chunk in self.spans():
-            if wanted is None:
+        spans = list(self.spans())
+        if among is None:
+            found = {}
+            for first, chunk in spans:
                 found.update(zip(chunk.values("id"), range(first, first + len(chunk))))
-                continue
-            ats = pc.indices_nonzero(pc.is_in(chunk.arrays["id"], value_set=wanted)).to_pylist()
-            hits = dict(zip(ats, chunk.arrays["id"].take(pa.array(ats, pa.int64())).to_pylist()))
-            for at, rec in chunk.whole.items():  # rows kept whole say their id themselves
-                hits.pop(at, None)
-                if rec.values.get("id") in among:
-                    hits[at] = rec.values["id"]
-            found.update((hits[at], first + at) for at in sorted(hits))
+        else:
+            ids = pa.chunked_array([chunk.arrays["id"] for _, chunk in spans], pa.string())
+            hit = pc.indices_nonzero(pc.is_in(ids, value_set=pa.array([a for a in among if type(a) is str], pa.string())))
+            pairs = dict(zip(hit.to_pylist(), ids.take(hit).to_pylist()))
+            for first, chunk in spans:
+                for at, rec in chunk.whole.items():  # rows kept whole say their id themselves
+                    pairs.pop(first + at, None)
+                    if rec.values.get("id") in among:
+                        pairs[first + at] = rec.values["id"]
+            found = {name: row for row, name in sorted(pairs.items())}
         found.pop(None, None), found.pop("", None)  # no id
         return found
 

@@ -22,7 +22,7 @@ def edges(records: Records, problems: list[Problem]) -> list[dict]:
     stating = list(records.with_relations())
     if not stating:
         return []
-    by_id = records.rows_by_id()
+    by_id = records.rows_by_id({str(name) for rec in stating for name in _names(rec.relations)})
     out: list[dict] = []
     for rec in stating:
         for entry in rec.relations:
@@ -32,6 +32,16 @@ def edges(records: Records, problems: list[Problem]) -> list[dict]:
             except ValueError as exc:
                 problems.append(Problem("CC141", rec.path, rec.line_of("relations"),
                                         f"relation `{kind}` of `{rec.values.get('id')}`: {exc}", rec.row))
+    return out
+
+
+def _names(relations) -> list:
+    """The claim ids the relations name (only these are looked up: a dict of every id cost a second at scale)."""
+    out = []
+    for entry in relations:
+        for body in entry.values() if isinstance(entry, dict) else ():
+            items = body if isinstance(body, list) else body.values() if isinstance(body, dict) else ()
+            out.extend(name for name in items if isinstance(name, (str, int)))
     return out
 
 
