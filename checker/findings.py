@@ -36,8 +36,11 @@ class Finding(NamedTuple):  # a tuple, like Location: made by the hundred thousa
 
     def sort_key(self):
         """By the place in the source text when there is one: that is how people read."""
-        first = next((loc for loc in self.locations if loc.role == "source"),
-                     self.locations[0] if self.locations else _NOWHERE)
+        for first in self.locations:  # a loop, not next() over a generator: made for every finding of a run
+            if first.role == "source":
+                break
+        else:
+            first = self.locations[0] if self.locations else _NOWHERE
         return (first.path, first.line or 0, first.column or 0, self.code, self.message)
 
     def _every_field(self):
@@ -73,12 +76,13 @@ def in_order(findings) -> list:
     """Findings sorted by sort_key, and findings alike in it by every field: the order never depends on the order
     they were made in (checker.reuse keeps some from the last run)."""
     from itertools import groupby
-    from operator import itemgetter
 
     findings = list(findings)
+    keys = list(map(Finding.sort_key, findings))
+    order = sorted(range(len(findings)), key=keys.__getitem__)
     out: list = []
-    for _, alike in groupby(sorted(zip(map(Finding.sort_key, findings), range(len(findings)))), key=itemgetter(0)):
-        members = [findings[at] for _, at in alike]
+    for _, alike in groupby(order, key=keys.__getitem__):
+        members = [findings[at] for at in alike]
         if len(members) > 1:
             members.sort(key=Finding._every_field)
         out.extend(members)
