@@ -304,28 +304,27 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     import pyarrow as pa
 
     records = records if isinstance(records, Records) else Records(records)
-    made = pa.concat_tables([piece for first, chunk in records.spans()
-                             for piece in _arrow_pieces(first, chunk, readings, registry, batch)]
-                            or [_arrow_piece(0, [], [], pa.array([], pa.string()), pa.array([], pa.string()),
-                                             _reading_arrays([]), registry)])
+    spans = list(records.spans())
+    made = pa.concat_tables([piece for first, chunk in spans for piece in _arrow_pieces(first, chunk, readings, batch)]
+                            or [_arrow_piece(0, [], [], _reading_arrays([]))])
     columns = {name: made.column(name) for name in ("row", "file", "file_line")}
     columns.update(records.arrow_columns())
-    columns.update((name, made.column(name)) for name in DERIVED)
+    named = {name: pa.chunked_array([_named(chunk, name) for _, chunk in spans], pa.string())
+             for name in ("metric", "entity")}
+    found = _registry_columns(named["metric"], named["entity"], registry)
+    columns.update((name, found[name] if name in found else made.column(name)) for name in DERIVED)
     return pa.table(columns)
 
 
-def _arrow_pieces(first: int, chunk, readings, registry: Registry, batch: int):
+def _arrow_pieces(first: int, chunk, readings, batch: int):
     """A chunk's added columns: its readings' own columns when it has them, else readings made a batch at a time."""
     paths, lines = chunk.paths, chunk.lines
-    metrics, entities = _named(chunk, "metric"), _named(chunk, "entity")
     if chunk.readings is not None:
-        made = _with_derived(chunk.readings, chunk.values("derived"), first, readings)
-        yield _arrow_piece(first, paths, lines, metrics, entities, made, registry)
+        yield _arrow_piece(first, paths, lines, _with_derived(chunk.readings, chunk.values("derived"), first, readings))
         return
     for at in range(0, len(chunk), batch):
         made = _reading_arrays(readings[first + at:first + at + batch])
-        yield _arrow_piece(first + at, paths[at:at + batch], lines[at:at + batch], metrics[at:at + batch],
-                           entities[at:at + batch], made, registry)
+        yield _arrow_piece(first + at, paths[at:at + batch], lines[at:at + batch], made)
 
 
 def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
@@ -341,20 +340,23 @@ def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
     return {name: pc.replace_with_mask(array, mask, completed[name]) for name, array in arrays.items()}
 
 
-def _arrow_piece(first: int, paths, lines, metrics, entities, made: dict, registry: Registry):
-    """Rows' added columns: where each stands, its names in the registry (metrics and entities: Arrow arrays),
-    and what it means (made)."""
+def _arrow_piece(first: int, paths, lines, made: dict):
+    """Rows' added columns: where each stands, and what it means (made)."""
     import pyarrow as pa
 
     arrays = {"row": pa.array(range(first, first + len(paths)), type=pa.int64()),
               "file": pa.array(paths, type=pa.string()), "file_line": pa.array(lines, type=pa.int64())}
+    arrays.update(made)
+    return pa.table(arrays)
+
+
+def _registry_columns(metrics, entities, registry: Registry) -> dict:
+    """Every row's names in the registry (metrics and entities: Arrow columns), looked up at once."""
     m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
-    arrays.update(  # a name the registry does not know stands for itself; an empty name for nothing
+    return dict(  # a name the registry does not know stands for itself; an empty name for nothing
         metric_key=_looked_up(metrics, m_names, keep=True), metric_known=_known(metrics, m_names),
         entity_variant=_looked_up(entities, slips, keep=False),
         entity_key=_looked_up(entities, e_names, keep=True), entity_known=_known(entities, e_names))
-    arrays.update(made)
-    return pa.table(arrays)
 
 
 def _named(chunk, name: str):
