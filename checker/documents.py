@@ -1,6 +1,7 @@
 """Source documents: read once, looked up by name, never outside their folder."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ class Documents:
         self._lines: dict[str, list[str] | str] = {}
         self._paths: dict[str, str] = {}
         self._digests: dict[str, str] = {}
-        self._root: Path | None = None  # the folder resolved, once (thousands of documents ask)
+        self._root: str | None = None  # the folder resolved and ending in a separator, once
 
     def path_for(self, name: str) -> str:
         """The document's path as findings show it (one string per document, however many findings)."""
@@ -49,14 +50,14 @@ class Documents:
         if rel.is_absolute() or ".." in rel.parts:
             return f"`{name}` must be a path inside the documents folder"
         path = self.folder / rel
-        try:
-            self._root = self._root or self.folder.resolve()
-            inside = path.resolve().is_relative_to(self._root)
+        try:  # os.path, not Path.resolve: thousands of documents ask
+            self._root = self._root or os.path.join(os.path.realpath(self.folder), "")
+            inside = os.path.join(os.path.realpath(path), "").startswith(self._root)
         except OSError as exc:
             return f"cannot resolve {path}: {exc}"
         if not inside:
             return f"{path} leads outside the documents folder"
-        if not path.exists():
+        if not os.path.exists(path):
             return f"{path} does not exist"
         try:
             return split_lines(inputs.read_text(path, document=True))
