@@ -111,7 +111,7 @@ class Store:
                 columns = ", ".join(f'c."{name}"' for name in scope)
                 con.sql(f"CREATE OR REPLACE TEMP TABLE keyed AS SELECT c.row, hash({columns}) AS skey, h.h "
                         "FROM claims c JOIN hashed h USING (row)")
-                self._keys[scope] = con.sql("SELECT skey FROM keyed ORDER BY row").fetchnumpy()["skey"]
+                self._keys[scope] = _by_row(con, "SELECT row, skey AS v FROM keyed", len(ctx.arrow))
                 digests = con.sql("SELECT skey, count(*) AS n, sum(h >> 32)::BIGINT AS a, "
                                   "sum(h & 4294967295)::BIGINT AS b FROM keyed GROUP BY skey").to_arrow_table()
                 self._compare(scope, digests)
@@ -121,7 +121,7 @@ class Store:
     def _measure_relations(self, con, ctx) -> None:
         """A relation scope value is a claim stating relations (its row's hash), its digest its members' hashes."""
         con.register("edges", ctx.edges)
-        self._keys[RELATIONS] = con.sql("SELECT h FROM hashed ORDER BY row").fetchnumpy()["h"]
+        self._keys[RELATIONS] = _by_row(con, "SELECT row, h AS v FROM hashed", len(ctx.arrow))
         self._compare(RELATIONS, con.sql(
             "SELECT o.h AS skey, count(*) AS n, sum(coalesce(m.h, 0) >> 32)::BIGINT AS a, "
             "sum(coalesce(m.h, 0) & 4294967295)::BIGINT AS b FROM edges e JOIN hashed o USING (row) "
@@ -307,6 +307,16 @@ def _read(where: Path, setting: str) -> _Stored | None:
         return _Stored(reader.read_all(), where)
 
     return read_arrow(where, stored)
+
+
+def _by_row(con, query: str, rows: int):
+    """The values v of a query of (row, v) as an array by row: placed where they go, cheaper than ORDER BY."""
+    import numpy as np
+
+    got = con.sql(query).fetchnumpy()
+    out = np.zeros(rows, dtype=np.uint64)
+    out[got["row"]] = got["v"]
+    return out
 
 
 def _rule_file(where: Path, code: str) -> Path:
