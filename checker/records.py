@@ -246,9 +246,11 @@ class Records(Sequence):
         """The records that suppress something, in order."""
         return self._having(0)
 
-    def with_relations(self):
-        """The records that state relations, in order."""
-        return self._having(1)
+    def stated_relations(self):
+        """(row, relations) of each record that states relations, in order, without making the records."""
+        for first, chunk in zip(self._starts, self._chunks):
+            yield from ((first + at, chunk.extras[at][1]) for at in sorted(chunk.extras) if chunk.extras[at][1])
+        yield from ((rec.row, rec.relations) for rec in self._open if rec.relations)
 
     def _having(self, part: int):
         for first, chunk in zip(self._starts, self._chunks):

@@ -6,7 +6,7 @@ with the claim table. Malformed relations become problems for CC141.
 from __future__ import annotations
 
 from checker.loader import Problem
-from checker.records import Record, Records
+from checker.records import Records
 
 TYPES = {
     "sum": "this claim is the total of exactly these parts: `sum: [id, ...]`",
@@ -19,19 +19,20 @@ COLUMNS = ("row", "rel", "member", "role", "direction", "mode", "years")
 
 
 def edges(records: Records, problems: list[Problem]) -> list[dict]:
-    stating = list(records.with_relations())
+    stating = list(records.stated_relations())
     if not stating:
         return []
-    by_id = records.rows_by_id({str(name) for rec in stating for name in _names(rec.relations)})
+    by_id = records.rows_by_id({str(name) for _, relations in stating for name in _names(relations)})
     out: list[dict] = []
-    for rec in stating:
-        for entry in rec.relations:
+    for row, relations in stating:
+        for entry in relations:
             (kind, body), = entry.items()
             try:
-                out.extend(_edges(rec, kind, body, by_id))
+                out.extend(_edges(row, kind, body, by_id))
             except ValueError as exc:
+                rec = records[row]
                 problems.append(Problem("CC141", rec.path, rec.line_of("relations"),
-                                        f"relation `{kind}` of `{rec.values.get('id')}`: {exc}", rec.row))
+                                        f"relation `{kind}` of `{rec.values.get('id')}`: {exc}", row))
     return out
 
 
@@ -45,16 +46,16 @@ def _names(relations) -> list:
     return out
 
 
-def _edges(rec: Record, kind: str, body, by_id: dict) -> list[dict]:
+def _edges(row: int, kind: str, body, by_id: dict) -> list[dict]:
     def edge(member=None, role=None, **extra):
         e = dict.fromkeys(COLUMNS)
-        e.update(row=rec.row, rel=kind, member=member, role=role, **extra)
+        e.update(row=row, rel=kind, member=member, role=role, **extra)
         return e
 
     def row_of(name, role) -> int:
         if not isinstance(name, (str, int)) or str(name) not in by_id:
             raise ValueError(f"{role} `{name}` is not the id of a claim")
-        if by_id[str(name)] == rec.row:
+        if by_id[str(name)] == row:
             raise ValueError(f"{role} `{name}` is the claim itself")
         return by_id[str(name)]
 

@@ -58,7 +58,7 @@ def test_a_warm_load_takes_every_file_from_the_pack_and_equals_parsing(tmp_path,
     warm = load([str(claims)], cache, 1, meaning)
     assert warm == plain and opened == []  # records (values, lines, layouts, ignore, relations) and problems
     assert cache.hits == len(list(claims.glob("*.yaml")))
-    assert warm[0].with_ignore() and list(warm[0].with_relations()) == list(plain[0].with_relations())
+    assert warm[0].with_ignore() and list(warm[0].stated_relations()) == list(plain[0].stated_relations())
 
 
 def test_one_edit_reads_one_file_and_keeps_the_pack_until_a_tenth_has_changed(tmp_path, monkeypatch):

@@ -51,7 +51,7 @@ def test_every_row_comes_back_as_it_went_in(plain, chunk, monkeypatch):
     for name in ("id", "surface", "line", "derived", "quote"):
         assert list(held.column(name)) == [r.values.get(name) for r in plain]
     assert list(held.with_ignore()) == [r for r in plain if r.ignore]
-    assert list(held.with_relations()) == [r for r in plain if r.relations]
+    assert list(held.stated_relations()) == [(r.row, r.relations) for r in plain if r.relations]
     assert held.paths() == {r.path for r in plain}
     assert held == plain and held != plain[:-1]
 
