@@ -168,34 +168,32 @@ class Store:
             import ibis
 
             if scope == FILES:
-                import pyarrow as pa
-                import pyarrow.compute as pc
-
-                rows = ctx.arrow.filter(pc.is_in(ctx.arrow.column("file"), pa.array(sorted(self._files), pa.string())))
+                rows = _claim_rows(ctx, ctx.table.file.isin(sorted(self._files)))
                 self._parts[scope] = None if not self._files else replace(
                     ctx, arrow=rows, relations=None, problems=[p for p in ctx.problems if p.path in self._files],
                     table=ibis.get_backend(ctx.table).create_view("claims_files", ibis.memtable(rows), overwrite=True))
             elif scope == RELATIONS:
-                edges = self._changed_of(ctx.edges, self._keys[scope][ctx.edges.column("row").to_numpy()], scope)
-                self._parts[scope] = None if edges is None else replace(ctx, made=[], relations=ibis.get_backend(
-                    ctx.relations).create_view("relations_changed", ibis.memtable(edges), overwrite=True))
+                at = self._changed_of(self._keys[scope][ctx.edges.column("row").to_numpy()], scope)
+                self._parts[scope] = None if at is None else replace(ctx, made=[], relations=ibis.get_backend(
+                    ctx.relations).create_view("relations_changed", ibis.memtable(ctx.edges.take(at)), overwrite=True))
             else:
-                rows = self._changed_of(ctx.arrow, self._keys[scope], scope)
-                self._parts[scope] = None if rows is None else replace(
+                at = self._changed_of(self._keys[scope], scope)  # by row: the rows themselves
+                self._parts[scope] = None if at is None else replace(
                     ctx, arrow=None, relations=None, problems=[], made=[], table=ibis.get_backend(ctx.table).create_view(
-                        "claims_" + "_".join(scope), ibis.memtable(rows), overwrite=True))
+                        "claims_" + "_".join(scope), ibis.memtable(_claim_rows(ctx, ctx.table.row.isin(at.tolist()))),
+                        overwrite=True))
         part = self._parts[scope]
         return None if part is None else replace(part, made=[])
 
-    def _changed_of(self, table, keys, scope):
-        """The rows of table (Arrow) whose scope keys (numpy, by row) changed; None when there are none."""
+    def _changed_of(self, keys, scope):
+        """Where in keys (numpy) the scope keys that changed are; None when nowhere."""
         import numpy as np
 
         changed = np.sort(self._changed[scope])
         if not len(changed) or not len(keys):
             return None
-        rows = np.nonzero(changed[np.searchsorted(changed, keys).clip(max=len(changed) - 1)] == keys)[0]
-        return table.take(rows) if len(rows) else None  # a sorted search: each key looked up among few changed
+        at = np.nonzero(changed[np.searchsorted(changed, keys).clip(max=len(changed) - 1)] == keys)[0]
+        return at if len(at) else None  # a sorted search: each key looked up among few changed
 
     # the store ---------------------------------------------------------------
 
@@ -307,6 +305,12 @@ def _read(where: Path, setting: str) -> _Stored | None:
         return _Stored(reader.read_all(), where)
 
     return read_arrow(where, stored)
+
+
+def _claim_rows(ctx, predicate):
+    """The claim table's rows where predicate holds, as Arrow, by row: the engine scans the million rows (taking
+    them from Arrow's thousands of chunks cost more)."""
+    return ctx.table.filter(predicate).order_by("row").to_pyarrow()
 
 
 def _by_row(con, query: str, rows: int):
