@@ -303,28 +303,34 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     """
     import pyarrow as pa
 
+    import numpy as np
+    import pyarrow as pa
+
     records = records if isinstance(records, Records) else Records(records)
-    spans = list(records.spans())
-    made = pa.concat_tables([piece for first, chunk in spans for piece in _arrow_pieces(first, chunk, readings, batch)]
-                            or [_arrow_piece(0, [], [], _reading_arrays([]))])
-    columns = {name: made.column(name) for name in ("row", "file", "file_line")}
+    chunks = [chunk for _, chunk in records.spans()]
+    pieces = [piece for first, chunk in records.spans() for piece in _reading_pieces(first, chunk, readings, batch)]
+    made = {name: pa.chunked_array([piece[name] for piece in pieces], DERIVED[name](pa, pa.decimal128(38, SCALE)))
+            for name in _reading_arrays([])}
+    # where each row stands, made at once for all rows (not a small array per claim file)
+    columns = {"row": pa.array(np.arange(len(records), dtype=np.int64)),
+               "file": pa.array([path for chunk in chunks for path in chunk.paths], pa.string()),
+               "file_line": pa.array(np.concatenate([np.asarray(chunk.lines, dtype=np.int64) for chunk in chunks]
+                                                    or [np.zeros(0, np.int64)]))}
     columns.update(records.arrow_columns())
-    named = {name: pa.chunked_array([_named(chunk, name) for _, chunk in spans], pa.string())
+    named = {name: pa.concat_arrays([_named(chunk, name) for chunk in chunks] or [pa.array([], pa.string())])
              for name in ("metric", "entity")}
-    found = _registry_columns(named["metric"], named["entity"], registry)
-    columns.update((name, found[name] if name in found else made.column(name)) for name in DERIVED)
+    made.update(_registry_columns(named["metric"], named["entity"], registry))
+    columns.update((name, made[name]) for name in DERIVED)
     return pa.table(columns)
 
 
-def _arrow_pieces(first: int, chunk, readings, batch: int):
-    """A chunk's added columns: its readings' own columns when it has them, else readings made a batch at a time."""
-    paths, lines = chunk.paths, chunk.lines
+def _reading_pieces(first: int, chunk, readings, batch: int):
+    """A chunk's readings' columns: its own when it has them, else readings made a batch at a time."""
     if chunk.readings is not None:
-        yield _arrow_piece(first, paths, lines, _with_derived(chunk.readings, chunk.values("derived"), first, readings))
+        yield _with_derived(chunk.readings, chunk.values("derived"), first, readings)
         return
     for at in range(0, len(chunk), batch):
-        made = _reading_arrays(readings[first + at:first + at + batch])
-        yield _arrow_piece(first + at, paths[at:at + batch], lines[at:at + batch], made)
+        yield _reading_arrays(readings[first + at:first + at + batch])
 
 
 def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
@@ -338,16 +344,6 @@ def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
     mask = pa.array([bool(expression) for expression in derived], type=pa.bool_())
     completed = _reading_arrays([readings[first + at] for at in rows])
     return {name: pc.replace_with_mask(array, mask, completed[name]) for name, array in arrays.items()}
-
-
-def _arrow_piece(first: int, paths, lines, made: dict):
-    """Rows' added columns: where each stands, and what it means (made)."""
-    import pyarrow as pa
-
-    arrays = {"row": pa.array(range(first, first + len(paths)), type=pa.int64()),
-              "file": pa.array(paths, type=pa.string()), "file_line": pa.array(lines, type=pa.int64())}
-    arrays.update(made)
-    return pa.table(arrays)
 
 
 def _registry_columns(metrics, entities, registry: Registry) -> dict:
