@@ -104,16 +104,14 @@ class Store:
         try:
             if FILES in scopes:
                 self._files = self._compare_paths(FILES, dict(files))
-            self._hash_rows(con, ctx, files)
+            by_columns = sorted(scopes - {RELATIONS, FILES})
+            self._hash_rows(con, ctx, files, by_columns)
             if RELATIONS in scopes:
                 self._measure_relations(con, ctx)
-            for scope in sorted(scopes - {RELATIONS, FILES}):
-                columns = ", ".join(f'c."{name}"' for name in scope)
-                con.sql(f"CREATE OR REPLACE TEMP TABLE keyed AS SELECT c.row, hash({columns}) AS skey, h.h "
-                        "FROM claims c JOIN hashed h USING (row)")
-                self._keys[scope] = _by_row(con, "SELECT row, skey AS v FROM keyed", len(ctx.arrow))
-                digests = con.sql("SELECT skey, count(*) AS n, sum(h >> 32)::BIGINT AS a, "
-                                  "sum(h & 4294967295)::BIGINT AS b FROM keyed GROUP BY skey").to_arrow_table()
+            for at, scope in enumerate(by_columns):
+                self._keys[scope] = _by_row(con, f"SELECT row, s{at} AS v FROM hashed", len(ctx.arrow))
+                digests = con.sql(f"SELECT s{at} AS skey, count(*) AS n, sum(h >> 32)::BIGINT AS a, "
+                                  f"sum(h & 4294967295)::BIGINT AS b FROM hashed GROUP BY s{at}").to_arrow_table()
                 self._compare(scope, digests)
         finally:
             con.close()  # its tables go now, not when a collection finds the connection
@@ -128,8 +126,9 @@ class Store:
             "LEFT JOIN hashed m ON m.row = e.member GROUP BY o.h").to_arrow_table())
 
     @staticmethod
-    def _hash_rows(con, ctx, files: list) -> None:
-        """The table `hashed`: each row's hash of every column, its file's content key and its document's digest."""
+    def _hash_rows(con, ctx, files: list, scopes: list) -> None:
+        """The table `hashed`: each row's hash h of every column, its file's content key and its document's
+        digest, and its key s0, s1, … in each scope (of columns), made in the same pass."""
         import pyarrow as pa
 
         con.register("claims", ctx.arrow)
@@ -137,10 +136,11 @@ class Store:
         docs = sorted({d for d in ctx.arrow.column("doc").unique().to_pylist() if d})
         con.register("docs", pa.table({"doc": pa.array(docs, pa.string()),
                                        "digest": pa.array([ctx.docs.digest(d) for d in docs], pa.string())}))
-        cells = ", ".join(f'c."{name}"' for name in ctx.arrow.column_names if name != "row")
+        cells = _columns_of([name for name in ctx.arrow.column_names if name != "row"])
+        keys = "".join(f", hash({_columns_of(scope)}) AS s{at}" for at, scope in enumerate(scopes))
         con.sql(
             f"CREATE TEMP TABLE hashed AS SELECT c.row, hash({cells}, f.key, d.digest, "
-            "CASE WHEN c.id IS NULL THEN c.row END) AS h FROM claims c LEFT JOIN files f USING (file) "
+            f"CASE WHEN c.id IS NULL THEN c.row END) AS h{keys} FROM claims c LEFT JOIN files f USING (file) "
             "LEFT JOIN docs d USING (doc)")  # an id-less claim is named by its row, so its row counts too
 
     def check(self, module, ctx) -> list:
@@ -311,6 +311,11 @@ def _claim_rows(ctx, predicate):
     """The claim table's rows where predicate holds, as Arrow, by row: the engine scans the million rows (taking
     them from Arrow's thousands of chunks cost more)."""
     return ctx.table.filter(predicate).order_by("row").to_pyarrow()
+
+
+def _columns_of(names) -> str:
+    """The claim table's columns, quoted, for SQL."""
+    return ", ".join(f'c."{name}"' for name in names)
 
 
 def _by_row(con, query: str, rows: int):
