@@ -11,13 +11,17 @@ went, and keeps the stored findings of all the others. A relation rule
 (SCOPE = RELATIONS) promises that each finding is about one claim stating a
 relation and the claims it names, and depends on nothing else: its scope
 value is that claim, its digest covers the claim and its members, and it
-runs again over the changed claims' edges, with every claim to join. The document rules
-(CC4xx) read one document at a time, so a document whose text is unchanged
-keeps its findings. Rules without a scope run in full every time.
+runs again over the changed claims' edges, with every claim to join. A rule
+with SCOPE = FILES promises that each finding is about one claim file and
+follows from its content alone: it runs again over the changed files' rows
+and problems. The document rules (CC4xx) read one document at a time, so a
+document whose text is unchanged keeps its findings. Rules without a scope
+run in full every time.
 
-The store holds plain data (Arrow IPC files of typed columns, no pickles: the
-digests, and one file per rule's findings) and is valid only in the setting it names: claimcheck's code, the rules folder,
-tolerances, severities and the documents folder. Any change there, a
+The store holds plain data (Arrow IPC files of typed columns, no pickles:
+the digests, and one file per rule's findings) and is valid only in the
+setting it names: claimcheck's code, the rules folder, tolerances,
+severities and the documents folder. Any change there, a
 damaged file, or another engine than the embedded one, and every rule runs
 in full.
 """
@@ -53,7 +57,7 @@ class Store:
         self._keys: dict = {}  # scope → each row's scope key (numpy array, by row)
         self._parts: dict = {}  # scope → what its rules see of the changed values (see _changed_part)
         self._files: set = set()  # the claim files that changed (scope FILES)
-        self._found: list = []  # (code, kept rows of the store, fresh findings, their scope keys), for the next run
+        self._found: list = []  # (code, kept rows of the store, fresh findings, their scope keys, unchanged?)
         self._anew = False  # a rule had nothing stored and ran in full
 
     # documents ---------------------------------------------------------------
@@ -168,8 +172,8 @@ class Store:
             import ibis
 
             if scope == FILES:
-                rows = _claim_rows(ctx, ctx.table.file.isin(sorted(self._files)))
-                self._parts[scope] = None if not self._files else replace(
+                rows = _claim_rows(ctx, ctx.table.file.isin(sorted(self._files))) if self._files else None
+                self._parts[scope] = None if rows is None else replace(
                     ctx, arrow=rows, relations=None, problems=[p for p in ctx.problems if p.path in self._files],
                     table=ibis.get_backend(ctx.table).create_view("claims_files", ibis.memtable(rows), overwrite=True))
             elif scope == RELATIONS:

@@ -307,8 +307,9 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     import pyarrow as pa
 
     records = records if isinstance(records, Records) else Records(records)
-    chunks = [chunk for _, chunk in records.spans()]
-    pieces = [piece for first, chunk in records.spans() for piece in _reading_pieces(first, chunk, readings, batch)]
+    spans = list(records.spans())  # once: the records not yet in a chunk become one each time
+    chunks = [chunk for _, chunk in spans]
+    pieces = [piece for first, chunk in spans for piece in _reading_pieces(first, chunk, readings, batch)]
     made = {name: pa.chunked_array([piece[name] for piece in pieces], DERIVED[name](pa, pa.decimal128(38, SCALE)))
             for name in _reading_arrays([])}
     # where each row stands, made at once for all rows (not a small array per claim file)
