@@ -74,6 +74,12 @@ class Context:
             self.made.append((made, rows[0]))
         return made
 
+    def about(self, finding: Finding, row: int) -> Finding:
+        """A finding that names no claim, kept with the scope value of row's claim (see checker.reuse)."""
+        if self.made is not None:
+            self.made.append((finding, row))
+        return finding
+
     def text_finding(self, code: str, message: str, path: str, line: int, column: int, span: str = "",
                      fix: str = "", also: tuple = ()) -> Finding:
         """A finding about a document: its place, the exact text and the likely intended text."""

@@ -182,10 +182,10 @@ class Store:
                     ctx.relations).create_view("relations_changed", ibis.memtable(ctx.edges.take(at)), overwrite=True))
             else:
                 at = self._changed_of(self._keys[scope], scope)  # by row: the rows themselves
+                rows = None if at is None else _claim_rows(ctx, ctx.table.row.isin(at.tolist()))
                 self._parts[scope] = None if at is None else replace(
-                    ctx, arrow=None, relations=None, problems=[], made=[], table=ibis.get_backend(ctx.table).create_view(
-                        "claims_" + "_".join(scope), ibis.memtable(_claim_rows(ctx, ctx.table.row.isin(at.tolist()))),
-                        overwrite=True))
+                    ctx, arrow=rows, relations=None, problems=[], made=[], table=ibis.get_backend(ctx.table).create_view(
+                        "claims_" + "_".join(scope), ibis.memtable(rows), overwrite=True))
         part = self._parts[scope]
         return None if part is None else replace(part, made=[])
 

@@ -5,7 +5,10 @@ district) confuses readers and search. rules/entities.yaml lists such forms
 under ``variants`` of the right name; claims using them are still compared
 as that entity. Every claim that uses a variant is reported, and so is every
 place a variant occurs in the source documents the claims cite, so the text
-can be corrected even where no figure is attached to the name.
+can be corrected even where no figure is attached to the name. Each finding
+is about the claims citing one document (a place in the text, about the
+first claim that cites it), so an edit checks again only the documents its
+claims cite.
 
 Passing example::
 
@@ -32,6 +35,7 @@ from checker.findings import Location
 CODE = "CC320"
 NAME = "entity-variant"
 SEVERITY = "warning"
+SCOPE = ("doc",)  # each finding is about the claims citing one document (checker.reuse)
 
 
 def check(ctx):
@@ -40,7 +44,8 @@ def check(ctx):
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{ctx.variant_of(r)}`", [r]))
     variants = ctx.registry.entities.variants
-    for doc in sorted(doc for doc in ctx.arrow.column("doc").unique().to_pylist() if doc):  # each cited once
+    cited = ctx.arrow.filter(ctx.arrow["doc"].is_valid()).group_by("doc").aggregate([("row", "min")])
+    for doc, first in sorted(zip(cited["doc"].to_pylist(), cited["row_min"].to_pylist())):  # each cited once
         lines = ctx.docs.lines(doc)
         if isinstance(lines, str):
             continue  # CC120 reports unusable documents
@@ -51,8 +56,8 @@ def check(ctx):
                 start = text.find(variant)
                 while start >= 0:
                     where = Location(ctx.docs.path_for(doc), number, start + 1, "source")
-                    out.append(ctx.finding(CODE, f"`{variant}` in the text is a variant spelling of `{name}`",
-                                           (), (where,)))
+                    out.append(ctx.about(ctx.finding(
+                        CODE, f"`{variant}` in the text is a variant spelling of `{name}`", (), (where,)), first))
                     start = text.find(variant, start + len(variant))
     return out
 
