@@ -204,3 +204,27 @@ def test_a_rule_file_that_is_not_the_one_the_digests_name_is_not_used(work):
     assert {f for f in changed[0] if f.code == "CC201"} != {f for f in before[0] if f.code == "CC201"}
     kept.write_bytes(older)  # the last run's digests, the run before's CC201 findings
     assert _run(work, cache) == changed
+
+
+def test_variant_spellings_in_documents_are_kept_per_cited_document(tmp_path):
+    """CC320's scope is the cited document: its text findings follow that document's text and its citing claims."""
+    claims, docs = tmp_path / "claims", tmp_path / "docs"
+    shutil.copytree(ROOT / "claims", claims)
+    shutil.copytree(ROOT / "seeds", docs)
+    cache = Cache(tmp_path / "cache")
+
+    def variants():
+        result = engine.run([str(claims)], str(docs), str(ROOT / "rules"), cache=cache)
+        plain = engine.run([str(claims)], str(docs), str(ROOT / "rules"))
+        assert (result.findings, result.suppressed) == (plain.findings, plain.suppressed)
+        return sorted((f.locations[0].path, f.locations[0].line, f.message) for f in result.findings
+                      if f.code == "CC320")
+
+    first = variants()
+    assert {Path(path).name[:3] for path, _, _ in first} == {"002", "003"}
+    cited = next(docs.glob("000_*.txt"))
+    cited.write_text("涪陵市中医院\n" + cited.read_text(encoding="utf-8"), encoding="utf-8")  # quotes move a line
+    added = variants()
+    assert set(added) - set(first) == {(str(cited), 1, "`涪陵市中医院` in the text is a variant spelling of `涪陵区中医院`")}
+    next(claims.glob("003_*.yaml")).unlink()  # no claim cites that document any more: its text is not looked at
+    assert {Path(path).name[:3] for path, _, _ in variants()} == {"000", "002"}
