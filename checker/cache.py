@@ -100,6 +100,12 @@ class Cache:
         named = json.dumps(sorted(str(Path(p).resolve()) for p in paths))
         return self.folder / kind / f"{hashlib.sha256(named.encode()).hexdigest()[:32]}.arrow"
 
+    def known(self, paths: list):
+        """A memo of what the files of a run over these claim paths held, by their status (checker.known)."""
+        from checker import known
+
+        return known.Known(self.run_file("known", paths), known_setting(), self.store_arrow)
+
     def store_arrow(self, target: Path, schema, parts) -> bool:
         """Write record batches or tables of one schema as the Arrow IPC file target (see store)."""
         import pyarrow as pa
@@ -221,6 +227,13 @@ def reader_code() -> str:
     from checker import bulk, fields, loader, records
 
     return code_digest(loader, bulk, fields, records)[:16]
+
+
+def known_setting() -> str:
+    """What a noted digest of a file depends on: the code that reads and digests files, and the limits."""
+    from checker import documents, inputs, known
+
+    return f"claimcheck {__version__} {reader_code()} {code_digest(documents, inputs, known)} {inputs.current()!r}"
 
 
 def code_digest(*modules) -> str:

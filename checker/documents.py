@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker import inputs
+from checker.known import status
+
+
+class Reason(str):
+    """Why a document cannot be used (instead of its path)."""
 
 
 @dataclass(frozen=True)
@@ -16,12 +22,15 @@ class Quote:
 
 
 class Documents:
-    def __init__(self, folder: str | None):
+    def __init__(self, folder: str | None, known=None):
         self.folder = Path(folder) if folder else None
+        self._known = known  # checker.known: digests of documents whose status is unchanged, None to read each
         self._lines: dict[str, list[str] | str] = {}
         self._paths: dict[str, str] = {}
         self._digests: dict[str, str] = {}
+        self._noted: dict[str, str | None] = {}  # name → digest noted with its status (checker.known), or None
         self._root: str | None = None  # the folder resolved and ending in a separator, once
+        self._real: dict[str, str] = {}  # each folder of documents, resolved
 
     def path_for(self, name: str) -> str:
         """The document's path as findings show it (one string per document, however many findings)."""
@@ -39,30 +48,66 @@ class Documents:
     def digest(self, name: str) -> str:
         """A digest of what lines(name) gives: the text, or the reason it cannot be used."""
         if name not in self._digests:
-            lines = self.lines(name)
-            self._digests[name] = _digest("!" + lines) if isinstance(lines, str) else text_digest(lines)
+            digest = self.noted(name)
+            if digest is None:
+                lines = self.lines(name)
+                digest = _digest("!" + lines) if isinstance(lines, str) else text_digest(lines)
+            self._digests[name] = digest
         return self._digests[name]
 
-    def _read(self, name: str) -> list[str] | str:
+    def noted(self, name: str) -> str | None:
+        """The digest of the document's lines noted with its status, while that holds (checker.known); else None."""
+        if self._known is None or name in self._lines:
+            return None
+        if name not in self._noted:
+            path = self._place(name)
+            try:
+                self._noted[name] = None if isinstance(path, Reason) else self._known.get(path, status(path))
+            except OSError:
+                self._noted[name] = None
+        return self._noted[name]
+
+    def _place(self, name: str) -> str | Reason:
+        """The document's path, or why it cannot be read."""
         if self.folder is None:
-            return "no documents folder given (--docs)"
+            return Reason("no documents folder given (--docs)")
         rel = Path(name)
         if rel.is_absolute() or ".." in rel.parts:
-            return f"`{name}` must be a path inside the documents folder"
-        path = self.folder / rel
-        try:  # os.path, not Path.resolve: thousands of documents ask
+            return Reason(f"`{name}` must be a path inside the documents folder")
+        path = str(self.folder / rel)
+        try:  # os.path, each folder resolved once: thousands of documents ask
             self._root = self._root or os.path.join(os.path.realpath(self.folder), "")
-            inside = os.path.join(os.path.realpath(path), "").startswith(self._root)
+            inside = os.path.join(self._resolved(path), "").startswith(self._root)
         except OSError as exc:
-            return f"cannot resolve {path}: {exc}"
+            return Reason(f"cannot resolve {path}: {exc}")
         if not inside:
-            return f"{path} leads outside the documents folder"
+            return Reason(f"{path} leads outside the documents folder")
         if not os.path.exists(path):
-            return f"{path} does not exist"
+            return Reason(f"{path} does not exist")
+        return path
+
+    def _resolved(self, path: str) -> str:
+        """os.path.realpath(path), with the folder it is in resolved once for all its documents."""
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        if folder not in self._real:
+            self._real[folder] = os.path.realpath(folder)
+        return os.path.join(self._real[folder], name)
+
+    def _read(self, name: str) -> list[str] | str:
+        path = self._place(name)
+        if isinstance(path, Reason):
+            return str(path)
         try:
-            return split_lines(inputs.read_text(path, document=True))
-        except inputs.ReadError as exc:
-            return str(exc)
+            before = status(path) if self._known is not None else None
+            lines = split_lines(inputs.read_text(Path(path), document=True))
+        except (OSError, inputs.ReadError) as exc:
+            return str(exc) if isinstance(exc, inputs.ReadError) else f"{path}: cannot read: {exc.strerror or exc}"
+        if before:
+            self._digests[name] = text_digest(lines)
+            self._known.note(path, before, self._digests[name])
+        return lines
 
     def find(self, name: str, quote: str, line: int | None) -> Quote:
         lines = self.lines(name)
@@ -131,12 +176,8 @@ class TextError(Exception):
     pass
 
 
-def collect_texts(paths: list[str], documents: Documents | None = None) -> dict[str, list[str]]:
-    """Documents to lint: files as given, folders searched for .txt and .md files.
-
-    A file inside the documents folder shares the lines the quote lookups read
-    (one copy in memory, read once).
-    """
+def collect_texts(paths: list[str], documents: Documents | None = None) -> "Texts":
+    """Documents to lint: files as given, folders searched for .txt and .md files."""
     files: list[Path] = []
     for p in paths:
         path = Path(p)
@@ -146,25 +187,54 @@ def collect_texts(paths: list[str], documents: Documents | None = None) -> dict[
             files.append(path)
         else:
             raise TextError(f"{p}: no such file or folder")
-    texts = {}
-    for f in files:
-        shared = _shared_lines(f, documents)
-        if shared is not None:
-            texts[str(f)] = shared
-            continue
+    return Texts(files, documents)
+
+
+class Texts(Mapping):
+    """Documents to lint, path → lines, each read when first asked for (TextError when it cannot be).
+
+    A file inside the documents folder shares the lines the quote lookups read
+    (one copy in memory, read once), and its digest may be known without
+    reading it at all (Documents.noted): after an edit elsewhere, an
+    unchanged document is never read.
+    """
+
+    def __init__(self, files: list[Path], documents: Documents | None = None):
+        self._files = {str(f): f for f in files}
+        self._documents = documents
+        self._lines: dict[str, list[str]] = {}
+
+    def __getitem__(self, path: str) -> list[str]:
+        if path not in self._lines:
+            file = self._files[path]
+            name = self._name(file)
+            shared = None if name is None else self._documents.lines(name)
+            if isinstance(shared, list):
+                self._lines[path] = shared
+            else:  # not in the documents folder, or a reason it cannot be used there: read it here and say why
+                try:
+                    self._lines[path] = split_lines(inputs.read_text(file, document=True))
+                except inputs.ReadError as exc:
+                    raise TextError(str(exc)) from None
+        return self._lines[path]
+
+    def __iter__(self):
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def digest(self, path: str) -> str:
+        """text_digest of the document's lines, read only when no digest of them is noted."""
+        name = self._name(self._files[path])
+        noted = None if name is None or path in self._lines else self._documents.noted(name)
+        return noted or text_digest(self[path])
+
+    def _name(self, path: Path) -> str | None:
+        """The file's name in the documents folder, None when it is not in one."""
+        if self._documents is None or self._documents.folder is None:
+            return None
         try:
-            texts[str(f)] = split_lines(inputs.read_text(f, document=True))
-        except inputs.ReadError as exc:
-            raise TextError(str(exc)) from None
-    return texts
-
-
-def _shared_lines(path: Path, documents: Documents | None) -> list[str] | None:
-    if documents is None or documents.folder is None:
-        return None
-    try:
-        name = path.relative_to(documents.folder).as_posix()
-    except ValueError:
-        return None  # not in the documents folder (a file given on its own)
-    lines = documents.lines(name)
-    return None if isinstance(lines, str) else lines  # a reason it cannot be used: read it here and say why
+            return path.relative_to(self._documents.folder).as_posix()
+        except ValueError:
+            return None

@@ -65,8 +65,9 @@ def _run(claim_paths, docs, rules, select, skip, lint, severity, tolerances, bas
     if not folder.is_dir():
         raise InputError(f"{rules}: rules folder not found (give --rules)")
     chosen, severities = _chosen(select, skip, severity)
+    noted = cache.known(claim_paths) if cache is not None and claim_paths else None
     try:
-        ctx = _documents(folder, docs, lint, severities)
+        ctx = _documents(folder, docs, lint, severities, noted)
         ctx.baseline_path = baseline
         ctx.sidecar = supp.load_sidecar(Path(suppressions) if suppressions else None)
         known = supp.load_baseline(Path(baseline)) if baseline else None
@@ -74,10 +75,13 @@ def _run(claim_paths, docs, rules, select, skip, lint, severity, tolerances, bas
         raise InputError(str(exc)) from None
     by_text = [m for m in chosen if aside.reads_only_texts(m.CODE)]
     store = _store(cache, claim_paths, engine, folder, docs, tolerances, severities)
-    texts = store.texts_to_check(ctx.texts) if store else ctx.texts
+    try:
+        texts = store.texts_to_check(ctx.texts) if store else dict(ctx.texts)
+    except TextError as exc:
+        raise InputError(str(exc)) from None
     beside = (jobs or aside.auto_jobs(texts)) if claim_paths else 1  # lint has no claims to check meanwhile
     with aside.DocumentRules(by_text, replace(ctx, texts=texts), beside) as document_rules:
-        timings["load"] = _claims(ctx, claim_paths, cache, jobs, tolerances, engine) - start
+        timings["load"] = _claims(ctx, claim_paths, cache, jobs, tolerances, engine, noted) - start
         first = [m for m in chosen if not getattr(m, "AFTER", False)]
         if store:
             store.measure(ctx, ctx.records.files, {reuse.scope_of(m) for m in first} - {None})
@@ -95,6 +99,8 @@ def _run(claim_paths, docs, rules, select, skip, lint, severity, tolerances, bas
                 progress(done, len(first), module.CODE)
     if store:
         store.save()
+    if noted is not None:
+        noted.save()
     ctx.outcome = supp.apply(findings, ctx.records, ctx.sidecar, known)
     ctx.outcome.suppressed, ctx.outcome.baselined = in_order(ctx.outcome.suppressed), in_order(ctx.outcome.baselined)
     kept = list(ctx.outcome.kept)
@@ -124,24 +130,25 @@ def _chosen(select, skip, severity: dict | None) -> tuple[list, dict]:
     return chosen, {code: (severity or {}).get(code, m.SEVERITY) for code, m in available.items()}
 
 
-def _documents(folder: Path, docs: str | None, lint, severities: dict) -> Context:
-    """What the rules see before any claim is read: registries, units, the texts to lint and their word lists."""
+def _documents(folder: Path, docs: str | None, lint, severities: dict, known=None) -> Context:
+    """What the rules see before any claim is read: registries, units, the texts to lint and their word lists.
+    known (checker.known) gives the digests of unchanged documents without reading them."""
     units = Units(folder / "units.txt")
     registry = load_registry(folder)
-    documents = Documents(docs)
+    documents = Documents(docs, known)
     texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
     return Context(None, None, [], registry, documents, None, severities, units=units, texts=texts,
                    lint=_lint_language(folder / "lint.yaml"))
 
 
-def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str) -> float:
+def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str, known=None) -> float:
     """Load the claims and give the context their records, readings and tables; return when they were loaded."""
     from checker import engines, relations
     from checker import table as tables
 
     try:
         meaning = tables.ReadingColumns(ctx.units, ctx.docs, tolerances)
-        records, problems = load(claim_paths, cache, jobs, meaning)
+        records, problems = load(claim_paths, cache, jobs, meaning, known)
         loaded = time.perf_counter()
         readings = tables.Readings(records, ctx.units, ctx.docs, tolerances)
         tables.resolve_derived(records, readings, ctx.units)

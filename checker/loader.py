@@ -170,7 +170,7 @@ def claim_files(paths: list[str]) -> list[Path]:
     return out
 
 
-def load(paths: list[str], cache=None, jobs: int = 1, meaning=None) -> tuple[Records, list[Problem]]:
+def load(paths: list[str], cache=None, jobs: int = 1, meaning=None, known=None) -> tuple[Records, list[Problem]]:
     """Every record of the claim files, and the problems met; cache (checker.cache) skips unchanged files.
 
     jobs > 1 parses the files the cache does not hold in that many helper
@@ -179,7 +179,8 @@ def load(paths: list[str], cache=None, jobs: int = 1, meaning=None) -> tuple[Rec
     (checker.table.ReadingColumns) gives each file's rows what they mean as
     well, made with them and cached with them. With a cache, the run's pack
     (checker.pack) gives the rows of unchanged files, and records.files
-    names each file's content key.
+    names each file's content key. known (checker.known) gives the content
+    key of a file whose status is unchanged without reading it.
     """
     from checker import pack as packs
     from checker.cache import placed, portable
@@ -187,7 +188,7 @@ def load(paths: list[str], cache=None, jobs: int = 1, meaning=None) -> tuple[Rec
     files = claim_files(paths)
     records = Records()
     problems: list[Problem] = []
-    keys = _keys(files) if cache else {}
+    keys = _keys(files, known) if cache else {}
     where = packs.place(cache, paths) if cache else None
     pack = packs.read(where) if cache else None
     packed = {path: held for path in files if pack and (held := pack.find(keys.get(path), meaning))}
@@ -217,17 +218,32 @@ def load(paths: list[str], cache=None, jobs: int = 1, meaning=None) -> tuple[Rec
     return records, problems
 
 
-def _keys(files: list[Path]) -> dict:
+def _keys(files: list[Path], known=None) -> dict:
     """Each readable file's content key (one that cannot be read is reported in its turn, in file order)."""
-    from checker.cache import content_key
-
     out = {}
     for path in files:
         try:
-            out[path] = content_key(inputs.read_bytes(path))
+            out[path] = _key(path, known)
         except inputs.ReadError:
             pass
     return out
+
+
+def _key(path: Path, known) -> str:
+    """The file's content key: noted with its status, or made from its bytes (and noted)."""
+    from checker.cache import content_key
+    from checker.known import status
+
+    try:
+        before = status(path) if known is not None else None
+    except OSError:
+        before = None  # reading it says why it cannot be read
+    key = known.get(str(path), before) if before else None
+    if key is None:
+        key = content_key(inputs.read_bytes(path))
+        if before:
+            known.note(str(path), before, key)
+    return key
 
 
 class _Taken:

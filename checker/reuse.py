@@ -62,15 +62,11 @@ class Store:
 
     # documents ---------------------------------------------------------------
 
-    def texts_to_check(self, texts: dict) -> dict:
-        """The documents whose findings cannot be kept (all of them when nothing is stored)."""
-        import numpy as np
-        import pyarrow as pa
-
-        from checker.documents import text_digest
-
-        again = self._compare_paths(DOCUMENTS, {path: text_digest(lines) for path, lines in texts.items()})
-        return {path: lines for path, lines in texts.items() if path in again}
+    def texts_to_check(self, texts) -> dict:
+        """The documents whose findings cannot be kept (all of them when nothing is stored), path → lines.
+        texts (checker.documents.Texts) reads only those, when the others' digests are noted."""
+        again = self._compare_paths(DOCUMENTS, {path: texts.digest(path) for path in texts})
+        return {path: texts[path] for path in texts if path in again}
 
     def document_findings(self, code: str, fresh: list) -> list:
         """The kept findings of a document rule beside those made now for the documents checked again."""
