@@ -44,7 +44,8 @@ def check(ctx):
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{ctx.variant_of(r)}`", [r]))
     variants = ctx.registry.entities.variants
-    cited = ctx.arrow.filter(ctx.arrow["doc"].is_valid()).group_by("doc").aggregate([("row", "min")])
+    cited = ctx.arrow.select(["doc", "row"])  # two columns, not a copy of the whole table
+    cited = cited.filter(cited["doc"].is_valid()).group_by("doc").aggregate([("row", "min")])
     for doc, first in sorted(zip(cited["doc"].to_pylist(), cited["row_min"].to_pylist())):  # each cited once
         lines = ctx.docs.lines(doc)
         if isinstance(lines, str):
