@@ -61,7 +61,7 @@ class DocumentRules:
             self._found = self._receive()
             self.close()
         if self._found is None:
-            return module.check(self._ctx)
+            return module.check(self._ctx) if self._ctx.texts else []  # no text: nothing to find, nothing to load
         return self._found[module.CODE]
 
     def _receive(self) -> dict | None:

@@ -228,3 +228,18 @@ def test_variant_spellings_in_documents_are_kept_per_cited_document(tmp_path):
     assert set(added) - set(first) == {(str(cited), 1, "`涪陵市中医院` in the text is a variant spelling of `涪陵区中医院`")}
     next(claims.glob("003_*.yaml")).unlink()  # no claim cites that document any more: its text is not looked at
     assert {Path(path).name[:3] for path, _, _ in variants()} == {"000", "002"}
+
+
+def test_after_an_edit_to_claims_alone_no_document_rule_runs(work, monkeypatch):
+    cache = Cache(work / "cache")
+    _run(work, cache)
+    ran = []
+    for code, module in all_rules().items():
+        if aside.reads_only_texts(code):
+            monkeypatch.setattr(module, "check", lambda ctx, real=module.check, code=code: ran.append(code) or real(ctx))
+    path = sorted((work / "claims").glob("*.yaml"))[1]
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: actual", "kind: target", 1), encoding="utf-8")
+    cached = _run(work, cache)
+    assert ran == []  # every document unchanged: their findings are kept, their rules not even started
+    assert cached == _run(work)
+    assert ran and all(code.startswith("CC4") for code in ran)  # the run without a cache lints every document
