@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import inputs
-from checker.known import status
 
 
 class Reason(str):
@@ -61,10 +60,7 @@ class Documents:
             return None
         if name not in self._noted:
             path = self._place(name)
-            try:
-                self._noted[name] = None if isinstance(path, Reason) else self._known.get(path, status(path))
-            except OSError:
-                self._noted[name] = None
+            self._noted[name] = None if isinstance(path, Reason) else self._known.get(path, self._known.status(path))
         return self._noted[name]
 
     def _place(self, name: str) -> str | Reason:
@@ -99,11 +95,11 @@ class Documents:
         path = self._place(name)
         if isinstance(path, Reason):
             return str(path)
+        before = self._known.status(path) if self._known is not None else None
         try:
-            before = status(path) if self._known is not None else None
             lines = split_lines(inputs.read_text(Path(path), document=True))
-        except (OSError, inputs.ReadError) as exc:
-            return str(exc) if isinstance(exc, inputs.ReadError) else f"{path}: cannot read: {exc.strerror or exc}"
+        except inputs.ReadError as exc:
+            return str(exc)
         if before:
             self._digests[name] = text_digest(lines)
             self._known.note(path, before, self._digests[name])

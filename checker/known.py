@@ -40,10 +40,18 @@ class Known:
         self._now: dict = {}  # path → (status, digest) of this run
         self._fresh = False  # a digest was noted that the stored memo lacks
 
-    def get(self, path: str, now: tuple) -> str | None:
+    @staticmethod
+    def status(path) -> tuple | None:
+        """The file's status now, None when it cannot be taken (reading the file then says why)."""
+        try:
+            return status(path)
+        except OSError:
+            return None
+
+    def get(self, path: str, now: tuple | None) -> str | None:
         """The digest noted for path, when its status now is the status noted with it."""
         held = self._old.get(path)
-        if held is None or held[0] != now:
+        if held is None or now is None or held[0] != now:
             return None
         self._now[path] = held
         return held[1]

@@ -232,12 +232,8 @@ def _keys(files: list[Path], known=None) -> dict:
 def _key(path: Path, known) -> str:
     """The file's content key: noted with its status, or made from its bytes (and noted)."""
     from checker.cache import content_key
-    from checker.known import status
 
-    try:
-        before = status(path) if known is not None else None
-    except OSError:
-        before = None  # reading it says why it cannot be read
+    before = known.status(path) if known is not None else None
     key = known.get(str(path), before) if before else None
     if key is None:
         key = content_key(inputs.read_bytes(path))
