@@ -9,7 +9,7 @@ time of claimcheck's load, table (validation reading), rules and total, the
 ratio total/floor, peak memory, and whether every planted problem was
 found. Peak memory is the larger of the check process's own peak RSS and
 the sampled sum of the proportional set sizes of it and its helper
-processes (parsing, checker.loader; the document rules, checker.aside). The
+processes (parsing, checker.load.claims; the document rules, checker.run.document_rules). The
 floor is measured in a process of its own, so that its garbage does not count.
 Then one claim file is edited and `check` runs again with the cache the
 first run filled (its pack and kept findings too): how many files were
@@ -45,8 +45,9 @@ print(json.dumps({"floor": time.perf_counter() - start, "files": len(files)}))
 CHECK = r"""
 import json, os, resource, shutil, sys, tempfile, threading, time
 from pathlib import Path
-from checker import engine
-from checker.cache import Cache
+from checker.load.settings import Settings
+from checker.run import runner as engine
+from checker.incremental.cache import Cache
 
 
 def pss(pid):
@@ -80,9 +81,9 @@ threading.Thread(target=sample_until, args=(stop, tree), daemon=True).start()
 work = Path(sys.argv[1])
 files = sorted((work / "claims").glob("*.yaml"))
 folder = Path(tempfile.mkdtemp(prefix="claimcheck-cache-"))
-args = ([str(work / "claims")], str(work / "docs"), str(work / "rules"))
+settings = Settings(claims=(str(work / "claims"),), docs=str(work / "docs"), rules=str(work / "rules"), select=SELECT)
 start = time.perf_counter()
-result = engine.run(*args, select=SELECT, cache=Cache(folder))  # cold: an empty cache, filled on the way
+result = engine.run(settings, cache=Cache(folder))  # cold: an empty cache, filled on the way
 total = time.perf_counter() - start
 stop.set()
 codes = {}
@@ -112,7 +113,7 @@ threading.Thread(target=sample_until, args=(stop, again_tree), daemon=True).star
 try:
     cache = Cache(folder)
     start = time.perf_counter()
-    again = engine.run(*args, select=SELECT, cache=cache)
+    again = engine.run(settings, cache=cache)
     warm = time.perf_counter() - start
     stop.set()
 finally:

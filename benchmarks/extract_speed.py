@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.extract import Extractor, load_language  # noqa: E402
-from checker.registry import load_registry  # noqa: E402
-from checker.units import Units  # noqa: E402
+from checker.extract.extractor import Extractor, load_language  # noqa: E402
+from checker.load.registry import load_registry  # noqa: E402
+from checker.language.units import Units  # noqa: E402
 
 
 def corpus(seeds: Path, megabytes: float) -> str:

@@ -42,9 +42,13 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, seed as hseed, sett
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import HypothesisException  # noqa: E402
 
-from checker import drafts as draft_out, fields as F, numbers  # noqa: E402
-from checker.loader import LoadError, load, load_text  # noqa: E402
-from checker.records import Records  # noqa: E402
+from checker.extract import drafts as draft_out
+from checker.model import fields as F
+from checker.language import numbers  # noqa: E402
+from checker.io.yamlfile import LoadError
+from checker.load.claimfile import load_text
+from checker.load.claims import load  # noqa: E402
+from checker.model.records import Records  # noqa: E402
 
 # ---------------------------------------------------------------- numbers
 
@@ -166,9 +170,9 @@ TEXT_TOKENS = [
 
 
 def _extractor():
-    from checker.extract import Extractor, load_language
-    from checker.registry import load_registry
-    from checker.units import Units
+    from checker.extract.extractor import Extractor, load_language
+    from checker.load.registry import load_registry
+    from checker.language.units import Units
 
     rules = ROOT / "rules"
     return Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
@@ -186,7 +190,7 @@ def check_extractor(text: str) -> None:
     if _EXTRACTOR is None:
         _EXTRACTOR = _extractor()
     found = _EXTRACTOR.document("d.txt", text)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as checker.documents reads them
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as checker.load.documents reads them
     for d in found:
         assert 1 <= d.line <= len(lines), f"extractor: line {d.line} outside the document"
         line = lines[d.line - 1]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from checker import engine
+from checker.load.settings import Settings
+from checker.run import runner
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +45,7 @@ def example_spec(text: str) -> dict:
     return spec
 
 
-def check(tmp: Path, spec: dict, select=None) -> engine.Result:
+def check(tmp: Path, spec: dict, select=None) -> runner.Result:
     """Run the pipeline on a spec; `baseline:` and `suppressions:` entries become files too."""
     import json
 
@@ -56,10 +57,10 @@ def check(tmp: Path, spec: dict, select=None) -> engine.Result:
     if "suppressions" in spec:
         (tmp / "ignore.yaml").write_text(yaml.safe_dump(spec["suppressions"], allow_unicode=True), encoding="utf-8")
         extra["suppressions"] = str(tmp / "ignore.yaml")
-    return engine.run([str(claims)], str(docs), str(rules), select=select, **extra)
+    return run_check([str(claims)], str(docs), str(rules), select=select, **extra)
 
 
-def codes(result: engine.Result) -> list[str]:
+def codes(result: runner.Result) -> list[str]:
     return [f.code for f in result.findings]
 
 
@@ -113,7 +114,7 @@ def run(*args):
     """claimcheck with these arguments, in this process."""
     from typer.testing import CliRunner
 
-    from checker.cli import app
+    from checker.cli.app import app
 
     return CliRunner().invoke(app, list(args))
 
@@ -140,3 +141,15 @@ def bad_fields_in_many_files(folder: Path, files: int = 12) -> set:
                          f"  source: {{doc: d.txt, line: {fields['line']}, quote: {n}张}}")
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return planted
+
+
+def run_check(claims, docs, rules, lint=None, cache=None, progress=None, skip=(), **options) -> runner.Result:
+    """The library's run with settings written out as keywords: check the claims (and lint the documents
+    `lint` names), or lint alone when there are no claims. No cache unless one is given."""
+    for name in ("select", "severity", "tolerances"):
+        if options.get(name) is None:
+            options.pop(name, None)
+    if "select" in options:
+        options["select"] = tuple(options["select"])
+    settings = Settings(claims=tuple(claims), docs=docs, rules=rules, ignore=tuple(skip), cache_dir=None, **options)
+    return runner.run(settings, "check" if claims or lint is None else "lint", lint, progress, cache)

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from checker import aside, engine
-from checker.rules import all_rules
-from helpers import ROOT, run
+from checker.run import document_rules as aside
+from checker.rules import all_rules, reads_only_texts
+from helpers import ROOT, run, run_check
 
 ARGS = ([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
 
@@ -22,10 +22,10 @@ def test_seeds_give_identical_results_in_one_process_and_two(monkeypatch):
         started.append(self._process is not None)
 
     monkeypatch.setattr(aside.DocumentRules, "__init__", spy)
-    beside = engine.run(*ARGS, jobs=2)
-    alone = engine.run(*ARGS, jobs=1)
+    beside = run_check(*ARGS, jobs=2)
+    alone = run_check(*ARGS, jobs=1)
     assert started == [True, False]
-    assert any(aside.reads_only_texts(f.code) for f in alone.findings)
+    assert any(reads_only_texts(all_rules()[f.code]) for f in alone.findings)
     assert beside.findings == alone.findings
     assert beside.suppressed == alone.suppressed and beside.baselined == alone.baselined
     assert not multiprocessing.active_children()
@@ -40,16 +40,16 @@ def test_a_second_process_is_asked_for_only_when_it_pays(monkeypatch):
         asked.append((len(modules), jobs))
 
     monkeypatch.setattr(aside.DocumentRules, "__init__", spy)
-    engine.run(*ARGS)  # the seeds hold far less than a megabyte of text
-    engine.run(*ARGS, jobs=2, select=["CC201"])  # no document rule chosen
-    engine.run([], None, ARGS[2], lint=[ARGS[1]], jobs=2)  # lint: no claims to check meanwhile
-    engine.run(*ARGS, jobs=3)
-    texts = len([code for code in all_rules() if aside.reads_only_texts(code)])
+    run_check(*ARGS)  # the seeds hold far less than a megabyte of text
+    run_check(*ARGS, jobs=2, select=["CC201"])  # no document rule chosen
+    run_check([], None, ARGS[2], lint=[ARGS[1]], jobs=2)  # lint: no claims to check meanwhile
+    run_check(*ARGS, jobs=3)
+    texts = len([m for m in all_rules().values() if reads_only_texts(m)])
     assert asked == [(texts, 1), (0, 2), (texts, 1), (texts, 3)]
 
 
 def test_an_error_in_the_second_process_reaches_the_caller():
-    ctx = engine.run(*ARGS, select=["CC201"]).context
+    ctx = run_check(*ARGS, select=["CC201"]).context
     ctx.lint = {"reduplications": 5}  # CC401 reads a mapping there
     doubled = all_rules()["CC401"]
     with aside.DocumentRules([doubled], ctx, 2) as rules, pytest.raises(AttributeError, match="items"):
@@ -73,7 +73,7 @@ class _MadeHere:
 
 
 def test_a_second_process_that_dies_leaves_the_rules_to_the_main_one():
-    ctx = engine.run(*ARGS, select=["CC201"]).context
+    ctx = run_check(*ARGS, select=["CC201"]).context
     ctx.texts = {"bomb.txt": _Bomb()}
     with aside.DocumentRules([_MadeHere], ctx, 2) as rules:
         assert rules._process is not None
@@ -100,7 +100,7 @@ def test_the_second_process_is_worth_it_only_on_large_texts(size, expected):
 
 def test_a_second_process_that_dies_before_reading_its_texts_does_not_leave_the_main_one_waiting():
     """A megabyte after the bomb: far more than a pipe holds, so the sender must learn that nobody reads."""
-    ctx = engine.run(*ARGS, select=["CC201"]).context
+    ctx = run_check(*ARGS, select=["CC201"]).context
     ctx.texts = {"bomb.txt": _Bomb(), "long.txt": ["长" * (1 << 20)]}
     with aside.DocumentRules([_MadeHere], ctx, 2) as rules:
         assert rules.findings(_MadeHere) == ["made here"]

@@ -20,7 +20,7 @@ from typing import Callable
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import app
+from checker.cli.app import app
 from helpers import GOOD_RECORD as GOOD
 from helpers import ROOT, workspace
 
@@ -423,7 +423,7 @@ CASES = [
     Case("interrupt-check", "Ctrl-C (KeyboardInterrupt) while the rules run",
          "exit 130 with `claimcheck: interrupted`; no report file written",
          lambda tmp: check_with(GOOD, None, "-f", "json", "-o", str(tmp / "r.json"))(tmp), 130,
-         ("claimcheck: interrupted",), lambda tmp, output: no_reports(tmp), interrupt="checker.engine.run"),
+         ("claimcheck: interrupted",), lambda tmp, output: no_reports(tmp), interrupt="checker.run.runner.run"),
     Case("interrupt-report", "Ctrl-C while the second of two reports is rendered",
          "exit 130; neither report is written (all are rendered before any is written)",
          lambda tmp: check_with(GOOD, None, "-f", "json", "-o", str(tmp / "r.json"),
@@ -473,7 +473,7 @@ def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
     return real(*args, **kwargs)
 setattr(module, name, interrupted)
-from checker.cli import main
+from checker.cli.app import main
 sys.argv = ["claimcheck", *sys.argv[2:]]
 main()
 """
@@ -497,7 +497,7 @@ def invoke_denied(case: Case, tmp: Path, args: list, monkeypatch) -> Output:
     """Root reads past chmod 000, so the refusal the system would give anyone else is raised where files are opened."""
     import builtins
 
-    from checker import inputs
+    from checker.io import reading as inputs
 
     target = (tmp / "claims" / "example.yaml" if case.name == "unreadable-claim-file" else tmp / "docs").resolve()
 

@@ -1,16 +1,14 @@
 """The bulk path (yaml-rs) must read a claim file exactly as the PyYAML loader does, lines included, or decline it."""
 import os
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import bulk
-from checker.loader import LineDict, LoadError, read_yaml
+from checker.io import fastyaml as bulk
+from checker.io.yamlfile import LineDict, LoadError, read_yaml
 from helpers import ROOT
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 

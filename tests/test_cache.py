@@ -4,11 +4,10 @@ import shutil
 import subprocess
 import sys
 
-from checker import cache as cache_module
-from checker import engine
-from checker.cache import Cache
-from checker.loader import load
-from helpers import ROOT
+from checker.incremental import cache as cache_module
+from checker.incremental.cache import Cache
+from checker.load.claims import load
+from helpers import ROOT, run_check
 
 RULES = str(ROOT / "rules")
 
@@ -21,7 +20,7 @@ def corpus(tmp_path):
 
 
 def check(claims, docs, cache=None):
-    result = engine.run([str(claims)], str(docs), RULES, cache=cache)
+    result = run_check([str(claims)], str(docs), RULES, cache=cache)
     return result.findings, result.suppressed, result.baselined
 
 
@@ -92,7 +91,7 @@ def test_a_damaged_or_planted_entry_is_a_miss_not_a_crash(tmp_path):
     cache = Cache(tmp_path / "cache")
     plain = check(claims, docs, cache)
     packs = list((tmp_path / "cache" / "packs").glob("*.arrow"))
-    stores = list((tmp_path / "cache" / "findings").glob("*.arrow"))  # the last run's findings (checker.reuse)
+    stores = list((tmp_path / "cache" / "findings").glob("*.arrow"))  # the last run's findings (checker.run.kept)
     digests = [store for store in stores if "." not in store.stem]  # beside them, one file per rule's findings
     assert len(packs) == len(digests) == 1 and len(stores) > 10
     for entry in [*(tmp_path / "cache").rglob("*.parquet"), *packs, *stores]:
@@ -142,7 +141,7 @@ def test_a_change_to_the_reading_code_does_not_read_older_entries(tmp_path, monk
 
 def _counting_readings(monkeypatch) -> list:
     """The rows whose readings are made (not taken from the cache), one list entry per file's batch."""
-    from checker import table
+    from checker.table import claims as table
 
     made: list = []
     real = table.ReadingColumns.__call__
@@ -187,9 +186,9 @@ def test_readings_are_made_again_when_the_units_or_tolerances_change(tmp_path, m
 
     def run(**options):
         made.clear()
-        result = engine.run([str(claims)], str(docs), str(rules), cache=cache, **options)
+        result = run_check([str(claims)], str(docs), str(rules), cache=cache, **options)
         count = len(made)
-        plain = engine.run([str(claims)], str(docs), str(rules), **options)
+        plain = run_check([str(claims)], str(docs), str(rules), **options)
         assert (result.findings, result.suppressed) == (plain.findings, plain.suppressed)
         return count
 

@@ -7,7 +7,7 @@ import sys
 
 from typer.testing import CliRunner
 
-from checker.cli import app
+from checker.cli.app import app
 from helpers import ROOT, workspace
 
 runner = CliRunner()

@@ -6,15 +6,15 @@ import json
 import pytest
 import yaml
 
-from checker import engine, fields
-from helpers import ROOT
+from checker.model import fields
+from helpers import ROOT, run_check
 
 SHARED = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
 def seeds_result():
-    return engine.run([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
+    return run_check([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
 
 
 def test_002_contradiction_is_an_error_naming_both_lines(seeds_result):
@@ -121,7 +121,7 @@ def test_readme_lists_every_rule():
 
 
 def test_the_claim_table_is_the_same_whatever_the_batch_it_is_built_in(seeds_result):
-    from checker import table
+    from checker.table import claims as table
 
     ctx = seeds_result.context
     whole = table.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=len(ctx.records) + 1)
@@ -133,7 +133,7 @@ def test_the_claim_table_is_the_same_whatever_the_batch_it_is_built_in(seeds_res
 
 
 def test_readings_are_made_when_asked_and_read_the_same_every_time(seeds_result):
-    from checker import table
+    from checker.table import claims as table
 
     ctx = seeds_result.context
     readings = ctx.readings
@@ -148,7 +148,7 @@ def test_readings_are_made_when_asked_and_read_the_same_every_time(seeds_result)
 def test_duckdb_returns_freed_memory_at_once_unless_the_user_says_otherwise(monkeypatch):
     import os
 
-    from checker import engines
+    from checker.table import engines
 
     monkeypatch.delenv("DUCKDB_JE_MALLOC_CONF", raising=False)
     engines.connect("duckdb")
@@ -159,7 +159,7 @@ def test_duckdb_returns_freed_memory_at_once_unless_the_user_says_otherwise(monk
 
 
 def test_readings_keep_derived_figures_and_only_the_most_recent_others(seeds_result, monkeypatch):
-    from checker import table
+    from checker.table import claims as table
 
     ctx = seeds_result.context
     monkeypatch.setattr(table.Readings, "RECENT", 3)
@@ -176,8 +176,8 @@ def test_readings_keep_derived_figures_and_only_the_most_recent_others(seeds_res
 
 def test_readings_made_with_the_records_give_the_table_made_from_readings(seeds_result):
     """The loader makes each file's readings as columns; made again row by row, the table is the same."""
-    from checker import table
-    from checker.records import Records
+    from checker.table import claims as table
+    from checker.model.records import Records
 
     ctx = seeds_result.context
     assert all(chunk.readings is not None for _, chunk in ctx.records.spans())

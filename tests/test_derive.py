@@ -3,8 +3,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from checker.derive import DeriveError, Value, evaluate, tokens
-from checker.interval import Interval
+from checker.language.expressions import DeriveError, Value, evaluate, tokens
+from checker.language.interval import Interval
 from helpers import check, codes
 
 PERCENT = ()

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import app
-from checker.extract import Extractor, load_language
-from checker.registry import load_registry
-from checker.units import Units
+from checker.cli.app import app
+from checker.extract.extractor import Extractor, load_language
+from checker.load.registry import load_registry
+from checker.language.units import Units
 from helpers import ROOT
 
 SAMPLE = Path(__file__).parent / "data" / "extract_sample.txt"

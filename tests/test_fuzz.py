@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import numbers
-from checker.drafts import render_yaml
-from checker.loader import LoadError, load_text
+from checker.language import numbers
+from checker.extract.drafts import render_yaml
+from checker.io.yamlfile import LoadError
+from checker.load.claimfile import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checker import engine, report
-from helpers import ROOT, workspace
+from checker import report
+from helpers import ROOT, run_check, workspace
+
+pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "tests" / ".cache" / "screenshots"
 
@@ -28,7 +30,7 @@ def page(tmp_path_factory) -> Path:
     metrics = [{"name": "区域内就诊率", "aliases": ["区域就诊率"], "unit": "percent"},
                {"name": "人均预期寿命", "unit": "岁"}]
     c, d, r = workspace(tmp, {"claims": CLAIMS, "docs": {"d.txt": DOC}, "metrics": metrics})
-    result = engine.run([str(c)], str(d), str(r))
+    result = run_check([str(c)], str(d), str(r))
     out = tmp / "report.html"
     out.write_text(report.render(result, "html"), encoding="utf-8")
     return out

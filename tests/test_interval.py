@@ -2,7 +2,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from checker.interval import Interval
+from checker.language.interval import Interval
 
 
 def iv(lo, hi, lc=True, hc=True):
@@ -64,13 +64,13 @@ def test_text_form():
 
 
 def test_difference_of_rounded_values():
-    from checker.interval import sub
+    from checker.language.interval import sub
     # 93.4% − 88.6%: the printed values allow [4.7, 4.9]
     assert sub(iv("93.35", "93.45", True, False), iv("88.55", "88.65", True, False)) == iv("4.7", "4.9", False, False)
 
 
 def test_division_terminating_and_not():
-    from checker.interval import div
+    from checker.language.interval import div
     assert div(iv(4650, 4650), iv(2, 4)) == iv("1162.5", "2325")
     from fractions import Fraction
     q = div(iv(1, 1), iv(3, 3))
@@ -78,12 +78,12 @@ def test_division_terminating_and_not():
 
 
 def test_division_by_interval_with_zero_is_unbounded():
-    from checker.interval import div
+    from checker.language.interval import div
     assert div(iv(1, 1), iv(-1, 1)) == Interval(None, None, False, False)
 
 
 def test_product_closedness():
-    from checker.interval import mul
+    from checker.language.interval import mul
     assert mul(iv(2, 3, True, False), iv(10, 10)) == iv(20, 30, True, False)
 
 

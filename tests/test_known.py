@@ -1,18 +1,17 @@
-"""What files held when last read, known by their status (checker.known), must never change a result."""
+"""What files held when last read, known by their status (checker.incremental.filestatus), must never change a result."""
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from checker import engine, inputs, known
-from checker.cache import Cache
-from helpers import ROOT
+from checker.io import reading as inputs
+from checker.incremental import filestatus as known
+from checker.incremental.cache import Cache
+from helpers import run_check
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
@@ -25,7 +24,7 @@ def work(tmp_path, monkeypatch):
 
 
 def _run(work, cache=None):
-    result = engine.run([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache)
+    result = run_check([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache)
     return result.findings, result.suppressed
 
 
@@ -108,7 +107,7 @@ def test_a_damaged_or_foreign_memo_means_every_file_is_read(work, monkeypatch, d
     plain = _run(work, cache)
     memo = next((work / "cache" / "known").glob("*.arrow"))
     if damage is None:  # a memo of another setting: another claimcheck version
-        monkeypatch.setattr("checker.cache.known_setting", lambda: "claimcheck 0.0.0 elsewhere")
+        monkeypatch.setattr("checker.incremental.filestatus.known_setting", lambda: "claimcheck 0.0.0 elsewhere")
     else:
         memo.write_bytes(damage)
     read = _reads(monkeypatch, work)

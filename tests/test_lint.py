@@ -6,8 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from checker.cli import app
-from helpers import ROOT
+from checker.cli.app import app
+from helpers import ROOT, run_check
 
 DATA = Path(__file__).parent / "data"
 runner = CliRunner()
@@ -87,8 +87,7 @@ def test_non_utf8_document_is_refused_clearly(tmp_path):
 
 
 def test_check_with_docs_lints_the_documents_too(tmp_path):
-    from checker import engine
-    result = engine.run([str(tmp_path)], str(DATA), RULES)
+    result = run_check([str(tmp_path)], str(DATA), RULES)
     assert any(f.code == "CC401" for f in result.findings) and result.documents == 3
 
 
@@ -123,7 +122,7 @@ def test_doubled_text_search_agrees_with_its_definition():
 
 
 def test_documents_linted_and_quoted_are_read_once_and_held_once(tmp_path):
-    from checker.documents import Documents, collect_texts
+    from checker.load.documents import Documents, collect_texts
 
     (tmp_path / "a.txt").write_text("床位100张。\n", encoding="utf-8")
     outside = tmp_path.parent / f"{tmp_path.name}-b.txt"

@@ -87,19 +87,29 @@ def test_configuration_in_yaml_and_tolerances(project):
     assert [f["code"] for f in report()["findings"]] == ["CC201"]
 
 
-def test_settings_are_read_again_when_their_bytes_change(project):
-    """Settings are parsed once per command, yet an edit of the same size at once is never missed."""
-    from checker import config
+def test_settings_merge_the_command_line_over_the_file_over_the_defaults(project):
+    """One typed Settings, merged once; the library takes the same object the command line makes."""
+    from checker.load import settings
 
-    Path(".claimcheck.yaml").write_text("fail_on: error\n", encoding="utf-8")
-    first, where = config.load()
-    first["fail_on"] = "changed by a caller"
-    assert config.load() == ({"fail_on": "error"}, where)
-    Path(".claimcheck.yaml").write_text("fail_on: infos\n", encoding="utf-8")  # same size, same instant
-    with pytest.raises(config.ConfigError, match="fail"):
-        config.load()
-    Path(".claimcheck.yaml").write_text("fail_on: info\n", encoding="utf-8")
-    assert config.load()[0] == {"fail_on": "info"}
+    Path(".claimcheck.yaml").write_text("fail_on: warning\nselect: [cc201]\nengine: duckdb\n", encoding="utf-8")
+    merged = settings.resolve({"fail_on": "info", "docs": None}, folder=Path("."))
+    assert merged.fail_on == "info"  # the command line wins
+    assert merged.select == ("CC201",)  # the file, in the form codes are compared in
+    assert merged.claims == ("claims",) and merged.cache_dir == ".claimcheck-cache"  # the defaults
+    assert merged.origin("select") == "`select` of .claimcheck.yaml" and merged.origin("fail_on") == "--fail-on"
+    assert settings.resolve({}, folder=Path("."), command="lint").claims == ()
+    Path(".claimcheck.yaml").write_text("fail_on: infos\n", encoding="utf-8")
+    with pytest.raises(settings.SettingsError, match=r"\.claimcheck\.yaml.*fail-on"):
+        settings.resolve({}, folder=Path("."))
+
+
+def test_a_code_of_no_rule_is_refused_naming_where_it_was_written(project):
+    from checker.load import settings
+    from checker.run import runner
+
+    Path(".claimcheck.yaml").write_text("select: [CC2O1]\n", encoding="utf-8")
+    with pytest.raises(runner.InputError, match=r"'CC2O1' in `select` of \.claimcheck\.yaml \(did you mean CC201\?\)"):
+        runner.run(settings.resolve({}, folder=Path(".")))
 
 
 @pytest.mark.parametrize("text,message", [

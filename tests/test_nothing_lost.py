@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker import files, report
-from checker.cli import app
-from helpers import ROOT, TWO_CLAIMS as CLAIMS, inside, run, small_project
+from checker import report
+from checker.io import writing as files
+from checker.cli.app import app
+from helpers import ROOT, TWO_CLAIMS as CLAIMS, inside, run, small_project, run_check
 
 runner = CliRunner()
 
@@ -86,13 +87,12 @@ def test_a_folder_is_not_a_report_file(project):
 
 
 def test_every_format_is_recognised_and_other_files_are_not():
-    from checker import engine
 
     spec_dir = ROOT / "seeds"
-    result = engine.run([str(ROOT / "claims" / "002_e4d2c26514aca587.yaml")], str(spec_dir), str(ROOT / "rules"))
+    result = run_check([str(ROOT / "claims" / "002_e4d2c26514aca587.yaml")], str(spec_dir), str(ROOT / "rules"))
     for fmt in FORMATS:
         assert report.is_report(report.render(result, fmt)), fmt
-    from checker.suppressions import render_baseline
+    from checker.run.suppressions import render_baseline
     for text in ("# notes\n", "{}", "[1, 2]", '{"tool": "claimcheck"}', "- id: a\n", "<html></html>",
                  "::error ::not ours\n", render_baseline(result.findings), CLAIMS, "\x00binary"):
         assert not report.is_report(text), text

@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from checker.interval import Interval
-from checker.numbers import NumberError, parse
+from checker.language.interval import Interval
+from checker.language.numbers import NumberError, parse
 
 INF = None
 
@@ -164,7 +164,7 @@ def test_first_is_rank_one():
 
 def test_full_width_conversion_is_per_character():
     # NFKC would turn "…" into "..."; the normaliser never touches text outside digits and signs
-    from checker.numbers import to_halfwidth
+    from checker.language.numbers import to_halfwidth
     assert to_halfwidth("提升…９５％") == "提升…95%"
     assert len(to_halfwidth("提升…９５％")) == len("提升…９５％")
 
@@ -172,5 +172,5 @@ def test_full_width_conversion_is_per_character():
 @pytest.mark.parametrize("surface", ["93.4%", "36家", "12.18‰", "０.５%", "７８.９岁", "100", "0.36个", "1300人次",
                                      "007个", "2.50%", "５%", "8796"])
 def test_fast_path_agrees_with_the_general_reader(surface):
-    from checker.numbers import _parse
+    from checker.language.numbers import _parse
     assert parse(surface) == _parse(surface)

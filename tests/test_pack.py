@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import shutil
-import sys
 
-from checker import engine, pack
-from checker.cache import Cache
-from checker.documents import Documents
-from checker.loader import load
-from checker.table import ReadingColumns
-from checker.units import Units
-from helpers import ROOT
+from checker.incremental import pack
+from checker.incremental.cache import Cache
+from checker.load.documents import Documents
+from checker.load.claims import load
+from checker.table.claims import ReadingColumns
+from checker.language.units import Units
+from helpers import ROOT, run_check
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
@@ -67,7 +65,7 @@ def test_one_edit_reads_one_file_and_keeps_the_pack_until_a_tenth_has_changed(tm
     files = sorted(claims.glob("*.yaml"))
     args = ([str(claims)], str(tmp_path / "docs"), str(tmp_path / "rules"))
     cache = Cache(tmp_path / "cache")
-    engine.run(*args, cache=cache)
+    run_check(*args, cache=cache)
     written, opened = _writes(monkeypatch), _entries_opened(monkeypatch)
 
     def edit(path, old, new):
@@ -76,17 +74,17 @@ def test_one_edit_reads_one_file_and_keeps_the_pack_until_a_tenth_has_changed(tm
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     edit(files[7], "kind: actual", "kind: target")
-    cached = engine.run(*args, cache=cache)
+    cached = run_check(*args, cache=cache)
     assert len(opened) == 1 and written == []
-    assert cached.findings == engine.run(*args).findings
+    assert cached.findings == run_check(*args).findings
     for path in files[10:13]:  # four files of thirty, counting the first: over a tenth of the rows
         edit(path, "kind: actual", "kind: target")
     opened.clear()
-    cached = engine.run(*args, cache=cache)
+    cached = run_check(*args, cache=cache)
     assert len(opened) == 4 and written == [True]
-    assert cached.findings == engine.run(*args).findings
+    assert cached.findings == run_check(*args).findings
     opened.clear()
-    engine.run(*args, cache=cache)
+    run_check(*args, cache=cache)
     assert opened == []  # the new pack holds them all
 
 
@@ -109,7 +107,7 @@ def test_moved_renamed_and_new_files_take_their_own_paths_and_rows(tmp_path):
 
 
 def test_a_pack_of_many_batches_gives_rows_across_their_edges(tmp_path, monkeypatch):
-    from checker.records import Records
+    from checker.model.records import Records
 
     monkeypatch.setattr(Records, "CHUNK", 64)  # a chunk, and so a batch, per file: a run of files crosses them
     generate(1500, tmp_path, docs=7, seed=12)

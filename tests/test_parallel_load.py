@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
-import sys
 
 import pytest
 
-from checker import loader
-from checker.cache import Cache
-from checker.loader import LoadError, load
+from checker.load import claims as loader
+from checker.incremental.cache import Cache
+from checker.io.yamlfile import LoadError
+from checker.load.claims import load
 from helpers import ROOT
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 

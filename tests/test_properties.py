@@ -4,8 +4,8 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.interval import Interval, div, mul, sub
-from checker.numbers import NumberError, parse
+from checker.language.interval import Interval, div, mul, sub
+from checker.language.numbers import NumberError, parse
 
 decimals = st.decimals(min_value=D("-1e6"), max_value=D("1e6"), places=3, allow_nan=False, allow_infinity=False)
 

@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import random
-import sys
 
 import pytest
 
-from checker import engine
-from checker.loader import load_text
-from checker.records import Records, make_record
-from helpers import ROOT
+from checker.load.claimfile import load_text
+from checker.model.records import Records, make_record
+from helpers import ROOT, run_check
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
@@ -117,9 +114,9 @@ def test_rows_are_appended_in_order():
 
 def test_small_chunks_give_the_same_findings_on_the_seeds(monkeypatch):
     args = ([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
-    whole = engine.run(*args)
+    whole = run_check(*args)
     monkeypatch.setattr(Records, "CHUNK", 5)
-    chunked = engine.run(*args)
+    chunked = run_check(*args)
     assert len(whole.findings) > 50
     assert chunked.findings == whole.findings and chunked.suppressed == whole.suppressed
     assert (chunked.claims, chunked.files) == (whole.claims, whole.files)
@@ -128,8 +125,8 @@ def test_small_chunks_give_the_same_findings_on_the_seeds(monkeypatch):
 def test_small_chunks_give_the_same_findings_on_a_generated_corpus(tmp_path, monkeypatch):
     planted = generate(900, tmp_path, docs=3, seed=4)
     args = ([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"))
-    whole = engine.run(*args)
+    whole = run_check(*args)
     monkeypatch.setattr(Records, "CHUNK", 64)
-    chunked = engine.run(*args)
+    chunked = run_check(*args)
     assert [f.code for f in chunked.findings].count("CC201") == planted["contradictions"] > 0
     assert chunked.findings == whole.findings

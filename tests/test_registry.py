@@ -1,8 +1,8 @@
 """rules/: metric and entity registries and unit definitions."""
 import pytest
 
-from checker import engine
-from helpers import ROOT, workspace
+from checker.run import runner as engine
+from helpers import ROOT, workspace, run_check
 
 CLAIM = "- {id: a, metric: m, entity: e, period: '2022', kind: actual, surface: 1人, source: {doc: d.txt, quote: 1人}}\n"
 
@@ -12,7 +12,7 @@ def run_with(tmp_path, metrics=None, entities=None, units=None):
     for name, text in (("metrics.yaml", metrics), ("entities.yaml", entities), ("units.txt", units)):
         if text is not None:
             (r / name).write_text(text, encoding="utf-8")
-    return engine.run([str(c)], str(d), str(r))
+    return run_check([str(c)], str(d), str(r))
 
 
 @pytest.mark.parametrize("entities,message", [
@@ -52,7 +52,7 @@ def test_variants_are_compared_as_their_entity(tmp_path):
 
 
 def test_project_registries_load():
-    from checker.registry import load_registry
+    from checker.load.registry import load_registry
     reg = load_registry(ROOT / "rules")
     assert reg.entities.canonical("全市") == "重庆市"
     assert reg.metrics.canonical("区域就诊率") == "区域内就诊率"
@@ -62,7 +62,7 @@ def test_project_registries_load():
 def test_registry_columns_are_what_the_lookups_say_name_by_name():
     import pyarrow as pa
 
-    from checker.table import _known, _looked_up
+    from checker.table.claims import _known, _looked_up
 
     table = {"区域就诊率": "区域内就诊率", "区域内就诊率": "区域内就诊率"}
     names = ["区域就诊率", "区域内就诊率", "别的指标", "", None, "区域就诊率"]

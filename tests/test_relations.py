@@ -1,5 +1,5 @@
 """Relations between claims: edge cases beyond the rules' own examples."""
-from helpers import check, codes
+from helpers import check, codes, run_check
 
 DOC = {"d.txt": "x\n"}
 
@@ -72,14 +72,13 @@ def test_series_down(tmp_path):
 
 def test_duplicate_claims_without_a_kind_are_still_found_as_duplicates(tmp_path):
     """CC205 matches groups null-safely: two claims that both lack a kind are the same claim twice."""
-    from checker import engine
     from helpers import small_project
 
     claims = "".join(
         f"- {{id: rc-{i}, metric: 区域内就诊率, entity: 荣昌区, period: \"2022\", surface: 93.4%, "
         f"source: {{doc: d.txt, line: {i}, quote: 93.4%}}}}\n" for i in (1, 2))
     small_project(tmp_path, claims, "就诊率93.4%。\n就诊率93.4%。\n")
-    found = engine.run([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
+    found = run_check([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
                        select=["CC205"]).findings
     assert [f.code for f in found] == ["CC205"]
     assert "stated 2 times" in found[0].message

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
-from checker import engine, report
-from helpers import ROOT, workspace
+from checker import report
+from helpers import ROOT, workspace, run_check
 
 SARIF_SCHEMA = ROOT / "tests" / ".cache" / "sarif-schema-2.1.0.json"
 
@@ -25,7 +25,7 @@ def result(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("reports")
     c, d, r = workspace(tmp, {"claims": CLAIMS, "docs": {"d.txt": DOC},
                               "metrics": [{"name": "区域内就诊率", "aliases": ["区域就诊率"], "unit": "percent"}]})
-    return engine.run([str(c)], str(d), str(r))
+    return run_check([str(c)], str(d), str(r))
 
 
 def test_json_report_matches_its_published_schema(result):
@@ -57,7 +57,7 @@ def test_fingerprints_are_stable_across_runs_and_line_moves(tmp_path, result):
     c, d, r = workspace(tmp_path, {"claims": "# a comment that moves every record down\n\n" + CLAIMS,
                                    "docs": {"d.txt": "\n" + DOC},
                                    "metrics": [{"name": "区域内就诊率", "aliases": ["区域就诊率"], "unit": "percent"}]})
-    moved = engine.run([str(c)], str(d), str(r))
+    moved = run_check([str(c)], str(d), str(r))
     after = {f.code: f.fingerprint() for f in moved.findings if f.code == "CC201"}
     assert before == after and before
 

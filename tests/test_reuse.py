@@ -1,20 +1,18 @@
-"""Findings kept from the last run (checker.reuse) must be exactly what checking everything again gives."""
+"""Findings kept from the last run (checker.run.kept) must be exactly what checking everything again gives."""
 from __future__ import annotations
 
 import re
 import shutil
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from checker import aside, engine
-from checker.cache import Cache
-from checker.rules import all_rules
-from helpers import ROOT
+from checker.run import document_rules as aside
+from checker.incremental.cache import Cache
+from checker.rules import all_rules, reads_only_texts
+from helpers import ROOT, run_check
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
@@ -25,7 +23,7 @@ def work(tmp_path):
 
 
 def _run(work, cache=None, **options):
-    result = engine.run([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache, **options)
+    result = run_check([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache, **options)
     return result.findings, result.suppressed
 
 
@@ -150,7 +148,7 @@ def test_a_rule_that_did_not_run_last_time_runs_in_full_and_is_kept_from_then_on
 
 def test_a_relation_rule_checks_again_only_the_relations_an_edit_touches(work, monkeypatch):
     cache = Cache(work / "cache")
-    ctx = engine.run([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache).context
+    ctx = run_check([str(work / "claims")], str(work / "docs"), str(work / "rules"), cache=cache).context
     files, ids = ctx.arrow.column("file").to_pylist(), ctx.arrow.column("id").to_pylist()
     edges = ctx.edges.to_pylist()
     total = edges[len(edges) // 2]
@@ -214,8 +212,8 @@ def test_variant_spellings_in_documents_are_kept_per_cited_document(tmp_path):
     cache = Cache(tmp_path / "cache")
 
     def variants():
-        result = engine.run([str(claims)], str(docs), str(ROOT / "rules"), cache=cache)
-        plain = engine.run([str(claims)], str(docs), str(ROOT / "rules"))
+        result = run_check([str(claims)], str(docs), str(ROOT / "rules"), cache=cache)
+        plain = run_check([str(claims)], str(docs), str(ROOT / "rules"))
         assert (result.findings, result.suppressed) == (plain.findings, plain.suppressed)
         return sorted((f.locations[0].path, f.locations[0].line, f.message) for f in result.findings
                       if f.code == "CC320")
@@ -235,7 +233,7 @@ def test_after_an_edit_to_claims_alone_no_document_rule_runs(work, monkeypatch):
     _run(work, cache)
     ran = []
     for code, module in all_rules().items():
-        if aside.reads_only_texts(code):
+        if reads_only_texts(module):
             monkeypatch.setattr(module, "check", lambda ctx, real=module.check, code=code: ran.append(code) or real(ctx))
     path = sorted((work / "claims").glob("*.yaml"))[1]
     path.write_text(path.read_text(encoding="utf-8").replace("kind: actual", "kind: target", 1), encoding="utf-8")

@@ -18,12 +18,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import numbers
-from checker.drafts import merge
-from checker.extract import Draft
-from checker.files import atomic_write, read_exact
-from checker.interval import Interval
-from checker.loader import load_text
+from checker.language import numbers
+from checker.extract.drafts import merge
+from checker.extract.extractor import Draft
+from checker.io.writing import atomic_write, read_exact
+from checker.language.interval import Interval
+from checker.load.claimfile import load_text
 
 CJK = "区域内就诊率荣昌区全市门诊量人次家医院卫生健康委覆盖提升到达目标年度签约服务"
 words = st.text(alphabet=CJK, min_size=1, max_size=8)

@@ -27,3 +27,25 @@ def test_docstring_example(tmp_path, code, i, passing, text):
         assert [f.message for f in result.findings if f.severity != "info"] == []
     else:
         assert code in codes(result), [f.message for f in result.findings]
+
+
+def test_every_rule_declares_what_it_reads_and_its_severity():
+    all_rules = rules.all_rules
+    from checker.model.findings import SEVERITIES
+    from checker.rules import READS, RUN_BY
+
+    for code, module in all_rules().items():
+        assert module.READS in READS, code
+        assert module.SEVERITY in SEVERITIES, code
+        assert any(module.READS in reads for reads in RUN_BY.values()), code
+
+
+def test_each_command_runs_the_rules_whose_input_it_has():
+    all_rules = rules.all_rules
+    from checker.rules import run_by
+
+    assert "CC201" in run_by("check") and "CC201" not in run_by("validate") and "CC201" not in run_by("lint")
+    assert "CC100" in run_by("validate") and "CC100" not in run_by("lint")
+    assert "CC401" in run_by("lint") and "CC401" not in run_by("validate")
+    assert {"CC105", "CC107"} <= set(run_by("lint"))  # the suppression file is the lint's as well
+    assert set(run_by("check")) == set(all_rules())

@@ -5,8 +5,8 @@ import textwrap
 
 import pytest
 
-from checker import engine
-from helpers import GOOD_RECORD as GOOD
+from checker.run import runner as engine
+from helpers import GOOD_RECORD as GOOD, run_check
 from helpers import check
 
 DOC = {"d.txt": "区域内就诊率由2020年的88.6%提升到93.4%。\n"}
@@ -77,7 +77,7 @@ def test_unknown_source_field(tmp_path):
 def test_duplicate_ids_across_files_list_both(tmp_path):
     result = check(tmp_path, {"claims": GOOD, "docs": DOC})
     (tmp_path / "claims" / "other.yaml").write_text(GOOD, encoding="utf-8")
-    result = engine.run([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"))
+    result = run_check([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"))
     f = only(result, "CC102")[0]
     paths = {loc.path.rsplit("/", 1)[-1] for loc in f.locations if loc.role == "claim"}
     assert paths == {"example.yaml", "other.yaml"}
@@ -128,12 +128,12 @@ def test_range_value_is_a_pair(tmp_path):
 @pytest.mark.parametrize("chunk", [7, 1 << 16])
 def test_schema_failures_in_a_table_of_many_chunks_name_their_own_rows(tmp_path, monkeypatch, chunk):
     """The engine scans chunks in parallel: each failure must still name the file, line and value it is about."""
-    from checker.records import Records
+    from checker.model.records import Records
     from helpers import ROOT, bad_fields_in_many_files
 
     monkeypatch.setattr(Records, "CHUNK", chunk)
     planted = bad_fields_in_many_files(tmp_path / "claims")
-    result = engine.run([str(tmp_path / "claims")], None, str(ROOT / "rules"), select=["CC100"])
+    result = run_check([str(tmp_path / "claims")], None, str(ROOT / "rules"), select=["CC100"])
     if chunk == 7:
         assert result.context.arrow.column("kind").num_chunks > 5
     found = {(f.locations[0].path, f.locations[0].line, value)

@@ -4,22 +4,19 @@ Spark runs in local mode (local[2]) inside the test process; the session is
 started once and shared by the tests of this module, which run in one
 xdist worker (group "spark") so that only one JVM starts.
 """
-import sys
 
 import pytest
 
-from checker import engine
-from helpers import ROOT
+from helpers import ROOT, run_check
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
-pytestmark = pytest.mark.xdist_group("spark")
+pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
 
 
 def both(claims, docs, rules, **options):
-    embedded = engine.run(claims, docs, rules, **options)
-    spark = engine.run(claims, docs, rules, engine="spark", **options)
+    embedded = run_check(claims, docs, rules, **options)
+    spark = run_check(claims, docs, rules, engine="spark", **options)
     return embedded, spark
 
 
@@ -69,7 +66,7 @@ def test_schema_failures_in_many_chunks_name_their_own_rows_on_spark_too(tmp_pat
 
 def test_tables_in_many_chunks_give_identical_findings(tmp_path, monkeypatch):
     """At scale the claim table reaches the engine in chunks; small chunks show Spark reads them all."""
-    from checker.records import Records
+    from checker.model.records import Records
 
     monkeypatch.setattr(Records, "CHUNK", 7)  # below a file's 50 claims: a chunk per file
     planted = generate(600, tmp_path, docs=12, seed=3)

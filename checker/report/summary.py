@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker.findings import SEVERITIES
+from checker.model.findings import SEVERITIES
 
 
 def summary(result) -> dict:

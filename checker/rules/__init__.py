@@ -9,6 +9,20 @@ from types import ModuleType
 
 _MODULE = re.compile(r"^cc\d{3}_\w+$")
 
+# What a rule reads, its READS: the runner gives each rule what it declares, and each command runs the
+# rules whose input it has (validate: records and suppressions; lint: texts and suppressions; check: all).
+READS = ("records", "table", "texts", "suppressions", "baseline")
+RUN_BY = {
+    "check": frozenset(READS),
+    "validate": frozenset({"records", "suppressions", "baseline"}),
+    "lint": frozenset({"texts", "suppressions"}),
+}
+
+# Scopes other than claim-table columns (a rule's SCOPE; see checker.run.kept).
+DOCUMENTS = "@documents"  # one document: the document rules
+RELATIONS = "@relations"  # one claim stating relations, and its members
+FILES = "@files"  # one claim file, from its content alone
+
 
 def all_rules() -> dict[str, ModuleType]:
     """Every rule module, by code, in code order."""
@@ -18,6 +32,21 @@ def all_rules() -> dict[str, ModuleType]:
             module = importlib.import_module(f"{__name__}.{info.name}")
             found[module.CODE] = module
     return dict(sorted(found.items()))
+
+
+def run_by(command: str) -> dict[str, ModuleType]:
+    """The rules a command runs, by code."""
+    return {code: m for code, m in all_rules().items() if m.READS in RUN_BY[command]}
+
+
+def reads_only_texts(module: ModuleType) -> bool:
+    """Reads the documents' text and nothing else: may run in another process, one document at a time."""
+    return module.READS == "texts"
+
+
+def scope_of(module: ModuleType) -> tuple | str | None:
+    """What each finding of the rule is about, when the rule declares it (see checker.run.kept)."""
+    return getattr(module, "SCOPE", None)
 
 
 def summary(module: ModuleType) -> str:

@@ -34,18 +34,19 @@ Failing example::
     docs:
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
 """
-from checker import fields as F
-from checker.findings import Location
-from checker.reuse import FILES
+from checker.model import fields as F
+from checker.model.findings import Location
+from checker.rules import FILES
 
 CODE = "CC100"
 NAME = "schema"
 SEVERITY = "error"
-SCOPE = FILES  # each finding is about one claim file and comes from its content alone (checker.reuse)
+READS = "records"
+SCOPE = FILES  # each finding is about one claim file and comes from its content alone (checker.run.kept)
 
 
 def check(ctx):
-    from checker import schema
+    from checker.table import schema
 
     out = ctx.problem_findings(CODE)
     typed = {(p.row, p.field) for p in ctx.problems if p.code == CODE}

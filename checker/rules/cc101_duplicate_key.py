@@ -34,6 +34,7 @@ Failing example::
 CODE = "CC101"
 NAME = "duplicate-key"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

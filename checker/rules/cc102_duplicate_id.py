@@ -19,11 +19,12 @@ Failing example::
     docs:
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
 """
-from checker.relational import repeated
+from checker.rules.shared.relational import repeated
 
 CODE = "CC102"
 NAME = "duplicate-id"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

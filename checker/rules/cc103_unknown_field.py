@@ -34,6 +34,7 @@ Failing example::
 CODE = "CC103"
 NAME = "unknown-field"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

@@ -22,6 +22,7 @@ Failing example::
 CODE = "CC104"
 NAME = "no-number"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

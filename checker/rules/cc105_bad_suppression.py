@@ -26,11 +26,12 @@ Failing example::
     docs:
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
 """
-from checker.findings import Location
+from checker.model.findings import Location
 
 CODE = "CC105"
 NAME = "bad-suppression"
 SEVERITY = "error"
+READS = "suppressions"
 
 
 def check(ctx):

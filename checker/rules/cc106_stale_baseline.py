@@ -17,11 +17,12 @@ Failing example::
     baseline:
       - {fingerprint: 00000000000000000000000000000000, code: CC201, message: an old contradiction}
 """
-from checker.findings import Finding, Location
+from checker.model.findings import Finding, Location
 
 CODE = "CC106"
 NAME = "stale-baseline"
 SEVERITY = "info"
+READS = "baseline"
 AFTER = True
 
 

@@ -19,11 +19,12 @@ Failing example::
     docs:
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
 """
-from checker.findings import Finding, Location
+from checker.model.findings import Finding, Location
 
 CODE = "CC107"
 NAME = "unused-suppression"
 SEVERITY = "warning"
+READS = "suppressions"
 AFTER = True
 
 

@@ -22,6 +22,7 @@ Failing example::
 CODE = "CC110"
 NAME = "unreadable-number"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

@@ -21,6 +21,7 @@ Failing example::
 CODE = "CC111"
 NAME = "value-mismatch"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

@@ -22,6 +22,7 @@ Failing example::
 CODE = "CC112"
 NAME = "qualifier-mismatch"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

@@ -23,6 +23,7 @@ Failing example::
 CODE = "CC113"
 NAME = "unknown-unit"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

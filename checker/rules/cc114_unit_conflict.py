@@ -22,6 +22,7 @@ Failing example::
 CODE = "CC114"
 NAME = "unit-conflict"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

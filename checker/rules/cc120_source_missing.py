@@ -21,6 +21,7 @@ Failing example::
 CODE = "CC120"
 NAME = "source-missing"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

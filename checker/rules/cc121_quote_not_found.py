@@ -21,6 +21,7 @@ Failing example::
 CODE = "CC121"
 NAME = "quote-not-found"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

@@ -24,6 +24,7 @@ Failing example::
 CODE = "CC122"
 NAME = "quote-wrong-line"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

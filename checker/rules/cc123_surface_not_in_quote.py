@@ -21,6 +21,7 @@ Failing example::
 CODE = "CC123"
 NAME = "surface-not-in-quote"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

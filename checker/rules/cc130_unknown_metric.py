@@ -26,6 +26,7 @@ Failing example::
 CODE = "CC130"
 NAME = "unknown-metric"
 SEVERITY = "warning"
+READS = "records"
 
 
 def check(ctx):

@@ -27,6 +27,7 @@ Failing example::
 CODE = "CC131"
 NAME = "unknown-entity"
 SEVERITY = "warning"
+READS = "records"
 
 
 def check(ctx):

@@ -26,6 +26,7 @@ Failing example::
 CODE = "CC140"
 NAME = "bad-derivation"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

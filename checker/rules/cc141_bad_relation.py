@@ -27,6 +27,7 @@ Failing example::
 CODE = "CC141"
 NAME = "bad-relation"
 SEVERITY = "error"
+READS = "records"
 
 
 def check(ctx):

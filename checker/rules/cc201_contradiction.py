@@ -32,12 +32,14 @@ Failing example::
     metrics:
       - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
 """
-from checker.relational import disagreeing
+from checker.rules.shared.relational import disagreeing
+from checker.rules.shared.messages import key, show
 
 CODE = "CC201"
 NAME = "contradiction"
 SEVERITY = "error"
-SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
+READS = "table"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.run.kept)
 
 
 def check(ctx):
@@ -45,6 +47,6 @@ def check(ctx):
     for g in ctx.rows(disagreeing(ctx.table, "actual")):
         rows = sorted([g["top_row"], g["bottom_row"]])
         more = f" ({g['n']} actual claims share this key)" if g["n"] > 2 else ""
-        out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: actual values contradict each other: "
-                                     f"{ctx.show(rows[0])} vs {ctx.show(rows[1])}{more}", rows))
+        out.append(ctx.finding(CODE, f"{key(ctx, rows[0])} · {g['period']}: actual values contradict each other: "
+                                     f"{show(ctx, rows[0])} vs {show(ctx, rows[1])}{more}", rows))
     return out

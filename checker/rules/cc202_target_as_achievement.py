@@ -32,12 +32,14 @@ Failing example::
         2025年区域内就诊率达95%以上
         医疗服务能力持续提升，区域内就诊率达95%以上。
 """
-from checker.relational import BOUNDS, KEY, keyed, overlaps, prefixed
+from checker.rules.shared.relational import BOUNDS, KEY, keyed, overlaps, prefixed
+from checker.rules.shared.messages import key, show
 
 CODE = "CC202"
 NAME = "target-as-achievement"
 SEVERITY = "warning"
-SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
+READS = "table"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.run.kept)
 
 _SAME_THING = ["metric_key", "entity_key", "dimension"]
 
@@ -62,7 +64,7 @@ def check(ctx):
     for h in ctx.rows(hits.order_by("a_row")):
         row, target, rest = h["a_row"], h["t_row"], disagreeing[h["a_row"]]
         out.append(ctx.finding(
-            CODE, f"{ctx.key(row)}: actual {ctx.show(row)} matches the target {ctx.show(target)} but disagrees "
-                  f"with {', '.join(ctx.show(r) for r in rest)}: a target stated as an achievement?",
+            CODE, f"{key(ctx, row)}: actual {show(ctx, row)} matches the target {show(ctx, target)} but disagrees "
+                  f"with {', '.join(show(ctx, r) for r in rest)}: a target stated as an achievement?",
             [row, target, *rest]))
     return out

@@ -25,12 +25,14 @@ Failing example::
         区域内就诊率由2020年的88.6%提升到93.4%。
         2025年区域内就诊率达95%以上
 """
-from checker.relational import KEY, keyed, prefixed, year
+from checker.rules.shared.relational import KEY, keyed, prefixed, year
+from checker.rules.shared.messages import key, show
 
 CODE = "CC203"
 NAME = "target-progress"
 SEVERITY = "info"
-SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
+READS = "table"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.run.kept)
 
 _SAME_THING = ["metric_key", "entity_key", "dimension"]
 
@@ -51,15 +53,15 @@ def check(ctx):
     out = []
     for target, actuals in by_target.items():
         goal = _goal(ctx, target)
-        states = [f"{ctx.show(r)}: {_status(goal, ctx.readings[r].base)}" for r in actuals]
-        out.append(ctx.finding(CODE, f"{ctx.key(target)}: target {ctx.show(target)}; latest actual "
+        states = [f"{show(ctx, r)}: {_status(goal, ctx.readings[r].base)}" for r in actuals]
+        out.append(ctx.finding(CODE, f"{key(ctx, target)}: target {show(ctx, target)}; latest actual "
                                      f"{'; '.join(states)}", [target, *actuals]))
     return out
 
 
 def _goal(ctx, row: int):
     """A target of 25 for a metric where higher is better is met by anything from 25 up."""
-    from checker.interval import Interval
+    from checker.language.interval import Interval
 
     base = ctx.readings[row].base
     term = ctx.registry.metrics.get(ctx.records[row].values["metric"])

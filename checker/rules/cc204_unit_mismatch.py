@@ -25,12 +25,14 @@ Failing example::
     metrics:
       - {name: 急诊急救人次, unit: 人次}
 """
-from checker.relational import repeated
+from checker.rules.shared.relational import repeated
+from checker.rules.shared.messages import show
 
 CODE = "CC204"
 NAME = "unit-mismatch"
 SEVERITY = "error"
-SCOPE = ("metric_key",)  # each finding is about claims of one metric (checker.reuse)
+READS = "table"
+SCOPE = ("metric_key",)  # each finding is about claims of one metric (checker.run.kept)
 
 
 def check(ctx):
@@ -50,7 +52,7 @@ def check(ctx):
         by_metric.setdefault(g["metric_key"], []).append(g)
     for metric, groups in by_metric.items():
         if len(groups) > 1:
-            shown = ", ".join(f"{g['dimension']} ({ctx.show(g['first'])})" for g in groups)
+            shown = ", ".join(f"{g['dimension']} ({show(ctx, g['first'])})" for g in groups)
             out.append(ctx.finding(CODE, f"metric `{metric}` is measured in incompatible units: {shown}",
                                    [g["first"] for g in groups]))
     return out

@@ -22,12 +22,14 @@ Failing example::
         区域内就诊率由2020年的88.6%提升到93.4%。
         区域内就诊率达93.4%。
 """
-from checker.relational import BOUNDS, KEY, keyed, repeated
+from checker.rules.shared.relational import BOUNDS, KEY, keyed, repeated
+from checker.rules.shared.messages import key, show
 
 CODE = "CC205"
 NAME = "duplicate-claim"
 SEVERITY = "info"
-SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
+READS = "table"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.run.kept)
 
 
 def check(ctx):
@@ -37,6 +39,6 @@ def check(ctx):
     out = []
     for g in ctx.in_batches(ctx.rows(groups.order_by("first")), lambda g: g["rows"]):
         rows = sorted(g["rows"])
-        out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: the same {g['kind']} value is stated "
-                                     f"{g['n']} times: {'; '.join(ctx.show(r) for r in rows)}", rows))
+        out.append(ctx.finding(CODE, f"{key(ctx, rows[0])} · {g['period']}: the same {g['kind']} value is stated "
+                                     f"{g['n']} times: {'; '.join(show(ctx, r) for r in rows)}", rows))
     return out

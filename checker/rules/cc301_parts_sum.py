@@ -23,17 +23,19 @@ Failing example::
     docs:
       d.txt: 医院共有7个案例入选，其中2个杰出案例、4个优秀案例。
 """
-from checker.relational import above, part_sums
-from checker.reuse import RELATIONS
+from checker.rules.shared.relational import above, part_sums
+from checker.rules import RELATIONS
+from checker.rules.shared.messages import parts_message
 
 CODE = "CC301"
 NAME = "parts-do-not-sum"
 SEVERITY = "error"
-SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
+READS = "table"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.run.kept)
 
 
 def check(ctx):
     j = part_sums(ctx.relations, ctx.table, "sum")
     bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed) | above(j.w_lo, j.w_lo_closed, j.hi, j.hi_closed))
-    return [ctx.finding(CODE, ctx.parts_message(g, "is not the sum of its parts"), [g["row"], *sorted(g["parts"])])
+    return [ctx.finding(CODE, parts_message(ctx, g, "is not the sum of its parts"), [g["row"], *sorted(g["parts"])])
             for g in ctx.rows(bad.order_by("row"))]

@@ -23,17 +23,19 @@ Failing example::
     docs:
       d.txt: 2020年至今招聘300名卫生人才，其中引进高层次人才180余人，为基层招聘紧缺守门人才130余人。
 """
-from checker.relational import above, part_sums
-from checker.reuse import RELATIONS
+from checker.rules.shared.relational import above, part_sums
+from checker.rules import RELATIONS
+from checker.rules.shared.messages import parts_message
 
 CODE = "CC302"
 NAME = "parts-exceed-whole"
 SEVERITY = "error"
-SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
+READS = "table"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.run.kept)
 
 
 def check(ctx):
     j = part_sums(ctx.relations, ctx.table, "includes")
     bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed))
-    return [ctx.finding(CODE, ctx.parts_message(g, "is smaller than the parts it includes"), [g["row"], *sorted(g["parts"])])
+    return [ctx.finding(CODE, parts_message(ctx, g, "is smaller than the parts it includes"), [g["row"], *sorted(g["parts"])])
             for g in ctx.rows(bad.order_by("row"))]

@@ -26,13 +26,14 @@ Failing example::
     docs:
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%，提高6.8个百分点。
 """
-from checker import changes
-from checker.reuse import RELATIONS
+from checker.rules.shared import changes
+from checker.rules import RELATIONS
 
 CODE = "CC303"
 NAME = "change-mismatch"
 SEVERITY = "error"
-SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
+READS = "table"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.run.kept)
 
 
 def check(ctx):

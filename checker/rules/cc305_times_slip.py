@@ -23,13 +23,14 @@ Failing example::
     docs:
       d.txt: 门急诊人次从46.8万增至74.9万人次，增长1.6倍。
 """
-from checker import changes
-from checker.reuse import RELATIONS
+from checker.rules.shared import changes
+from checker.rules import RELATIONS
 
 CODE = "CC305"
 NAME = "times-slip"
 SEVERITY = "error"
-SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
+READS = "table"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.run.kept)
 
 
 def check(ctx):

@@ -22,13 +22,15 @@ Failing example::
     docs:
       d.txt: 全市临床重点专科140个，其中国家级临床重点专科35个，占35%。
 """
-from checker.interval import div
-from checker.reuse import RELATIONS
+from checker.language.interval import div
+from checker.rules import RELATIONS
+from checker.rules.shared.messages import in_unit_of, key, show
 
 CODE = "CC306"
 NAME = "share-mismatch"
 SEVERITY = "error"
-SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.reuse)
+READS = "table"
+SCOPE = RELATIONS  # each finding is about a claim stating a relation and its members (checker.run.kept)
 
 
 def check(ctx):
@@ -42,11 +44,11 @@ def check(ctx):
         if r.base is None or ra.base is None or rb.base is None:
             continue
         if ra.dims != rb.dims or r.dims != ():
-            out.append(ctx.finding(CODE, f"{ctx.show(row)}: a share needs a part and a whole in one unit and a "
+            out.append(ctx.finding(CODE, f"{show(ctx, row)}: a share needs a part and a whole in one unit and a "
                                          f"ratio unit; got {ra.dimension} of {rb.dimension}", [row, a, b]))
             continue
         implied = div(ra.base, rb.base)
         if not implied.overlaps(r.base):
-            out.append(ctx.finding(CODE, f"{ctx.key(row)}: share {ctx.show(row)} but {ctx.show(a)} of {ctx.show(b)} "
-                                         f"is {ctx.in_unit_of(row, implied)}", [row, a, b]))
+            out.append(ctx.finding(CODE, f"{key(ctx, row)}: share {show(ctx, row)} but {show(ctx, a)} of {show(ctx, b)} "
+                                         f"is {in_unit_of(ctx, row, implied)}", [row, a, b]))
     return out

@@ -26,11 +26,13 @@ Failing example::
         2021年79.1岁
         人均预期寿命达78.9岁，实现连续3年提升
 """
-from checker.relational import keyed, prefixed, year
+from checker.rules.shared.relational import keyed, prefixed, year
+from checker.rules.shared.messages import show
 
 CODE = "CC307"
 NAME = "series"
 SEVERITY = "error"
+READS = "table"
 
 _COLS = ["row", "metric_key", "entity_key", "dimension", "year"]
 
@@ -51,8 +53,8 @@ def check(ctx):
     for (row, direction), years in by_claim.items():
         for earlier, later in _breaks(ctx, years, direction):
             word = "rise" if direction == "up" else "fall"
-            out.append(ctx.finding(CODE, f"{ctx.show(row)} says it kept to {word}, but {ctx.show(later)} does not "
-                                         f"{word} from {ctx.show(earlier)}", [row, earlier, later]))
+            out.append(ctx.finding(CODE, f"{show(ctx, row)} says it kept to {word}, but {show(ctx, later)} does not "
+                                         f"{word} from {show(ctx, earlier)}", [row, earlier, later]))
     return out
 
 

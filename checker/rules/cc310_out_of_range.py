@@ -25,11 +25,13 @@ Failing example::
     metrics:
       - {name: 接种率, unit: percent, range: [0, 100]}
 """
-from checker.relational import above
+from checker.rules.shared.relational import above
+from checker.rules.shared.messages import show
 
 CODE = "CC310"
 NAME = "out-of-range"
 SEVERITY = "error"
+READS = "table"
 
 
 def check(ctx):
@@ -46,7 +48,7 @@ def check(ctx):
             text = f"outside the valid range [{_bound(low, '-inf')}, {_bound(high, '+inf')}] {term.extra.get('unit', '')}"
         else:
             text = f"not a whole number, but `{g['metric_key']}` counts whole {term.extra.get('unit', 'things')}"
-        out.append(ctx.finding(CODE, f"{ctx.show(g['row'])} is {text}", [g["row"]]))
+        out.append(ctx.finding(CODE, f"{show(ctx, g['row'])} is {text}", [g["row"]]))
     return out
 
 

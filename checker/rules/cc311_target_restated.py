@@ -24,18 +24,20 @@ Failing example::
         2025年区域内就诊率达95%以上
         力争2025年区域内就诊率达到90%
 """
-from checker.relational import disagreeing
+from checker.rules.shared.relational import disagreeing
+from checker.rules.shared.messages import key, show
 
 CODE = "CC311"
 NAME = "target-restated"
 SEVERITY = "warning"
-SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
+READS = "table"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.run.kept)
 
 
 def check(ctx):
     out = []
     for g in ctx.rows(disagreeing(ctx.table, "target")):
         rows = sorted([g["top_row"], g["bottom_row"]])
-        out.append(ctx.finding(CODE, f"{ctx.key(rows[0])} · {g['period']}: the target is stated two ways: "
-                                     f"{ctx.show(rows[0])} vs {ctx.show(rows[1])}", rows))
+        out.append(ctx.finding(CODE, f"{key(ctx, rows[0])} · {g['period']}: the target is stated two ways: "
+                                     f"{show(ctx, rows[0])} vs {show(ctx, rows[1])}", rows))
     return out

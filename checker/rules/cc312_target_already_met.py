@@ -32,12 +32,14 @@ Failing example::
     metrics:
       - {name: 国家临床重点专科数, unit: 个, better: higher}
 """
-from checker.relational import keyed, prefixed, year
+from checker.rules.shared.relational import keyed, prefixed, year
+from checker.rules.shared.messages import key, show
 
 CODE = "CC312"
 NAME = "target-already-met"
 SEVERITY = "warning"
-SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.reuse)
+READS = "table"
+SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metric and entity (checker.run.kept)
 
 _COLS = ["row", "doc", "metric_key", "entity_key", "dimension", "year", "lo", "hi", "lo_closed", "hi_closed"]
 
@@ -56,6 +58,6 @@ def check(ctx):
     out = []
     for h in ctx.rows(hits.order_by("t_row")):
         rows = sorted(h["actuals"])
-        out.append(ctx.finding(CODE, f"{ctx.key(h['t_row'])}: target {ctx.show(h['t_row'])} is already reached by "
-                                     f"{', '.join(ctx.show(r) for r in rows)}", [h["t_row"], *rows]))
+        out.append(ctx.finding(CODE, f"{key(ctx, h['t_row'])}: target {show(ctx, h['t_row'])} is already reached by "
+                                     f"{', '.join(show(ctx, r) for r in rows)}", [h["t_row"], *rows]))
     return out

@@ -30,19 +30,21 @@ Failing example::
       - {name: 涪陵区中医院, variants: [涪陵市中医院], parent: 涪陵区}
       - {name: 涪陵区}
 """
-from checker.findings import Location
+from checker.model.findings import Location
+from checker.rules.shared.messages import variant_of
 
 CODE = "CC320"
 NAME = "entity-variant"
 SEVERITY = "warning"
-SCOPE = ("doc",)  # each finding is about the claims citing one document (checker.reuse)
+READS = "table"
+SCOPE = ("doc",)  # each finding is about the claims citing one document (checker.run.kept)
 
 
 def check(ctx):
     out = []
     for r in ctx.where(lambda f: f("entity_variant").is_valid()):
         v = ctx.records[r].values
-        out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{ctx.variant_of(r)}`", [r]))
+        out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{variant_of(ctx, r)}`", [r]))
     variants = ctx.registry.entities.variants
     cited = ctx.arrow.select(["doc", "row"])  # two columns, not a copy of the whole table
     cited = cited.filter(cited["doc"].is_valid()).group_by("doc").aggregate([("row", "min")])

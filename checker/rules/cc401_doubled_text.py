@@ -20,11 +20,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import excerpt, lines
+from checker.rules.shared.textscan import excerpt, lines
 
 CODE = "CC401"
 NAME = "doubled-text"
 SEVERITY = "warning"
+READS = "texts"
 
 
 def check(ctx):

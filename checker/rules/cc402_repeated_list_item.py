@@ -14,11 +14,12 @@ Failing example::
     docs:
       d.txt: 继续深化与成都中医药大学、西南医科大学附属医院、西南医科大学附属医院推进合作办医。
 """
-from checker.textscan import clauses, lines
+from checker.rules.shared.textscan import clauses, lines
 
 CODE = "CC402"
 NAME = "repeated-list-item"
 SEVERITY = "warning"
+READS = "texts"
 
 
 def check(ctx):

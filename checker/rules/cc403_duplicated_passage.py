@@ -26,11 +26,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import lines as all_lines
+from checker.rules.shared.textscan import lines as all_lines
 
 CODE = "CC403"
 NAME = "duplicated-passage"
 SEVERITY = "warning"
+READS = "texts"
 
 MIN_LINE, MIN_SENTENCE = 12, 25
 

@@ -24,11 +24,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import CLOSERS, SENTENCE_END
+from checker.rules.shared.textscan import CLOSERS, SENTENCE_END
 
 CODE = "CC404"
 NAME = "cut-off-sentence"
 SEVERITY = "warning"
+READS = "texts"
 
 PARAGRAPH = 30   # shorter lines are headings, captions and names
 HEADING = 25

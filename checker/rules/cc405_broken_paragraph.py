@@ -27,6 +27,7 @@ from checker.rules.cc404_cut_off_sentence import HEADING, open_paragraphs
 CODE = "CC405"
 NAME = "broken-paragraph"
 SEVERITY = "info"
+READS = "texts"
 
 
 def check(ctx):

@@ -26,6 +26,7 @@ import re
 CODE = "CC406"
 NAME = "spliced-text"
 SEVERITY = "warning"
+READS = "texts"
 
 MIN_CLAUSE = 16
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:…]+")

@@ -17,11 +17,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import lines
+from checker.rules.shared.textscan import lines
 
 CODE = "CC407"
 NAME = "missing-counter"
 SEVERITY = "warning"
+READS = "texts"
 
 
 def check(ctx):

@@ -17,11 +17,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import lines
+from checker.rules.shared.textscan import lines
 
 CODE = "CC408"
 NAME = "rate-without-value"
 SEVERITY = "warning"
+READS = "texts"
 
 _RATE = re.compile(r"([\u4e00-\u9fff]{1,10}率)(?=[“‘「『\"])")
 

@@ -17,11 +17,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import clauses, lines
+from checker.rules.shared.textscan import clauses, lines
 
 CODE = "CC409"
 NAME = "redundant-unit"
 SEVERITY = "warning"
+READS = "texts"
 
 _FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*([‰%％])")
 

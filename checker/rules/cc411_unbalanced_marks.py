@@ -16,11 +16,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import lines
+from checker.rules.shared.textscan import lines
 
 CODE = "CC411"
 NAME = "unbalanced-marks"
 SEVERITY = "warning"
+READS = "texts"
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」", "『": "』"}
 CLOSING = {v: k for k, v in PAIRS.items()}

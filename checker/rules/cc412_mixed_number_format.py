@@ -24,6 +24,7 @@ import re
 CODE = "CC412"
 NAME = "mixed-number-format"
 SEVERITY = "info"
+READS = "texts"
 
 _STYLES = [
     ("half-width digits", re.compile(r"[0-9]")),

@@ -18,11 +18,12 @@ Failing example::
 """
 import re
 
-from checker.textscan import lines
+from checker.rules.shared.textscan import lines
 
 CODE = "CC413"
 NAME = "impossible-counter"
 SEVERITY = "warning"
+READS = "texts"
 NEAR = 4  # characters allowed between a counter and its noun, or between the nouns of one phrase
 
 

@@ -28,6 +28,7 @@ import re
 CODE = "CC414"
 NAME = "off-topic-paragraph"
 SEVERITY = "warning"
+READS = "texts"
 
 HEADING = 30  # a heading is a short line
 

@@ -1,0 +1,452 @@
+"""The command line: options in, pipeline run, report out. Nothing else.
+
+Heavy libraries (pandera, ibis, pint) are imported inside the commands that
+need them, so `claimcheck --help` and `--version` start fast.
+"""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from checker import __version__
+from checker import report
+from checker.load.settings import ENGINES
+from checker.model.findings import SEVERITIES
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Fact-check the numbers in published reports: validate claim files and cross-check the claims.",
+)
+
+
+Format = Enum("Format", {name: name for name in report.FORMATS}, type=str)
+Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)
+Level = Enum("Level", {name: name for name in SEVERITIES}, type=str)
+EXTRACT_WORTH = 1 << 20  # characters of text before extract shares it out to processes (checker.io.processes)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")):
+    """claimcheck: capture, validate and cross-check numeric claims."""
+
+
+ClaimPaths = typer.Argument(None, help="Claim files or folders (default: claims).")
+DocsOpt = typer.Option(None, "--docs", "-d", help="Folder of source documents that source.doc is relative to.")
+RulesOpt = typer.Option(None, "--rules", "-r", help="Folder with units.txt, metrics.yaml, entities.yaml (default: rules).")
+FormatOpt = typer.Option(None, "--format", "-f", help="Report format (repeatable, paired in order with --output).")
+OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (repeatable).")
+FailOnOpt = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error).")
+BaselineOpt = typer.Option(None, "--baseline", help="Fail only on findings not in this baseline file.")
+SuppressOpt = typer.Option(None, "--suppressions", help="Document suppressions file (default: .claimcheck-ignore.yaml).")
+SelectOpt = typer.Option(None, "--select", help="Run only these rule codes (repeatable).")
+IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule codes (repeatable).")
+ForceOpt = typer.Option(False, "--force", help="Replace an existing --output file that claimcheck did not write.")
+EncodingOpt = typer.Option(None, "--encoding", help="Encoding of documents that are not UTF-8 and have no byte order "
+                           "mark, e.g. gb18030 (default: refuse them).")
+MaxSizeOpt = typer.Option(None, "--max-file-size", help="Refuse input files larger than this, e.g. 200MB (default: 100MB).")
+
+
+def _reads_files(command):
+    """Ctrl-C ends the command quietly, with the shell's code for it (click would print "Aborted!")."""
+    import functools
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            typer.echo("claimcheck: interrupted", err=True)
+            raise typer.Exit(130) from None
+    return run
+
+
+def _settings(command: str, **given):
+    """The run's settings: these options over the project's configuration over the defaults."""
+    from checker.load import settings
+
+    for name in ("fail_on", "engine"):
+        if isinstance(given.get(name), Enum):
+            given[name] = given[name].value
+    try:
+        return settings.resolve(given, command=command)
+    except settings.SettingsError as exc:
+        _fail(str(exc))
+
+
+EngineOpt = typer.Option(None, "--engine", help="Where the cross-record rules run: duckdb (embedded, default) or "
+                         "spark (pyspark; see README 'Scale').")
+CacheOpt = typer.Option(None, "--cache-dir", help="Cache of parsed claim files (default: .claimcheck-cache; "
+                        "safe to delete).")
+NoCacheOpt = typer.Option(False, "--no-cache", help="Parse every claim file; read and write no cache.")
+JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="Processes: 1 does everything in one; N parses claim files "
+                       "in N and runs the document rules in a second one beside the claims (default 0: each when "
+                       "its input is large, over 8 MB of YAML or 1 MB of text, and there are several cores).")
+
+
+@app.command()
+@_reads_files
+def check(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: Optional[str] = RulesOpt,
+    format: Optional[List[Format]] = FormatOpt,
+    output: Optional[List[Path]] = OutputOpt,
+    fail_on: Optional[Level] = FailOnOpt,
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
+    baseline: Optional[str] = BaselineOpt,
+    suppressions: Optional[str] = SuppressOpt,
+    force: bool = ForceOpt,
+    engine: Optional[Engine] = EngineOpt,
+    cache_dir: Optional[str] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
+    jobs: int = JobsOpt,
+):
+    """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
+    settings = _settings("check", claims=claims, docs=docs, rules=rules, fail_on=fail_on, select=select,
+                         ignore=ignore, encoding=encoding, max_file_size=max_file_size, baseline=baseline,
+                         suppressions=suppressions, engine=engine, cache_dir=cache_dir, jobs=jobs)
+    _run(settings, "check", format, output, force, no_cache=no_cache)
+
+
+@app.command()
+@_reads_files
+def validate(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: Optional[str] = RulesOpt,
+    format: Optional[List[Format]] = FormatOpt,
+    output: Optional[List[Path]] = OutputOpt,
+    fail_on: Optional[Level] = FailOnOpt,
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
+    force: bool = ForceOpt,
+    cache_dir: Optional[str] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
+):
+    """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
+    settings = _settings("validate", claims=claims, docs=docs, rules=rules, fail_on=fail_on, encoding=encoding,
+                         max_file_size=max_file_size, cache_dir=cache_dir)
+    _run(settings, "validate", format, output, force, no_cache=no_cache)
+
+
+class DraftFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+@_reads_files
+def extract(
+    documents: List[Path] = typer.Argument(..., help="UTF-8 text files to draft claims from."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the drafts here (default: standard output)."),
+    merge: bool = typer.Option(False, "--merge", help="Add only new drafts to the existing claim file --output."),
+    format: DraftFormat = typer.Option(DraftFormat.yaml, "--format", "-f", help="yaml (claim file) or json."),
+    docs: Optional[Path] = typer.Option(None, "--docs", "-d", help="Documents folder: source.doc is relative to it."),
+    rules: str = RulesOpt,
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Processes to share the text out to "
+                             "(default 0: one per core when there is over a megabyte of text)."),
+):
+    """Draft claim records for every number in the documents, for people to confirm and correct."""
+    from checker.io import reading
+
+    settings = _settings("extract", rules=rules, encoding=encoding, max_file_size=max_file_size)
+    with reading.using(settings.limits):
+        _extract(settings, documents, output, merge, format, docs, force, jobs)
+
+
+def _extract(settings, documents: list[Path], output, merge: bool, format, docs, force: bool, jobs: int) -> None:
+    from checker.extract import drafts as out
+    from checker.extract.extractor import ExtractError, Extractor, load_language
+    from checker.io import processes
+    from checker.io.writing import WriteError, atomic_write
+    from checker.io.yamlfile import LoadError
+    from checker.load.registry import load_registry
+    from checker.language.units import UnitError, Units
+
+    if merge and (output is None or format is not DraftFormat.yaml):
+        _fail("--merge needs --output FILE and the yaml format")
+    folder = Path(settings.rules)
+    try:
+        extractor = Extractor(load_language(folder / "extract.yaml"), load_registry(folder),
+                              Units(folder / "units.txt").words())
+    except (ExtractError, LoadError, UnitError) as exc:
+        _fail(str(exc))
+    texts = [(_doc_name(path, docs), _read_text(path)) for path in documents]
+    found = extractor.documents(texts, jobs or processes.auto_jobs(sum(len(t) for _, t in texts), EXTRACT_WORTH))
+    if merge:
+        existing = _read_merge_target(output) if output.exists() else out.HEADER
+        try:
+            text, added, kept = out.merge(existing, str(output), found)
+        except LoadError as exc:
+            _fail(f"{output}: {exc}")
+        typer.echo(f"claimcheck: {added} new drafts added to {output}, {kept} already there", err=True)
+    else:
+        recs = out.records(found)
+        text = out.render_json(recs) if format is DraftFormat.json else out.HEADER + out.render_yaml(recs)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write(output, text, overwrite=merge or force)
+    except WriteError as exc:
+        _fail(str(exc))
+
+
+def _read_merge_target(path: Path) -> str:
+    """The claim file to merge into, exactly as stored (byte order mark, line endings): it is kept byte for byte."""
+    from checker.io.writing import read_exact
+
+    try:
+        return read_exact(path)
+    except UnicodeDecodeError as exc:
+        _fail(f"{path}: not UTF-8 text (byte {exc.start}); cannot merge into it")
+    except OSError as exc:
+        _fail(f"{path}: cannot read: {exc.strerror}")
+
+
+def _doc_name(path: Path, docs: Path | None) -> str:
+    if docs is None:
+        return path.name
+    try:
+        return path.resolve().relative_to(docs.resolve()).as_posix()
+    except ValueError:
+        _fail(f"{path} is not inside the documents folder {docs}")
+
+
+def _read_text(path: Path) -> str:
+    from checker.io import reading as inputs
+
+    try:
+        return inputs.read_text(path, document=True)
+    except inputs.ReadError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+@_reads_files
+def lint(
+    documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md)."),
+    rules: Optional[str] = RulesOpt,
+    format: Optional[List[Format]] = FormatOpt,
+    output: Optional[List[Path]] = OutputOpt,
+    fail_on: Optional[Level] = FailOnOpt,
+    select: Optional[List[str]] = SelectOpt,
+    ignore: Optional[List[str]] = IgnoreOpt,
+    suppressions: Optional[str] = SuppressOpt,
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
+    force: bool = ForceOpt,
+):
+    """Check source documents for garbled figures and text: doubled words, cut or pasted passages, bad units."""
+    settings = _settings("lint", rules=rules, fail_on=fail_on, select=select, ignore=ignore, encoding=encoding,
+                         max_file_size=max_file_size, suppressions=suppressions)
+    _run(settings, "lint", format, output, force, documents=documents)
+
+
+baseline_app = typer.Typer(help="Record today's findings so that CI fails only on new ones.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+BaselineFileOpt = typer.Option(Path(".claimcheck-baseline.json"), "--output", "-o", help="The baseline file.")
+
+
+@baseline_app.command("create")
+@_reads_files
+def baseline_create(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: Optional[str] = RulesOpt,
+    output: Path = BaselineFileOpt,
+    force: bool = typer.Option(False, "--force", help="Replace an existing baseline."),
+):
+    """Write the current findings to a new baseline file."""
+    _write_baseline(claims, docs, rules, output, overwrite=force)
+
+
+@baseline_app.command("update")
+@_reads_files
+def baseline_update(
+    claims: Optional[List[str]] = ClaimPaths,
+    docs: Optional[str] = DocsOpt,
+    rules: Optional[str] = RulesOpt,
+    output: Path = BaselineFileOpt,
+    force: bool = typer.Option(False, "--force", help="Replace --output even if it is not a claimcheck baseline."),
+):
+    """Rewrite an existing baseline with the current findings (fixed ones drop out)."""
+    if not output.exists():
+        _fail(f"{output} does not exist; use `claimcheck baseline create`")
+    _write_baseline(claims, docs, rules, output, overwrite=force, ours=_is_baseline)
+
+
+def _is_baseline(text: str) -> bool:
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and set(data) == {"version", "findings"} and isinstance(data["findings"], list)
+
+
+def _write_baseline(claims, docs, rules, output: Path, overwrite: bool, ours=None) -> None:
+    from checker.io.writing import FORCE_HINT, WriteError, atomic_write, check_target
+    from checker.run.suppressions import render_baseline
+
+    try:
+        check_target(output, overwrite, ours, FORCE_HINT)  # before the run, not after it
+    except WriteError as exc:
+        _fail(str(exc))
+    from dataclasses import replace
+
+    settings = replace(_settings("check", claims=claims, docs=docs, rules=rules), baseline=None)
+    result = _execute(settings, "check")
+    try:
+        atomic_write(output, render_baseline(result.findings), overwrite=overwrite, ours=ours, hint=FORCE_HINT)
+    except WriteError as exc:
+        _fail(str(exc))
+    typer.echo(f"claimcheck: {len(result.findings)} findings written to {output}", err=True)
+
+
+@app.command(name="rules")
+def list_rules():
+    """List every rule with its code, severity and summary."""
+    from checker import rules as rule_modules
+
+    for code, module in rule_modules.all_rules().items():
+        typer.echo(f"{code}  {module.SEVERITY:<7}  {module.NAME:<24}  {rule_modules.summary(module)}")
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
+    """Print a rule's documentation with its passing and failing examples."""
+    from checker import rules as rule_modules
+
+    found = rule_modules.all_rules().get(code.upper())
+    if found is None:
+        _fail(f"unknown rule code {code!r}; `claimcheck rules` lists them")
+    typer.echo(f"{found.CODE} {found.NAME} ({found.SEVERITY})\n")
+    typer.echo(found.__doc__.strip())
+
+
+def _run(settings, command: str, format, output, force: bool, documents=None, no_cache: bool = False):
+    """Run a command's rules, write its reports, exit 1 when a finding at or above fail-on remains."""
+    from dataclasses import replace
+
+    from checker.model.findings import at_or_above
+
+    if no_cache:
+        settings = replace(settings, cache_dir=None)
+    _check_outputs(output, force)  # refuse before a long run, not after it
+    result = _execute(settings, command, documents)
+    _emit(result, format, output, force)
+    raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, settings.fail_on) else EXIT_OK)
+
+
+def _execute(settings, command: str, documents=None):
+    from checker.run import runner
+    from checker.table.engines import EngineError
+
+    with _progress() as tick:
+        try:
+            return runner.run(settings, command, documents, progress=tick)
+        except (runner.InputError, EngineError) as exc:
+            _fail(str(exc))
+
+
+class _progress:
+    """A progress bar on the terminal (never in pipes or CI logs), shown once a run takes a moment."""
+
+    def __enter__(self):
+        import time
+
+        self.bar, self.task, self.start = None, None, time.monotonic()
+        return self.tick if sys.stderr.isatty() else None
+
+    def tick(self, done: int, total: int, code: str) -> None:
+        import time
+
+        if self.bar is None and time.monotonic() - self.start > 0.5:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("checking", total=total)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, description=f"checking {code}")
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def _emit(result, formats, outputs, force: bool = False) -> None:
+    """Each --format to its --output, in order; at most one report goes to standard output."""
+    from checker import report
+
+    formats, outputs = list(formats or [Format.text]), list(outputs or [])
+    if len(outputs) > len(formats):
+        _fail("more --output than --format options")
+    if len(formats) - len(outputs) > 1:
+        _fail("only one report can go to standard output: give an --output for each other --format")
+    texts = [report.render(result, fmt.value) for fmt in formats]  # an interrupt here writes nothing
+    for i, text in enumerate(texts):
+        _write(text, outputs[i] if i < len(outputs) else None, force)
+
+
+def _check_outputs(outputs, force: bool) -> None:
+    """Every --output must be new, a report claimcheck wrote earlier (CI re-runs), or --force."""
+    from checker import report
+    from checker.io.writing import FORCE_HINT, WriteError, check_target
+
+    for output in outputs or ():
+        try:
+            check_target(output, overwrite=force, ours=report.is_report, hint=FORCE_HINT)
+        except WriteError as exc:
+            _fail(str(exc))
+
+
+def _write(text: str, output: Path | None, force: bool = False) -> None:
+    from checker import report
+    from checker.io.writing import FORCE_HINT, WriteError, atomic_write
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write(output, text, overwrite=force, ours=report.is_report, hint=FORCE_HINT)
+    except WriteError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str):
+    typer.echo(f"claimcheck: error: {message}", err=True)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def main():
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("claimcheck: interrupted", err=True)
+        sys.exit(130)

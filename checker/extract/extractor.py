@@ -1,0 +1,627 @@
+"""Raw text → draft claim records that people confirm and correct.
+
+One pass of one compiled pattern finds every written quantity; cheap tests
+on the text around each match drop dates, names, labels and ages; the
+number normaliser reads what is left; and small heuristics propose metric,
+entity, period and kind from the registries and the cue words in
+rules/extract.yaml. Nothing here knows a document or a place by name.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from checker.language import numbers, words
+from checker.io.gcpause import paused_gc
+
+DIGIT = "0-9０-９"
+ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"
+CN = "(?:数[十百千万]|[零〇一二两三四五六七八九十百千万亿]+)"
+MAG = "(?:万亿|千万|百万|十万|亿|万|千|百(?!分))"
+PREFIXES = words.alternation(words.QUALIFIER_PREFIXES)
+SUFFIXES = words.alternation(words.QUALIFIER_SUFFIXES)
+RATIO_UNITS = "个百分点|百分点|%|％|‰|倍"
+RANGE = "[~～〜—–\\-－至到]"
+CLAUSE_END = words.CLAUSE_MARKS + words.LIST_MARK + "\n"  # a list item is a clause of its own here
+SENTENCE_END = words.SENTENCE_MARKS + "；;\n"  # a figure's context stops at a semicolon too
+_CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
+YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|(?P<mon>\d{1,2})月)?")
+
+
+CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
+
+
+class ExtractError(ValueError):
+    pass
+
+
+@dataclass
+class Language:
+    """rules/extract.yaml, compiled."""
+
+    not_quantities: re.Pattern
+    qualifier_words: frozenset
+    target_cues: tuple
+    change_cues: tuple
+    change_blockers: tuple
+    baseline_cues: tuple
+    to_cues: tuple
+    share_cues: tuple
+    trailing_words: tuple
+    relative_years: dict
+    named_periods: dict
+
+
+def load_language(path: Path) -> Language:
+    from checker.io.yamlfile import LoadError, check_regex, read_text, read_yaml
+
+    try:
+        text = read_text(path)
+        data = read_yaml(text, str(path), []) or {}
+        if not isinstance(data, dict):
+            raise ExtractError(f"{path}:1: expected a mapping of word lists")
+        for p in data.get("not_quantities") or []:
+            check_regex(p, path, text, "not_quantities")
+        patterns = "|".join(f"(?:{p})" for p in data.get("not_quantities") or []) or "(?!)"
+        return Language(
+            re.compile(patterns),
+            frozenset(data.get("qualifier_words", [])),
+            *(tuple(sorted(data.get(k, []), key=len, reverse=True)) for k in
+              ("target_cues", "change_cues", "change_blockers", "baseline_cues", "to_cues", "share_cues",
+               "trailing_words")),
+            dict(data.get("relative_years", {})),
+            dict(data.get("named_periods", {})),
+        )
+    except LoadError as exc:
+        raise ExtractError(str(exc)) from None
+    except (re.error, TypeError, AttributeError) as exc:
+        raise ExtractError(f"{path}: {exc}") from None
+
+
+def quantity_pattern(counters) -> re.Pattern:
+    """The one pattern that finds every written quantity (also the speed benchmark's baseline).
+
+    A Chinese numeral is taken only when something quantifies it (a counter
+    or unit, 余/多, 大 as in 四大专区, a qualifier before it, 百分之), and a
+    lone 一 only as 唯一一家: otherwise 统一, 一体化 and 千家万户 would each
+    cost a look.
+    """
+    units = "|".join(sorted({re.escape(c) for c in counters}, key=len, reverse=True))
+    arabic = rf"{ARABIC}[余多]?{MAG}?"
+    quantified = rf"(?=[余多大]|{RATIO_UNITS}|{units}|{RANGE})"
+    chinese = rf"(?:(?<=唯一)一|(?!一(?![零〇一二两三四五六七八九十百千万亿])){CN}){quantified}"
+    tail = rf"(?:{RANGE}(?:{arabic}|{CN}))?[余多]?(?:{RATIO_UNITS}|{units})?[余多]?(?:{SUFFIXES})?"
+    ordinal = rf"第(?:{ARABIC}|[一二三四五六七八九十]+)(?:名|位)?|前[一二三四五六七八九十]+"
+    fraction = rf"(?:百分之|千分之)(?:{ARABIC}|{CN})(?:{SUFFIXES})?"
+    plain = rf"{ordinal}|{fraction}|(?:{arabic}|{chinese}){tail}"
+    qualified = rf"(?P<prefix>{PREFIXES})(?:{ordinal}|(?:{arabic}|{CN}){tail})"
+    return re.compile(rf"{qualified}|{plain}")
+
+
+@dataclass
+class Draft:
+    doc: str
+    line: int
+    surface: str
+    parsed: numbers.Parsed
+    quote: str
+    start: int                 # character offset of the surface in its line
+    metric: str = ""
+    entity: str = ""
+    period: str = ""
+    kind: str = "actual"
+    unit: str | None = None
+    confidence: dict = field(default_factory=dict)
+
+    def record(self, id_: str) -> dict:
+        p = self.parsed
+        value = [_num(p.value), _num(p.upper)] if p.qualifier == "range" else _num(p.value)
+        rec = {"id": id_, "status": "draft", "metric": self.metric, "entity": self.entity, "period": self.period,
+               "kind": self.kind, "surface": self.surface, "value": value}
+        if self.unit:
+            rec["unit"] = self.unit
+        rec["qualifier"] = p.qualifier
+        rec["source"] = {"doc": self.doc, "line": self.line, "quote": self.quote}
+        rec["confidence"] = self.confidence
+        return rec
+
+
+def _num(d: Decimal):
+    return int(d) if d == d.to_integral_value() else float(d)  # float repr of a short decimal is exact text
+
+
+class Extractor:
+    def __init__(self, language: Language, registry, counters):
+        self.lang = language
+        self.registry = registry
+        self.pattern = quantity_pattern(counters)
+        self.cues = _cue_automaton(language)
+        words = "|".join(re.escape(w) for w in language.trailing_words) or "(?!)"
+        self.trailing = re.compile(f"(?:{words})+$")
+        self.metric_names = _Names(registry.metrics.lookup)
+        self.entity_names = _Names(registry.entities.lookup)
+
+    def document(self, name: str, text: str) -> list[Draft]:
+        return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text
+
+    def documents(self, docs: list[tuple[str, str]], jobs: int = 1, chunk: int = CHUNK) -> list[Draft]:
+        """The drafts of many documents, in order; with jobs > 1, lines are shared out to that many processes.
+
+        Each document is cut at line ends into parts. Year and subject belong
+        to the whole document, but both add up from the parts (the latest
+        year of any part, the entity counts of all parts), and every line's
+        drafts depend only on its text, the year and the subject: so the
+        parts give exactly the drafts of the whole, in any process.
+        """
+        texts = [(name, text.replace("\r\n", "\n").replace("\r", "\n")) for name, text in docs]
+        parts = [(i, start, end, first) for i, (_, text) in enumerate(texts) for start, end, first in _chunks(text, chunk)]
+        with paused_gc():
+            if jobs <= 1 or len(parts) <= 1:
+                facts = [self._facts(texts[i][1], start, end) for i, start, end, _ in parts]
+                return [d for (i, start, end, first), (year, subject) in zip(parts, _of_documents(parts, facts))
+                        for d in self._scan(texts[i][0], texts[i][1][start:end], first, year, subject)]
+            return _in_processes(self, texts, parts, jobs)
+
+    def _facts(self, text: str, start: int, end: int) -> tuple:
+        """What a part of a document says about the whole: its latest year, and how often it names each entity."""
+        counts: dict = {}
+        for _, _, name in self.entity_names.hits(text[start:end]):
+            key = self.registry.entities.canonical(name)
+            counts[key] = counts.get(key, 0) + 1
+        return document_year(text, self.lang, start, end), counts
+
+    def _scan(self, name: str, text: str, first_line: int, year, subject: str) -> list[Draft]:
+        drafts: list[Draft] = []
+        # One scan of the whole text, then the matches are dealt out to their lines.
+        line_no, line_start, line_end = first_line, 0, text.find("\n")
+        if line_end < 0:
+            line_end = len(text)
+        pending: list = []
+        for m in self.pattern.finditer(text):
+            if m.start() > line_end:
+                if pending:
+                    drafts.extend(self._drafts(name, line_no, text[line_start:line_end], line_start, pending, year, subject))
+                    pending = []
+                line_no += text.count("\n", line_end, m.start())
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.start())
+                if line_end < 0:
+                    line_end = len(text)
+            pending.append(m)
+        if pending:
+            drafts.extend(self._drafts(name, line_no, text[line_start:line_end], line_start, pending, year, subject))
+        return drafts
+
+    def line(self, doc: str, number: int, line: str, year: int | None, subject: str) -> list[Draft]:
+        """The drafts of one line of text."""
+        return self._drafts(doc, number, line, 0, list(self.pattern.finditer(line)), year, subject)
+
+    def _drafts(self, doc: str, number: int, line: str, base: int, matches, year, subject) -> list[Draft]:
+        ctx = None
+        out = []
+        last_end = matches[-1].end() - base if matches else 0
+        words, is_claim, named, parse = self.lang.qualifier_words, self._is_claim, self._named, numbers.parse
+        for m in matches:
+            start, end = m.start() - base, m.end() - base
+            prefix = m.group(1)  # the qualifier before the number, if any
+            if prefix and len(prefix) == 1 and start > 0 and line[start - 1] + prefix in words:
+                start += 1  # 签约577234人: the 约 belongs to 签约
+            surface = line[start:end]
+            if not is_claim(line, start, end, surface) or named(line, start, end):
+                continue
+            try:
+                parsed = parse(surface)
+            except numbers.NumberError:
+                continue
+            if ctx is None:  # built once per line, and only for lines that hold a figure
+                ctx = _LineContext(self, line, last_end)
+            draft = Draft(doc, number, surface, parsed, ctx.quote(start, end), start)
+            self._propose(draft, ctx, year, subject)
+            out.append(draft)
+        return out
+
+    def _named(self, line: str, start: int, end: int) -> bool:
+        """Inside a name, grade, slogan or label from rules/extract.yaml (三级医院, 十四五, 1+8+1)."""
+        for m in self.lang.not_quantities.finditer(line, max(0, start - 6), end + 8):
+            if m.start() < end and start < m.end():
+                return True
+        return False
+
+    def _is_claim(self, line: str, start: int, end: int, surface: str) -> bool:
+        core = surface.lstrip(PREFIXES_CHARS)
+        before, after = line[start - 1:start] if start else "", line[end:end + 3]
+        if before.isascii() and before.isalnum():
+            return False  # part of a code such as H7N9
+        if core[:1] in "第前":  # 第二名 is a rank; 第二党支部 and 第一时间 are names
+            return core[0] == "前" or core.endswith(("名", "位")) or not (after[:1] and "\u4e00" <= after[0] <= "\u9fff")
+        if _is_date(core, after) or _is_label(line, start, end, core) or _in_short_quote(line, start, end):
+            return False
+        if before == "每":
+            return False  # 每1000名常住人口: a denominator
+        if not core[:1].isdigit():
+            only = line[start - 2:start] == "唯一"  # 唯一一家: "the only one" is a count
+            return _chinese_is_quantity(core, surface != core or only, after)
+        return not _BARE_YEAR.fullmatch(core)  # a bare year names an event: 2025中国武陵创伤学大会
+
+    def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, subject: str) -> None:
+        clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
+        d.metric, d.confidence["metric"] = self._metric(ctx, clause, d.start, d.start + len(d.surface))
+        d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, subject)
+        d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year)
+        d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
+        d.unit, d.confidence["unit"] = self._unit(d)
+
+    def _unit(self, d: Draft) -> tuple[str, float]:
+        """The printed unit; else the metric's declared unit; else a plain count, to be checked."""
+        if d.parsed.unit:
+            return d.parsed.unit, 0.9
+        term = self.registry.metrics.get(d.metric)
+        if term and term.extra.get("unit"):
+            return str(term.extra["unit"]), 0.6
+        return "个", 0.2
+
+    def _metric(self, ctx: "_LineContext", clause: int, start: int, end: int) -> tuple[str, float]:
+        hit = ctx.last(ctx.metrics, clause, start)
+        if hit:
+            return hit, 0.9
+        after = ctx.first(ctx.metrics, end, ctx.clause_end(end))
+        if after:
+            return after, 0.6
+        phrase = self.trailing.sub("", ctx.line[clause:start]).strip(" “”\"'（）()《》")
+        return (phrase[-12:] or "?"), 0.3
+
+    def _entity(self, ctx: "_LineContext", sentence: int, start: int, subject: str) -> tuple[str, float]:
+        hit = ctx.last(ctx.entities, sentence, start)
+        if hit:
+            return hit, 0.8
+        hit = ctx.last(ctx.entities, 0, start)
+        if hit:
+            return hit, 0.6
+        return (subject, 0.4) if subject else ("?", 0.0)
+
+    def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None) -> tuple[str, float, bool]:
+        found = None  # the last year of the sentence before the number (years come sorted and apart)
+        for m in ctx.years:
+            if m.end() > start:
+                break
+            if m.start() >= sentence:
+                found = m
+        if found and ctx.line[:start].endswith(self.lang.to_cues):
+            found = None  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value
+        named = _last_between(ctx.named, sentence, start)
+        if named and (not found or named[0] > found.start()):
+            return named[1], 0.7, False
+        if found:
+            m = found
+            period = m.group("y")
+            if m.group("part") in ("上半年", "下半年"):
+                period += "H1" if m.group("part") == "上半年" else "H2"
+            elif m.group("q"):
+                period += "Q" + str("一二三四".find(m.group("q")) + 1 if m.group("q") in "一二三四" else m.group("q"))
+            elif m.group("mon"):
+                period += f"-{int(m.group('mon')):02d}"
+            rest = ctx.line[m.end():m.end() + 3]
+            if year and rest.startswith(("至今", "以来")) and int(m.group("y")) < year:
+                return f"{m.group('y')}-{year}", 0.7, False
+            return period, 0.8, bool(year and int(m.group("y")) > year)
+        relative = _last_between(ctx.relative, sentence, start)
+        if relative and year:
+            return str(year + relative[1]), 0.7, relative[1] > 0
+        return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
+
+    def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future: bool) -> tuple[str, float]:
+        if future:
+            return "target", 0.8
+        for at in ctx.targets:
+            if sentence <= at < start:
+                return "target", 0.6
+        for at, end in ctx.changes:
+            if start - 3 <= end <= start and not ctx.line.startswith(self.lang.change_blockers, end):
+                return "change", 0.7
+        for at in ctx.baselines:
+            if clause <= at < start and start - at <= 14:
+                return "baseline", 0.6
+        for at, end in ctx.shares:
+            if start - 2 <= end <= start:
+                return "share", 0.6
+        return "actual", 0.5
+
+
+def _last_between(items: list, lo: int, hi: int):
+    """The last (position, value) with lo <= position < hi; items come sorted by position."""
+    best = None
+    for item in items:
+        if item[0] >= hi:
+            break
+        if item[0] >= lo:
+            best = item
+    return best
+
+
+def _of_documents(parts: list, facts: list) -> list[tuple]:
+    """(year, subject) of each part's whole document, from the facts of all its parts."""
+    years: dict = {}
+    counts: dict = {}
+    for (i, *_), (year, found) in zip(parts, facts):
+        if year is not None and (years.get(i) is None or year > years[i]):
+            years[i] = year
+        total = counts.setdefault(i, {})
+        for key, n in found.items():  # in order of first mention, which breaks ties as one pass would
+            total[key] = total.get(key, 0) + n
+    subjects = {i: _most_named(found) for i, found in counts.items()}
+    return [(years.get(i), subjects[i]) for i, *_ in parts]
+
+
+def _most_named(counts: dict) -> str:
+    """The entity the document speaks of most; the longer name, then the first named, breaks a tie."""
+    return max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
+
+
+class _LineContext:
+    """Everything about one line that its figures share, computed once."""
+
+    def __init__(self, ex: Extractor, line: str, last: int):
+        self.line = line
+        head = line[:_clause_end(line, last)]  # nothing after the last figure's clause matters
+        self.clauses = [m.start() for m in _CLAUSE_RE.finditer(head)]
+        self.sentences = [i for i in self.clauses if line[i] in SENTENCE_END]
+        self.metrics = ex.metric_names.hits(head)
+        self.entities = ex.entity_names.hits(head)
+        self.years = list(YEAR.finditer(head)) if "年" in head else []
+        self.named, self.relative = [], []
+        self.targets, self.changes, self.baselines, self.shares = [], [], [], []
+        for end, (kind, word, value) in ex.cues.iter_long(head) if len(ex.cues) else ():
+            start = end + 1 - len(word)
+            if kind == "named":
+                self.named.append((start, value))
+            elif kind == "relative":
+                self.relative.append((start, value))
+            elif kind == "target":
+                self.targets.append(start)
+            elif kind == "baseline":
+                self.baselines.append(start)
+            else:
+                (self.changes if kind == "change" else self.shares).append((start, end + 1))
+
+    def clause_start(self, pos: int) -> int:
+        i = bisect_left(self.clauses, pos)
+        return self.clauses[i - 1] + 1 if i else 0
+
+    def clause_end(self, pos: int) -> int:
+        i = bisect_left(self.clauses, pos)
+        return self.clauses[i] if i < len(self.clauses) else len(self.line)
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect_left(self.sentences, pos)
+        return self.sentences[i - 1] + 1 if i else 0
+
+    def last(self, hits, lo: int, hi: int) -> str | None:
+        """The last name that lies wholly in line[lo:hi]."""
+        best = None
+        for s, e, text in hits:
+            if s >= lo and e <= hi:
+                best = text
+            elif s >= hi:
+                break
+        return best
+
+    def first(self, hits, lo: int, hi: int) -> str | None:
+        for s, e, text in hits:
+            if s >= lo and e <= hi:
+                return text
+        return None
+
+    def quote(self, start: int, end: int) -> str:
+        """The clause around the number, at most about 60 characters, verbatim."""
+        left = max(self.clause_start(start), start - 40)
+        right = min(self.clause_end(end), end + 20)
+        return self.line[left:right].strip() or self.line[start:end]
+
+
+def _clause_end(line: str, pos: int) -> int:
+    m = _CLAUSE_RE.search(line, pos)
+    return m.start() if m else len(line)
+
+
+def _cue_automaton(lang: Language):
+    """The cue words of every kind in one automaton: a line's cues are found in one pass, longest first."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    groups = [("named", lang.named_periods), ("relative", lang.relative_years),
+              ("target", dict.fromkeys(lang.target_cues)), ("change", dict.fromkeys(lang.change_cues)),
+              ("share", dict.fromkeys(lang.share_cues)), ("baseline", dict.fromkeys(lang.baseline_cues))]
+    for kind, cues in reversed(groups):  # a word in two lists keeps the first list's kind
+        for word, value in cues.items():
+            if word:
+                automaton.add_word(word, (kind, word, value))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+PREFIXES_CHARS = "".join(sorted({ch for word, _ in words.QUALIFIER_PREFIXES for ch in word}))
+
+
+def _alternation(names) -> re.Pattern | None:
+    names = sorted((n for n in names if n), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names)) if names else None
+
+
+class _Names:
+    """Many names found at once, longest first and without overlaps (Aho-Corasick)."""
+
+    def __init__(self, names):
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        for name in names:
+            if name:
+                self.automaton.add_word(name, name)
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def hits(self, text: str) -> list:
+        if self.empty:
+            return []
+        return [(end - len(name) + 1, end + 1, name) for end, name in self.automaton.iter_long(text)]
+
+
+def _is_date(core: str, after: str) -> bool:
+    """2023年, 5月, 30日, 2019—2030年, and 5年来 as a time reference."""
+    if _YEAR_SPAN.fullmatch(core) and (core.endswith("年") or after[:1] == "年"):
+        return True
+    if core.endswith(("月", "日", "号")) and not core.endswith("个月"):
+        return True
+    return core.endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
+
+
+def _is_label(line: str, start: int, end: int, core: str) -> bool:
+    """List numbering: a bare number opening the line, or (1)."""
+    if not line[:start].strip() and core.isdigit() and line[end:end + 1] in (" ", "\u3000", "、", ".", "．", ")", "）"):
+        return True
+    return line[start - 1:start] in ("(", "（") and line[end:end + 1] in (")", "）")
+
+
+def _in_short_quote(line: str, start: int, end: int) -> bool:
+    """“12345”, “159”, “四个100”: digits in a short quoted name."""
+    open_at = line.rfind("“", max(0, start - 12), start)  # a farther quote cannot be short
+    if open_at < 0 or line.find("”", open_at, start) >= 0:
+        return False
+    close_at = line.find("”", end, open_at + 13)
+    return close_at >= 0
+
+
+def _chinese_is_quantity(core: str, qualified: bool, after: str) -> bool:
+    """两千多人, 百余面, 近万, 四大专区: yes. 一个, 统一, 千家万户, 零门槛: no."""
+    digits = re.match(CN, core)
+    if not digits:
+        return False
+    run, rest = digits.group(), core[digits.end():]
+    if run in ("零", "〇") or (run == "一" and rest[:1] in ("年", "天", "日", "月")):
+        return False  # 零门槛, 近一年: words and time references
+    if not rest and not qualified:
+        return after[:1] == "大" and run != "一"  # 四大专区 counts four; any other bare numeral is a word
+    if run == "一" and not qualified:
+        return False  # 一名, 一次, 一份: an article
+    if run in ("十", "百", "千", "万", "亿") and not qualified and not rest.startswith(("余", "多")):
+        return False  # 千家万户
+    return True
+
+
+def _chunks(text: str, size: int):
+    """(start, end, number of the first line): the text cut at line ends into parts of about size characters."""
+    start, first = 0, 1
+    while start < len(text):
+        end = text.find("\n", start + size) if start + size < len(text) else -1
+        end = len(text) if end < 0 else end + 1
+        yield start, end, first
+        first += text.count("\n", start, end)
+        start = end
+    if not text:
+        yield 0, 0, 1
+
+
+_WORKER: tuple | None = None  # the extractor and texts a forked worker inherits (so no text is pickled)
+
+
+def _in_processes(extractor: "Extractor", texts: list, parts: list, jobs: int) -> list[Draft]:
+    """Find the facts, then the drafts, of the parts in forked processes; drafts travel back as plain tuples."""
+    import multiprocessing
+
+    global _WORKER
+    _WORKER = extractor, texts
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            facts = pool.map(_facts_of, parts)
+            tasks = [(texts[part[0]][0], part[3], year, subject, part)
+                     for part, (year, subject) in zip(parts, _of_documents(parts, facts))]
+            # imap: rebuild each part's drafts while the workers scan the next parts
+            return [_unpack(name, row) for (name, *_), rows in zip(tasks, pool.imap(_scan_packed, tasks))
+                    for row in rows]
+    finally:
+        _WORKER = None
+
+
+def _facts_of(part: tuple) -> tuple:
+    extractor, texts = _WORKER
+    i, start, end, _ = part
+    return extractor._facts(texts[i][1], start, end)
+
+
+def _scan_packed(task: tuple) -> list[tuple]:
+    extractor, texts = _WORKER
+    name, first, year, subject, (i, start, end, _) = task
+    return [_pack(d) for d in extractor._scan(name, texts[i][1][start:end], first, year, subject)]
+
+
+def _pack(d: Draft) -> tuple:
+    p = d.parsed
+    return (d.line, d.surface, d.quote, d.start, d.metric, d.entity, d.period, d.kind, d.unit, d.confidence,
+            str(p.value), p.qualifier, p.unit, _text(p.upper), str(p.step), _text(p.plus_step), p.rounded)
+
+
+def _unpack(doc: str, row: tuple) -> Draft:
+    line, surface, quote, start, metric, entity, period, kind, unit, confidence, *number = row
+    value, qualifier, number_unit, upper, step, plus_step, rounded = number
+    parsed = numbers.Parsed(Decimal(value), qualifier, number_unit, _decimal(upper), Decimal(step),
+                            _decimal(plus_step), rounded)
+    return Draft(doc, line, surface, parsed, quote, start, metric, entity, period, kind, unit, confidence)
+
+
+def _text(d: Decimal | None) -> str | None:
+    return None if d is None else str(d)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def document_year(text: str, lang: Language, start: int = 0, end: int | None = None) -> int | None:
+    """The latest year the text (or the years that begin in text[start:end]) reports on.
+
+    Years that name a goal (到2025年, 2030年规划目标, 2027年建成), bound a span
+    (2019—2030年) or follow target words do not count. The words around a
+    year are read from the whole text, so a part gives what the whole gives.
+    """
+    years = []
+    for m in YEAR.finditer(text, start, len(text) if end is None else end):
+        before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
+        as_of = before.endswith(("截至", "截止", "截止到"))
+        if not as_of and any(cue in before for cue in ("到", "至", "前", *lang.target_cues)):
+            continue
+        if (before and before[-1] in "—–-~～〜") or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
+            continue
+        if any(word in after for word in ("规划", "目标", "建成", "年前", "底前", "远景")):
+            continue
+        years.append(int(m.group(1)))
+    return max(years) if years else None
+
+
+def ids_for(drafts: list[Draft], taken: set) -> list[str]:
+    """doc-line-letter ids, skipping any already taken."""
+    out, used = [], set(taken)
+    for d in drafts:
+        stem = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(d.doc).stem) or "doc"
+        for n in range(1000):
+            candidate = f"{stem}-{d.line:03d}-{_letters(n)}"
+            if candidate not in used:
+                break
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _letters(n: int) -> str:
+    s = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(97 + r) + s
+    return s

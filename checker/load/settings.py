@@ -1,0 +1,174 @@
+"""The settings of a run: the command line over the project's configuration over built-in defaults.
+
+The configuration is `[tool.claimcheck]` in pyproject.toml or
+.claimcheck.yaml in the folder the run starts from. `resolve` merges the
+three once into a typed, immutable Settings; the command line and a library
+caller pass the same object to checker.run.runner.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from pathlib import Path
+
+from checker.io import reading
+from checker.io.yamlfile import LoadError, read_text, read_yaml
+from checker.model.findings import SEVERITIES
+
+ENGINES = ("duckdb", "spark")  # where the cross-claim rules run: embedded, or a Spark cluster
+DEFAULT_CACHE = ".claimcheck-cache"
+DEFAULT_SUPPRESSIONS = ".claimcheck-ignore.yaml"  # read when it exists and no other file is named
+
+# Each setting the configuration file may hold, and its type there.
+KEYS = {
+    "claims": list, "docs": str, "rules": str, "select": list, "ignore": list, "severity": dict,
+    "fail_on": str, "baseline": str, "suppressions": str, "tolerances": dict,
+    "engine": str, "cache_dir": str,
+    "encoding": str, "max_file_size": str,  # how input files are read (checker.io.reading)
+}
+
+
+class SettingsError(Exception):
+    """A setting that cannot be used (exit code 2); the message names where it was written."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    claims: tuple[str, ...] = ("claims",)  # claim files or folders
+    docs: str | None = None  # the folder source.doc is relative to
+    rules: str = "rules"  # the project's rules folder: units, vocabulary, word lists
+    select: tuple[str, ...] | None = None  # only these rule codes; None: every rule of the command
+    ignore: tuple[str, ...] = ()  # never these rule codes
+    severity: dict = field(default_factory=dict)  # rule code → severity, over the rule's own
+    fail_on: str = "error"  # exit 1 when a finding at or above this severity remains
+    baseline: str | None = None  # findings accepted as known (checker.run.suppressions)
+    suppressions: str | None = None  # the document suppressions file
+    tolerances: dict = field(default_factory=dict)  # about/nearly → the width of 约 and 近, as Decimal
+    engine: str = "duckdb"
+    cache_dir: str | None = DEFAULT_CACHE  # None: read and write no cache
+    jobs: int = 0  # processes; 0 chooses by the size of the input (checker.io.processes.auto_jobs)
+    encoding: str | None = None  # of documents that are neither UTF-8 nor marked
+    max_file_size: int = reading.DEFAULT_MAX_BYTES
+    origins: dict = field(default_factory=dict, compare=False)  # setting → where it was written, if not by default
+
+    @property
+    def limits(self) -> reading.Limits:
+        return reading.Limits(self.max_file_size, self.encoding)
+
+    def origin(self, name: str) -> str:
+        """Where a setting came from, for messages: `--select`, or `select` of pyproject.toml."""
+        return self.origins.get(name, f"--{name.replace('_', '-')}")
+
+
+def resolve(given: dict | None = None, folder: Path = Path("."), command: str = "check") -> Settings:
+    """Settings from the command line (given: names of Settings, None for what was not given), then the
+    configuration file in folder, then the defaults. command: check, validate or lint (lint reads no claims
+    and no baseline)."""
+    given = {k: v for k, v in (given or {}).items() if v is not None and v != [] and v != ()}
+    unknown = set(given) - {f.name for f in fields(Settings)}
+    if unknown:
+        raise TypeError(f"not a setting: {', '.join(sorted(unknown))}")
+    conf, where = read_configuration(folder)
+    merged = {**conf, **given}
+    origins = {name: f"`{name.replace('_', '-')}` of {where}" for name in conf if name not in given}
+    if command in ("lint", "extract"):  # they read documents named on the command line, and no claims
+        merged["claims"] = ()
+        merged.pop("docs", None)
+    if command != "check":
+        merged.pop("baseline", None)
+    if "suppressions" not in merged and (folder / DEFAULT_SUPPRESSIONS).exists():
+        merged["suppressions"] = DEFAULT_SUPPRESSIONS
+    if "claims" in merged:
+        merged["claims"] = tuple(str(v) for v in merged["claims"])
+    for name in ("select", "ignore"):  # codes as people type them: cc201, "CC201,CC202"
+        if name in merged:
+            merged[name] = tuple(c.strip().upper() for v in merged[name] for c in str(v).split(",") if c.strip())
+    if "max_file_size" in merged and not isinstance(merged["max_file_size"], int):
+        merged["max_file_size"] = _size(merged["max_file_size"], origins.get("max_file_size", "--max-file-size"))
+    if "encoding" in merged:
+        merged["encoding"] = _encoding(merged["encoding"], origins.get("encoding", "--encoding"))
+    _check_values(merged, origins)
+    return Settings(**merged, origins=origins)
+
+
+def read_configuration(folder: Path = Path(".")) -> tuple[dict, str | None]:
+    """(settings, the file they came from) of the project in folder; empty when it has none."""
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        import tomllib
+
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{pyproject}: {exc}") from None
+        section = data.get("tool", {}).get("claimcheck")
+        if section is not None:
+            return _checked(section, f"{pyproject} [tool.claimcheck]"), str(pyproject)
+    yaml_file = folder / ".claimcheck.yaml"
+    if yaml_file.is_file():
+        try:
+            data = read_yaml(read_text(yaml_file), str(yaml_file), [])
+        except LoadError as exc:
+            raise SettingsError(str(exc)) from None
+        return _checked(data or {}, str(yaml_file)), str(yaml_file)
+    return {}, None
+
+
+def _checked(data, where: str) -> dict:
+    """The file's settings by name, each of the type KEYS gives."""
+    if not isinstance(data, dict):
+        raise SettingsError(f"{where}: expected a table of settings")
+    out = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in KEYS:
+            raise SettingsError(f"{where}: unknown setting `{key}`{_nearest(name)} (known: {', '.join(sorted(KEYS))})")
+        if not isinstance(value, KEYS[name]):
+            raise SettingsError(f"{where}: `{key}` must be a {KEYS[name].__name__}")
+        out[name] = value
+    if "cache_dir" in out and not out["cache_dir"]:
+        out["cache_dir"] = None
+    tolerances = out.get("tolerances") or {}
+    for name, value in tolerances.items():
+        if name not in ("about", "nearly") or not isinstance(value, (int, float)) or not 0 <= value < 1:
+            raise SettingsError(f"{where}: tolerances are `about` and `nearly`, each a fraction from 0 to 1")
+    if tolerances:
+        out["tolerances"] = {k: Decimal(repr(v)) for k, v in tolerances.items()}
+    for name in ("encoding", "max_file_size"):
+        if name in out:  # checked in the file's own words, with the file named
+            (_encoding if name == "encoding" else _size)(out[name], f"{where}: `{name.replace('_', '-')}`")
+    _check_values(out, {name: where for name in out})
+    return out
+
+
+def _check_values(values: dict, origins: dict) -> None:
+    def where(name: str) -> str:
+        return origins.get(name, f"--{name.replace('_', '-')}")
+
+    if values.get("fail_on", "error") not in SEVERITIES:
+        raise SettingsError(f"{where('fail_on')}: `fail-on` must be one of {', '.join(SEVERITIES)}")
+    if values.get("engine", "duckdb") not in ENGINES:
+        raise SettingsError(f"{where('engine')}: `engine` must be one of {', '.join(ENGINES)}")
+    for code, level in (values.get("severity") or {}).items():
+        if level not in SEVERITIES:
+            raise SettingsError(f"{where('severity')}: severity of {code} must be one of {', '.join(SEVERITIES)}")
+
+
+def _size(text, where: str) -> int:
+    try:
+        return reading.parse_size(text)
+    except ValueError as exc:
+        raise SettingsError(f"{where}: {exc}") from None
+
+
+def _encoding(name: str, where: str) -> str:
+    try:
+        return reading.check_encoding(name)
+    except ValueError as exc:
+        raise SettingsError(f"{where}: {exc}") from None
+
+
+def _nearest(name: str) -> str:
+    near = difflib.get_close_matches(name, list(KEYS), n=1)
+    return f" (did you mean `{near[0].replace('_', '-')}`?)" if near else ""

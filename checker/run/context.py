@@ -1,0 +1,115 @@
+"""What a rule sees: the claim table in an engine, and helpers to report."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from checker.load.documents import Documents
+from checker.model.findings import Finding, Location
+from checker.io.yamlfile import Problem
+from checker.model.records import Records
+from checker.load.registry import Registry
+from checker.table.claims import Reading
+
+if TYPE_CHECKING:  # the heavy libraries load when the rules need them, not with this module
+    import pyarrow as pa
+    from ibis import Table
+
+    from checker.language.units import Units
+    from checker.run.suppressions import DocIgnore, Outcome
+
+
+@dataclass
+class Context:
+    """Everything the rules read, given by the runner in the order it is made: the registries, units and
+    texts first (a document rule needs nothing more), then the claims and their tables, and last what the
+    suppressions and baseline kept (for the rules that run after them, AFTER = True)."""
+
+    records: Records  # columns, a Record made per row asked
+    readings: Sequence[Reading]  # what each record means (checker.table.claims.Readings): made when asked
+    problems: list[Problem]  # what loading the claim files met, reported by the rules owning their codes
+    registry: Registry
+    docs: Documents
+    table: Table | None  # the claim table in the engine (ibis; see checker.table.claims)
+    severities: dict[str, str] = field(default_factory=dict)  # code → severity
+    relations: Table | None = None  # relation edges in the engine (checker.table.edges)
+    edges: pa.Table | None = None  # the relation edges as Arrow
+    metrics: Table | None = None  # the metric registry in the engine (checker.table.claims.metric_table)
+    arrow: pa.Table | None = None  # the claim table as Arrow, for record-level rules
+    texts: Mapping[str, list[str]] = field(default_factory=dict)  # document path → lines, for the document rules
+    lint: dict = field(default_factory=dict)  # rules/lint.yaml: the document rules' word lists
+    sidecar: list[DocIgnore] = field(default_factory=list)  # document suppressions (checker.run.suppressions)
+    outcome: Outcome | None = None  # what suppressions and the baseline kept, for the rules that run last
+    baseline_path: str | None = None
+    units: Units | None = None
+    made: list | None = None  # (finding, the first row it names) of each made, when a rule's are kept (checker.run.kept)
+
+    def rows(self, expr) -> list[dict]:
+        """Run an ibis expression and return its rows as dicts."""
+        return expr.to_pyarrow().to_pylist()
+
+    def where(self, predicate) -> list[int]:
+        """Rows for which a record-level predicate holds, in order.
+
+        predicate(pc.field) builds a pyarrow compute expression: a record-level
+        rule needs no engine, only a vectorised scan of the local table.
+        """
+        import pyarrow.compute as pc
+
+        return self.arrow.filter(predicate(pc.field)).column("row").to_pylist()
+
+    def in_batches(self, groups: list[dict], rows_of, size: int = 256) -> Iterator[dict]:
+        """The groups in order; each batch's claims are made at once (Records.prefetch) before they are asked for."""
+        for start in range(0, len(groups), size):
+            batch = groups[start:start + size]
+            self.records.prefetch(row for g in batch for row in rows_of(g))
+            yield from batch
+
+    def locations(self, row: int) -> tuple[Location, ...]:
+        rec, r = self.records[row], self.readings[row]
+        out = [Location(rec.path, rec.line, rec.column, "claim")]
+        doc = rec.values.get("doc")
+        if doc and r.doc_problem is None:
+            line = r.quote_line or rec.values.get("line")
+            out.append(Location(self.docs.path_for(doc), line, _number_column(rec.values, r), "source"))
+        return tuple(out)
+
+    def finding(self, code: str, message: str, rows=(), extra: tuple[Location, ...] = ()) -> Finding:
+        locs: list[Location] = []
+        for row in rows:
+            locs.extend(loc for loc in self.locations(row) if loc not in locs)
+        locs.extend(extra)
+        ids = tuple(self.records[r].values.get("id") or f"#{r}" for r in rows)
+        made = Finding(code, self.severities[code], message, tuple(locs), ids)
+        if self.made is not None and rows:
+            self.made.append((made, rows[0]))
+        return made
+
+    def about(self, finding: Finding, row: int) -> Finding:
+        """A finding that names no claim, kept with the scope value of row's claim (see checker.run.kept)."""
+        if self.made is not None:
+            self.made.append((finding, row))
+        return finding
+
+    def text_finding(self, code: str, message: str, path: str, line: int, column: int, span: str = "",
+                     fix: str = "", also: tuple = ()) -> Finding:
+        """A finding about a document: its place, the exact text and the likely intended text."""
+        locs = (Location(path, line, column, "source"),) + tuple(Location(path, ln, col, "source") for ln, col in also)
+        return Finding(code, self.severities[code], message, locs, (), span, fix)
+
+    def problem_findings(self, code: str) -> list[Finding]:
+        """Findings for problems the loader kept under this code."""
+        out = []
+        for p in self.problems:
+            if p.code == code:
+                out.append(self.finding(code, p.message, (), (Location(p.path, p.line, None, "claim"),)))
+        return out
+
+
+def _number_column(values: dict, r: Reading) -> int | None:
+    """Point at the number itself inside the quoted line, not at the quote's start."""
+    if r.quote_column is None:
+        return None
+    offset = (values.get("quote") or "").find(values.get("surface") or "\0")
+    return r.quote_column + max(offset, 0)

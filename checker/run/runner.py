@@ -1,0 +1,217 @@
+"""The pipeline: claim files → records → table → findings, as one call.
+
+`run(settings, command)` is claimcheck as a library: the command line
+resolves its Settings (checker.load.settings) and calls it; tests and
+benchmarks call it the same way.
+"""
+from __future__ import annotations
+
+import difflib
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from checker.run import document_rules, kept
+from checker.incremental.cache import Cache
+from checker.io import reading
+from checker.load.settings import Settings
+from checker.rules import all_rules, reads_only_texts, run_by, scope_of
+from checker.run import suppressions
+from checker.run.context import Context
+from checker.load.documents import Documents, TextError, collect_texts
+from checker.model.findings import Finding, in_order
+from checker.io.yamlfile import LoadError
+from checker.load.claims import load
+from checker.incremental import filestatus
+from checker.io.gcpause import paused_gc
+from checker.load.registry import load_registry
+from checker.language.units import UnitError, Units
+
+
+class InputError(Exception):
+    """Input that stops the run (exit code 2): unreadable files, bad rules."""
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    claims: int
+    files: int
+    suppressed: list[Finding] = field(default_factory=list)
+    timings: dict = field(default_factory=dict)
+    documents: int = 0  # source documents linted
+    context: object = None  # what the rules saw, for reports that show the claims and texts
+    baselined: list[Finding] = field(default_factory=list)  # known findings the baseline accepts
+
+
+def run(settings: Settings, command: str = "check", documents: list[str] | None = None, progress=None,
+        cache: Cache | None = None) -> Result:
+    """Run a command's rules (check, validate or lint; see checker.rules.RUN_BY) as the settings say.
+
+    documents: the texts to lint (default: the documents folder, when there
+    is one). progress(done, total, code) is told as each rule ends. cache
+    stands for the one settings.cache_dir names (tests count its hits).
+    Files are read within the settings' limits. No cycle collection
+    meanwhile: a million records, their readings, table and findings are
+    many objects and hold no cycles, and the collector's passes over them
+    cost a quarter of a run after one edit.
+    """
+    chosen, severities = _chosen(settings, command)
+    if cache is None and settings.cache_dir and command != "lint":
+        cache = Cache(settings.cache_dir)
+    claim_paths = list(settings.claims) if command != "lint" else []
+    with reading.using(settings.limits), paused_gc():
+        return _run(settings, chosen, severities, claim_paths, documents, progress, cache)
+
+
+def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, lint, progress, cache) -> Result:
+    """Check claims; lint the given documents too (by default, the documents folder when there is one).
+
+    The cache (checker.incremental.cache.Cache) lets unchanged claim files
+    skip parsing; settings.jobs > 1 parses claim files in that many
+    processes and runs the document rules in a second one (0: each when its
+    input is large and there are several cores; see checker.load.claims and
+    checker.run.document_rules).
+    """
+    timings: dict = {}
+    start = time.perf_counter()
+    folder, docs, jobs = Path(settings.rules), settings.docs, settings.jobs
+    if not folder.is_dir():
+        raise InputError(f"{settings.rules}: rules folder not found (give --rules)")
+    noted = filestatus.memo(cache, claim_paths) if cache is not None and claim_paths else None
+    try:
+        ctx = _documents(folder, docs, lint, severities, noted)
+        ctx.baseline_path = settings.baseline
+        ctx.sidecar = suppressions.load_sidecar(Path(settings.suppressions) if settings.suppressions else None)
+        known = suppressions.load_baseline(Path(settings.baseline)) if settings.baseline else None
+    except (LoadError, UnitError, TextError) as exc:
+        raise InputError(str(exc)) from None
+    by_text = [m for m in chosen if reads_only_texts(m)]
+    store = _store(cache, claim_paths, settings, folder, severities)
+    try:
+        texts = store.texts_to_check(ctx.texts) if store else dict(ctx.texts)
+    except TextError as exc:
+        raise InputError(str(exc)) from None
+    beside = (jobs or document_rules.auto_jobs(texts)) if claim_paths else 1  # lint has no claims to check meanwhile
+    with document_rules.DocumentRules(by_text, replace(ctx, texts=texts), beside) as text_rules:
+        timings["load"] = _claims(ctx, claim_paths, cache, jobs, settings.tolerances, settings.engine, noted) - start
+        first = [m for m in chosen if not getattr(m, "AFTER", False)]
+        if store:
+            store.measure(ctx, ctx.records.files, {scope_of(m) for m in first} - {None})
+        timings["table"] = time.perf_counter() - start - timings["load"]
+        findings: list[Finding] = []
+        for done, module in enumerate(first, start=1):
+            if module in by_text:
+                found = text_rules.findings(module)
+                findings.extend(store.document_findings(module.CODE, found) if store else found)
+            elif store and scope_of(module):
+                findings.extend(store.check(module, ctx))
+            else:
+                findings.extend(module.check(ctx))
+            if progress:
+                progress(done, len(first), module.CODE)
+    if store:
+        store.save()
+    if noted is not None:
+        noted.save()
+    ctx.outcome = suppressions.apply(findings, ctx.records, ctx.sidecar, known)
+    ctx.outcome.suppressed, ctx.outcome.baselined = in_order(ctx.outcome.suppressed), in_order(ctx.outcome.baselined)
+    remaining = list(ctx.outcome.kept)
+    for module in (m for m in chosen if getattr(m, "AFTER", False)):
+        remaining.extend(module.check(ctx))  # about suppressions and the baseline themselves
+    timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
+    return Result(in_order(remaining), len(ctx.records), len(ctx.records.paths()),
+                  ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined)
+
+
+def _store(cache, claim_paths, settings: Settings, rules: Path, severities: dict):
+    """The last run's findings to keep (checker.run.kept): with a cache, on the embedded engine."""
+    if cache is None or settings.engine != "duckdb" or not claim_paths:
+        return None
+    return kept.Store(cache, claim_paths, kept.setting(rules, settings.docs, settings.tolerances, severities))
+
+
+def _chosen(settings: Settings, command: str) -> tuple[list, dict]:
+    """The rule modules to run, and every rule's severity; a code that names no rule is an input error."""
+    available = all_rules()
+    _known_codes(settings, "severity", list(settings.severity), available)
+    _known_codes(settings, "select", settings.select or (), available)
+    _known_codes(settings, "ignore", settings.ignore, available)
+    runs = run_by(command)
+    for code in settings.select or ():
+        if code not in runs:
+            raise InputError(f"{code} in {settings.origin('select')} is not a rule `claimcheck {command}` runs")
+    wanted = set(settings.select) if settings.select else set(runs)
+    chosen = [m for code, m in runs.items() if code in wanted and code not in settings.ignore]
+    return chosen, {code: settings.severity.get(code, m.SEVERITY) for code, m in available.items()}
+
+
+def _known_codes(settings: Settings, name: str, codes, available: dict) -> None:
+    for code in codes:
+        if code not in available:
+            near = difflib.get_close_matches(code, list(available), n=1)
+            hint = f" (did you mean {near[0]}?)" if near else ""
+            raise InputError(f"unknown rule code {code!r} in {settings.origin(name)}{hint}; "
+                             "`claimcheck rules` lists them")
+
+
+def _documents(folder: Path, docs: str | None, lint, severities: dict, known=None) -> Context:
+    """What the rules see before any claim is read: registries, units, the texts to lint and their word lists.
+    known (checker.incremental.filestatus) gives the digests of unchanged documents without reading them."""
+    units = Units(folder / "units.txt")
+    registry = load_registry(folder)
+    documents = Documents(docs, known)
+    texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
+    return Context(None, None, [], registry, documents, None, severities, units=units, texts=texts,
+                   lint=_lint_language(folder / "lint.yaml"))
+
+
+def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str, known=None) -> float:
+    """Load the claims and give the context their records, readings and tables; return when they were loaded."""
+    from checker.table import engines
+    from checker.table import edges as relations
+    from checker.table import claims as tables
+
+    try:
+        meaning = tables.ReadingColumns(ctx.units, ctx.docs, tolerances)
+        records, problems = load(claim_paths, cache, jobs, meaning, known)
+        loaded = time.perf_counter()
+        readings = tables.Readings(records, ctx.units, ctx.docs, tolerances)
+        tables.resolve_derived(records, readings, ctx.units)
+        arrow = tables.arrow_table(records, readings, ctx.registry)
+        metrics = tables.metric_table(ctx.registry, ctx.units)
+        edge_rows = relations.edges(records, problems)
+    except (LoadError, UnitError, TextError) as exc:
+        raise InputError(str(exc)) from None
+    ctx.edges = relations.arrow(edge_rows)
+    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, arrow, ctx.edges, metrics)
+    ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, arrow
+    return loaded
+
+
+def _lint_language(path: Path) -> dict:
+    """rules/lint.yaml: the document rules' word lists (empty when absent)."""
+    if not path.exists():
+        return {}
+    from checker.io.yamlfile import read_text, read_yaml
+
+    text = read_text(path)
+    data = read_yaml(text, str(path), [])
+    if not isinstance(data, dict):
+        raise LoadError(f"{path}:1: expected a mapping of word lists")
+    _check_lint_patterns(data, path, text)
+    return data
+
+
+def _check_lint_patterns(data: dict, path: Path, text: str) -> None:
+    """Every regular expression in lint.yaml compiles, before any rule uses it."""
+    from checker.io.yamlfile import check_regex
+
+    for pattern in (data.get("reduplications") or {}).values():
+        check_regex(pattern or "", path, text, "reduplications")
+    for pattern in data.get("compounds") or []:
+        check_regex(pattern, path, text, "compounds")
+    for slip in data.get("slips") or []:
+        if not isinstance(slip, dict) or "pattern" not in slip:
+            raise LoadError(f"{path}:{getattr(slip, 'line', 1)}: each of `slips` needs a `pattern`")
+        check_regex(slip["pattern"], path, text, "slips")
