@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from checker.cli.app import app
 from checker.extract.extractor import Extractor, load_language
+from checker.language import words
 from checker.load.registry import load_registry
 from checker.language.units import Units
 from helpers import ROOT
@@ -228,3 +229,21 @@ def test_cli_jobs_gives_the_same_drafts(tmp_path):
     two = runner.invoke(app, ["extract", *seeds, "--rules", str(ROOT / "rules"), "--jobs", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.stdout.count("status: draft") > 250
+
+
+@pytest.mark.parametrize("word,qualifier", words.QUALIFIER_PREFIXES)
+def test_extract_reads_every_qualifier_word_before_a_number_as_the_parser_does(word, qualifier):
+    """The extractor and the parser share one list of words (不高于, 高于, 最多, 低于 were missing once)."""
+    rules = ROOT / "rules"
+    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    drafts = ex.document("d.txt", f"全市床位使用率{word}85%。\n")
+    assert [(d.surface, d.parsed.qualifier) for d in drafts] == [(f"{word}85%", qualifier)]
+
+
+@pytest.mark.parametrize("word,qualifier", words.QUALIFIER_SUFFIXES)
+def test_extract_reads_every_qualifier_word_after_a_number_as_the_parser_does(word, qualifier):
+    """内 (30分钟内) was missing once: the draft said exact where the text sets a bound."""
+    rules = ROOT / "rules"
+    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    drafts = ex.document("d.txt", f"急救车平均30分钟{word}到达现场。\n")
+    assert [(d.surface, d.parsed.qualifier) for d in drafts] == [(f"30分钟{word}", qualifier)]

@@ -99,3 +99,14 @@ def test_markdown_and_text_agree_on_the_summary(result):
     from checker.report.summary import summary_line
     line = summary_line(result)
     assert line in text and line.split(" in ")[0] in md
+
+
+def test_text_report_prints_places_as_written():
+    """A place such as `doc.txt:100:92` is printed as it is: rich would read `:100:` as an emoji code."""
+    from checker.model.findings import Finding, Location
+    from checker.report import text
+    from checker.run.runner import Result
+
+    finding = Finding("CC401", "warning", "`率` is printed twice in “接种率率达”", (Location("doc.txt", 100, 92, "source"),))
+    shown = text.render(Result([finding], 0, 0))
+    assert "100:92" in shown and "💯" not in shown

@@ -89,7 +89,7 @@ def _settings(command: str, **given):
 
 
 EngineOpt = typer.Option(None, "--engine", help="Where the cross-record rules run: duckdb (embedded, default) or "
-                         "spark (pyspark; see README 'Scale').")
+                         "spark (pyspark; see docs/scale.md).")
 CacheOpt = typer.Option(None, "--cache-dir", help="Cache of parsed claim files (default: .claimcheck-cache; "
                         "safe to delete).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Parse every claim file; read and write no cache.")

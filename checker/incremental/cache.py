@@ -13,6 +13,7 @@ as a miss.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -215,6 +216,7 @@ def read_arrow(where: Path, read):
 READING = "~"  # before the names of the readings' columns in an entry
 
 
+@functools.lru_cache(maxsize=1)
 def reader_code() -> str:
     """A digest of the code that turns a claim file into records: an edited checkout never reads stale entries."""
     return code_digest(*up_to("load"))[:16]

@@ -8,7 +8,6 @@ imports from higher layers).
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 
@@ -22,7 +21,6 @@ def up_to(package: str) -> tuple[str, ...]:
     return checker.LAYERS[:checker.LAYERS.index(package) + 1]
 
 
-@functools.lru_cache(maxsize=None)
 def code_digest(*packages: str, root: Path = _ROOT) -> str:
     """A digest of every source and data file in the packages, with their names."""
     digest = hashlib.sha256((root / "__init__.py").read_bytes())  # the version and the layers

@@ -1,7 +1,7 @@
 """Read a printed number (``46.8万``, ``95%以上``, ``两千多``, ``10~30``) exactly.
 
 Written by hand because no library reads Chinese quantities with their
-qualifiers (see the README). Everything is Decimal: ``46.8万`` is exactly
+qualifiers (see docs/claim-format.md). Everything is Decimal: ``46.8万`` is exactly
 468000, and the tolerance of the printed text lives in the interval.
 """
 from __future__ import annotations

@@ -58,7 +58,7 @@ FIELDS: tuple[Field, ...] = (
     Field("confidence", ("confidence",), "scores", False,
           "How sure `claimcheck extract` was of each field it proposed, from 0 to 1: {metric: 0.9, period: 0.4}."),
     Field("relations", ("relations",), "list", False,
-          "How this claim relates to others: sum, includes, change, share, series (see the README)."),
+          "How this claim relates to others: sum, includes, change, share, series (see docs/claim-format.md)."),
     Field("ignore", ("ignore",), "mapping", False,
           "Rule codes to suppress for this claim, each with a written reason: {CC201: \"why\"}."),
 )

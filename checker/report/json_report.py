@@ -1,4 +1,4 @@
-"""JSON report, schema version 1 (documented in the README).
+"""JSON report, schema version 1 (documented in docs/cli.md).
 
 {"version": 1, "tool": {...}, "findings": [{"code", "severity", "message",
 "claims", "locations": [{"path", "line", "column", "role"}]}], "summary": {...}}

@@ -33,7 +33,7 @@ def render(result, color: bool | None = None) -> str:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=_width(),
-                      highlight=False, soft_wrap=not color)
+                      highlight=False, soft_wrap=not color, emoji=False)  # :100: is a place, not 💯
     groups: dict = {}
     for f in result.findings:
         groups.setdefault(group_of(f), []).append(f)
