@@ -141,7 +141,7 @@ def test_a_change_to_the_reading_code_does_not_read_older_entries(tmp_path, monk
 
 def _counting_readings(monkeypatch) -> list:
     """The rows whose readings are made (not taken from the cache), one list entry per file's batch."""
-    from checker.table import claims as table
+    from checker.table import readings as table
 
     made: list = []
     real = table.ReadingColumns.__call__

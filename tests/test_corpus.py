@@ -121,19 +121,19 @@ def test_readme_lists_every_rule():
 
 
 def test_the_claim_table_is_the_same_whatever_the_batch_it_is_built_in(seeds_result):
-    from checker.table import claims as table
+    from checker.table import arrow
 
     ctx = seeds_result.context
-    whole = table.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=len(ctx.records) + 1)
+    whole = arrow.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=len(ctx.records) + 1)
     assert whole.num_rows == len(ctx.records) > 250
     for batch in (1, 7, 64):
-        assert table.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=batch).equals(whole)
-    empty = table.arrow_table([], [], ctx.registry)
+        assert arrow.arrow_table(ctx.records, ctx.readings, ctx.registry, batch=batch).equals(whole)
+    empty = arrow.arrow_table([], [], ctx.registry)
     assert empty.num_rows == 0 and empty.schema == whole.schema
 
 
 def test_readings_are_made_when_asked_and_read_the_same_every_time(seeds_result):
-    from checker.table import claims as table
+    from checker.table import readings as readings_module
 
     ctx = seeds_result.context
     readings = ctx.readings
@@ -141,7 +141,7 @@ def test_readings_are_made_when_asked_and_read_the_same_every_time(seeds_result)
     for row, rec in enumerate(ctx.records):
         if rec.values.get("derived"):
             continue  # its reading was completed from the records it is derived from
-        assert readings[row] == table.read_record(rec, ctx.units, ctx.docs) == readings[row - len(readings)]
+        assert readings[row] == readings_module.read_record(rec, ctx.units, ctx.docs) == readings[row - len(readings)]
     assert readings[5:9] == [readings[i] for i in range(5, 9)] and list(readings)[5:9] == readings[5:9]
 
 
@@ -159,12 +159,13 @@ def test_duckdb_returns_freed_memory_at_once_unless_the_user_says_otherwise(monk
 
 
 def test_readings_keep_derived_figures_and_only_the_most_recent_others(seeds_result, monkeypatch):
-    from checker.table import claims as table
+    from checker.table import derived
+    from checker.table import readings as readings_module
 
     ctx = seeds_result.context
-    monkeypatch.setattr(table.Readings, "RECENT", 3)
-    readings = table.Readings(ctx.records, ctx.units, ctx.docs)
-    table.resolve_derived(ctx.records, readings, ctx.units)
+    monkeypatch.setattr(readings_module.Readings, "RECENT", 3)
+    readings = readings_module.Readings(ctx.records, ctx.units, ctx.docs)
+    derived.resolve_derived(ctx.records, readings, ctx.units)
     derived = [row for row, rec in enumerate(ctx.records) if rec.values.get("derived")]
     assert derived and all(readings[row].derive_error is None and readings[row].base for row in derived)
     plain = [row for row, rec in enumerate(ctx.records) if not rec.values.get("derived")][:10]
@@ -176,7 +177,7 @@ def test_readings_keep_derived_figures_and_only_the_most_recent_others(seeds_res
 
 def test_readings_made_with_the_records_give_the_table_made_from_readings(seeds_result):
     """The loader makes each file's readings as columns; made again row by row, the table is the same."""
-    from checker.table import claims as table
+    from checker.table import arrow
     from checker.model.records import Records
 
     ctx = seeds_result.context
@@ -184,4 +185,4 @@ def test_readings_made_with_the_records_give_the_table_made_from_readings(seeds_
     again = Records(list(ctx.records))  # rows one by one: no readings' columns
     assert all(chunk.readings is None for _, chunk in again.spans())
     assert any(rec.values.get("derived") for rec in again)
-    assert table.arrow_table(again, ctx.readings, ctx.registry).equals(ctx.arrow)
+    assert arrow.arrow_table(again, ctx.readings, ctx.registry).equals(ctx.arrow)

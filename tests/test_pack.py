@@ -7,7 +7,7 @@ from checker.incremental import pack
 from checker.incremental.cache import Cache
 from checker.load.documents import Documents
 from checker.load.claims import load
-from checker.table.claims import ReadingColumns
+from checker.table.readings import ReadingColumns
 from checker.language.units import Units
 from helpers import ROOT, run_check
 

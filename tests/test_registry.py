@@ -62,7 +62,7 @@ def test_project_registries_load():
 def test_registry_columns_are_what_the_lookups_say_name_by_name():
     import pyarrow as pa
 
-    from checker.table.claims import _known, _looked_up
+    from checker.table.arrow import _known, _looked_up
 
     table = {"区域就诊率": "区域内就诊率", "区域内就诊率": "区域内就诊率"}
     names = ["区域就诊率", "区域内就诊率", "别的指标", "", None, "区域就诊率"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from checker.io import processes
 from checker.language import numbers, words
 from checker.io.gcpause import paused_gc
 
@@ -528,25 +529,26 @@ def _chunks(text: str, size: int):
         yield 0, 0, 1
 
 
-_WORKER: tuple | None = None  # the extractor and texts a forked worker inherits (so no text is pickled)
+_WORKER: tuple | None = None  # in a helper process only: the extractor and texts it was started with
 
 
 def _in_processes(extractor: "Extractor", texts: list, parts: list, jobs: int) -> list[Draft]:
-    """Find the facts, then the drafts, of the parts in forked processes; drafts travel back as plain tuples."""
-    import multiprocessing
+    """Find the facts, then the drafts, of the parts in helper processes; drafts travel back as plain tuples.
 
+    The helpers are spawned, as all of claimcheck's are (checker.io.processes): each receives the
+    extractor and the texts once, when it starts, and then only the bounds of its parts."""
+    with processes.context().Pool(jobs, initializer=_start_worker, initargs=(extractor, texts)) as pool:
+        facts = pool.map(_facts_of, parts)
+        tasks = [(texts[part[0]][0], part[3], year, subject, part)
+                 for part, (year, subject) in zip(parts, _of_documents(parts, facts))]
+        # imap: rebuild each part's drafts while the workers scan the next parts
+        return [_unpack(name, row) for (name, *_), rows in zip(tasks, pool.imap(_scan_packed, tasks))
+                for row in rows]
+
+
+def _start_worker(extractor: "Extractor", texts: list) -> None:
     global _WORKER
     _WORKER = extractor, texts
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            facts = pool.map(_facts_of, parts)
-            tasks = [(texts[part[0]][0], part[3], year, subject, part)
-                     for part, (year, subject) in zip(parts, _of_documents(parts, facts))]
-            # imap: rebuild each part's drafts while the workers scan the next parts
-            return [_unpack(name, row) for (name, *_), rows in zip(tasks, pool.imap(_scan_packed, tasks))
-                    for row in rows]
-    finally:
-        _WORKER = None
 
 
 def _facts_of(part: tuple) -> tuple:

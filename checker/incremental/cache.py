@@ -7,7 +7,7 @@ attached on the way out, never stored), and a new claimcheck never reads an
 older one's entries. Entries hold only plain data (typed Parquet columns
 and JSON text, no pickles), so a planted cache file can at worst be
 refused, never executed. Beside the records an entry keeps what they mean
-(checker.table.claims.ReadingColumns), valid only in the setting it names. The
+(checker.table.readings.ReadingColumns), valid only in the setting it names. The
 folder is safe to delete at any time; a damaged or unreadable entry counts
 as a miss.
 """
@@ -49,7 +49,7 @@ class Cache:
         """The chunk and problems stored under key, placed at path and numbered from first_row.
 
         The chunk has its readings' columns when they were stored in the
-        setting meaning (checker.table.claims.ReadingColumns) has now: the same
+        setting meaning (checker.table.readings.ReadingColumns) has now: the same
         units, tolerances and code, and the same text of every cited document.
         """
         entry = self._entry(key)
@@ -136,7 +136,7 @@ def content_key(data: bytes) -> str:
 def columns_of(chunk: Chunk, meaning=None) -> tuple:
     """A chunk as an Arrow table and the metadata that goes with it (for cache entries and packs).
 
-    Its readings' columns are kept when meaning (checker.table.claims.ReadingColumns)
+    Its readings' columns are kept when meaning (checker.table.readings.ReadingColumns)
     made them, under its key.
     """
     import pyarrow as pa

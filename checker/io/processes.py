@@ -1,4 +1,4 @@
-"""How check's helpers start: fresh ("spawn"), not forked (extract still forks; see checker.extract).
+"""How claimcheck's helper processes start: fresh ("spawn"), never forked.
 
 Forking copies one thread of a process whose other threads (Arrow's,
 DuckDB's, OpenBLAS's) may hold locks at that moment; the child can then

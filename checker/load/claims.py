@@ -37,7 +37,7 @@ def load(paths: list[str], cache=None, jobs: int = 1, meaning=None, known=None) 
     jobs > 1 parses the files the cache does not hold in that many helper
     processes (0: one per core when they hold over PARALLEL_BYTES); records
     and problems come out in file order all the same. meaning
-    (checker.table.claims.ReadingColumns) gives each file's rows what they mean as
+    (checker.table.readings.ReadingColumns) gives each file's rows what they mean as
     well, made with them and cached with them. With a cache, the run's pack
     (checker.incremental.pack) gives the rows of unchanged files, and records.files
     names each file's content key. known (checker.incremental.filestatus) gives the content

@@ -13,7 +13,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.io import reading
-from checker.io.yamlfile import LoadError, read_text, read_yaml
 from checker.model.findings import SEVERITIES
 
 ENGINES = ("duckdb", "spark")  # where the cross-claim rules run: embedded, or a Spark cluster
@@ -107,6 +106,8 @@ def read_configuration(folder: Path = Path(".")) -> tuple[dict, str | None]:
             return _checked(section, f"{pyproject} [tool.claimcheck]"), str(pyproject)
     yaml_file = folder / ".claimcheck.yaml"
     if yaml_file.is_file():
+        from checker.io.yamlfile import LoadError, read_text, read_yaml  # PyYAML: only when there is YAML to read
+
         try:
             data = read_yaml(read_text(yaml_file), str(yaml_file), [])
         except LoadError as exc:

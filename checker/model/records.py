@@ -44,6 +44,7 @@ class Record:
 # A million records are mostly laid out alike and mostly suppress nothing: one shared copy of each
 # layout and of the empty ignore and relations (nothing changes them after loading).
 _LAYOUTS: dict = {}
+LAYOUTS_KEPT = 1 << 16  # far more than a corpus has: records are laid out in a few ways
 _NOTHING_IGNORED: dict = {}
 _NO_RELATIONS: list = []
 # Fields whose few distinct values recur across many claims: one copy each (memory at scale).
@@ -282,7 +283,12 @@ def _fits(name: str, value) -> bool:
 
 
 def shared_layout(layout: dict) -> dict:
-    """The one copy of a layout every record with it shares."""
+    """The one copy of a layout every record with it shares.
+
+    Sharing saves memory and nothing depends on it, so in a long-lived process (a server, a notebook)
+    the table starts afresh once it holds LAYOUTS_KEPT layouts rather than growing for ever."""
+    if len(_LAYOUTS) >= LAYOUTS_KEPT:
+        _LAYOUTS.clear()
     return _LAYOUTS.setdefault(tuple(layout.items()), layout)
 
 
@@ -311,7 +317,7 @@ class Chunk:
         self.names = [_value_names(layout) for layout in self.layouts]  # the values each layout holds
         self.extras = extras  # row → (ignore, relations), for the few rows that have either
         self.whole = whole  # row → Record, for the rows the columns would not give back exactly
-        self.readings = readings  # what the rows mean, as the claim table's columns (checker.table.claims.ReadingColumns)
+        self.readings = readings  # what the rows mean, as the claim table's columns (checker.table.readings.ReadingColumns)
 
     def __reduce__(self):  # through __init__, so that layouts are shared again in the process receiving it
         return Chunk, (self.arrays, self.paths, self.lines, self.columns, self.shapes, self.layouts, self.extras,

@@ -10,7 +10,7 @@ from checker.model.findings import Finding, Location
 from checker.io.yamlfile import Problem
 from checker.model.records import Records
 from checker.load.registry import Registry
-from checker.table.claims import Reading
+from checker.table.readings import Reading
 
 if TYPE_CHECKING:  # the heavy libraries load when the rules need them, not with this module
     import pyarrow as pa
@@ -27,15 +27,15 @@ class Context:
     suppressions and baseline kept (for the rules that run after them, AFTER = True)."""
 
     records: Records  # columns, a Record made per row asked
-    readings: Sequence[Reading]  # what each record means (checker.table.claims.Readings): made when asked
+    readings: Sequence[Reading]  # what each record means (checker.table.readings.Readings): made when asked
     problems: list[Problem]  # what loading the claim files met, reported by the rules owning their codes
     registry: Registry
     docs: Documents
-    table: Table | None  # the claim table in the engine (ibis; see checker.table.claims)
+    table: Table | None  # the claim table in the engine (ibis; see checker.table.arrow)
     severities: dict[str, str] = field(default_factory=dict)  # code → severity
     relations: Table | None = None  # relation edges in the engine (checker.table.edges)
     edges: pa.Table | None = None  # the relation edges as Arrow
-    metrics: Table | None = None  # the metric registry in the engine (checker.table.claims.metric_table)
+    metrics: Table | None = None  # the metric registry in the engine (checker.table.arrow.metric_table)
     arrow: pa.Table | None = None  # the claim table as Arrow, for record-level rules
     texts: Mapping[str, list[str]] = field(default_factory=dict)  # document path → lines, for the document rules
     lint: dict = field(default_factory=dict)  # rules/lint.yaml: the document rules' word lists

@@ -168,24 +168,23 @@ def _documents(folder: Path, docs: str | None, lint, severities: dict, known=Non
 
 def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str, known=None) -> float:
     """Load the claims and give the context their records, readings and tables; return when they were loaded."""
-    from checker.table import engines
-    from checker.table import edges as relations
-    from checker.table import claims as tables
+    from checker.table import arrow, derived, edges, engines
+    from checker.table import readings as reading
 
     try:
-        meaning = tables.ReadingColumns(ctx.units, ctx.docs, tolerances)
+        meaning = reading.ReadingColumns(ctx.units, ctx.docs, tolerances)
         records, problems = load(claim_paths, cache, jobs, meaning, known)
         loaded = time.perf_counter()
-        readings = tables.Readings(records, ctx.units, ctx.docs, tolerances)
-        tables.resolve_derived(records, readings, ctx.units)
-        arrow = tables.arrow_table(records, readings, ctx.registry)
-        metrics = tables.metric_table(ctx.registry, ctx.units)
-        edge_rows = relations.edges(records, problems)
+        readings = reading.Readings(records, ctx.units, ctx.docs, tolerances)
+        derived.resolve_derived(records, readings, ctx.units)
+        claim_table = arrow.arrow_table(records, readings, ctx.registry)
+        metrics = arrow.metric_table(ctx.registry, ctx.units)
+        edge_rows = edges.edges(records, problems)
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
-    ctx.edges = relations.arrow(edge_rows)
-    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, arrow, ctx.edges, metrics)
-    ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, arrow
+    ctx.edges = edges.arrow(edge_rows)
+    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, claim_table, ctx.edges, metrics)
+    ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, claim_table
     return loaded
 
 

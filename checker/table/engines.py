@@ -12,9 +12,12 @@ import warnings
 
 from checker.load.settings import ENGINES  # noqa: F401 (the names of the engines this module connects)
 
-# pandera imports pyspark.pandas when pyspark is installed, and pyspark warns about pandas 3 on import:
-# noise for every engine, not a finding.
-warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+
+
+def _quiet_pyspark() -> None:
+    """pandera imports pyspark.pandas when pyspark is installed, and pyspark warns about pandas 3 on import:
+    noise for every engine, not a finding. Silenced when an engine connects, not when this module loads."""
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
 
 
 class EngineError(Exception):
@@ -47,6 +50,7 @@ def duckdb():
 
 def connect(engine: str):
     duckdb()
+    _quiet_pyspark()
     import ibis
 
     if engine == "duckdb":

@@ -1,14 +1,12 @@
-"""Records → one typed table: the claims as written plus what they mean.
+"""What each claim means: its printed number, unit and quote read into a Reading.
 
-Each row keeps the record's own fields and adds the normalised reading:
-canonical metric and entity, the interval in base units, the unit's
-dimension, and what the source document says about the quote. Rules read
-only this table.
+A reading holds the interval in base units, the unit's dimension and what
+the source document says about the quote. The loader makes readings as
+columns with the records (ReadingColumns), and the cache keeps them.
 """
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
@@ -17,7 +15,6 @@ from checker.language import numbers
 from checker.load.documents import Documents
 from checker.language.interval import Interval
 from checker.model.records import Record, Records
-from checker.load.registry import Registry
 from checker.language.units import UnitError, Units
 
 SCALE = 10
@@ -122,70 +119,6 @@ class Readings:
         return read_record(self._records[row], self._units, self._docs, self._tolerances)
 
 
-def resolve_derived(records: Records, readings: "Readings", units: Units) -> None:
-    """Give every `derived` record the interval its expression implies."""
-    from checker.language import expressions as derive
-
-    derived = [row for row, expression in enumerate(records.column("derived")) if expression]
-    if not derived:
-        return
-    by_id = records.rows_by_id()
-    state: dict[int, str] = {}  # row → "busy" while evaluating, "done" after
-
-    def value_of(row: int):
-        if records[row].values.get("derived") and state.get(row) != "done":
-            if state.get(row) == "busy":
-                raise derive.DeriveError(f"`{records[row].values['id']}` depends on itself")
-            evaluate(row)
-        r = readings[row]
-        return None if r.base is None else derive.Value(r.base, r.dims)
-
-    def lookup(name: str):
-        if name not in by_id:
-            return None
-        found = value_of(by_id[name])
-        if found is None:
-            raise derive.DeriveError(f"`{name}` has no usable value")
-        return found
-
-    def evaluate(row: int) -> None:
-        state[row] = "busy"
-        r, v = readings[row], records[row].values
-        try:
-            result = derive.evaluate(v["derived"], lookup)
-            _apply_derived(result, v.get("unit"), units, r)
-        except derive.DeriveError as exc:
-            r.derive_error = str(exc)
-        state[row] = "done"
-
-    for row in derived:
-        if not records[row].values.get("surface") and state.get(row) != "done":
-            try:
-                evaluate(row)
-            except derive.DeriveError as exc:  # a cycle surfaces at its first member
-                readings[row].derive_error = str(exc)
-                state[row] = "done"
-
-
-def _apply_derived(result, unit: str | None, units: Units, r: Reading) -> None:
-    from checker.language.expressions import DeriveError, Value, dimension_name, points_as_ratio
-    from checker.language.interval import div, Interval
-
-    if not unit:
-        raise DeriveError("a derived figure needs `unit:`")
-    try:
-        info = units.info(unit)
-    except UnitError as exc:
-        raise DeriveError(str(exc)) from None
-    if info.dims == () and result.dims != ():
-        result = points_as_ratio(result, Value(result.interval, ()))
-    if result.dims != info.dims:
-        raise DeriveError(f"the expression gives {dimension_name(result.dims)}, not the {info.dimension} of `{unit}`")
-    r.unit, r.dimension, r.counter, r.dims = unit, info.dimension, info.counter, info.dims
-    r.base = result.interval
-    r.interval = div(result.interval, Interval.point(info.factor))
-
-
 def _parse_surface(surface, r: Reading):
     if not surface:
         return None
@@ -247,143 +180,11 @@ def _read_source(v: dict, docs: Documents, r: Reading) -> None:
     r.quote_line, r.quote_column, r.quote_at_line = found.line, found.column, found.at_given_line
 
 
-def _bound(value: Decimal | None, rounding, default: Decimal) -> Decimal:
+def bound(value: Decimal | None, rounding, default: Decimal) -> Decimal:
     return default if value is None else value.quantize(_Q, rounding=rounding)
 
 
-def metric_table(registry: Registry, units: Units):
-    """The metric registry as a table: dimension, valid range in base units, better direction."""
-    import pyarrow as pa
-
-    rows = []
-    for name, term in registry.metrics.terms.items():
-        unit = term.extra.get("unit")
-        where = f"{term.path}:{term.line}: metric `{name}`"
-        try:
-            info = units.info(str(unit)) if unit else None
-        except UnitError as exc:
-            raise UnitError(f"{where}: {exc}") from None
-        lo, hi = _range(term.extra.get("range"), info, where)
-        better = term.extra.get("better")
-        if better not in (None, "higher", "lower"):
-            raise UnitError(f"{where}: `better` must be higher or lower, not {better!r}")
-        rows.append({"metric_key": name, "expected_dimension": info.dimension if info else None,
-                     "range_lo": lo, "range_hi": hi, "better": better,
-                     "whole": bool(info and info.counter and info.factor == 1 and term.extra.get("integer", True))})
-    dec = pa.decimal128(38, SCALE)
-    types = {"metric_key": pa.string(), "expected_dimension": pa.string(), "range_lo": dec, "range_hi": dec,
-             "better": pa.string(), "whole": pa.bool_()}
-    return pa.table({c: pa.array([r[c] for r in rows], type=t) for c, t in types.items()})
-
-
-def _range(value, info, where: str):
-    if value is None:
-        return None, None
-    if info is None:
-        raise UnitError(f"{where}: a `range` needs the metric's `unit`")
-    if not isinstance(value, list) or len(value) != 2:
-        raise UnitError(f"{where}: `range` must be [low, high] (null for no bound)")
-    bounds = []
-    for v, rounding, default in ((value[0], ROUND_FLOOR, -INF), (value[1], ROUND_CEILING, INF)):
-        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
-            raise UnitError(f"{where}: `range` bounds must be numbers or null")
-        bounds.append(_bound(None if v is None else Decimal(repr(v)) * info.factor, rounding, default))
-    return bounds[0], bounds[1]
-
-
-def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Registry, batch: int = 1 << 16):
-    """The claim table as Arrow, the format every engine accepts.
-
-    The fields as written are the records' own Arrow columns, and so are the
-    readings' columns where the loader made them with the records
-    (ReadingColumns); rows derived from others take their completed reading.
-    Otherwise readings are made a batch of rows at a time: the Python lists
-    and numbers a batch needs are freed before the next one, so a million
-    claims never hold all their cells twice (this was the run's peak of memory).
-    """
-    import pyarrow as pa
-
-    import numpy as np
-
-    records = records if isinstance(records, Records) else Records(records)
-    spans = list(records.spans())  # once: the records not yet in a chunk become one each time
-    chunks = [chunk for _, chunk in spans]
-    pieces = [piece for first, chunk in spans for piece in _reading_pieces(first, chunk, readings, batch)]
-    made = {name: pa.chunked_array([piece[name] for piece in pieces], DERIVED[name](pa, pa.decimal128(38, SCALE)))
-            for name in _reading_arrays([])}
-    # where each row stands, made at once for all rows (not a small array per claim file)
-    columns = {"row": pa.array(np.arange(len(records), dtype=np.int64)),
-               "file": pa.array([path for chunk in chunks for path in chunk.paths], pa.string()),
-               "file_line": pa.array(np.concatenate([np.asarray(chunk.lines, dtype=np.int64) for chunk in chunks]
-                                                    or [np.zeros(0, np.int64)]))}
-    columns.update(records.arrow_columns())
-    named = {name: pa.concat_arrays([_named(chunk, name) for chunk in chunks] or [pa.array([], pa.string())])
-             for name in ("metric", "entity")}
-    made.update(_registry_columns(named["metric"], named["entity"], registry))
-    columns.update((name, made[name]) for name in DERIVED)
-    return pa.table(columns)
-
-
-def _reading_pieces(first: int, chunk, readings, batch: int):
-    """A chunk's readings' columns: its own when it has them, else readings made a batch at a time."""
-    if chunk.readings is not None:
-        yield _with_derived(chunk.readings, chunk.values("derived"), first, readings)
-        return
-    for at in range(0, len(chunk), batch):
-        yield _reading_arrays(readings[first + at:first + at + batch])
-
-
-def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
-    """The readings' columns with each derived row's completed reading (resolve_derived) in place of its own."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    rows = [at for at, expression in enumerate(derived) if expression]
-    if not rows:
-        return arrays
-    mask = pa.array([bool(expression) for expression in derived], type=pa.bool_())
-    completed = _reading_arrays([readings[first + at] for at in rows])
-    return {name: pc.replace_with_mask(array, mask, completed[name]) for name, array in arrays.items()}
-
-
-def _registry_columns(metrics, entities, registry: Registry) -> dict:
-    """Every row's names in the registry (metrics and entities: Arrow columns), looked up at once."""
-    m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
-    return dict(  # a name the registry does not know stands for itself; an empty name for nothing
-        metric_key=_looked_up(metrics, m_names, keep=True), metric_known=_known(metrics, m_names),
-        entity_variant=_looked_up(entities, slips, keep=False),
-        entity_key=_looked_up(entities, e_names, keep=True), entity_known=_known(entities, e_names))
-
-
-def _named(chunk, name: str):
-    """A field of the chunk's rows as an Arrow array (rows kept whole say theirs)."""
-    import pyarrow as pa
-
-    return pa.array(chunk.values(name), pa.string()) if chunk.whole else chunk.arrays[name]
-
-
-def _looked_up(names, table: dict, keep: bool):
-    """Each name's entry in table (with keep, the name itself where it has none); null for empty names."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    found = pa.array(list(table.values()), pa.string()).take(
-        pc.index_in(names, value_set=pa.array(list(table), pa.string())))
-    if keep:
-        found = pc.coalesce(found, names)
-    return pc.if_else(pc.equal(names, ""), pa.scalar(None, pa.string()), found)
-
-
-def _known(names, table: dict):
-    """The name is in table (never null)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pc.fill_null(pc.and_(pc.is_in(names, value_set=pa.array(list(table), pa.string())),
-                                pc.not_equal(names, "")), False)
-
-
-def _reading_arrays(readings: list[Reading]) -> dict:
+def reading_arrays(readings: list[Reading]) -> dict:
     """The table's columns that say what each row means, from its reading."""
     import pyarrow as pa
 
@@ -391,8 +192,8 @@ def _reading_arrays(readings: list[Reading]) -> dict:
     columns = {
         **{name: [getattr(r, attr) for r in readings] for name, attr in _READING_COLUMNS},
         "has_interval": [b is not None for b in bases],
-        "lo": [_bound(b.lo, ROUND_FLOOR, -INF) if b else None for b in bases],
-        "hi": [_bound(b.hi, ROUND_CEILING, INF) if b else None for b in bases],
+        "lo": [bound(b.lo, ROUND_FLOOR, -INF) if b else None for b in bases],
+        "hi": [bound(b.hi, ROUND_CEILING, INF) if b else None for b in bases],
         "lo_closed": [b.lo_closed if b else None for b in bases],
         "hi_closed": [b.hi_closed if b else None for b in bases],
     }
@@ -421,7 +222,7 @@ class ReadingColumns:
         return _reading_columns_of, (str(self.units.path), folder, self.tolerances)
 
     def __call__(self, records: list[Record]) -> dict:
-        return _reading_arrays([read_record(rec, self.units, self.docs, self.tolerances) for rec in records])
+        return reading_arrays([read_record(rec, self.units, self.docs, self.tolerances) for rec in records])
 
     def key(self) -> str:
         """What every reading depends on besides its record and document: the units, tolerances and code."""
