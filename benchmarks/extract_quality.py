@@ -16,11 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.language import numbers  # noqa: E402
 from checker.extract.extractor import Extractor, load_language  # noqa: E402
+from checker.language import numbers  # noqa: E402
+from checker.language.units import Units  # noqa: E402
 from checker.load.claims import load  # noqa: E402
 from checker.load.registry import load_registry  # noqa: E402
-from checker.language.units import Units  # noqa: E402
 
 
 def curated(claims_dir: Path):

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.extract.extractor import Extractor, load_language  # noqa: E402
-from checker.load.registry import load_registry  # noqa: E402
 from checker.language.units import Units  # noqa: E402
+from checker.load.registry import load_registry  # noqa: E402
 
 
 def corpus(seeds: Path, megabytes: float) -> str:

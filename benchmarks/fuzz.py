@@ -38,16 +38,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
-from hypothesis import HealthCheck, Phase, Verbosity, given, seed as hseed, settings  # noqa: E402
+from hypothesis import HealthCheck, Phase, Verbosity, given, settings  # noqa: E402
+from hypothesis import seed as hseed
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import HypothesisException  # noqa: E402
 
 from checker.extract import drafts as draft_out
-from checker.model import fields as F
-from checker.language import numbers  # noqa: E402
 from checker.io.yamlfile import LoadError
+from checker.language import numbers  # noqa: E402
 from checker.load.claimfile import load_text
 from checker.load.claims import load  # noqa: E402
+from checker.model import fields as F
 from checker.model.records import Records  # noqa: E402
 
 # ---------------------------------------------------------------- numbers
@@ -72,7 +73,7 @@ def check_number(surface: str) -> None:
     except numbers.NumberError:
         return
     assert isinstance(p, numbers.Parsed)
-    assert p.qualifier in numbers.QUALIFIERS, p.qualifier
+    assert p.qualifier in F.QUALIFIERS, p.qualifier
     p.interval()                 # what every rule compares: it must exist
     p.interval(integral=True)    # a count of a counter
 
@@ -171,8 +172,8 @@ TEXT_TOKENS = [
 
 def _extractor():
     from checker.extract.extractor import Extractor, load_language
-    from checker.load.registry import load_registry
     from checker.language.units import Units
+    from checker.load.registry import load_registry
 
     rules = ROOT / "rules"
     return Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())

@@ -5,10 +5,10 @@ import multiprocessing
 import os
 
 import pytest
-
-from checker.run import document_rules as aside
-from checker.rules import all_rules, reads_only_texts
 from helpers import ROOT, run, run_check
+
+from checker.rules import all_rules, reads_only_texts
+from checker.run import document_rules as aside
 
 ARGS = ([str(ROOT / "claims")], str(ROOT / "seeds"), str(ROOT / "rules"))
 

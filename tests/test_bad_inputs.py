@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from helpers import GOOD_RECORD as GOOD
+from helpers import ROOT, workspace
 from typer.testing import CliRunner
 
 from checker.cli.app import app
-from helpers import GOOD_RECORD as GOOD
-from helpers import ROOT, workspace
 
 runner = CliRunner()
 

@@ -2,14 +2,13 @@
 import os
 
 import pytest
+from generate import generate  # noqa: E402
+from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.io import fastyaml as bulk
 from checker.io.yamlfile import LineDict, LoadError, read_yaml
-from helpers import ROOT
-
-from generate import generate  # noqa: E402
 
 
 def difference(a, b, where="$"):
@@ -142,6 +141,7 @@ def claim_files(draw):
     return "\n".join(out) + draw(st.sampled_from(["\n", "", "\n\n"]))
 
 
+@pytest.mark.slow
 @settings(max_examples=int(os.environ.get("BULK_EXAMPLES", 3000)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(claim_files())
 def test_whatever_the_bulk_path_accepts_reads_exactly_as_pyyaml_reads_it(text):

@@ -4,10 +4,12 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+from helpers import ROOT, run_check
+
 from checker.incremental import cache as cache_module
 from checker.incremental.cache import Cache
 from checker.load.claims import load
-from helpers import ROOT, run_check
 
 RULES = str(ROOT / "rules")
 
@@ -118,6 +120,7 @@ def run_cli(*args, cwd):
     return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, cwd=cwd)
 
 
+@pytest.mark.slow
 def test_the_cli_caches_by_default_and_not_with_no_cache(tmp_path):
     claims, docs = corpus(tmp_path)
     args = ["check", str(claims), "--docs", str(docs), "--rules", RULES, "--format", "json"]
@@ -177,6 +180,7 @@ def test_readings_come_from_the_cache_until_a_cited_document_changes(tmp_path, m
     assert check(claims, docs, cache) == moved and made == []  # the new readings were stored
 
 
+@pytest.mark.slow
 def test_readings_are_made_again_when_the_units_or_tolerances_change(tmp_path, monkeypatch):
     claims, docs = corpus(tmp_path)
     rules = tmp_path / "rules"

@@ -5,10 +5,10 @@ import json
 import subprocess
 import sys
 
+from helpers import ROOT, workspace
 from typer.testing import CliRunner
 
 from checker.cli.app import app
-from helpers import ROOT, workspace
 
 runner = CliRunner()
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 import yaml
+from helpers import ROOT, run_check
 
 from checker.model import fields
-from helpers import ROOT, run_check
 
 SHARED = ROOT.parent / "shared" / "seeds"
 
@@ -177,8 +177,8 @@ def test_readings_keep_derived_figures_and_only_the_most_recent_others(seeds_res
 
 def test_readings_made_with_the_records_give_the_table_made_from_readings(seeds_result):
     """The loader makes each file's readings as columns; made again row by row, the table is the same."""
-    from checker.table import arrow
     from checker.model.records import Records
+    from checker.table import arrow
 
     ctx = seeds_result.context
     assert all(chunk.readings is not None for _, chunk in ctx.records.spans())

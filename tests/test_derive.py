@@ -2,10 +2,10 @@
 from decimal import Decimal as D
 
 import pytest
+from helpers import check, codes
 
 from checker.language.expressions import DeriveError, Value, evaluate, tokens
 from checker.language.interval import Interval
-from helpers import check, codes
 
 PERCENT = ()
 PP = (("[percentage_point]", 1),)

@@ -7,14 +7,14 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 from typer.testing import CliRunner
 
 from checker.cli.app import app
 from checker.extract.extractor import Extractor, load_language
 from checker.language import words
-from checker.load.registry import load_registry
 from checker.language.units import Units
-from helpers import ROOT
+from checker.load.registry import load_registry
 
 SAMPLE = Path(__file__).parent / "data" / "extract_sample.txt"
 runner = CliRunner()

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import shutil
 
-from checker.incremental.fingerprint import code_digest, up_to
 from helpers import ROOT
+
+from checker.incremental.fingerprint import code_digest, up_to
 
 
 def _copy(tmp_path):

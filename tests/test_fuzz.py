@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.language import numbers
 from checker.extract.drafts import render_yaml
 from checker.io.yamlfile import LoadError
+from checker.language import numbers
 from checker.load.claimfile import load_text
 
 ROOT = Path(__file__).resolve().parent.parent

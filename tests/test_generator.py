@@ -1,8 +1,7 @@
 """The benchmark's corpus generator plants problems that the checker must find, exactly."""
 
-from helpers import run_check
-
 from generate import generate  # noqa: E402
+from helpers import run_check
 
 
 def test_planted_problems_are_found(tmp_path):

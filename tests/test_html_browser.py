@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, run_check, workspace
 
 from checker import report
-from helpers import ROOT, run_check, workspace
 
 pytestmark = pytest.mark.browser
 

@@ -6,13 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
-
-from checker.io import reading as inputs
-from checker.incremental import filestatus as known
-from checker.incremental.cache import Cache
+from generate import generate  # noqa: E402
 from helpers import run_check
 
-from generate import generate  # noqa: E402
+from checker.incremental import filestatus as known
+from checker.incremental.cache import Cache
+from checker.io import reading as inputs
 
 
 @pytest.fixture

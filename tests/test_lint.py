@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from helpers import ROOT, run_check
 from typer.testing import CliRunner
 
 from checker.cli.app import app
-from helpers import ROOT, run_check
 
 DATA = Path(__file__).parent / "data"
 runner = CliRunner()
@@ -105,7 +105,8 @@ def _doubles_by_hand(line: str) -> list:
 
 
 def test_doubled_text_search_agrees_with_its_definition():
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     from checker.rules.cc401_doubled_text import _doubles
 
@@ -156,7 +157,8 @@ def _unmatched_by_hand(line: str) -> list:
 
 
 def test_unbalanced_marks_search_agrees_with_its_definition():
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     from checker.rules.cc411_unbalanced_marks import _unmatched
 

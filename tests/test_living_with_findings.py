@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
-from helpers import TWO_CLAIMS as CLAIMS, inside, run, small_project
+from helpers import TWO_CLAIMS as CLAIMS
+from helpers import inside, run, small_project
 
 DOC = "区域内就诊率由2020年的88.6%提升到93.4%。\n医疗服务能力持续提升，区域内就诊率达95%以上，接种率率达99%。\n"
 
@@ -122,3 +122,16 @@ def test_bad_configuration_is_a_clear_error(project, text, message):
     Path("pyproject.toml").write_text(text, encoding="utf-8")
     result = run("check", "--docs", "docs")
     assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_library_behaves_as_the_command_line(project):
+    """The same configuration, suppressions and findings, whether typed or called."""
+    from checker import report as reports
+    from checker.load import settings
+    from checker.run import runner
+
+    Path(".claimcheck.yaml").write_text("docs: docs\nfail_on: warning\n", encoding="utf-8")
+    typed = report()
+    called = json.loads(reports.render(runner.run(settings.resolve({}, folder=Path("."))), "json"))
+    assert [f["fingerprint"] for f in called["findings"]] == [f["fingerprint"] for f in typed["findings"]]
+    assert called["summary"] == typed["summary"]

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, inside, run, run_check, small_project
+from helpers import TWO_CLAIMS as CLAIMS
 from typer.testing import CliRunner
 
 from checker import report
-from checker.io import writing as files
 from checker.cli.app import app
-from helpers import ROOT, TWO_CLAIMS as CLAIMS, inside, run, small_project, run_check
+from checker.io import writing as files
 
 runner = CliRunner()
 

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import shutil
 
-from checker.incremental import pack
-from checker.incremental.cache import Cache
-from checker.load.documents import Documents
-from checker.load.claims import load
-from checker.table.readings import ReadingColumns
-from checker.language.units import Units
+import pytest
+from generate import generate  # noqa: E402
 from helpers import ROOT, run_check
 
-from generate import generate  # noqa: E402
+from checker.incremental import pack
+from checker.incremental.cache import Cache
+from checker.language.units import Units
+from checker.load.claims import load
+from checker.load.documents import Documents
+from checker.table.readings import ReadingColumns
 
 
 def _meaning(work):
@@ -59,6 +60,7 @@ def test_a_warm_load_takes_every_file_from_the_pack_and_equals_parsing(tmp_path,
     assert warm[0].with_ignore() and list(warm[0].stated_relations()) == list(plain[0].stated_relations())
 
 
+@pytest.mark.slow
 def test_one_edit_reads_one_file_and_keeps_the_pack_until_a_tenth_has_changed(tmp_path, monkeypatch):
     generate(3000, tmp_path, docs=30, seed=9)
     claims = tmp_path / "claims"

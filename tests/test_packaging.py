@@ -6,7 +6,6 @@ import sys
 import zipfile
 
 import pytest
-
 from helpers import ROOT
 
 pytestmark = pytest.mark.slow

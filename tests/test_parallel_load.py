@@ -5,14 +5,13 @@ import multiprocessing
 import shutil
 
 import pytest
-
-from checker.load import claims as loader
-from checker.incremental.cache import Cache
-from checker.io.yamlfile import LoadError
-from checker.load.claims import load
+from generate import generate  # noqa: E402
 from helpers import ROOT
 
-from generate import generate  # noqa: E402
+from checker.incremental.cache import Cache
+from checker.io.yamlfile import LoadError
+from checker.load import claims as loader
+from checker.load.claims import load
 
 
 def test_seeds_and_a_generated_corpus_load_the_same_in_two_processes(tmp_path):

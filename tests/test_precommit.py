@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
 
 GOOD = ('- {id: a, metric: 区域内就诊率, entity: 荣昌区, period: "2022", kind: actual, surface: 93.4%, '
@@ -50,6 +49,7 @@ def hook(repo: Path, hook_id: str, home: Path) -> subprocess.CompletedProcess:
                           cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 
+@pytest.mark.slow
 def test_hooks_pass_on_clean_files_and_fail_on_bad_ones(repo, tmp_path_factory):
     home = tmp_path_factory.mktemp("pre-commit-home")
     ok = hook(repo, "claimcheck-validate", home)

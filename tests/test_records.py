@@ -4,13 +4,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from generate import generate  # noqa: E402
+from helpers import ROOT, run_check
 
 from checker.load.claimfile import load_text
 from checker.model.records import Records, make_record
-from helpers import ROOT, run_check
-
-from generate import generate  # noqa: E402
-
 
 WITH_VALUES = """\
 - {id: v-1, metric: m, entity: e, period: "2023", kind: actual, surface: 3.5%, value: 3.5,

@@ -1,8 +1,8 @@
 """rules/: metric and entity registries and unit definitions."""
 import pytest
+from helpers import ROOT, run_check, workspace
 
 from checker.run import runner as engine
-from helpers import ROOT, workspace, run_check
 
 CLAIM = "- {id: a, metric: m, entity: e, period: '2022', kind: actual, surface: 1人, source: {doc: d.txt, quote: 1人}}\n"
 

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
+from helpers import ROOT, run_check, workspace
 
 from checker import report
-from helpers import ROOT, workspace, run_check
 
 SARIF_SCHEMA = ROOT / "tests" / ".cache" / "sarif-schema-2.1.0.json"
 

@@ -7,13 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
-from checker.run import document_rules as aside
-from checker.incremental.cache import Cache
-from checker.rules import all_rules, reads_only_texts
+from generate import generate  # noqa: E402
 from helpers import ROOT, run_check
 
-from generate import generate  # noqa: E402
+from checker.incremental.cache import Cache
+from checker.rules import all_rules, reads_only_texts
+from checker.run import document_rules as aside
 
 
 @pytest.fixture
@@ -39,6 +38,7 @@ def _blocks(path):
     return ["".join(lines[at:at + 7]) for at in range(0, len(lines), 7)]
 
 
+@pytest.mark.slow
 def test_edits_of_every_kind_give_what_checking_everything_gives(work):
     cache = Cache(work / "cache")
     claims = work / "claims"
@@ -79,6 +79,7 @@ def test_edits_of_every_kind_give_what_checking_everything_gives(work):
     assert all(changed for _, changed in steps), steps
 
 
+@pytest.mark.slow
 def test_after_one_edit_the_scoped_rules_check_only_the_keys_it_touches(work, monkeypatch):
     cache = Cache(work / "cache")
     _run(work, cache)
@@ -168,6 +169,7 @@ def test_a_relation_rule_checks_again_only_the_relations_an_edit_touches(work, m
     assert any(f.code == "CC301" and f.claims[:1] == (ids[total["row"]],) and part in f.claims for f in findings)
 
 
+@pytest.mark.slow
 def test_the_schema_rule_checks_again_only_the_claim_files_an_edit_touches(work, monkeypatch):
     cache = Cache(work / "cache")
     _run(work, cache)

@@ -18,10 +18,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.language import numbers
 from checker.extract.drafts import merge
 from checker.extract.extractor import Draft
 from checker.io.writing import atomic_write, read_exact
+from checker.language import numbers
 from checker.language.interval import Interval
 from checker.load.claimfile import load_text
 

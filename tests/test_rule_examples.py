@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import check, codes, example_spec
 
 from checker import rules
-from helpers import check, codes, example_spec
 
 RULES = rules.all_rules()
 CASES = [(code, i, passing, text) for code, m in RULES.items() for i, (passing, text) in enumerate(rules.examples(m))]

@@ -4,10 +4,10 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from helpers import GOOD_RECORD as GOOD
+from helpers import check, run_check
 
 from checker.run import runner as engine
-from helpers import GOOD_RECORD as GOOD, run_check
-from helpers import check
 
 DOC = {"d.txt": "区域内就诊率由2020年的88.6%提升到93.4%。\n"}
 
@@ -128,8 +128,9 @@ def test_range_value_is_a_pair(tmp_path):
 @pytest.mark.parametrize("chunk", [7, 1 << 16])
 def test_schema_failures_in_a_table_of_many_chunks_name_their_own_rows(tmp_path, monkeypatch, chunk):
     """The engine scans chunks in parallel: each failure must still name the file, line and value it is about."""
-    from checker.model.records import Records
     from helpers import ROOT, bad_fields_in_many_files
+
+    from checker.model.records import Records
 
     monkeypatch.setattr(Records, "CHUNK", chunk)
     planted = bad_fields_in_many_files(tmp_path / "claims")

@@ -6,10 +6,8 @@ xdist worker (group "spark") so that only one JVM starts.
 """
 
 import pytest
-
-from helpers import ROOT, run_check
-
 from generate import generate  # noqa: E402
+from helpers import ROOT, run_check
 
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
 

@@ -12,8 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from checker import __version__
-from checker import report
+from checker import __version__, report
 from checker.load.settings import ENGINES
 from checker.model.findings import SEVERITIES
 
@@ -181,8 +180,8 @@ def _extract(settings, documents: list[Path], output, merge: bool, format, docs,
     from checker.io import processes
     from checker.io.writing import WriteError, atomic_write
     from checker.io.yamlfile import LoadError
-    from checker.load.registry import load_registry
     from checker.language.units import UnitError, Units
+    from checker.load.registry import load_registry
 
     if merge and (output is None or format is not DraftFormat.yaml):
         _fail("--merge needs --output FILE and the yaml format")

@@ -15,8 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.io import processes
-from checker.language import numbers, words
 from checker.io.gcpause import paused_gc
+from checker.language import numbers, words
 
 DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from checker import __version__
 from checker.incremental.fingerprint import code_digest, up_to
-from checker.model import fields as F
 from checker.io.yamlfile import Problem
+from checker.model import fields as F
 from checker.model.records import Chunk
 
 FORMAT = "3"  # bump when Record, Problem or the loader's output changes shape

@@ -18,7 +18,13 @@ import json
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from checker.incremental.cache import Cache, chunk_from, columns_of, read_arrow, storable
+from checker.incremental.cache import (
+    Cache,
+    chunk_from,
+    columns_of,
+    read_arrow,
+    storable,
+)
 from checker.model.records import Chunk
 
 STALE = 10  # written again once 1/STALE of the rows come from elsewhere
@@ -124,6 +130,8 @@ def write(cache: Cache, where: Path, chunks: list[Chunk], files: list[tuple], me
 
 def _format() -> str:
     from checker import __version__
-    from checker.incremental import cache as entries  # looked up each time: tests stand in for another checkout's code
+    from checker.incremental import (
+        cache as entries,  # looked up each time: tests stand in for another checkout's code
+    )
 
     return f"claimcheck {__version__} pack 1 {entries.reader_code()}"

@@ -15,7 +15,6 @@ import yaml
 
 from checker.io import reading
 
-
 try:  # the C parser is several times faster; fall back where it is missing
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover

@@ -1,7 +1,6 @@
 """Characters that matter when reading Chinese reports: invisible ones, and how to name one in a message."""
 from __future__ import annotations
 
-
 # Characters that print as nothing (or as a plain space) and break a verbatim match.
 INVISIBLE = dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00a0\u00ad")
 

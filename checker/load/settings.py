@@ -106,7 +106,11 @@ def read_configuration(folder: Path = Path(".")) -> tuple[dict, str | None]:
             return _checked(section, f"{pyproject} [tool.claimcheck]"), str(pyproject)
     yaml_file = folder / ".claimcheck.yaml"
     if yaml_file.is_file():
-        from checker.io.yamlfile import LoadError, read_text, read_yaml  # PyYAML: only when there is YAML to read
+        from checker.io.yamlfile import (  # PyYAML: only when there is YAML to read
+            LoadError,
+            read_text,
+            read_yaml,
+        )
 
         try:
             data = read_yaml(read_text(yaml_file), str(yaml_file), [])

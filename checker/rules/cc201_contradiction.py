@@ -32,8 +32,8 @@ Failing example::
     metrics:
       - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
 """
-from checker.rules.shared.relational import disagreeing
 from checker.rules.shared.messages import key, show
+from checker.rules.shared.relational import disagreeing
 
 CODE = "CC201"
 NAME = "contradiction"

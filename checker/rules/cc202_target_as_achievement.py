@@ -32,8 +32,8 @@ Failing example::
         2025年区域内就诊率达95%以上
         医疗服务能力持续提升，区域内就诊率达95%以上。
 """
-from checker.rules.shared.relational import BOUNDS, KEY, keyed, overlaps, prefixed
 from checker.rules.shared.messages import key, show
+from checker.rules.shared.relational import BOUNDS, KEY, keyed, overlaps, prefixed
 
 CODE = "CC202"
 NAME = "target-as-achievement"

@@ -25,8 +25,8 @@ Failing example::
         区域内就诊率由2020年的88.6%提升到93.4%。
         2025年区域内就诊率达95%以上
 """
-from checker.rules.shared.relational import KEY, keyed, prefixed, year
 from checker.rules.shared.messages import key, show
+from checker.rules.shared.relational import KEY, keyed, prefixed, year
 
 CODE = "CC203"
 NAME = "target-progress"

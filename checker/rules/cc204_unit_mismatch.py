@@ -25,8 +25,8 @@ Failing example::
     metrics:
       - {name: 急诊急救人次, unit: 人次}
 """
-from checker.rules.shared.relational import repeated
 from checker.rules.shared.messages import show
+from checker.rules.shared.relational import repeated
 
 CODE = "CC204"
 NAME = "unit-mismatch"

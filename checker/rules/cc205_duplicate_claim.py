@@ -22,8 +22,8 @@ Failing example::
         区域内就诊率由2020年的88.6%提升到93.4%。
         区域内就诊率达93.4%。
 """
-from checker.rules.shared.relational import BOUNDS, KEY, keyed, repeated
 from checker.rules.shared.messages import key, show
+from checker.rules.shared.relational import BOUNDS, KEY, keyed, repeated
 
 CODE = "CC205"
 NAME = "duplicate-claim"

@@ -23,9 +23,9 @@ Failing example::
     docs:
       d.txt: 医院共有7个案例入选，其中2个杰出案例、4个优秀案例。
 """
-from checker.rules.shared.relational import above, part_sums
 from checker.rules import RELATIONS
 from checker.rules.shared.messages import parts_message
+from checker.rules.shared.relational import above, part_sums
 
 CODE = "CC301"
 NAME = "parts-do-not-sum"

@@ -23,9 +23,9 @@ Failing example::
     docs:
       d.txt: 2020年至今招聘300名卫生人才，其中引进高层次人才180余人，为基层招聘紧缺守门人才130余人。
 """
-from checker.rules.shared.relational import above, part_sums
 from checker.rules import RELATIONS
 from checker.rules.shared.messages import parts_message
+from checker.rules.shared.relational import above, part_sums
 
 CODE = "CC302"
 NAME = "parts-exceed-whole"

@@ -26,8 +26,8 @@ Failing example::
     docs:
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%，提高6.8个百分点。
 """
-from checker.rules.shared import changes
 from checker.rules import RELATIONS
+from checker.rules.shared import changes
 
 CODE = "CC303"
 NAME = "change-mismatch"

@@ -23,8 +23,8 @@ Failing example::
     docs:
       d.txt: 四级手术占比由9.87%提升至12.83%，提高2.96%。
 """
-from checker.rules.shared import changes
 from checker.rules import RELATIONS
+from checker.rules.shared import changes
 
 CODE = "CC304"
 NAME = "percent-point-slip"

@@ -23,8 +23,8 @@ Failing example::
     docs:
       d.txt: 门急诊人次从46.8万增至74.9万人次，增长1.6倍。
 """
-from checker.rules.shared import changes
 from checker.rules import RELATIONS
+from checker.rules.shared import changes
 
 CODE = "CC305"
 NAME = "times-slip"

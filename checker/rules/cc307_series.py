@@ -26,8 +26,8 @@ Failing example::
         2021年79.1岁
         人均预期寿命达78.9岁，实现连续3年提升
 """
-from checker.rules.shared.relational import keyed, prefixed, year
 from checker.rules.shared.messages import show
+from checker.rules.shared.relational import keyed, prefixed, year
 
 CODE = "CC307"
 NAME = "series"

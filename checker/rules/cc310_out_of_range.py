@@ -25,8 +25,8 @@ Failing example::
     metrics:
       - {name: 接种率, unit: percent, range: [0, 100]}
 """
-from checker.rules.shared.relational import above
 from checker.rules.shared.messages import show
+from checker.rules.shared.relational import above
 
 CODE = "CC310"
 NAME = "out-of-range"

@@ -24,8 +24,8 @@ Failing example::
         2025年区域内就诊率达95%以上
         力争2025年区域内就诊率达到90%
 """
-from checker.rules.shared.relational import disagreeing
 from checker.rules.shared.messages import key, show
+from checker.rules.shared.relational import disagreeing
 
 CODE = "CC311"
 NAME = "target-restated"

@@ -32,8 +32,8 @@ Failing example::
     metrics:
       - {name: 国家临床重点专科数, unit: 个, better: higher}
 """
-from checker.rules.shared.relational import keyed, prefixed, year
 from checker.rules.shared.messages import key, show
+from checker.rules.shared.relational import keyed, prefixed, year
 
 CODE = "CC312"
 NAME = "target-already-met"

@@ -5,11 +5,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checker.load.documents import Documents
-from checker.model.findings import Finding, Location
 from checker.io.yamlfile import Problem
-from checker.model.records import Records
+from checker.load.documents import Documents
 from checker.load.registry import Registry
+from checker.model.findings import Finding, Location
+from checker.model.records import Records
 from checker.table.readings import Reading
 
 if TYPE_CHECKING:  # the heavy libraries load when the rules need them, not with this module

@@ -10,7 +10,6 @@ when asked.
 """
 from __future__ import annotations
 
-
 from checker.io import processes
 
 TEXT_BYTES = 1 << 20  # below this, starting a process costs more than it saves

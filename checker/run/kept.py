@@ -37,7 +37,6 @@ from checker.model.findings import Finding, Location
 from checker.rules import DOCUMENTS, FILES, RELATIONS, scope_of
 
 
-
 class Store:
     """The findings of the last run over these claim paths, and what is kept of them in this one."""
 

@@ -11,21 +11,20 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from checker.run import document_rules, kept
+from checker.incremental import filestatus
 from checker.incremental.cache import Cache
 from checker.io import reading
-from checker.load.settings import Settings
-from checker.rules import all_rules, reads_only_texts, run_by, scope_of
-from checker.run import suppressions
-from checker.run.context import Context
-from checker.load.documents import Documents, TextError, collect_texts
-from checker.model.findings import Finding, in_order
-from checker.io.yamlfile import LoadError
-from checker.load.claims import load
-from checker.incremental import filestatus
 from checker.io.gcpause import paused_gc
-from checker.load.registry import load_registry
+from checker.io.yamlfile import LoadError
 from checker.language.units import UnitError, Units
+from checker.load.claims import load
+from checker.load.documents import Documents, TextError, collect_texts
+from checker.load.registry import load_registry
+from checker.load.settings import Settings
+from checker.model.findings import Finding, in_order
+from checker.rules import all_rules, reads_only_texts, run_by, scope_of
+from checker.run import document_rules, kept, suppressions
+from checker.run.context import Context
 
 
 class InputError(Exception):
@@ -40,7 +39,7 @@ class Result:
     suppressed: list[Finding] = field(default_factory=list)
     timings: dict = field(default_factory=dict)
     documents: int = 0  # source documents linted
-    context: object = None  # what the rules saw, for reports that show the claims and texts
+    context: Context | None = None  # what the rules saw, for reports that show the claims and texts
     baselined: list[Finding] = field(default_factory=list)  # known findings the baseline accepts
 
 

@@ -64,9 +64,8 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     and numbers a batch needs are freed before the next one, so a million
     claims never hold all their cells twice (this was the run's peak of memory).
     """
-    import pyarrow as pa
-
     import numpy as np
+    import pyarrow as pa
 
     records = records if isinstance(records, Records) else Records(records)
     spans = list(records.spans())  # once: the records not yet in a chunk become one each time

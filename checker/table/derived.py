@@ -5,7 +5,6 @@ carrying their tolerance, once every printed figure has been read.
 """
 from __future__ import annotations
 
-
 from checker.language.interval import Interval
 from checker.language.units import UnitError, Units
 from checker.model.records import Records
@@ -58,7 +57,12 @@ def resolve_derived(records: Records, readings: "Readings", units: Units) -> Non
 
 
 def _apply_derived(result, unit: str | None, units: Units, r: Reading) -> None:
-    from checker.language.expressions import DeriveError, Value, dimension_name, points_as_ratio
+    from checker.language.expressions import (
+        DeriveError,
+        Value,
+        dimension_name,
+        points_as_ratio,
+    )
     from checker.language.interval import div
 
     if not unit:

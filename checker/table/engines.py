@@ -13,7 +13,6 @@ import warnings
 from checker.load.settings import ENGINES  # noqa: F401 (the names of the engines this module connects)
 
 
-
 def _quiet_pyspark() -> None:
     """pandera imports pyspark.pandas when pyspark is installed, and pyspark warns about pandas 3 on import:
     noise for every engine, not a finding. Silenced when an engine connects, not when this module loads."""

@@ -12,10 +12,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from checker.language import numbers
-from checker.load.documents import Documents
 from checker.language.interval import Interval
-from checker.model.records import Record, Records
 from checker.language.units import UnitError, Units
+from checker.load.documents import Documents
+from checker.model.records import Record, Records
 
 SCALE = 10
 # Unbounded ends become sentinels so that every engine compares plain decimals.
