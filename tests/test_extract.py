@@ -231,19 +231,14 @@ def test_cli_jobs_gives_the_same_drafts(tmp_path):
     assert one.stdout == two.stdout and one.stdout.count("status: draft") > 250
 
 
-@pytest.mark.parametrize("word,qualifier", words.QUALIFIER_PREFIXES)
-def test_extract_reads_every_qualifier_word_before_a_number_as_the_parser_does(word, qualifier):
-    """The extractor and the parser share one list of words (不高于, 高于, 最多, 低于 were missing once)."""
-    rules = ROOT / "rules"
-    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
-    drafts = ex.document("d.txt", f"全市床位使用率{word}85%。\n")
-    assert [(d.surface, d.parsed.qualifier) for d in drafts] == [(f"{word}85%", qualifier)]
+QUALIFIED = ([(f"全市床位使用率{w}85%。", f"{w}85%", q) for w, q in words.QUALIFIER_PREFIXES]
+             + [(f"急救车平均30分钟{w}到达现场。", f"30分钟{w}", q) for w, q in words.QUALIFIER_SUFFIXES])
 
 
-@pytest.mark.parametrize("word,qualifier", words.QUALIFIER_SUFFIXES)
-def test_extract_reads_every_qualifier_word_after_a_number_as_the_parser_does(word, qualifier):
-    """内 (30分钟内) was missing once: the draft said exact where the text sets a bound."""
+@pytest.mark.parametrize("sentence,surface,qualifier", QUALIFIED, ids=[s for _, s, _ in QUALIFIED])
+def test_extract_reads_every_qualifier_word_as_the_parser_does(sentence, surface, qualifier):
+    """The extractor and the parser share one list of words (不高于, 高于, 最多, 低于 and 内 were missing once:
+    the draft said exact where the text sets a bound)."""
     rules = ROOT / "rules"
     ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
-    drafts = ex.document("d.txt", f"急救车平均30分钟{word}到达现场。\n")
-    assert [(d.surface, d.parsed.qualifier) for d in drafts] == [(f"30分钟{word}", qualifier)]
+    assert [(d.surface, d.parsed.qualifier) for d in ex.document("d.txt", sentence + "\n")] == [(surface, qualifier)]
