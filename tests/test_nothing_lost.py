@@ -220,3 +220,13 @@ def test_atomic_write_keeps_permissions_and_refuses_unless_told(tmp_path):
     assert path.read_text(encoding="utf-8") == "new" and (path.stat().st_mode & 0o777) == 0o640
     files.atomic_write(path, "newer", overwrite=True)
     assert path.read_text(encoding="utf-8") == "newer" and leftovers(tmp_path) == []
+
+
+def test_atomic_write_makes_the_folders_on_the_way(tmp_path):
+    """`extract report.txt -o claims/report.yaml` in a project that has no claims folder yet."""
+    path = tmp_path / "claims" / "2023" / "report.yaml"
+    files.atomic_write(path, "- id: a\n")
+    assert path.read_text(encoding="utf-8") == "- id: a\n" and leftovers(tmp_path / "claims" / "2023") == []
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(files.WriteError, match="cannot write"):
+        files.atomic_write(tmp_path / "file" / "under-a-file.yaml", "x")  # a file is in the way: a clear error

@@ -54,13 +54,14 @@ def atomic_write(path: Path, text: str, overwrite: bool = False, ours: Optional[
     """Write text to path through a temporary file and a rename.
 
     An existing file is replaced only when overwrite is true or `ours(its text)`
-    is; an interrupted write leaves the old file (or none) behind, never half
+    is; missing folders on the way are made; an interrupted write leaves the old file (or none) behind, never half
     of the new one, and never a temporary file.
     """
     path = Path(path)
     check_target(path, overwrite, ours, hint)
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        folder.mkdir(parents=True, exist_ok=True)  # `-o claims/report.yaml` in a project that has no claims yet
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise WriteError(f"{path}: cannot write: {exc}") from None
