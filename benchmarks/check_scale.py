@@ -81,7 +81,9 @@ threading.Thread(target=sample_until, args=(stop, tree), daemon=True).start()
 work = Path(sys.argv[1])
 files = sorted((work / "claims").glob("*.yaml"))
 folder = Path(tempfile.mkdtemp(prefix="claimcheck-cache-"))
-settings = Settings(claims=(str(work / "claims"),), docs=str(work / "docs"), rules=str(work / "rules"), select=SELECT)
+# the corpus names made-up metrics and places: the vocabulary rules (CC130, CC131) are not what is measured
+settings = Settings(claims=(str(work / "claims"),), docs=str(work / "docs"), rules=str(work / "rules"), select=SELECT,
+                    ignore=("CC130", "CC131"))
 start = time.perf_counter()
 result = engine.run(settings, cache=Cache(folder))  # cold: an empty cache, filled on the way
 total = time.perf_counter() - start

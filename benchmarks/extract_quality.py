@@ -16,11 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.extract.extractor import Extractor, load_language  # noqa: E402
+from checker.extract.extractor import make_extractor  # noqa: E402
 from checker.language import numbers  # noqa: E402
 from checker.language.units import Units  # noqa: E402
 from checker.load.claims import load  # noqa: E402
-from checker.load.registry import load_registry  # noqa: E402
+from checker.load.rulefiles import RuleFiles  # noqa: E402
 
 
 def curated(claims_dir: Path):
@@ -48,9 +48,10 @@ def main(argv=None) -> int:
     ap.add_argument("--rules", default=str(ROOT / "rules"))
     args = ap.parse_args(argv)
     rules = Path(args.rules)
-    registry = load_registry(rules)
-    units = Units(rules / "units.txt")
-    ex = Extractor(load_language(rules / "extract.yaml"), registry, units.words())
+    files = RuleFiles.of(rules)
+    units = Units(files.units)
+    ex = make_extractor(files)
+    registry = ex.registry
     found = []
     for doc in sorted(Path(args.seeds).glob("*.txt")):
         found += ex.document(doc.name, doc.read_text(encoding="utf-8"))

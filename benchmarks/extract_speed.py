@@ -20,9 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.extract.extractor import Extractor, load_language  # noqa: E402
-from checker.language.units import Units  # noqa: E402
-from checker.load.registry import load_registry  # noqa: E402
+from checker.extract.extractor import make_extractor  # noqa: E402
+from checker.load.rulefiles import RuleFiles
 
 
 def corpus(seeds: Path, megabytes: float) -> str:
@@ -46,7 +45,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     rules = ROOT / "rules"
-    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    ex = make_extractor(RuleFiles.of(rules))
     text = corpus(ROOT / "seeds", args.mb)
     chars = len(text)
     pattern: re.Pattern = ex.pattern

@@ -171,12 +171,10 @@ TEXT_TOKENS = [
 
 
 def _extractor():
-    from checker.extract.extractor import Extractor, load_language
-    from checker.language.units import Units
-    from checker.load.registry import load_registry
+    from checker.extract.extractor import make_extractor
+    from checker.load.rulefiles import RuleFiles
 
-    rules = ROOT / "rules"
-    return Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    return make_extractor(RuleFiles.of(ROOT / "rules"))
 
 
 _EXTRACTOR = None

@@ -19,8 +19,6 @@ def workspace(tmp: Path, spec: dict) -> tuple[Path, Path, Path]:
     claims, docs, rules = tmp / "claims", tmp / "docs", tmp / "rules"
     for d in (claims, docs, rules):
         d.mkdir(parents=True, exist_ok=True)
-    for name in ("units.txt", "lint.yaml"):
-        shutil.copy(ROOT / "rules" / name, rules / name)
     body = spec.get("claims", [])
     text = body if isinstance(body, str) else yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
     (claims / "example.yaml").write_text(text, encoding="utf-8")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -85,7 +84,6 @@ def rules_file(name: str, text: str, command: str = "check"):
     """A rules folder whose file `name` is replaced by text (or by a folder when text is None)."""
     def build(tmp):
         c, d, r = ws(tmp)
-        shutil.copy(ROOT / "rules" / "extract.yaml", r / "extract.yaml")
         target = r / name
         target.unlink(missing_ok=True)
         if text is None:
@@ -415,7 +413,7 @@ CASES = [
          folder_option("--suppressions"), 2, ("a-folder", "is a folder, not a file")),
     Case("baseline-folder", "`--baseline` naming a folder", "exit 2: `FOLDER: cannot read the baseline: …`",
          folder_option("--baseline"), 2, ("a-folder", "cannot read the baseline")),
-    Case("rules-file", "`--rules` naming a file, not a folder", "exit 2: `FILE: rules folder not found (give --rules)`",
+    Case("rules-file", "`--rules` naming a file, not a folder", "exit 2: `FILE: rules folder not found (give --rules, or leave it out to use the built-in data alone)`",
          lambda tmp: check_with()(tmp)[:-1] + [str(tmp / "claims" / "example.yaml")], 2, ("rules folder not found",)),
     Case("lint-yaml-folder", "rules/lint.yaml that is a folder", "exit 2: `rules/lint.yaml: is a folder, not a file`",
          rules_file("lint.yaml", None), 2, ("lint.yaml", "is a folder, not a file")),

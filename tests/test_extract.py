@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -11,10 +10,9 @@ from helpers import ROOT
 from typer.testing import CliRunner
 
 from checker.cli.app import app
-from checker.extract.extractor import Extractor, load_language
+from checker.extract.extractor import Extractor, make_extractor
 from checker.language import words
-from checker.language.units import Units
-from checker.load.registry import load_registry
+from checker.load.rulefiles import RuleFiles
 
 SAMPLE = Path(__file__).parent / "data" / "extract_sample.txt"
 runner = CliRunner()
@@ -55,8 +53,6 @@ EXPECTED = [
 def rules(tmp_path_factory) -> Path:
     """A registry of this test's own: the sample city is no seed's."""
     folder = tmp_path_factory.mktemp("rules")
-    for name in ("units.txt", "extract.yaml"):
-        shutil.copy(ROOT / "rules" / name, folder / name)
     (folder / "metrics.yaml").write_text(
         "- {name: 门诊量, unit: 人次}\n- {name: 区域内就诊率, unit: percent}\n"
         "- {name: 孕产妇死亡率, unit: percent}\n- {name: 床位数, unit: 张}\n", encoding="utf-8")
@@ -66,7 +62,7 @@ def rules(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def drafts(rules):
-    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    ex = make_extractor(RuleFiles.of(rules))
     return ex.document(SAMPLE.name, SAMPLE.read_text(encoding="utf-8"))
 
 
@@ -94,7 +90,7 @@ def test_proposals(drafts):
 
 
 def test_baseline_and_end_value(rules):
-    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    ex = make_extractor(RuleFiles.of(rules))
     [a, b] = ex.document("d.txt", "2023年报告：区域内就诊率由2020年的88.6%提升到93.4%。")
     assert (a.kind, a.period) == ("baseline", "2020")
     assert (b.kind, b.period) == ("actual", "2023")
@@ -169,19 +165,19 @@ def test_merge_into_a_broken_file_changes_nothing(tmp_path, rules):
                                   "落实“1+8+1”工作路径", "1 加强组织领导", "更新64排CT和1.5T磁共振", "第二党支部",
                                   "千家万户", "统一思想、一体推进"])
 def test_not_quantities(rules, text):
-    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    ex = make_extractor(RuleFiles.of(rules))
     assert [d.surface for d in ex.document("d.txt", text)] == []
 
 
 def test_sign_up_is_not_about(rules):
-    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    ex = make_extractor(RuleFiles.of(rules))
     [d] = ex.document("d.txt", "家庭医生签约577234人")
     assert (d.surface, d.parsed.qualifier) == ("577234人", "exact")
 
 
 def seed_extractor() -> Extractor:
     folder = ROOT / "rules"
-    return Extractor(load_language(folder / "extract.yaml"), load_registry(folder), Units(folder / "units.txt").words())
+    return make_extractor(RuleFiles.of(folder))
 
 
 def test_documents_cut_into_parts_and_shared_out_give_exactly_the_drafts_of_each_whole():
@@ -240,5 +236,5 @@ def test_extract_reads_every_qualifier_word_as_the_parser_does(sentence, surface
     """The extractor and the parser share one list of words (不高于, 高于, 最多, 低于 and 内 were missing once:
     the draft said exact where the text sets a bound)."""
     rules = ROOT / "rules"
-    ex = Extractor(load_language(rules / "extract.yaml"), load_registry(rules), Units(rules / "units.txt").words())
+    ex = make_extractor(RuleFiles.of(rules))
     assert [(d.surface, d.parsed.qualifier) for d in ex.document("d.txt", sentence + "\n")] == [(surface, qualifier)]

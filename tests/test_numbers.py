@@ -174,3 +174,45 @@ def test_full_width_conversion_is_per_character():
 def test_fast_path_agrees_with_the_general_reader(surface):
     from checker.language.numbers import _parse
     assert parse(surface) == _parse(surface)
+
+
+# Forms health bulletins print, worked out by hand (docs/claim-format.md lists each).
+BULLETIN_FORMS = [
+    ("9.52/10万", "9.52", "exact", "per_100k", ("9.515", "9.525", True, False)),
+    ("1/10万", "1", "exact", "per_100k", ("0.5", "1.5", True, False)),
+    ("2.1/10万人", "2.1", "exact", "per_100k", ("2.05", "2.15", True, False)),
+    ("16.9/十万", "16.9", "exact", "per_100k", ("16.85", "16.95", True, False)),
+    ("3.28/万", "3.28", "exact", "per_10k", ("3.275", "3.285", True, False)),
+    ("3‱", "3", "exact", "per_10k", ("2.5", "3.5", True, False)),
+    ("万分之三", "3", "exact", "per_10k", ("2.5", "3.5", True, False)),
+    ("5.6/千", "5.6", "exact", "permille", ("5.55", "5.65", True, False)),
+    ("千分之五", "5", "exact", "permille", ("4.5", "5.5", True, False)),
+    ("三成", "30", "exact", "percent", ("25", "35", True, False)),
+    ("三成半", "35", "exact", "percent", ("32.5", "37.5", True, False)),
+    ("七成以上", "70", "at_least", "percent", ("70", INF, True, False)),
+    ("超三成", "30", "more_than", "percent", ("30", INF, False, False)),
+    ("翻一番", "2", "exact", "times", ("1.5", "2.5", True, False)),
+    ("翻两番", "4", "exact", "times", ("3.5", "4.5", True, False)),
+    ("翻了一番", "2", "exact", "times", ("1.5", "2.5", True, False)),
+    ("五分之二", "0.4", "exact", "ratio", ("0.3999999999999999999999995", "0.4000000000000000000000005", True, False)),
+    ("30分钟内", "30", "at_most", "分钟", (INF, "30", False, True)),
+    ("高于90%", "90", "more_than", "percent", ("90", INF, False, False)),
+    ("不高于5%", "5", "at_most", "percent", (INF, "5", False, True)),
+]
+
+
+@pytest.mark.parametrize("surface,value,qualifier,unit,bounds", BULLETIN_FORMS, ids=[r[0] for r in BULLETIN_FORMS])
+def test_bulletin_form(surface, value, qualifier, unit, bounds):
+    p = parse(surface)
+    assert (p.value, p.qualifier, p.unit) == (D(value), qualifier, unit)
+    lo, hi, lo_closed, hi_closed = bounds
+    expected = Interval(None if lo is None else D(lo), None if hi is None else D(hi), lo_closed, hi_closed)
+    assert p.interval() == expected
+
+
+def test_a_third_is_a_third_within_any_printed_precision():
+    third = parse("三分之一").interval()
+    assert third.lo < D(1) / D(3) < third.hi and third.hi - third.lo < D("1e-20")
+    assert parse("近三分之一").qualifier == "nearly"
+    with pytest.raises(NumberError):
+        parse("零分之一")

@@ -12,11 +12,12 @@ from checker.incremental.cache import Cache
 from checker.language.units import Units
 from checker.load.claims import load
 from checker.load.documents import Documents
+from checker.load.rulefiles import RuleFiles
 from checker.table.readings import ReadingColumns
 
 
 def _meaning(work):
-    return ReadingColumns(Units(work / "rules" / "units.txt"), Documents(str(work / "docs")))
+    return ReadingColumns(Units(RuleFiles.of(work / "rules").units), Documents(str(work / "docs")))
 
 
 def _entries_opened(monkeypatch) -> list:

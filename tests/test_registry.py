@@ -16,8 +16,8 @@ def run_with(tmp_path, metrics=None, entities=None, units=None):
 
 
 @pytest.mark.parametrize("entities,message", [
-    ("- {name: 荣昌区, parent: 重庆}\n", "parent `重庆`"),
-    ("- {name: 甲, aliases: [乙]}\n- {name: 丙, aliases: [乙]}\n", "`乙` is already a name of `甲`"),
+    ("- {name: 荣昌区, parent: 没有这个市}\n", "parent `没有这个市`"),
+    ("- {name: 甲, aliases: [乙]}\n- {name: 丙, aliases: [乙]}\n", "`乙` is already a name in this file"),
     ("- {name: 甲, colour: red}\n", "unknown field `colour`"),
     ("- {aliases: [x]}\n", "needs a `name:`"),
     ("name: 甲\n", "expected a list"),
@@ -53,7 +53,9 @@ def test_variants_are_compared_as_their_entity(tmp_path):
 
 def test_project_registries_load():
     from checker.load.registry import load_registry
-    reg = load_registry(ROOT / "rules")
+    from checker.load.rulefiles import RuleFiles
+
+    reg = load_registry(RuleFiles.of(ROOT / "rules"))
     assert reg.entities.canonical("全市") == "重庆市"
     assert reg.metrics.canonical("区域就诊率") == "区域内就诊率"
     assert reg.entities.variants["涪陵市中医院"] == "涪陵区中医院"

@@ -120,9 +120,10 @@ def test_range_value_is_a_pair(tmp_path):
         - {id: r, metric: 等候时间, entity: x, period: "2022", kind: actual, surface: 10~30分钟, value: [10, 30],
            source: {doc: d.txt, line: 1, quote: 10~30分钟}}
         """)
-    assert check(tmp_path, {"claims": text, "docs": doc}).findings == []
+    names = {"docs": doc, "metrics": [{"name": "等候时间", "unit": "分钟"}], "entities": [{"name": "x"}]}
+    assert check(tmp_path, {"claims": text, **names}).findings == []
     bad = text.replace("[10, 30]", "[10, 40]")
-    assert [f.code for f in check(tmp_path / "b", {"claims": bad, "docs": doc}).findings] == ["CC111"]
+    assert [f.code for f in check(tmp_path / "b", {"claims": bad, **names}).findings] == ["CC111"]
 
 
 @pytest.mark.parametrize("chunk", [7, 1 << 16])

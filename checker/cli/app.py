@@ -46,7 +46,9 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 ClaimPaths = typer.Argument(None, help="Claim files or folders (default: claims).")
 DocsOpt = typer.Option(None, "--docs", "-d", help="Folder of source documents that source.doc is relative to.")
-RulesOpt = typer.Option(None, "--rules", "-r", help="Folder with units.txt, metrics.yaml, entities.yaml (default: rules).")
+RulesOpt = typer.Option(None, "--rules", "-r", help="The project's rules folder, adding to the built-in units and "
+                        "vocabulary: units.txt, metrics.yaml, entities.yaml, lint.yaml, extract.yaml (default: rules, "
+                        "when there is one).")
 FormatOpt = typer.Option(None, "--format", "-f", help="Report format (repeatable, paired in order with --output).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file (repeatable).")
 FailOnOpt = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this severity remains (default: error).")
@@ -176,20 +178,17 @@ def extract(
 
 def _extract(settings, documents: list[Path], output, merge: bool, format, docs, force: bool, jobs: int) -> None:
     from checker.extract import drafts as out
-    from checker.extract.extractor import ExtractError, Extractor, load_language
+    from checker.extract.extractor import ExtractError, make_extractor
     from checker.io import processes
     from checker.io.writing import WriteError, atomic_write
     from checker.io.yamlfile import LoadError
-    from checker.language.units import UnitError, Units
-    from checker.load.registry import load_registry
+    from checker.load.rulefiles import RuleFiles, RulesFolderError
 
     if merge and (output is None or format is not DraftFormat.yaml):
         _fail("--merge needs --output FILE and the yaml format")
-    folder = Path(settings.rules)
     try:
-        extractor = Extractor(load_language(folder / "extract.yaml"), load_registry(folder),
-                              Units(folder / "units.txt").words())
-    except (ExtractError, LoadError, UnitError) as exc:
+        extractor = make_extractor(RuleFiles.of(settings.rules))
+    except (ExtractError, RulesFolderError) as exc:
         _fail(str(exc))
     texts = [(_doc_name(path, docs), _read_text(path)) for path in documents]
     found = extractor.documents(texts, jobs or processes.auto_jobs(sum(len(t) for _, t in texts), EXTRACT_WORTH))
@@ -323,6 +322,56 @@ def _write_baseline(claims, docs, rules, output: Path, overwrite: bool, ours=Non
     except WriteError as exc:
         _fail(str(exc))
     typer.echo(f"claimcheck: {len(result.findings)} findings written to {output}", err=True)
+
+
+@app.command()
+def vocabulary(
+    word: Optional[str] = typer.Argument(None, help="Show the metrics and entities whose name or alias contains "
+                                         "this (all metrics when left out)."),
+    rules: Optional[str] = RulesOpt,
+    entities: bool = typer.Option(False, "--entities", help="With no WORD: list the entities (places and "
+                                  "institutions) instead of the metrics."),
+):
+    """Look up the vocabulary: indicators and places, built in and the project's, with aliases and units."""
+    from checker.io.yamlfile import LoadError
+    from checker.load.registry import load_registry
+    from checker.load.rulefiles import RuleFiles, RulesFolderError
+
+    settings = _settings("extract", rules=rules)
+    try:
+        registry = load_registry(RuleFiles.of(settings.rules))
+    except (LoadError, RulesFolderError) as exc:
+        _fail(str(exc))
+    if word:
+        registry.learn([word], [word])  # 每千人口X and X人民医院 are understood without being listed
+    shown = 0
+    for kind, vocab in (("metric", registry.metrics), ("entity", registry.entities)):
+        if not word and (kind == "entity") != entities:
+            continue
+        for term in vocab.terms.values():
+            names = (term.name, *term.aliases)
+            if word and not any(word in name for name in names):
+                continue
+            typer.echo(_term_line(kind, term))
+            shown += 1
+    if not shown:
+        typer.echo(f"claimcheck: nothing in the vocabulary matches {word!r}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _term_line(kind: str, term) -> str:
+    """One entry of the vocabulary as people read it: name, aliases, unit or parent, where it comes from."""
+    extra = term.extra
+    facts = [f"unit {extra['unit']}"] if extra.get("unit") else []
+    facts += [f"{key} {extra[key]}" for key in ("type", "parent", "code", "group", "better") if extra.get(key)]
+    origin = "built-in" if term.builtin else f"project: {term.path}:{term.line}"
+    line = f"{kind:<7} {term.name}"
+    if term.aliases:
+        line += f"  (also: {', '.join(term.aliases)})"
+    line += f"  [{'; '.join(facts + [origin])}]"
+    if extra.get("definition"):
+        line += f"\n          {extra['definition']}"
+    return line
 
 
 @app.command(name="rules")

@@ -24,8 +24,11 @@ CN = "(?:数[十百千万]|[零〇一二两三四五六七八九十百千万亿]
 MAG = "(?:万亿|千万|百万|十万|亿|万|千|百(?!分))"
 PREFIXES = words.alternation(words.QUALIFIER_PREFIXES)
 SUFFIXES = words.alternation(words.QUALIFIER_SUFFIXES)
-RATIO_UNITS = "个百分点|百分点|%|％|‰|倍"
-RANGE = "[~～〜—–\\-－至到]"
+# signs and rates per population after a number: 93.4%, 5.6‰, 3个百分点, 9.52/10万, 1/10万人
+PER_POPULATION = (f"/(?:{words.alternation(words.PER_POPULATION)})"
+                  f"(?:{'|'.join(words.longest_first(words.POPULATION_WORDS))})?")
+RATIO_UNITS = f"{words.alternation(words.UNIT_SIGNS)}|％|{PER_POPULATION}"
+RANGE = f"[{re.escape(words.RANGE_MARKS)}]"
 CLAUSE_END = words.CLAUSE_MARKS + words.LIST_MARK + "\n"  # a list item is a clause of its own here
 SENTENCE_END = words.SENTENCE_MARKS + "；;\n"  # a figure's context stops at a semicolon too
 _CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
@@ -58,16 +61,22 @@ class Language:
     named_periods: dict
 
 
-def load_language(path: Path) -> Language:
-    from checker.io.yamlfile import LoadError, check_regex, read_text, read_yaml
+def load_language(paths: Path | list[Path]) -> Language:
+    """The extractor's word lists: the built-in extract.yaml and a project's, merged (checker.load.rulefiles)."""
+    from checker.io.yamlfile import LoadError, check_regex, read_yaml
+    from checker.load.rulefiles import merged, read_rules_text
 
+    layers = []
     try:
-        text = read_text(path)
-        data = read_yaml(text, str(path), []) or {}
-        if not isinstance(data, dict):
-            raise ExtractError(f"{path}:1: expected a mapping of word lists")
-        for p in data.get("not_quantities") or []:
-            check_regex(p, path, text, "not_quantities")
+        for path in [paths] if isinstance(paths, Path) else paths:
+            text = read_rules_text(path)
+            data = read_yaml(text, str(path), []) or {}
+            if not isinstance(data, dict):
+                raise ExtractError(f"{path}:1: expected a mapping of word lists")
+            for p in data.get("not_quantities") or []:
+                check_regex(p, path, text, "not_quantities")
+            layers.append(data)
+        data = merged(layers)
         patterns = "|".join(f"(?:{p})" for p in data.get("not_quantities") or []) or "(?!)"
         return Language(
             re.compile(patterns),
@@ -81,7 +90,19 @@ def load_language(path: Path) -> Language:
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
     except (re.error, TypeError, AttributeError) as exc:
-        raise ExtractError(f"{path}: {exc}") from None
+        raise ExtractError(f"{paths}: {exc}") from None
+
+
+def make_extractor(files) -> "Extractor":
+    """The extractor of a run's rule files (checker.load.rulefiles.RuleFiles): word lists, vocabulary, units."""
+    from checker.io.yamlfile import LoadError
+    from checker.language.units import UnitError, Units
+    from checker.load.registry import load_registry
+
+    try:
+        return Extractor(load_language(files.extract), load_registry(files), Units(files.units).words())
+    except (LoadError, UnitError) as exc:
+        raise ExtractError(str(exc)) from None
 
 
 def quantity_pattern(counters) -> re.Pattern:
@@ -145,7 +166,7 @@ class Extractor:
         words = "|".join(re.escape(w) for w in language.trailing_words) or "(?!)"
         self.trailing = re.compile(f"(?:{words})+$")
         self.metric_names = _Names(registry.metrics.lookup)
-        self.entity_names = _Names(registry.entities.lookup)
+        self.entity_names = _Names(registry.entities.spotting_names())
 
     def document(self, name: str, text: str) -> list[Draft]:
         return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text

@@ -41,11 +41,13 @@ MAGNITUDES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Dec
 PREFIXES = sorted(words.QUALIFIER_PREFIXES, key=lambda pair: -len(pair[0]))
 SUFFIXES = sorted(words.QUALIFIER_SUFFIXES, key=lambda pair: -len(pair[0]))
 PLUS_WORDS = words.PLUS_WORDS
-UNIT_TOKENS = [("个百分点", "percentage_point"), ("百分点", "percentage_point"),
-               ("%", "percent"), ("‰", "permille"), ("倍", "times")]
+UNIT_TOKENS = words.UNIT_SIGNS
 RANGE_SEPS = "~-至到"
 ORDINAL_COUNTERS = ("个", "家", "例", "台", "次", "项", "批", "位", "款", "座", "所")
-FRACTIONS = [("百分之", "percent"), ("千分之", "permille")]
+FRACTIONS = words.FRACTION_WORDS
+_DOUBLINGS = re.compile(r"翻了?(一|两|二|三|四|[1-4])?番")  # 翻一番 is twice as much, 翻两番 four times
+_TENTHS = re.compile(r"([一二两三四五六七八九十]|10|[1-9])成(半)?")  # 七成 is 70%: a tenth, as people say it
+_FRACTION = re.compile(r"(.+?)分之(.+)")  # 三分之一
 
 
 _ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -150,6 +152,9 @@ def _parse(surface: str) -> Parsed:
     qualifier, s = _strip_prefix(s)
     suffix_q, s = _strip_suffix(s)
     qualifier = _combine(qualifier, suffix_q, surface)
+    spoken = _spoken(s, qualifier, surface)
+    if spoken is not None:
+        return spoken
     fraction = next((name for word, name in FRACTIONS if s.startswith(word)), None)
     if fraction:  # 百分之九十五 is 95%: the unit comes first
         s = s[len("百分之"):]
@@ -199,6 +204,30 @@ def _parse(surface: str) -> Parsed:
         raise NumberError(f"nothing is just below zero: {surface!r}")  # 近0 would be an empty interval
     plus_step = first.plus_step if qualifier == "plus" else None
     return Parsed(first.value, qualifier, unit, None, first.step, plus_step, first.rounded)
+
+
+def _spoken(s: str, qualifier: str, surface: str) -> Parsed | None:
+    """Amounts said in words rather than digits and a unit: 翻一番 (×2), 七成 (70%), 三分之一 (1/3)."""
+    m = _DOUBLINGS.fullmatch(s)
+    if m:
+        times = _cn_int(m.group(1), surface) if m.group(1) and m.group(1) in CN_DIGITS else int(m.group(1) or 1)
+        return Parsed(Decimal(2 ** times), qualifier, "times")
+    m = _TENTHS.fullmatch(s)
+    if m:  # 三成 is 30% said to the nearest tenth: [25%, 35%)
+        tenths = Decimal(_cn_int(m.group(1), surface) if not m.group(1).isdigit() else int(m.group(1)))
+        value = tenths * 10 + (5 if m.group(2) else 0)
+        return Parsed(value, qualifier, "percent", None, Decimal(5 if m.group(2) else 10), None, True)
+    m = _FRACTION.fullmatch(s)
+    if m and not any(s.startswith(word) for word, _ in FRACTIONS):
+        (below, rest_b), (above, rest_a) = _number(m.group(1), surface), _number(m.group(2), surface)
+        if rest_b or rest_a or below.value == 0 or below.plus or above.plus:
+            raise NumberError(f"cannot read {surface!r}")
+        with localcontext(_EXACT) as ctx:
+            ctx.prec = 30
+            value = above.value / below.value
+        # The fraction is exact; its decimal is not: a step far below any printed precision covers the rest.
+        return Parsed(value, qualifier, "ratio", None, Decimal("1e-24"), None, True)
+    return None
 
 
 def _strip_prefix(s: str) -> tuple[str, str]:
@@ -326,6 +355,9 @@ def _unit(rest: str) -> tuple[str, str | None]:
     for token, name in UNIT_TOKENS:
         if rest.startswith(token):
             return rest[len(token):], name
+    rate = words.per_population(rest)  # 9.52/10万
+    if rate is not None:
+        return rest[rate[1]:], rate[0]
     return rest, None
 
 

@@ -1,10 +1,12 @@
-"""Units through pint, defined by the data file rules/units.txt."""
+"""Units through pint, defined by data files: the built-in checker/data/units.txt and a project's own."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+
+from checker.language import words
 
 
 @dataclass(frozen=True)
@@ -21,25 +23,29 @@ class UnitError(ValueError):
 
 
 class Units:
-    def __init__(self, definitions: Path):
+    def __init__(self, definitions: Path | list[Path]):
+        """definitions: pint definition files, read in order; a later file may define a unit again."""
         import pint  # heavy: only commands that check units pay for it
 
-        self.path = definitions
-        self.registry = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False)
-        try:
-            self.registry.load_definitions(str(definitions))
-        except Exception as exc:  # pint raises several types for bad definition files
-            raise UnitError(f"{definitions}: bad unit definitions: {exc}") from None
+        self.paths = [Path(p) for p in definitions] if isinstance(definitions, (list, tuple)) else [Path(definitions)]
+        self.registry = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False,
+                                          on_redefinition="ignore")
+        for path in self.paths:
+            try:
+                self.registry.load_definitions(str(path))
+            except Exception as exc:  # pint raises several types for bad definition files
+                raise UnitError(f"{path}: bad unit definitions: {exc}") from None
         for name in sorted(self.registry.get_group("root").members):
             try:  # pint resolves definitions lazily; resolve them all now to name the bad one
                 self.registry.get_base_units(name)
             except Exception as exc:  # noqa: BLE001 - pint raises several types here
-                raise UnitError(f"{definitions}: unit `{name}`: {exc}") from None
+                raise UnitError(f"{self.paths[-1]}: unit `{name}`: {exc}") from None
         counters = self.registry.get_group("counters").members
         self._counter_dims = {str(self.registry.Unit(u).dimensionality) for u in counters}
         self.info = lru_cache(maxsize=None)(self._info)
 
     def _info(self, text: str) -> UnitInfo:
+        text = words.unit_name(text) or text  # the forms printed in bulletins: 1/10万, /十万人
         try:
             q = self.registry.Quantity(Decimal(1), text.strip())
             base = q.to_base_units()
@@ -54,7 +60,7 @@ class Units:
     def words(self) -> list[str]:
         """Every unit name and alias written in Chinese characters (counters such as 人次, 家, 万元)."""
         out = set()
-        for line in self.path.read_text(encoding="utf-8").splitlines():
+        for line in (row for path in self.paths for row in path.read_text(encoding="utf-8").splitlines()):
             line = line.split("#", 1)[0]
             if "=" not in line or line.lstrip().startswith("@"):
                 continue

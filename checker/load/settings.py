@@ -17,6 +17,7 @@ from checker.model.findings import SEVERITIES
 
 ENGINES = ("duckdb", "spark")  # where the cross-claim rules run: embedded, or a Spark cluster
 DEFAULT_CACHE = ".claimcheck-cache"
+DEFAULT_RULES = "rules"  # the project's rules folder, read when it exists and no other is named
 DEFAULT_SUPPRESSIONS = ".claimcheck-ignore.yaml"  # read when it exists and no other file is named
 
 # Each setting the configuration file may hold, and its type there.
@@ -36,7 +37,7 @@ class SettingsError(Exception):
 class Settings:
     claims: tuple[str, ...] = ("claims",)  # claim files or folders
     docs: str | None = None  # the folder source.doc is relative to
-    rules: str = "rules"  # the project's rules folder: units, vocabulary, word lists
+    rules: str | None = None  # the project's rules folder, adding to the built-in data; None: the built-in alone
     select: tuple[str, ...] | None = None  # only these rule codes; None: every rule of the command
     ignore: tuple[str, ...] = ()  # never these rule codes
     severity: dict = field(default_factory=dict)  # rule code → severity, over the rule's own
@@ -76,6 +77,8 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
         merged.pop("docs", None)
     if command != "check":
         merged.pop("baseline", None)
+    if "rules" not in merged and (folder / DEFAULT_RULES).is_dir():
+        merged["rules"] = DEFAULT_RULES
     if "suppressions" not in merged and (folder / DEFAULT_SUPPRESSIONS).exists():
         merged["suppressions"] = DEFAULT_SUPPRESSIONS
     if "claims" in merged:

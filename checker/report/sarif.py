@@ -64,4 +64,4 @@ def _location(loc) -> dict:
     if loc.column:
         region["startColumn"] = loc.column
     return {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")}, "region": region},
-            "message": {"text": "claim record" if loc.role == "claim" else "source text"}}
+            "message": {"text": {"claim": "claim record", "rules": "rules file"}.get(loc.role, "source text")}}

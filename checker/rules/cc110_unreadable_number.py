@@ -11,6 +11,8 @@ Passing example::
       - {id: rc-1, metric: 卫生人才, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 300余名, source: {doc: d.txt, line: 1, quote: 招聘300余名卫生人才}}
     docs:
       d.txt: 2020年至今招聘300余名卫生人才充实到各医疗卫生单位
+    metrics:
+      - {name: 卫生人才}
 
 Failing example::
 

@@ -11,6 +11,8 @@ Passing example::
       - {id: rc-1, metric: 基层就诊率差距, entity: 荣昌区, period: "2022", kind: change, surface: 10个百分点, unit: 个百分点, source: {doc: d.txt, line: 1, quote: 高于全市10个百分点}}
     docs:
       d.txt: 基层医疗卫生机构就诊率65.9%，高于全市10个百分点。
+    metrics:
+      - {name: 基层就诊率差距}
 
 Failing example::
 

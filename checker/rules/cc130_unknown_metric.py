@@ -1,9 +1,11 @@
-"""Unknown metric: the metric is not named in rules/metrics.yaml.
+"""Unknown metric: the metric is not in the vocabulary.
 
 Cross-checks compare claims by canonical metric, so 区域就诊率 and 区域内就诊率
-must be declared as one metric (an alias) to be compared at all. A metric
-missing from the registry is reported so that the registry keeps up with the
-claims. Silent while the registry is empty.
+must be one metric (an alias) to be compared at all. The vocabulary is the
+built-in one of China's health statistics (`claimcheck vocabulary` lists
+it), with population rates composed from it (每千人口X), plus the project's
+rules/metrics.yaml. A metric it lacks is reported so that the project adds
+it, or the claim uses the standard name.
 
 Passing example::
 
@@ -27,11 +29,12 @@ CODE = "CC130"
 NAME = "unknown-metric"
 SEVERITY = "warning"
 READS = "records"
+SCOPE = ("file",)  # each finding is about one claim, read with the registry: kept per claim file (checker.run.kept)
 
 
 def check(ctx):
     if not ctx.registry.metrics.terms:
         return []
     rows = ctx.where(lambda f: f("metric").is_valid() & ~f("metric_known"))
-    return [ctx.finding(CODE, f"metric `{ctx.records[r].values['metric']}` is not in rules/metrics.yaml", [r])
+    return [ctx.finding(CODE, f"metric `{ctx.records[r].values['metric']}` is not in the vocabulary (the built-in indicators or rules/metrics.yaml)", [r])
             for r in rows]

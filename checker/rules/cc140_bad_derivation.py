@@ -14,6 +14,8 @@ Passing example::
       - {id: d-3, metric: 基层就诊率, entity: 重庆市, period: "2022", kind: actual, derived: "d-1 - d-2", unit: percent, source: {doc: d.txt, line: 1, quote: 高于全市10个百分点}}
     docs:
       d.txt: 基层医疗卫生机构就诊率65.9%，高于全市10个百分点。
+    metrics:
+      - {name: 基层就诊率差距}
 
 Failing example::
 

@@ -15,6 +15,12 @@ Passing example::
       - {id: c-3, metric: 优秀案例数, entity: 医院, period: "2025", kind: actual, surface: 4个, source: {doc: d.txt, line: 1, quote: 4个优秀案例}}
     docs:
       d.txt: 医院共有6个案例入选，其中2个杰出案例、4个优秀案例。
+    metrics:
+      - {name: 案例数}
+      - {name: 杰出案例数}
+      - {name: 优秀案例数}
+    entities:
+      - {name: 医院}
 
 Failing example::
 

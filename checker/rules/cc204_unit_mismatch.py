@@ -37,8 +37,9 @@ SCOPE = ("metric_key",)  # each finding is about claims of one metric (checker.r
 
 def check(ctx):
     t = ctx.table
-    # A change is measured in its own terms (a percent level changes by 个百分点), so only levels count here.
-    t = t.filter(t.metric_key.notnull() & t.dimension.notnull() & (t.kind != "change"))
+    # A change is measured in its own terms (a percent level changes by 个百分点) and a share is a part of a
+    # whole (医院床位 … 占78.4%), so only levels count here.
+    t = t.filter(t.metric_key.notnull() & t.dimension.notnull() & ~t.kind.isin(["change", "share"]))
     out = []
     d = t.join(ctx.metrics, "metric_key")
     for r in ctx.rows(d.filter(d.expected_dimension.notnull() & (d.dimension != d.expected_dimension))

@@ -13,6 +13,12 @@ Passing example::
       - {id: c-3, metric: 优秀案例数, entity: 医院, period: "2025", kind: actual, surface: 4个, source: {doc: d.txt, line: 1, quote: 4个优秀案例}}
     docs:
       d.txt: 医院共有6个案例入选，其中2个杰出案例、4个优秀案例。
+    metrics:
+      - {name: 案例数}
+      - {name: 杰出案例数}
+      - {name: 优秀案例数}
+    entities:
+      - {name: 医院}
 
 Failing example::
 
@@ -38,4 +44,4 @@ def check(ctx):
     j = part_sums(ctx.relations, ctx.table, "sum")
     bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed) | above(j.w_lo, j.w_lo_closed, j.hi, j.hi_closed))
     return [ctx.finding(CODE, parts_message(ctx, g, "is not the sum of its parts"), [g["row"], *sorted(g["parts"])])
-            for g in ctx.rows(bad.order_by("row"))]
+            for g in ctx.rows(bad.order_by(["row", "entry"]))]

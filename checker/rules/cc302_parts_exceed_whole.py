@@ -13,6 +13,10 @@ Passing example::
       - {id: p-3, metric: 招聘紧缺人才数, entity: 荣昌区, period: "2020-2023", kind: actual, surface: 130余人, source: {doc: d.txt, line: 1, quote: 招聘紧缺守门人才130余人}}
     docs:
       d.txt: 2020年至今招聘300余名卫生人才，其中引进高层次人才180余人，为基层招聘紧缺守门人才130余人。
+    metrics:
+      - {name: 卫生人才招聘数}
+      - {name: 引进高层次人才数}
+      - {name: 招聘紧缺人才数}
 
 Failing example::
 
@@ -38,4 +42,4 @@ def check(ctx):
     j = part_sums(ctx.relations, ctx.table, "includes")
     bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed))
     return [ctx.finding(CODE, parts_message(ctx, g, "is smaller than the parts it includes"), [g["row"], *sorted(g["parts"])])
-            for g in ctx.rows(bad.order_by("row"))]
+            for g in ctx.rows(bad.order_by(["row", "entry"]))]

@@ -13,6 +13,8 @@ Passing example::
       - {id: s-3, metric: 四级手术占比, entity: 医院, period: "2025", kind: change, surface: 2.96个百分点, relations: [{change: {from: s-1, to: s-2}}], source: {doc: d.txt, line: 1, quote: 提高2.96个百分点}}
     docs:
       d.txt: 四级手术占比由9.87%提升至12.83%，提高2.96个百分点。
+    entities:
+      - {name: 医院}
 
 Failing example::
 

@@ -13,6 +13,8 @@ Passing example::
       - {id: t-3, metric: 门急诊人次, entity: 医院, period: "2025", kind: change, surface: 1.6倍, relations: [{change: {from: t-1, to: t-2}}], source: {doc: d.txt, line: 1, quote: 增长1.6倍}}
     docs:
       d.txt: 门急诊人次从46.8万增至121.7万人次，增长1.6倍。
+    entities:
+      - {name: 医院}
 
 Failing example::
 

@@ -12,6 +12,12 @@ Passing example::
       - {id: h-3, metric: 国家级重点专科占比, entity: 全市, period: "2021", kind: share, surface: 25%, relations: [{share: {part: h-1, whole: h-2}}], source: {doc: d.txt, line: 1, quote: 占25%}}
     docs:
       d.txt: 全市临床重点专科140个，其中国家级临床重点专科35个，占25%。
+    metrics:
+      - {name: 临床重点专科数}
+      - {name: 国家级重点专科数}
+      - {name: 国家级重点专科占比}
+    entities:
+      - {name: 全市}
 
 Failing example::
 

@@ -410,7 +410,7 @@ def _number(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
-def setting(rules: Path, docs: str | None, tolerances, severities: dict) -> str:
+def setting(files, docs: str | None, tolerances, severities: dict) -> str:
     """What every stored finding depends on besides the claims and documents: code, rules folder, options."""
     from importlib.metadata import version
 
@@ -420,9 +420,7 @@ def setting(rules: Path, docs: str | None, tolerances, severities: dict) -> str:
     # DuckDB's hash makes the digests: its version, not its module (loading it here would skip its setting)
     digest = hashlib.sha256(f"claimcheck {__version__} duckdb {version('duckdb')}\0".encode())
     digest.update(code_digest(*LAYERS).encode())
-    for path in sorted(p for p in rules.rglob("*") if p.is_file()):
-        digest.update(f"\0{path.relative_to(rules)}\0".encode())
-        digest.update(path.read_bytes())
+    digest.update(files.digest().encode())  # the built-in data and the project's rules folder
     folder = str(Path(docs).resolve()) if docs else ""
     digest.update(repr((folder, sorted((tolerances or {}).items()), sorted(severities.items()))).encode())
     return digest.hexdigest()

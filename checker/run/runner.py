@@ -20,6 +20,7 @@ from checker.language.units import UnitError, Units
 from checker.load.claims import load
 from checker.load.documents import Documents, TextError, collect_texts
 from checker.load.registry import load_registry
+from checker.load.rulefiles import RuleFiles, RulesFolderError, lint_language
 from checker.load.settings import Settings
 from checker.model.findings import Finding, in_order
 from checker.rules import all_rules, reads_only_texts, run_by, scope_of
@@ -74,19 +75,21 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     """
     timings: dict = {}
     start = time.perf_counter()
-    folder, docs, jobs = Path(settings.rules), settings.docs, settings.jobs
-    if not folder.is_dir():
-        raise InputError(f"{settings.rules}: rules folder not found (give --rules)")
+    docs, jobs = settings.docs, settings.jobs
+    try:
+        files = RuleFiles.of(settings.rules)
+    except RulesFolderError as exc:
+        raise InputError(f"{exc} (give --rules, or leave it out to use the built-in data alone)") from None
     noted = filestatus.memo(cache, claim_paths) if cache is not None and claim_paths else None
     try:
-        ctx = _documents(folder, docs, lint, severities, noted)
+        ctx = _documents(files, docs, lint, severities, noted)
         ctx.baseline_path = settings.baseline
         ctx.sidecar = suppressions.load_sidecar(Path(settings.suppressions) if settings.suppressions else None)
         known = suppressions.load_baseline(Path(settings.baseline)) if settings.baseline else None
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     by_text = [m for m in chosen if reads_only_texts(m)]
-    store = _store(cache, claim_paths, settings, folder, severities)
+    store = _store(cache, claim_paths, settings, files, severities)
     try:
         texts = store.texts_to_check(ctx.texts) if store else dict(ctx.texts)
     except TextError as exc:
@@ -123,11 +126,11 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
                   ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined)
 
 
-def _store(cache, claim_paths, settings: Settings, rules: Path, severities: dict):
+def _store(cache, claim_paths, settings: Settings, files: RuleFiles, severities: dict):
     """The last run's findings to keep (checker.run.kept): with a cache, on the embedded engine."""
     if cache is None or settings.engine != "duckdb" or not claim_paths:
         return None
-    return kept.Store(cache, claim_paths, kept.setting(rules, settings.docs, settings.tolerances, severities))
+    return kept.Store(cache, claim_paths, kept.setting(files, settings.docs, settings.tolerances, severities))
 
 
 def _chosen(settings: Settings, command: str) -> tuple[list, dict]:
@@ -154,15 +157,15 @@ def _known_codes(settings: Settings, name: str, codes, available: dict) -> None:
                              "`claimcheck rules` lists them")
 
 
-def _documents(folder: Path, docs: str | None, lint, severities: dict, known=None) -> Context:
+def _documents(files: RuleFiles, docs: str | None, lint, severities: dict, known=None) -> Context:
     """What the rules see before any claim is read: registries, units, the texts to lint and their word lists.
     known (checker.incremental.filestatus) gives the digests of unchanged documents without reading them."""
-    units = Units(folder / "units.txt")
-    registry = load_registry(folder)
+    units = Units(files.units)
+    registry = load_registry(files, units)
     documents = Documents(docs, known)
     texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
     return Context(None, None, [], registry, documents, None, severities, units=units, texts=texts,
-                   lint=_lint_language(folder / "lint.yaml"))
+                   lint=lint_language(files.lint))
 
 
 def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str, known=None) -> float:
@@ -185,31 +188,3 @@ def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str
     ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, claim_table, ctx.edges, metrics)
     ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, claim_table
     return loaded
-
-
-def _lint_language(path: Path) -> dict:
-    """rules/lint.yaml: the document rules' word lists (empty when absent)."""
-    if not path.exists():
-        return {}
-    from checker.io.yamlfile import read_text, read_yaml
-
-    text = read_text(path)
-    data = read_yaml(text, str(path), [])
-    if not isinstance(data, dict):
-        raise LoadError(f"{path}:1: expected a mapping of word lists")
-    _check_lint_patterns(data, path, text)
-    return data
-
-
-def _check_lint_patterns(data: dict, path: Path, text: str) -> None:
-    """Every regular expression in lint.yaml compiles, before any rule uses it."""
-    from checker.io.yamlfile import check_regex
-
-    for pattern in (data.get("reduplications") or {}).values():
-        check_regex(pattern or "", path, text, "reduplications")
-    for pattern in data.get("compounds") or []:
-        check_regex(pattern, path, text, "compounds")
-    for slip in data.get("slips") or []:
-        if not isinstance(slip, dict) or "pattern" not in slip:
-            raise LoadError(f"{path}:{getattr(slip, 'line', 1)}: each of `slips` needs a `pattern`")
-        check_regex(slip["pattern"], path, text, "slips")

@@ -70,6 +70,7 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     records = records if isinstance(records, Records) else Records(records)
     spans = list(records.spans())  # once: the records not yet in a chunk become one each time
     chunks = [chunk for _, chunk in spans]
+    registry.learn(_distinct(chunks, "metric"), _distinct(chunks, "entity"))  # 每千人口X, X人民医院
     pieces = [piece for first, chunk in spans for piece in _reading_pieces(first, chunk, readings, batch)]
     made = {name: pa.chunked_array([piece[name] for piece in pieces], DERIVED[name](pa, pa.decimal128(38, SCALE)))
             for name in reading_arrays([])}
@@ -115,6 +116,16 @@ def _registry_columns(metrics, entities, registry: Registry) -> dict:
         metric_key=_looked_up(metrics, m_names, keep=True), metric_known=_known(metrics, m_names),
         entity_variant=_looked_up(entities, slips, keep=False),
         entity_key=_looked_up(entities, e_names, keep=True), entity_known=_known(entities, e_names))
+
+
+def _distinct(chunks, name: str) -> set:
+    """The distinct values of a field over all chunks."""
+    import pyarrow.compute as pc
+
+    out: set = set()
+    for chunk in chunks:
+        out.update(v for v in pc.unique(_named(chunk, name)).to_pylist() if v)
+    return out
 
 
 def _named(chunk, name: str):

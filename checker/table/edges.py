@@ -15,7 +15,8 @@ TYPES = {
     "share": "this claim is the share part/whole: `share: {part: id, whole: id}`",
     "series": "rose (or fell) every year for N years: `series: {years: 3, direction: up}`",
 }
-COLUMNS = ("row", "rel", "member", "role", "direction", "mode", "years")
+# entry: which of the claim's relations the edge belongs to (a total may be broken down two ways: by owner and by grade)
+COLUMNS = ("row", "entry", "rel", "member", "role", "direction", "mode", "years")
 
 
 def edges(records: Records, problems: list[Problem]) -> list[dict]:
@@ -25,10 +26,10 @@ def edges(records: Records, problems: list[Problem]) -> list[dict]:
     by_id = records.rows_by_id({str(name) for _, relations in stating for name in _names(relations)})
     out: list[dict] = []
     for row, relations in stating:
-        for entry in relations:
+        for at, entry in enumerate(relations):
             (kind, body), = entry.items()
             try:
-                out.extend(_edges(row, kind, body, by_id))
+                out.extend(dict(e, entry=at) for e in _edges(row, kind, body, by_id))
             except ValueError as exc:
                 rec = records[row]
                 problems.append(Problem("CC141", rec.path, rec.line_of("relations"),
@@ -97,5 +98,5 @@ def _choice(value, choices, name):
 def arrow(edge_rows: list[dict]):
     import pyarrow as pa
 
-    types = {"row": pa.int64(), "member": pa.int64(), "years": pa.int64()}
+    types = {"row": pa.int64(), "entry": pa.int64(), "member": pa.int64(), "years": pa.int64()}
     return pa.table({c: pa.array([e[c] for e in edge_rows], type=types.get(c, pa.string())) for c in COLUMNS})

@@ -219,7 +219,7 @@ class ReadingColumns:
 
     def __reduce__(self):  # a helper process builds its own units and documents: pint's registry does not pickle
         folder = None if self.docs.folder is None else str(self.docs.folder)
-        return _reading_columns_of, (str(self.units.path), folder, self.tolerances)
+        return _reading_columns_of, ([str(p) for p in self.units.paths], folder, self.tolerances)
 
     def __call__(self, records: list[Record]) -> dict:
         return reading_arrays([read_record(rec, self.units, self.docs, self.tolerances) for rec in records])
@@ -231,7 +231,9 @@ class ReadingColumns:
 
             from checker.incremental.fingerprint import code_digest, up_to
 
-            digest = hashlib.sha256(Path(self.units.path).read_bytes())
+            digest = hashlib.sha256()
+            for path in self.units.paths:
+                digest.update(path.read_bytes())
             digest.update(repr(sorted((self.tolerances or {}).items())).encode())
             digest.update(code_digest(*up_to("table")).encode())
             self._key = digest.hexdigest()
@@ -242,8 +244,8 @@ class ReadingColumns:
         return {name: self.docs.digest(name) for name in sorted(set(names) - {None})}
 
 
-def _reading_columns_of(units_path: str, docs_folder: str | None, tolerances) -> ReadingColumns:
-    return ReadingColumns(Units(Path(units_path)), Documents(docs_folder), tolerances)
+def _reading_columns_of(units_paths: list[str], docs_folder: str | None, tolerances) -> ReadingColumns:
+    return ReadingColumns(Units([Path(p) for p in units_paths]), Documents(docs_folder), tolerances)
 
 
 # Derived columns copied from the reading as they are: (column, attribute of Reading).

@@ -83,7 +83,7 @@ def part_sums(relations, claims, rel: str):
     any real value.
     """
     m = members(relations, claims, rel)
-    agg = m.group_by("row").aggregate(
+    agg = m.group_by(["row", "entry"]).aggregate(
         lo=m.m_lo.sum(), hi=m.m_hi.sum(), lo_closed=m.m_lo_closed.all(), hi_closed=m.m_hi_closed.all(),
         n=m.count(), usable=m.m_has_interval.cast("int64").sum(), dims=m.m_dimension.nunique(),
         dim=m.m_dimension.max(), parts=m.member.collect())
