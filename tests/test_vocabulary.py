@@ -139,3 +139,12 @@ def test_the_development_set_checks_clean_of_unknown_names_and_units():
     unknown = [f.message for f in result.findings if f.code in ("CC113", "CC130", "CC131")]
     assert unknown == []
     assert [f.message for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_project_that_kept_the_old_full_units_file_reads_as_it_did(tmp_path):
+    """Before the units were built in, a project's rules/units.txt held them all, groups and defaults included."""
+    (tmp_path / "units.txt").write_text("@defaults\n    group = root\n    system = claimcheck\n@end\n"
+                                        "@group counters\n    count = [count] = 个 = 张\n@end\n", encoding="utf-8")
+    units = Units(RuleFiles.of(tmp_path).units)
+    assert units.info("张").dimension == units.info("个").dimension and units.info("张").counter
+    assert units.info("人次").counter  # the built-in counters stay counters

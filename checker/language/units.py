@@ -22,6 +22,25 @@ class UnitError(ValueError):
     pass
 
 
+def _added(path: Path, at: int) -> list[str]:
+    """A project's definitions, read after the built-in ones: pint refuses a group or defaults block defined
+    twice, so the project's groups get names of their own (`counters__1` still counts) and its defaults go
+    (a project that kept a full copy of the old units.txt in rules/ reads as it did)."""
+    lines, skipping = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head = line.strip()
+        if head.startswith("@defaults"):
+            skipping = True
+        elif skipping:
+            skipping = head != "@end"
+        elif head.startswith("@group "):
+            name, _, rest = head[len("@group "):].partition(" ")
+            lines.append(f"@group {name}__{at} {rest}".rstrip())
+        else:
+            lines.append(line)
+    return lines
+
+
 class Units:
     def __init__(self, definitions: Path | list[Path]):
         """definitions: pint definition files, read in order; a later file may define a unit again."""
@@ -30,9 +49,9 @@ class Units:
         self.paths = [Path(p) for p in definitions] if isinstance(definitions, (list, tuple)) else [Path(definitions)]
         self.registry = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=False,
                                           on_redefinition="ignore")
-        for path in self.paths:
+        for at, path in enumerate(self.paths):
             try:
-                self.registry.load_definitions(str(path))
+                self.registry.load_definitions(str(path) if at == 0 else _added(path, at))
             except Exception as exc:  # pint raises several types for bad definition files
                 raise UnitError(f"{path}: bad unit definitions: {exc}") from None
         for name in sorted(self.registry.get_group("root").members):
@@ -40,7 +59,12 @@ class Units:
                 self.registry.get_base_units(name)
             except Exception as exc:  # noqa: BLE001 - pint raises several types here
                 raise UnitError(f"{self.paths[-1]}: unit `{name}`: {exc}") from None
-        counters = self.registry.get_group("counters").members
+        counters = set()
+        for name in ["counters"] + [f"counters__{at}" for at in range(1, len(self.paths))]:
+            try:
+                counters |= self.registry.get_group(name, create_if_needed=False).members
+            except KeyError:
+                continue  # a project file without counters
         self._counter_dims = {str(self.registry.Unit(u).dimensionality) for u in counters}
         self.info = lru_cache(maxsize=None)(self._info)
 
