@@ -63,7 +63,7 @@ class Units:
         for name in ["counters"] + [f"counters__{at}" for at in range(1, len(self.paths))]:
             try:
                 counters |= self.registry.get_group(name, create_if_needed=False).members
-            except KeyError:
+            except (KeyError, ValueError):  # pint: "Unknown group"
                 continue  # a project file without counters
         self._counter_dims = {str(self.registry.Unit(u).dimensionality) for u in counters}
         self.info = lru_cache(maxsize=None)(self._info)
