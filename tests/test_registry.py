@@ -17,7 +17,8 @@ def run_with(tmp_path, metrics=None, entities=None, units=None):
 
 @pytest.mark.parametrize("entities,message", [
     ("- {name: 荣昌区, parent: 没有这个市}\n", "parent `没有这个市`"),
-    ("- {name: 甲, aliases: [乙]}\n- {name: 丙, aliases: [乙]}\n", "`乙` is already a name in this file"),
+    ("- {name: 甲, aliases: [乙]}\n- {name: 丙, aliases: [乙]}\n", "`乙` is already a name of `甲`"),
+    ("- {name: 甲}\n- {name: 甲, aliases: [乙]}\n", "`甲` is already an entry in this file"),
     ("- {name: 甲, colour: red}\n", "unknown field `colour`"),
     ("- {aliases: [x]}\n", "needs a `name:`"),
     ("name: 甲\n", "expected a list"),

@@ -148,3 +148,12 @@ def test_a_project_that_kept_the_old_full_units_file_reads_as_it_did(tmp_path):
     units = Units(RuleFiles.of(tmp_path).units)
     assert units.info("张").dimension == units.info("个").dimension and units.info("张").counter
     assert units.info("人次").counter  # the built-in counters stay counters
+
+
+def test_a_composed_name_of_a_listed_indicator_finds_it_as_listed():
+    """专业公共卫生机构实有床位 composes to 专业公共卫生机构床位数, which the list has with its own definition."""
+    registry = load_registry(BUILTIN_ONLY)
+    listed = registry.metrics.get("专业公共卫生机构床位数")
+    registry.learn(["专业公共卫生机构实有床位"], [])
+    assert registry.metrics.canonical("专业公共卫生机构实有床位") == "专业公共卫生机构床位数"
+    assert registry.metrics.get("专业公共卫生机构床位数") is listed

@@ -85,9 +85,11 @@ class Vocabulary:
         for name in names:
             if name and name not in self.lookup:
                 term = self.compose(self, name)
-                if term is not None:
+                if term is None:
+                    continue
+                if term.name not in self.terms:  # a listed term of that name stays as it was listed
                     self.add(term)
-                    self.lookup[name] = term.name
+                self.lookup[name] = term.name
 
 
 @dataclass
@@ -124,18 +126,20 @@ def _layers(vocab: Vocabulary, paths: list[Path], allowed: set, notes: list, uni
     """The built-in file first, then the project's, whose entries replace built-in ones by name."""
     for path in paths:
         builtin = path.resolve().is_relative_to(BUILTIN)
-        seen: set = set()
+        entries: set = set()
         for term in _terms(path, allowed, builtin):
-            if term.name in seen or any(a in seen for a in term.aliases):
-                clash = next(a for a in (term.name, *term.aliases) if a in seen)
-                raise LoadError(f"{term.path}:{term.line}: `{clash}` is already a name in this file")
-            seen.update((term.name, *term.aliases, *term.variants))
-            before = vocab.terms.get(term.name)
-            for name in vocab.add(term, replacing=not builtin):
+            if term.name in entries:  # add() takes a name again silently: only another entry's names clash there
+                raise LoadError(f"{term.path}:{term.line}: `{term.name}` is already an entry in this file")
+            entries.add(term.name)
+            same = vocab.terms.get(term.name)
+            taken = dict.fromkeys(vocab.add(term, replacing=not builtin))
+            replaced = [old for old in [same, *(vocab.terms.get(name) for name in taken)] if old is not None]
+            if units is not None and not builtin:
+                for old in replaced:
+                    if old.builtin:
+                        _note_dimension(old, term, units, notes)
+            for name in taken:
                 _drop_names(vocab, name, term)
-                before = before or vocab.terms.get(name)
-            if before is not None and before.builtin and not builtin and units is not None:
-                _note_dimension(before, term, units, notes)
 
 
 def _drop_names(vocab: Vocabulary, name: str, by: Term) -> None:
@@ -266,8 +270,6 @@ def _population_rate(vocab: Vocabulary, name: str) -> Term | None:
     if base is None or not unit or "/" in str(unit) or str(unit) in ("percent", "permille", "per_100k", "元"):
         return None
     canonical = f"每{m.group(1)}人口{base.name}"
-    if canonical in vocab.terms:
-        return vocab.terms[canonical]
     extra = {"unit": f"{unit}/{_DENOMINATOR[m.group(1)]}", "range": [0, None], "group": base.extra.get("group"),
              "definition": f"{base.name}除以常住人口（每{m.group(1)}人）。"}
     if base.extra.get("better"):
