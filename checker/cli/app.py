@@ -337,7 +337,7 @@ def vocabulary(
     from checker.load.registry import load_registry
     from checker.load.rulefiles import RuleFiles, RulesFolderError
 
-    settings = _settings("extract", rules=rules)
+    settings = _settings("vocabulary", rules=rules)
     try:
         registry = load_registry(RuleFiles.of(settings.rules))
     except (LoadError, RulesFolderError) as exc:

@@ -63,20 +63,15 @@ class Language:
 
 def load_language(paths: Path | list[Path]) -> Language:
     """The extractor's word lists: the built-in extract.yaml and a project's, merged (checker.load.rulefiles)."""
-    from checker.io.yamlfile import LoadError, check_regex, read_yaml
-    from checker.load.rulefiles import merged, read_rules_text
+    from checker.io.yamlfile import LoadError, check_regex
+    from checker.load.rulefiles import read_word_lists
 
-    layers = []
+    def patterns_compile(data: dict, path: Path, text: str) -> None:
+        for p in data.get("not_quantities") or []:
+            check_regex(p, path, text, "not_quantities")
+
     try:
-        for path in [paths] if isinstance(paths, Path) else paths:
-            text = read_rules_text(path)
-            data = read_yaml(text, str(path), []) or {}
-            if not isinstance(data, dict):
-                raise ExtractError(f"{path}:1: expected a mapping of word lists")
-            for p in data.get("not_quantities") or []:
-                check_regex(p, path, text, "not_quantities")
-            layers.append(data)
-        data = merged(layers)
+        data = read_word_lists([paths] if isinstance(paths, Path) else paths, patterns_compile, empty_allowed=True)
         patterns = "|".join(f"(?:{p})" for p in data.get("not_quantities") or []) or "(?!)"
         return Language(
             re.compile(patterns),

@@ -111,19 +111,29 @@ def merged(layers: list) -> dict:
     return out
 
 
-def lint_language(paths: list[Path]) -> dict:
-    """The document rules' word lists: the built-in lint.yaml and a project's, merged."""
+def read_word_lists(paths: list[Path], check=None, empty_allowed: bool = False) -> dict:
+    """Word-list files (lint.yaml, extract.yaml) read as one, built-in first: each must be a mapping (or, where
+    empty_allowed, nothing at all); check(data, path, text) sees each before they are merged, so an error names
+    its own file and line."""
     from checker.io.yamlfile import LoadError, read_yaml
 
     layers = []
     for path in paths:
         text = read_rules_text(path)
         data = read_yaml(text, str(path), [])
+        if data is None and empty_allowed:
+            data = {}
         if not isinstance(data, dict):
             raise LoadError(f"{path}:1: expected a mapping of word lists")
-        _check_lint_patterns(data, path, text)
+        if check is not None:
+            check(data, path, text)
         layers.append(data)
     return merged(layers)
+
+
+def lint_language(paths: list[Path]) -> dict:
+    """The document rules' word lists: the built-in lint.yaml and a project's, merged."""
+    return read_word_lists(paths, _check_lint_patterns)
 
 
 def _check_lint_patterns(data: dict, path: Path, text: str) -> None:

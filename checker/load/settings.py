@@ -63,16 +63,20 @@ class Settings:
 
 def resolve(given: dict | None = None, folder: Path = Path("."), command: str = "check") -> Settings:
     """Settings from the command line (given: names of Settings, None for what was not given), then the
-    configuration file in folder, then the defaults. command: check, validate or lint (lint reads no claims
-    and no baseline)."""
+    configuration file in folder, then the defaults. command: the command they are for; only check reads a
+    baseline, and lint, extract and vocabulary read no claims and no documents folder."""
     given = {k: v for k, v in (given or {}).items() if v is not None and v != [] and v != ()}
     unknown = set(given) - {f.name for f in fields(Settings)}
     if unknown:
         raise TypeError(f"not a setting: {', '.join(sorted(unknown))}")
+    if isinstance(given.get("max_file_size"), str):  # the file's values were read by read_configuration
+        given["max_file_size"] = _size(given["max_file_size"], "--max-file-size")
+    if "encoding" in given:
+        given["encoding"] = _encoding(given["encoding"], "--encoding")
     conf, where = read_configuration(folder)
     merged = {**conf, **given}
     origins = {name: f"`{name.replace('_', '-')}` of {where}" for name in conf if name not in given}
-    if command in ("lint", "extract"):  # they read documents named on the command line, and no claims
+    if command in ("lint", "extract", "vocabulary"):  # documents named on the command line, or none; no claims
         merged["claims"] = ()
         merged.pop("docs", None)
     if command != "check":
@@ -86,10 +90,6 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
     for name in ("select", "ignore"):  # codes as people type them: cc201, "CC201,CC202"
         if name in merged:
             merged[name] = tuple(c.strip().upper() for v in merged[name] for c in str(v).split(",") if c.strip())
-    if "max_file_size" in merged and not isinstance(merged["max_file_size"], int):
-        merged["max_file_size"] = _size(merged["max_file_size"], origins.get("max_file_size", "--max-file-size"))
-    if "encoding" in merged:
-        merged["encoding"] = _encoding(merged["encoding"], origins.get("encoding", "--encoding"))
     _check_values(merged, origins)
     return Settings(**merged, origins=origins)
 
@@ -143,9 +143,10 @@ def _checked(data, where: str) -> dict:
             raise SettingsError(f"{where}: tolerances are `about` and `nearly`, each a fraction from 0 to 1")
     if tolerances:
         out["tolerances"] = {k: Decimal(repr(v)) for k, v in tolerances.items()}
-    for name in ("encoding", "max_file_size"):
-        if name in out:  # checked in the file's own words, with the file named
-            (_encoding if name == "encoding" else _size)(out[name], f"{where}: `{name.replace('_', '-')}`")
+    if "encoding" in out:  # read in the file's own words, with the file named
+        out["encoding"] = _encoding(out["encoding"], f"{where}: `encoding`")
+    if "max_file_size" in out:
+        out["max_file_size"] = _size(out["max_file_size"], f"{where}: `max-file-size`")
     _check_values(out, {name: where for name in out})
     return out
 

@@ -70,7 +70,6 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     records = records if isinstance(records, Records) else Records(records)
     spans = list(records.spans())  # once: the records not yet in a chunk become one each time
     chunks = [chunk for _, chunk in spans]
-    registry.learn(_distinct(chunks, "metric"), _distinct(chunks, "entity"))  # 每千人口X, X人民医院
     pieces = [piece for first, chunk in spans for piece in _reading_pieces(first, chunk, readings, batch)]
     made = {name: pa.chunked_array([piece[name] for piece in pieces], DERIVED[name](pa, pa.decimal128(38, SCALE)))
             for name in reading_arrays([])}
@@ -111,21 +110,15 @@ def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
 
 def _registry_columns(metrics, entities, registry: Registry) -> dict:
     """Every row's names in the registry (metrics and entities: Arrow columns), looked up at once."""
+    import pyarrow.compute as pc
+
+    # names the registry understands without listing them (每千人口X, X人民医院) join it first
+    registry.learn(pc.unique(metrics).to_pylist(), pc.unique(entities).to_pylist())
     m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
     return dict(  # a name the registry does not know stands for itself; an empty name for nothing
         metric_key=_looked_up(metrics, m_names, keep=True), metric_known=_known(metrics, m_names),
         entity_variant=_looked_up(entities, slips, keep=False),
         entity_key=_looked_up(entities, e_names, keep=True), entity_known=_known(entities, e_names))
-
-
-def _distinct(chunks, name: str) -> set:
-    """The distinct values of a field over all chunks."""
-    import pyarrow.compute as pc
-
-    out: set = set()
-    for chunk in chunks:
-        out.update(v for v in pc.unique(_named(chunk, name)).to_pylist() if v)
-    return out
 
 
 def _named(chunk, name: str):
