@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 import yaml
@@ -157,3 +158,16 @@ def test_a_composed_name_of_a_listed_indicator_finds_it_as_listed():
     registry.learn(["专业公共卫生机构实有床位"], [])
     assert registry.metrics.canonical("专业公共卫生机构实有床位") == "专业公共卫生机构床位数"
     assert registry.metrics.get("专业公共卫生机构床位数") is listed
+
+
+def test_a_rate_printed_with_its_counter_is_drafted_in_the_rate_and_checks_clean(tmp_path, monkeypatch):
+    """Bulletins print 每千人口床位数6.86张 and 每千人口执业(助理)医师2.77人: the counter of a rate per population."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.txt").write_text("2019年，全国每千人口床位数6.86张，每千人口执业（助理）医师2.77人。\n",
+                                         encoding="utf-8")
+    assert run("extract", "report.txt", "-o", "claims/report.yaml").exit_code == 0
+    drafts = yaml.safe_load((tmp_path / "claims" / "report.yaml").read_text(encoding="utf-8"))
+    assert [(d["surface"], d["unit"]) for d in drafts] == [("6.86张", "张/千人"), ("2.77人", "人/千人")]
+    out = run("check", "claims", "--docs", ".", "-f", "json")
+    codes = {f["code"] for f in json.loads(out.stdout)["findings"]}
+    assert not codes & {"CC114", "CC204", "CC310"}, out.stdout

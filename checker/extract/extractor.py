@@ -17,6 +17,7 @@ from pathlib import Path
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
+from checker.language.units import numerator_of
 
 DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"
@@ -274,12 +275,16 @@ class Extractor:
         d.unit, d.confidence["unit"] = self._unit(d)
 
     def _unit(self, d: Draft) -> tuple[str, float]:
-        """The printed unit; else the metric's declared unit; else a plain count, to be checked."""
-        if d.parsed.unit:
-            return d.parsed.unit, 0.9
+        """The printed unit (the metric's rate when it prints the rate's counter); else the metric's declared
+        unit; else a plain count, to be checked."""
         term = self.registry.metrics.get(d.metric)
-        if term and term.extra.get("unit"):
-            return str(term.extra["unit"]), 0.6
+        declared = str(term.extra["unit"]) if term and term.extra.get("unit") else None
+        if d.parsed.unit:
+            if declared and numerator_of(declared, d.parsed.unit):  # 每千人口床位数6.86张: 张 per 1,000 people
+                return declared, 0.9
+            return d.parsed.unit, 0.9
+        if declared:
+            return declared, 0.6
         return "个", 0.2
 
     def _metric(self, ctx: "_LineContext", clause: int, start: int, end: int) -> tuple[str, float]:

@@ -22,6 +22,11 @@ class UnitError(ValueError):
     pass
 
 
+def numerator_of(rate: str, counter: str) -> bool:
+    """The counter is what the rate counts: 6.86张 is printed for 每千人口床位数 in 张/千人, 2.77人 for 人/千人."""
+    return rate.startswith(counter + "/")
+
+
 def _added(path: Path, at: int) -> list[str]:
     """A project's definitions, read after the built-in ones: pint refuses a group or defaults block defined
     twice, so the project's groups get names of their own (`counters__1` still counts) and its defaults go

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checker.language import numbers
 from checker.language.interval import Interval
-from checker.language.units import UnitError, Units
+from checker.language.units import UnitError, Units, numerator_of
 from checker.load.documents import Documents
 from checker.model.records import Record, Records
 
@@ -144,7 +144,7 @@ def _read_unit(unit, parsed, units: Units, r: Reading) -> None:
         r.unit_error = str(exc)
         return
     r.dimension, r.counter, r.dims = info.dimension, info.counter, info.dims
-    if unit and surface_unit and not unit.startswith(surface_unit + "/"):  # 4.5个 of 个/千人 is fine
+    if unit and surface_unit and not numerator_of(unit, surface_unit):  # 4.5个 of 个/千人 is fine
         try:
             if not units.same(unit, surface_unit):
                 r.unit_conflict = surface_unit
