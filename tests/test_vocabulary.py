@@ -171,3 +171,11 @@ def test_a_rate_printed_with_its_counter_is_drafted_in_the_rate_and_checks_clean
     out = run("check", "claims", "--docs", ".", "-f", "json")
     codes = {f["code"] for f in json.loads(out.stdout)["findings"]}
     assert not codes & {"CC114", "CC204", "CC310"}, out.stdout
+
+
+def test_short_place_names_are_not_spotted_inside_words_unless_a_project_names_them(tmp_path):
+    registry = load_registry(BUILTIN_ONLY)
+    assert "中卫" in registry.entities.weak and "重庆" not in registry.entities.weak  # 中卫市 in 机构中卫生人员
+    (tmp_path / "entities.yaml").write_text("- {name: 荣昌区, aliases: [荣昌], parent: 重庆市}\n", encoding="utf-8")
+    project = load_registry(RuleFiles.of(tmp_path))
+    assert "荣昌" in project.entities.spotting_names() and "荣昌" not in registry.entities.spotting_names()

@@ -68,8 +68,9 @@ class Vocabulary:
             self.lookup[alias] = term.name
             if term.builtin:
                 self.builtin_names.add(alias)
-            else:
+            else:  # a project's own name: it may take a built-in one, and is looked for in text
                 self.builtin_names.discard(alias)
+                self.weak.discard(alias)
         self.terms[term.name] = term
         self.variants.update({v: term.name for v in term.variants})
         return taken
@@ -112,8 +113,9 @@ def load_registry(files, units=None) -> Registry:
     entities = Vocabulary(compose=_institution)
     for term in _places(files.places):
         entities.add(term)
-        if term.extra.get("type") == "county":
-            entities.weak.update(term.aliases)  # 荣昌 stands for 荣昌区 in a claim, but is not looked for in text
+        if term.extra.get("type") in ("city", "county"):
+            # 荣昌 stands for 荣昌区 in a claim, but is not looked for in text: 中卫 sits in 机构中卫生人员
+            entities.weak.update(term.aliases)
     _layers(entities, files.entities, ENTITY_FIELDS, notes, None)
     for term in entities.terms.values():
         parent = term.extra.get("parent")
