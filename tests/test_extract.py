@@ -85,7 +85,7 @@ def test_proposals(drafts):
     assert (by["95%以上"].kind, by["95%以上"].period, by["95%以上"].metric) == ("target", "2025", "区域内就诊率")
     assert by["1,234家"].period == "2023"           # the year of the sentence
     assert by["3家"].period == "2021-2025"          # 十四五
-    assert by["5家"].entity == "全市"                # a registry alias in the sentence
+    assert by["5家"].entity == "示例市"              # a registry alias in the sentence, by its canonical name
     assert by["8.78吨"].entity == "示例市"           # the document's subject
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from checker.extract import naming, subject
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
@@ -38,6 +39,7 @@ _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
 YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|(?P<mon>\d{1,2})月)?")
 
 
+SECTION_LOOK_BACK = 12  # lines above a figure searched for the heading of its section
 CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
 
 
@@ -60,6 +62,11 @@ class Language:
     trailing_words: tuple
     relative_years: dict
     named_periods: dict
+    connectives: tuple = ()
+    level_words: frozenset = frozenset()
+    lead_change_cues: tuple = ()
+    not_cues: tuple = ()
+    romanized_places: dict = field(default_factory=dict)
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -82,6 +89,11 @@ def load_language(paths: Path | list[Path]) -> Language:
                "trailing_words")),
             dict(data.get("relative_years", {})),
             dict(data.get("named_periods", {})),
+            tuple(sorted(data.get("connectives", []), key=len, reverse=True)),
+            frozenset(data.get("level_words", [])),
+            tuple(data.get("lead_change_cues", [])),
+            tuple(data.get("not_cues", [])),
+            {str(k).lower(): str(v) for k, v in (data.get("romanized_places") or {}).items()},
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -93,12 +105,32 @@ def make_extractor(files) -> "Extractor":
     """The extractor of a run's rule files (checker.load.rulefiles.RuleFiles): word lists, vocabulary, units."""
     from checker.io.yamlfile import LoadError
     from checker.language.units import UnitError, Units
-    from checker.load.registry import load_registry
+    from checker.load.registry import breakdown_groups, load_registry
 
     try:
-        return Extractor(load_language(files.extract), load_registry(files), Units(files.units).words())
+        registry, units = load_registry(files), Units(files.units)
+        return Extractor(load_language(files.extract), registry, units.words(), _dimensions(units, registry),
+                         breakdown_groups(files.breakdowns))
     except (LoadError, UnitError) as exc:
         raise ExtractError(str(exc)) from None
+
+
+_RATIO_UNITS = ("percent", "permille", "per_10k", "per_100k", "percentage_point", "times", "ratio")
+
+
+def _dimensions(units, registry) -> dict:
+    """The dimension of every unit a figure or an indicator may be in: 张 and 床位 are [bed], 家 is [count]."""
+    from checker.language.units import UnitError
+
+    names = set(units.words()) | set(_RATIO_UNITS)
+    names |= {str(t.extra["unit"]).split("/")[0] for t in registry.metrics.terms.values() if t.extra.get("unit")}
+    out = {}
+    for name in names:
+        try:
+            out[name] = units.info(name).dimension
+        except UnitError:
+            continue  # a unit only a project's own file may know
+    return out
 
 
 def quantity_pattern(counters) -> re.Pattern:
@@ -135,12 +167,16 @@ class Draft:
     kind: str = "actual"
     unit: str | None = None
     confidence: dict = field(default_factory=dict)
+    wording: str = ""          # the printed words that named the metric
 
     def record(self, id_: str) -> dict:
         p = self.parsed
         value = [_num(p.value), _num(p.upper)] if p.qualifier == "range" else _num(p.value)
-        rec = {"id": id_, "status": "draft", "metric": self.metric, "entity": self.entity, "period": self.period,
-               "kind": self.kind, "surface": self.surface, "value": value}
+        rec = {"id": id_, "status": "draft", "metric": self.metric}
+        if self.wording and self.wording != self.metric:
+            rec["wording"] = self.wording
+        rec.update({"entity": self.entity, "period": self.period, "kind": self.kind, "surface": self.surface,
+                    "value": value})
         if self.unit:
             rec["unit"] = self.unit
         rec["qualifier"] = p.qualifier
@@ -154,15 +190,21 @@ def _num(d: Decimal):
 
 
 class Extractor:
-    def __init__(self, language: Language, registry, counters):
+    def __init__(self, language: Language, registry, counters, dimensions: dict | None = None,
+                 breakdowns: dict | None = None):
         self.lang = language
         self.registry = registry
         self.pattern = quantity_pattern(counters)
+        skip = (*language.trailing_words, *language.change_cues, *language.share_cues, *language.baseline_cues,
+                *language.to_cues, *language.relative_years, *language.connectives)
+        self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment)
         self.cues = _cue_automaton(language)
         words = "|".join(re.escape(w) for w in language.trailing_words) or "(?!)"
         self.trailing = re.compile(f"(?:{words})+$")
         self.metric_names = _Names(registry.metrics.lookup)
-        self.entity_names = _Names(registry.entities.spotting_names())
+        spotted = {n: c for n, c in registry.entities.spotting_names().items()
+                   if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
+        self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted})  # 农村 is a part, not a subject
 
     def document(self, name: str, text: str) -> list[Draft]:
         return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text
@@ -181,47 +223,56 @@ class Extractor:
         with paused_gc():
             if jobs <= 1 or len(parts) <= 1:
                 facts = [self._facts(texts[i][1], start, end) for i, start, end, _ in parts]
-                return [d for (i, start, end, first), (year, subject) in zip(parts, _of_documents(parts, facts))
-                        for d in self._scan(texts[i][0], texts[i][1][start:end], first, year, subject)]
+                return [d for (i, start, end, first), (year, about) in zip(parts, self._of_documents(texts, parts, facts))
+                        for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
             return _in_processes(self, texts, parts, jobs)
 
     def _facts(self, text: str, start: int, end: int) -> tuple:
-        """What a part of a document says about the whole: its latest year, and how often it names each entity."""
-        counts: dict = {}
-        for _, _, name in self.entity_names.hits(text[start:end]):
-            key = self.registry.entities.canonical(name)
-            counts[key] = counts.get(key, 0) + 1
-        return document_year(text, self.lang, start, end), counts
+        """What a part of a document says about the whole: its latest year, and the facts about its subject."""
+        return document_year(text, self.lang, start, end), subject.part_facts(
+            text, start, end, self.entity_names.hits, self.registry.entities, self.lang.level_words)
 
-    def _scan(self, name: str, text: str, first_line: int, year, subject: str) -> list[Draft]:
+    def _of_documents(self, texts: list, parts: list, facts: list) -> list[tuple]:
+        """(year, subject) of each part's whole document, from the facts of all its parts."""
+        years: dict = {}
+        found: dict = {}
+        for (i, *_), (year, part) in zip(parts, facts):
+            if year is not None and (years.get(i) is None or year > years[i]):
+                years[i] = year
+            found.setdefault(i, []).append(part)
+        subjects = {i: subject.document_subject(texts[i][0], found[i], self.registry.entities,
+                                                self.lang.romanized_places) for i in found}
+        for i in found:
+            if years.get(i) is None:
+                years[i] = subject.year_of_file(texts[i][0])
+        return [(years.get(i), subjects[i]) for i, *_ in parts]
+
+    def _scan(self, name: str, text: str, part_start: int, part_end: int, first_line: int, year,
+              about: subject.Subject) -> list[Draft]:
+        """The drafts of text[part_start:part_end]; the lines above the part are read for topics only."""
         drafts: list[Draft] = []
-        # One scan of the whole text, then the matches are dealt out to their lines.
-        line_no, line_start, line_end = first_line, 0, text.find("\n")
-        if line_end < 0:
-            line_end = len(text)
+        # One scan of the part, then the matches are dealt out to their lines.
+        line_no, line_start = first_line, part_start
+        line_end = _line_end(text, part_start, part_end)
         pending: list = []
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, part_start, part_end):
             if m.start() > line_end:
                 if pending:
-                    drafts.extend(self._drafts(name, line_no, text[line_start:line_end], line_start, pending, year, subject))
+                    drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about))
                     pending = []
                 line_no += text.count("\n", line_end, m.start())
                 line_start = text.rfind("\n", 0, m.start()) + 1
-                line_end = text.find("\n", m.start())
-                if line_end < 0:
-                    line_end = len(text)
+                line_end = _line_end(text, m.start(), part_end)
             pending.append(m)
         if pending:
-            drafts.extend(self._drafts(name, line_no, text[line_start:line_end], line_start, pending, year, subject))
+            drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about))
         return drafts
 
-    def line(self, doc: str, number: int, line: str, year: int | None, subject: str) -> list[Draft]:
-        """The drafts of one line of text."""
-        return self._drafts(doc, number, line, 0, list(self.pattern.finditer(line)), year, subject)
-
-    def _drafts(self, doc: str, number: int, line: str, base: int, matches, year, subject) -> list[Draft]:
+    def _drafts(self, doc: str, number: int, text: str, base: int, line_end: int, matches, year,
+                about: subject.Subject) -> list[Draft]:
         ctx = None
         out = []
+        line = text[base:line_end]
         last_end = matches[-1].end() - base if matches else 0
         words, is_claim, named, parse = self.lang.qualifier_words, self._is_claim, self._named, numbers.parse
         for m in matches:
@@ -237,9 +288,9 @@ class Extractor:
             except numbers.NumberError:
                 continue
             if ctx is None:  # built once per line, and only for lines that hold a figure
-                ctx = _LineContext(self, line, last_end)
+                ctx = _LineContext(self, line, last_end, text, base)
             draft = Draft(doc, number, surface, parsed, ctx.quote(start, end), start)
-            self._propose(draft, ctx, year, subject)
+            self._propose(draft, ctx, year, about)
             out.append(draft)
         return out
 
@@ -266,10 +317,10 @@ class Extractor:
             return _chinese_is_quantity(core, surface != core or only, after)
         return not _BARE_YEAR.fullmatch(core)  # a bare year names an event: 2025中国武陵创伤学大会
 
-    def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, subject: str) -> None:
+    def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
-        d.metric, d.confidence["metric"] = self._metric(ctx, clause, d.start, d.start + len(d.surface))
-        d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, subject)
+        d.metric, d.confidence["metric"] = self._metric(ctx, d)
+        d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
         d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
         d.unit, d.confidence["unit"] = self._unit(d)
@@ -287,31 +338,48 @@ class Extractor:
             return declared, 0.6
         return "个", 0.2
 
-    def _metric(self, ctx: "_LineContext", clause: int, start: int, end: int) -> tuple[str, float]:
-        hit = ctx.last(ctx.metrics, clause, start)
-        if hit:
-            return hit, 0.9
-        after = ctx.first(ctx.metrics, end, ctx.clause_end(end))
-        if after:
-            return after, 0.6
-        phrase = self.trailing.sub("", ctx.line[clause:start]).strip(" “”\"'（）()《》")
-        return (phrase[-12:] or "?"), 0.3
+    def _metric(self, ctx: "_LineContext", d: Draft) -> tuple[str, float]:
+        start, end = d.start, d.start + len(d.surface)
+        sentence = ctx.sentence_start(start)
+        listed = ctx.listed(start)
+        if listed is not None:
+            phrase, hits = listed, self.namer.names(listed)
+        else:
+            lo = ctx.phrase_start(start)
+            phrase = ctx.line[lo:start]
+            hits = [(s - lo, e - lo, *rest) for s, e, *rest in ctx.names if s >= lo and e <= start]
+        rate = naming.RATE_PREFIX.search(ctx.line, ctx.comma_start(start), start)
+        earlier = [m for at, m in ctx.mentions if at == sentence]
+        after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]), None)
+        named = self.namer.name(phrase, hits, d.parsed.unit, earlier, ctx.topics(ctx.phrase_start(start)),
+                                rate.group(0) if rate else "", after)
+        ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric))))
+        ctx.previous_end = end
+        d.wording = named.wording
+        return named.metric, named.confidence
 
-    def _entity(self, ctx: "_LineContext", sentence: int, start: int, subject: str) -> tuple[str, float]:
-        hit = ctx.last(ctx.entities, sentence, start)
-        if hit:
-            return hit, 0.8
-        hit = ctx.last(ctx.entities, 0, start)
-        if hit:
-            return hit, 0.6
-        return (subject, 0.4) if subject else ("?", 0.0)
+    def _entity(self, ctx: "_LineContext", sentence: int, start: int, about: subject.Subject) -> tuple[str, float]:
+        """The entity the figure's clause or sentence names (全省 and 我市 stand for the subject); else the
+        document's subject."""
+        row = ctx.row_entity()
+        if row:
+            return row, 0.7
+        hit = ctx.last(ctx.entities, ctx.comma_start(start), start) or ctx.last(ctx.entities, sentence, start)
+        if hit and hit not in self.lang.level_words:
+            return self.registry.entities.canonical(hit), 0.8
+        heading = ctx.section_entity()
+        if heading and not hit:
+            return heading, 0.6
+        if about.name:
+            return about.name, max(about.confidence, 0.8 if hit and about.confidence >= 0.5 else 0.0)
+        return (hit, 0.2) if hit else ("?", 0.0)
 
     def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None) -> tuple[str, float, bool]:
         found = None  # the last year of the sentence before the number (years come sorted and apart)
         for m in ctx.years:
             if m.end() > start:
                 break
-            if m.start() >= sentence:
+            if m.start() >= sentence and not _compared_with(ctx.line, m.start(), m.end()):
                 found = m
         if found and ctx.line[:start].endswith(self.lang.to_cues):
             found = None  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value
@@ -331,7 +399,8 @@ class Extractor:
             if year and rest.startswith(("至今", "以来")) and int(m.group("y")) < year:
                 return f"{m.group('y')}-{year}", 0.7, False
             return period, 0.8, bool(year and int(m.group("y")) > year)
-        relative = _last_between(ctx.relative, sentence, start)
+        relative = _last_between([r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)],
+                                 sentence, start)
         if relative and year:
             return str(year + relative[1]), 0.7, relative[1] > 0
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
@@ -342,16 +411,28 @@ class Extractor:
         for at in ctx.targets:
             if sentence <= at < start:
                 return "target", 0.6
+        comma = max(ctx.comma_start(start), ctx.previous_end)
+        listed = ctx.line.find("分别", ctx.comma_start(start), start)
         for at, end in ctx.changes:
-            if start - 3 <= end <= start and not ctx.line.startswith(self.lang.change_blockers, end):
-                return "change", 0.7
-        for at in ctx.baselines:
-            if clause <= at < start and start - at <= 14:
-                return "baseline", 0.6
+            if ctx.line.startswith(self.lang.change_blockers, end):
+                continue
+            if start - 3 <= end <= start or (listed >= 0 and listed < at < start):
+                return "change", 0.7  # 分别增加3.29%、2.47%: the list shares its cue
+        if any(comma <= at < start for at in ctx.leads):
+            return "change", 0.6
+        if not ctx.line[:start].endswith(self.lang.to_cues):
+            for at in ctx.baselines:
+                if clause <= at < start and start - at <= 14:
+                    return "baseline", 0.6
         for at, end in ctx.shares:
-            if start - 2 <= end <= start:
+            if start - 2 <= end <= start or (comma <= at and end <= start):
                 return "share", 0.6
         return "actual", 0.5
+
+
+def _compared_with(line: str, start: int, end: int) -> bool:
+    """比上年, 较2019年, 与2014年比较, 同比: a year the figure is compared with, not the figure's own."""
+    return line[start - 1:start] in ("比", "较", "与", "和") or line.startswith(("比较", "相比", "同期"), end)
 
 
 def _last_between(items: list, lo: int, hi: int):
@@ -365,41 +446,33 @@ def _last_between(items: list, lo: int, hi: int):
     return best
 
 
-def _of_documents(parts: list, facts: list) -> list[tuple]:
-    """(year, subject) of each part's whole document, from the facts of all its parts."""
-    years: dict = {}
-    counts: dict = {}
-    for (i, *_), (year, found) in zip(parts, facts):
-        if year is not None and (years.get(i) is None or year > years[i]):
-            years[i] = year
-        total = counts.setdefault(i, {})
-        for key, n in found.items():  # in order of first mention, which breaks ties as one pass would
-            total[key] = total.get(key, 0) + n
-    subjects = {i: _most_named(found) for i, found in counts.items()}
-    return [(years.get(i), subjects[i]) for i, *_ in parts]
-
-
-def _most_named(counts: dict) -> str:
-    """The entity the document speaks of most; the longer name, then the first named, breaks a tie."""
-    return max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
-
-
 class _LineContext:
     """Everything about one line that its figures share, computed once."""
 
-    def __init__(self, ex: Extractor, line: str, last: int):
-        self.line = line
+    def __init__(self, ex: Extractor, line: str, last: int, text: str = "", base: int = 0):
+        self.line, self.text, self.base, self.namer = line, text, base, ex.namer
         head = line[:_clause_end(line, last)]  # nothing after the last figure's clause matters
         self.clauses = [m.start() for m in _CLAUSE_RE.finditer(head)]
         self.sentences = [i for i in self.clauses if line[i] in SENTENCE_END]
+        self.commas = [i for i in self.clauses if line[i] != words.LIST_MARK]
         self.metrics = ex.metric_names.hits(head)
+        self.names = ex.namer.names(head)
         self.entities = ex.entity_names.hits(head)
         self.years = list(YEAR.finditer(head)) if "年" in head else []
         self.named, self.relative = [], []
-        self.targets, self.changes, self.baselines, self.shares = [], [], [], []
+        self.targets, self.changes, self.baselines, self.shares, self.leads = [], [], [], [], []
+        self.mentions: list = []  # (sentence start, naming.Mention) of the figures named so far
+        self.previous_end = 0     # where the last figure of the line ended
+        self._above: list | None = None
+        self._section: str | None = None
+        self.ex = ex
         for end, (kind, word, value) in ex.cues.iter_long(head) if len(ex.cues) else ():
             start = end + 1 - len(word)
-            if kind == "named":
+            if kind == "none":
+                continue
+            if kind == "lead":
+                self.leads.append(start)
+            elif kind == "named":
                 self.named.append((start, value))
             elif kind == "relative":
                 self.relative.append((start, value))
@@ -409,6 +482,77 @@ class _LineContext:
                 self.baselines.append(start)
             else:
                 (self.changes if kind == "change" else self.shares).append((start, end + 1))
+
+    def topics(self, before: int) -> list:
+        """The indicators named in the few lines above this one, then in this line before position before."""
+        if self._above is None:
+            start = self.base
+            for _ in range(naming.LOOK_BACK_LINES):
+                if start <= 0:
+                    break
+                start = self.text.rfind("\n", 0, start - 1) + 1
+            self._above = self.namer.topics(self.text[start:self.base]) if start < self.base else []
+        here = [(e - 1_000_000, c, dim) for e, c, dim in self.namer.topics(self.line[:before])]
+        return self._above + here
+
+    def row_entity(self) -> str:
+        """A table row's first cell, when it names an entity (北 京 | 9111.1 | 221.8 |)."""
+        if "|" not in self.line:
+            return ""
+        cell = re.sub(r"\s+", "", self.line.split("|", 1)[0])
+        entities = self.ex.registry.entities
+        return entities.canonical(cell) if entities.known(cell) and cell not in entities.weak else ""
+
+    def section_entity(self) -> str:
+        """The entity the nearest heading above names (重庆大学附属涪陵医院：打造区域医疗中心), if any."""
+        if self._section is None:
+            self._section = ""
+            end = self.base
+            for _ in range(SECTION_LOOK_BACK):
+                if end <= 0:
+                    break
+                start = self.text.rfind("\n", 0, end - 1) + 1
+                heading = self.text[start:end].strip()
+                if heading and len(heading) <= subject.TITLE_LENGTH and heading[-1] not in "。；;，," \
+                        and "|" not in heading and "\t" not in heading:  # a table's row is no heading
+                    self._section = subject.heading_entity(heading, self.ex.entity_names.hits, self.ex.registry.entities,
+                                                           self.ex.lang.level_words)
+                    if self._section:
+                        break
+                end = start
+        return self._section
+
+    def comma_start(self, pos: int) -> int:
+        i = bisect_left(self.commas, pos)
+        return self.commas[i - 1] + 1 if i else 0
+
+    def phrase_start(self, pos: int) -> int:
+        """Where the words that name the figure at pos begin: after the clause mark, the figure before, or an
+        opening bracket not closed before it (医疗机构10958家(含三级医疗机构115家)."""
+        lo = max(self.clause_start(pos), self.previous_end)
+        closing = max(self.line.rfind(")", lo, pos), self.line.rfind("）", lo, pos))
+        if closing >= 0 and max(self.line.rfind("(", lo, closing), self.line.rfind("（", lo, closing)) < 0:
+            # 妇幼保健院(所、站)24个: the list mark inside the brackets does not end the clause
+            opening = max(self.line.rfind("(", 0, lo), self.line.rfind("（", 0, lo))
+            if opening >= 0:
+                lo = max(self.clause_start(opening), self.previous_end)
+        opening = max(self.line.rfind("(", lo, pos), self.line.rfind("（", lo, pos))
+        if opening >= 0 and max(self.line.rfind(")", opening, pos), self.line.rfind("）", opening, pos)) < 0:
+            lo = opening + 1
+        return lo
+
+    def listed(self, pos: int) -> str | None:
+        """A 分别 list: in 执业(助理)医师、注册护士分别为2.77人、3.41人 the second figure names 注册护士."""
+        clause = self.comma_start(pos)
+        at = self.line.find("分别", clause, pos)
+        if at < 0:
+            return None
+        names = [n for n in re.split(r"[、和及与]", self.line[clause:at]) if n.strip()]
+        index = sum(1 for m in self.mentions_after(at) if m < pos)
+        return names[index] if index < len(names) and len(names) > 1 else None
+
+    def mentions_after(self, at: int) -> list:
+        return [m.end for _, m in self.mentions if m.end > at]
 
     def clause_start(self, pos: int) -> int:
         i = bisect_left(self.clauses, pos)
@@ -445,6 +589,18 @@ class _LineContext:
         return self.line[left:right].strip() or self.line[start:end]
 
 
+def _line_end(text: str, pos: int, limit: int) -> int:
+    end = text.find("\n", pos, limit)
+    return limit if end < 0 else end
+
+
+def _segment(text: str) -> list[tuple[str, str]]:
+    """Words and their parts of speech (jieba's dictionary, built into rjieba: nothing is downloaded)."""
+    import rjieba
+
+    return rjieba.tag(text)
+
+
 def _clause_end(line: str, pos: int) -> int:
     m = _CLAUSE_RE.search(line, pos)
     return m.start() if m else len(line)
@@ -455,7 +611,8 @@ def _cue_automaton(lang: Language):
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    groups = [("named", lang.named_periods), ("relative", lang.relative_years),
+    groups = [("none", dict.fromkeys(lang.not_cues)), ("lead", dict.fromkeys(lang.lead_change_cues)),
+              ("named", lang.named_periods), ("relative", lang.relative_years),
               ("target", dict.fromkeys(lang.target_cues)), ("change", dict.fromkeys(lang.change_cues)),
               ("share", dict.fromkeys(lang.share_cues)), ("baseline", dict.fromkeys(lang.baseline_cues))]
     for kind, cues in reversed(groups):  # a word in two lists keeps the first list's kind
@@ -560,8 +717,8 @@ def _in_processes(extractor: "Extractor", texts: list, parts: list, jobs: int) -
     extractor and the texts once, when it starts, and then only the bounds of its parts."""
     with processes.context().Pool(jobs, initializer=_start_worker, initargs=(extractor, texts)) as pool:
         facts = pool.map(_facts_of, parts)
-        tasks = [(texts[part[0]][0], part[3], year, subject, part)
-                 for part, (year, subject) in zip(parts, _of_documents(parts, facts))]
+        tasks = [(texts[part[0]][0], part[3], year, about, part)
+                 for part, (year, about) in zip(parts, extractor._of_documents(texts, parts, facts))]
         # imap: rebuild each part's drafts while the workers scan the next parts
         return [_unpack(name, row) for (name, *_), rows in zip(tasks, pool.imap(_scan_packed, tasks))
                 for row in rows]
@@ -580,22 +737,22 @@ def _facts_of(part: tuple) -> tuple:
 
 def _scan_packed(task: tuple) -> list[tuple]:
     extractor, texts = _WORKER
-    name, first, year, subject, (i, start, end, _) = task
-    return [_pack(d) for d in extractor._scan(name, texts[i][1][start:end], first, year, subject)]
+    name, first, year, about, (i, start, end, _) = task
+    return [_pack(d) for d in extractor._scan(name, texts[i][1], start, end, first, year, about)]
 
 
 def _pack(d: Draft) -> tuple:
     p = d.parsed
-    return (d.line, d.surface, d.quote, d.start, d.metric, d.entity, d.period, d.kind, d.unit, d.confidence,
+    return (d.line, d.surface, d.quote, d.start, d.metric, d.entity, d.period, d.kind, d.unit, d.confidence, d.wording,
             str(p.value), p.qualifier, p.unit, _text(p.upper), str(p.step), _text(p.plus_step), p.rounded)
 
 
 def _unpack(doc: str, row: tuple) -> Draft:
-    line, surface, quote, start, metric, entity, period, kind, unit, confidence, *number = row
+    line, surface, quote, start, metric, entity, period, kind, unit, confidence, wording, *number = row
     value, qualifier, number_unit, upper, step, plus_step, rounded = number
     parsed = numbers.Parsed(Decimal(value), qualifier, number_unit, _decimal(upper), Decimal(step),
                             _decimal(plus_step), rounded)
-    return Draft(doc, line, surface, parsed, quote, start, metric, entity, period, kind, unit, confidence)
+    return Draft(doc, line, surface, parsed, quote, start, metric, entity, period, kind, unit, confidence, wording)
 
 
 def _text(d: Decimal | None) -> str | None:

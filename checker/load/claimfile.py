@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import sys
 from decimal import Decimal, InvalidOperation
 
 from checker.io import fastyaml
@@ -64,8 +65,17 @@ def _record(item: LineDict, path: str, row: int, problems: list) -> Record:
         else:
             values[f.name] = _coerce(f, value, path, line, row, problems)
     ignore, relations = values.pop("ignore", None), values.pop("relations", None)
-    values.pop("confidence", None)  # advice for people; no rule reads it
+    confidence = values.pop("confidence", None)  # kept only as the fields it says are guesses
+    values.pop("wording", None)  # for people
+    if values.get("status") == "draft" and "unsure" not in values and isinstance(confidence, dict):
+        guessed = [f for f in F.UNSURE_FIELDS if _below(confidence.get(f), F.CONFIDENT)]
+        if guessed:
+            values["unsure"] = sys.intern(", ".join(guessed))
     return make_record(row, path, item.line, item.column, values, lines, ignore, relations)
+
+
+def _below(score, threshold: float) -> bool:
+    return isinstance(score, (int, float)) and not isinstance(score, bool) and score < threshold
 
 
 _PLACES = tuple((f, f.path[-1], len(f.path) == 1) for f in F.FIELDS)  # each field, its key, and whether top-level

@@ -290,10 +290,15 @@ class _MetricNames:
         return _population_rate(vocab, name) or _breakdown(vocab, name, self.prefixes)
 
 
+def breakdown_groups(path: Path) -> dict[str, str]:
+    """Each word an indicator is broken down by (医院, 省级, 男性) and its group (institutions, levels, ...)."""
+    data = read_yaml(read_rules_text(path), str(path), []) or {}
+    return {str(word): str(group) for group, items in data.items() if isinstance(items, list) for word in items}
+
+
 def _breakdown_prefixes(path: Path) -> list[str]:
     """The kinds of institution and parts of the population an indicator is broken down by, longest first."""
-    data = read_yaml(read_rules_text(path), str(path), []) or {}
-    return sorted({p for group in data.values() if isinstance(group, list) for p in group}, key=len, reverse=True)
+    return sorted(breakdown_groups(path), key=len, reverse=True)
 
 
 def _breakdown(vocab: Vocabulary, name: str, prefixes: list[str]) -> Term | None:
@@ -305,6 +310,7 @@ def _breakdown(vocab: Vocabulary, name: str, prefixes: list[str]) -> Term | None
             if base is not None and base.extra.get("unit"):
                 extra = {k: v for k, v in base.extra.items() if k in ("unit", "range", "better", "group", "integer")}
                 extra["definition"] = f"{prefix}的{base.name}。"
+                extra["base"] = base.name  # the whole this part is of (extract names other parts of it)
                 return Term(prefix + base.name, (), (), extra, base.path, base.line, True)
     return None
 

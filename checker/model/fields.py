@@ -55,6 +55,11 @@ FIELDS: tuple[Field, ...] = (
     Field("quote", ("source", "quote"), "str", True, "Verbatim text from the source that contains the surface."),
     Field("note", ("note",), "str", False, "Free text for people: why this reading, what is unclear."),
     Field("status", ("status",), "str", False, "draft (from extract) or reviewed.", choices=STATUSES),
+    Field("wording", ("wording",), "str", False,
+          "The words of the source that name the metric, as printed (extract keeps them beside the metric)."),
+    Field("unsure", ("unsure",), "str", False,
+          "The fields of a draft that are guesses (metric, entity, period), from its confidence: a finding that "
+          "rests on the draft is info until a person confirms it (status: reviewed)."),
     Field("confidence", ("confidence",), "scores", False,
           "How sure `claimcheck extract` was of each field it proposed, from 0 to 1: {metric: 0.9, period: 0.4}."),
     Field("relations", ("relations",), "list", False,
@@ -64,9 +69,13 @@ FIELDS: tuple[Field, ...] = (
 )
 
 BY_NAME = {f.name: f for f in FIELDS}
+# A draft's key fields, and the confidence below which extract's proposal for one is a guess.
+UNSURE_FIELDS = ("metric", "entity", "period")
+CONFIDENT = 0.4
 TOP_LEVEL = sorted({f.path[0] for f in FIELDS})
 SOURCE_KEYS = sorted(f.path[1] for f in FIELDS if len(f.path) == 2)
-COLUMNS = [f.name for f in FIELDS if f.type not in ("mapping", "list", "scores")]
+FOR_PEOPLE = ("wording",)  # read and checked, never kept: no rule reads them
+COLUMNS = [f.name for f in FIELDS if f.type not in ("mapping", "list", "scores") and f.name not in FOR_PEOPLE]
 
 
 def json_schema() -> dict:

@@ -17,6 +17,7 @@ def summary(result) -> dict:
         "suppressed": len(result.suppressed),
         "documents": result.documents,
         "baselined": len(result.baselined),
+        "waiting_on_drafts": getattr(result, "waiting", 0),
     }
 
 
@@ -25,6 +26,8 @@ def summary_line(result) -> str:
     counts = ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in s["by_severity"].items())
     extra = f", {s['suppressed']} suppressed" if s["suppressed"] else ""
     extra += f", {s['baselined']} in the baseline" if s["baselined"] else ""
+    if s["waiting_on_drafts"]:
+        extra += f"; {s['waiting_on_drafts']} rest on drafts' guesses: confirm those drafts"
     scope = []
     if s["files"] or not s["documents"]:
         scope.append(f"{_n(s['claims'], 'claim')} from {_n(s['files'], 'file')}")

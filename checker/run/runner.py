@@ -24,7 +24,7 @@ from checker.load.rulefiles import RuleFiles, RulesFolderError, lint_language
 from checker.load.settings import Settings
 from checker.model.findings import Finding, in_order
 from checker.rules import all_rules, reads_only_texts, run_by, scope_of
-from checker.run import document_rules, kept, suppressions
+from checker.run import document_rules, kept, suppressions, unconfirmed
 from checker.run.context import Context
 
 
@@ -42,6 +42,7 @@ class Result:
     documents: int = 0  # source documents linted
     context: Context | None = None  # what the rules saw, for reports that show the claims and texts
     baselined: list[Finding] = field(default_factory=list)  # known findings the baseline accepts
+    waiting: int = 0  # findings that rest on drafts' guesses (checker.run.unconfirmed)
 
 
 def run(settings: Settings, command: str = "check", documents: list[str] | None = None, progress=None,
@@ -116,6 +117,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
         store.save()
     if noted is not None:
         noted.save()
+    findings, waiting = unconfirmed.demote(findings, ctx.records)
     ctx.outcome = suppressions.apply(findings, ctx.records, ctx.sidecar, known)
     ctx.outcome.suppressed, ctx.outcome.baselined = in_order(ctx.outcome.suppressed), in_order(ctx.outcome.baselined)
     remaining = list(ctx.outcome.kept)
@@ -123,7 +125,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
         remaining.extend(module.check(ctx))  # about suppressions and the baseline themselves
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
     return Result(in_order(remaining), len(ctx.records), len(ctx.records.paths()),
-                  ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined)
+                  ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined, waiting)
 
 
 def _store(cache, claim_paths, settings: Settings, files: RuleFiles, severities: dict):

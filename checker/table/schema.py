@@ -11,8 +11,8 @@ def build_schema():
 
     columns = {}
     for f in F.FIELDS:
-        if f.type in ("mapping", "list", "scores"):
-            continue
+        if f.name not in F.COLUMNS:
+            continue  # not in the table
         checks = []
         if f.type == "str":
             checks.append(_check(pa, "str_length", "str_length(min_value=1)", lambda c: c.length() >= 1))

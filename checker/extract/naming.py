@@ -1,0 +1,220 @@
+"""What a figure measures, read from its sentence rather than from the characters before it.
+
+Bulletins name a figure in one of four ways, and the namer tries them in turn:
+1. the clause names an indicator of the vocabulary (床位使用率81.5%, 户籍人口孕产妇死亡率11.03/10万);
+2. the clause names a part, and the sentence or the lines above name the whole: 医院713.1万张 in a sentence
+   about 床位 is 医院床位数, 省级31个 after 疾病预防控制中心3384个 is 省级疾病预防控制中心数;
+3. the clause names nothing (比上年增加15377个, 同比增长0.2%, 占78.4%): the figure speaks of the one before;
+4. the clause names something the vocabulary does not know (长者照护之家54家): its words, segmented, with
+   a low confidence.
+A part and a whole fit together only when the whole is counted in the figure's unit (张 is beds, 个 is
+institutions, 人次 is visits), which is what tells 医院 as a count of hospitals from 医院 as a part of the beds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGIT = re.compile(r"[0-9０-９]")
+RATE_PREFIX = re.compile(r"每(千|万|十万)(?:常住人口|户籍人口|人口|名居民|居民|人)")
+LOOK_BACK_LINES = 3  # a heading or lead sentence names the topic of the few lines under it
+
+
+@dataclass(frozen=True)
+class Naming:
+    metric: str
+    confidence: float
+    wording: str  # the printed words that named it, for people
+
+
+@dataclass
+class Mention:
+    """A figure already named in this sentence: where it ends and what it measures."""
+
+    end: int
+    metric: str
+    dimension: str | None
+
+
+class MetricNamer:
+    """Names figures with the vocabulary of a run (checker.load.registry.Registry)."""
+
+    def __init__(self, registry, dimensions: dict, breakdowns: dict, skip_words: tuple, segment):
+        import ahocorasick
+
+        self.metrics = registry.metrics
+        self.dimensions = dimensions          # unit text → dimension ("[bed]"), for every unit the run knows
+        self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
+        self.skip = re.compile("|".join(re.escape(w) for w in sorted(skip_words, key=len, reverse=True)) or "(?!)")
+        self.breakdowns = breakdowns
+        self.automaton = ahocorasick.Automaton()
+        names = {n: c for n, c in self.metrics.spotting_names().items() if len(n) >= 2}
+        for name, canonical in list(names.items()):
+            stem = name[:-1] if name.endswith("数") else ""
+            if len(stem) >= 2 and stem not in names:
+                names[stem] = canonical  # printed clipped: 医院35394个 for 医院数, 床位使用率 stays whole
+        for name, canonical in names.items():
+            self.automaton.add_word(name, (name, canonical, breakdowns.get(name)))
+        for word, group in breakdowns.items():
+            if word not in names:
+                self.automaton.add_word(word, (word, None, group))
+        self.automaton.make_automaton()
+
+    # -- what a line names -------------------------------------------------------------------------------
+
+    def names(self, text: str) -> list[tuple]:
+        """(start, end, word, indicator or None, breakdown group or None) for every name in text, longest first."""
+        return [(end - len(word) + 1, end + 1, word, canonical, group)
+                for end, (word, canonical, group) in self.automaton.iter_long(text)]
+
+    def topics(self, text: str) -> list[tuple]:
+        """(end, indicator, dimension) of every indicator text names."""
+        return [(e, c, self.dimension_of(c)) for s, e, w, c, g in self.names(text) if c]
+
+    def dimension_of(self, metric: str) -> str | None:
+        term = self.metrics.get(metric)
+        unit = term.extra.get("unit") if term is not None else None
+        return self.dimensions.get(str(unit).split("/")[0]) if unit else None
+
+    # -- one figure ----------------------------------------------------------------------------------------
+
+    def name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics: list[tuple],
+             rate: str, after: tuple | None = None) -> Naming:
+        """phrase: the words between the clause's start and the figure; hits: names(phrase); earlier: the
+        figures named before in the sentence; topics: indicators named above it, nearest last; rate: the
+        每千人口 the list it stands in began with; after: the first indicator named after the figure in its
+        clause (454家尚未定级)."""
+        dim = self.dimensions.get(unit) if unit else None
+        own_rate = RATE_PREFIX.search(phrase)
+        if own_rate:
+            rate = own_rate.group(0)
+            hits = [h for h in hits if not (own_rate.start() <= h[0] and h[1] <= own_rate.end())]  # 常住人口 in it
+        whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim)))
+        parts = [h for h in hits if h[4] is not None and (whole is None or h[1] <= whole[0])]
+        if whole is not None and _DIGIT.search(phrase, own_rate.end() if own_rate else 0, whole[0]):
+            words = self._trim(phrase)  # 100张以下床位医院: a class of hospitals the vocabulary does not name
+            return Naming(words + self._counted(words, dim), 0.3, words)
+        if whole is not None:
+            prefix = "".join(h[2] for h in _adjacent(parts, whole[0]))
+            return Naming(self._compose(prefix, whole[3], rate), 0.9, phrase[whole[0]:whole[1]])
+        if parts:
+            part = _adjacent(parts, parts[-1][1])
+            prefix = "".join(h[2] for h in part)
+            base = self._topic(dim, earlier, topics, part[-1][4])
+            if base:
+                return Naming(self._compose(prefix, base, rate), 0.8, prefix)
+            counted = self.metrics.canonical(prefix) if self.metrics.known(prefix) else None
+            if counted and self._fits(counted, dim):
+                return Naming(self._compose("", counted, rate), 0.7, prefix)
+        if not _has_words(self.skip.sub("", phrase)):
+            if after:
+                return Naming(self._compose("", after[3], rate), 0.6, after[2])
+            if earlier:
+                return Naming(earlier[-1].metric, 0.7, "")
+            base = self._topic(dim, [], topics)
+            if base:
+                return Naming(self._compose("", base, rate), 0.5, "")
+            return Naming("?", 0.0, "")
+        words = self._noun_phrase(self._trim(phrase))
+        if not words:
+            return Naming(earlier[-1].metric if earlier else "?", 0.3 if earlier else 0.0, "")
+        return Naming(self._compose("", words + self._counted(words, dim), rate), 0.3, words)
+
+    @staticmethod
+    def _counted(words: str, dim: str | None) -> str:
+        """数 for a name of things counted (长者照护之家54家 is 长者照护之家数), nothing for a rate or an amount."""
+        counted = dim is not None and dim.startswith("[") and "/" not in dim and dim not in ("[ratio]", "[currency]") \
+            and not words.endswith(("数", "量", "率", "人次", "费", "额", "比"))
+        return "数" if counted else ""
+
+    def _fits(self, metric: str, dim: str | None) -> bool:
+        """A figure in unit dim can be a value of metric: same dimension, or a ratio of it (a change)."""
+        own = self.dimension_of(metric)
+        return dim is None or own is None or dim == own or dim in ("[ratio]", "[percentage_point]")
+
+    def _topic(self, dim: str | None, earlier: list[Mention], topics: list[tuple], group: str | None = None) -> str | None:
+        """The whole a part belongs to: the last figure or indicator before it measured in the same unit."""
+        for m in reversed(earlier):
+            if dim is not None and m.dimension == dim:
+                return self._base(m.metric, group)
+        for _, metric, own in reversed(topics):
+            if dim is not None and own == dim:
+                return self._base(metric, group)
+        return None
+
+    def _base(self, metric: str, group: str | None) -> str:
+        """The whole without its part of the new part's kind: 医院床位数 with 公立医院 → 床位数, 医疗卫生机构总数
+        with 医院 → 数, 总诊疗人次 → 诊疗人次; a part of another kind narrows the whole (省级 +
+        疾病预防控制中心数, 三级 + 医院数)."""
+        term = self.metrics.get(metric)
+        if term is not None and term.extra.get("base") and group == self.breakdowns.get(metric[:len(metric) - len(str(term.extra["base"]))]):
+            metric = str(term.extra["base"])
+        for size in range(len(metric) - 1, 0, -1):
+            if metric[:size] in _PART_WORDS or (group and self.breakdowns.get(metric[:size]) == group):
+                metric = metric[size:]
+                break
+        if metric in ("数", "总数", "数量", ""):
+            return "数"
+        return metric[1:] if metric.startswith("总") and len(metric) > 2 else metric
+
+    def _trim(self, phrase: str) -> str:
+        """The phrase without the connectives at either end (其中, 比上年, 达, 共有)."""
+        while True:
+            m = self.skip.match(phrase)
+            if m and m.end():
+                phrase = phrase[m.end():]
+                continue
+            ends = [m for m in self.skip.finditer(phrase) if m.end() == len(phrase) and m.start()]
+            if not ends:
+                return phrase
+            phrase = phrase[:ends[-1].start()]
+
+    def _compose(self, prefix: str, base: str, rate: str) -> str:
+        """prefix + base (医院 + 床位数), as a rate when the clause or its list said so (每千人口 + 注册护士数);
+        the canonical name when the vocabulary composes it."""
+        if prefix in _PART_WORDS:
+            prefix = ""  # 医疗卫生机构 + 床位数 is all the beds: 床位数
+        name = prefix + base
+        if prefix:
+            self.metrics.learn([name])
+            name = self.metrics.canonical(name)
+        if rate and not name.startswith("每"):
+            rated = rate + name
+            self.metrics.learn([rated])
+            if self.metrics.known(rated):
+                return self.metrics.canonical(rated)
+        return name
+
+    def _noun_phrase(self, text: str) -> str:
+        """The phrase without the verb that opens it (segmented): 开展长者照护之家 → 长者照护之家."""
+        tokens = [(w, t) for w, t in self.segment(text) if w.strip()]  # the closing verbs went with _trim
+        if len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u"):
+            tokens.pop(0)
+        return "".join(w for w, _ in tokens).strip(" ：:，,（(）)") if _has_words("".join(w for w, _ in tokens)) else ""
+
+
+# Words that name every institution: a whole with one of them is the whole itself (医疗卫生机构床位数).
+_PART_WORDS = ("医疗卫生机构", "医疗机构", "卫生机构")
+
+
+def _adjacent(parts: list, end: int) -> list:
+    """The parts that run up to position end without a gap, in order: 公立 + 医院."""
+    out: list = []
+    for h in reversed(parts):
+        if h[1] == end:
+            out.insert(0, h)
+            end = h[0]
+        elif h[1] < end:
+            break
+    return out
+
+
+def _last(items):
+    best = None
+    for item in items:
+        best = item
+    return best
+
+
+def _has_words(text: str) -> bool:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") >= 2

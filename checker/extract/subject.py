@@ -1,0 +1,156 @@
+"""Whom a document speaks of: the entity of every figure that names none.
+
+A national bulletin's figures are 全国's, a province's bulletin says 全省 and means itself. The subject is
+read, most trusted first, from the title (a place or institution in the first short lines), from the
+places the text names most often, and from the file name (湖北省2019年卫生资源.pdf, hubei-2019.txt). A
+text that names no place at all and came in a file that does not either is about "全省" or "全市", as it
+says: the draft keeps that word, unconfident, for a person to replace.
+
+The facts are gathered per part of a text and added up, so a document cut into parts for many processes
+gets the subject it gets whole (checker.extract.extractor).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TITLE_LINES = 3       # the title and the lines under it (a date line, a subtitle)
+TITLE_LENGTH = 60     # longer lines are text, not a title
+# Entities a document is not about as a whole: parts of a population, departments, programmes, events.
+NOT_SUBJECTS = ("area", "department", "program", "programme", "event", "route", "team", "body", "agency")
+# A title that names a place and an institution in it (荣昌 … 荣昌区人民医院规划效果图) is about the place.
+PLACE_TYPES = ("country", "region", "province", "city", "county", "district", "town", "township", "place")
+
+
+@dataclass(frozen=True)
+class Subject:
+    name: str = ""
+    confidence: float = 0.0
+
+
+@dataclass
+class PartFacts:
+    """What one part of a document says about its subject."""
+
+    counts: dict = field(default_factory=dict)      # entity → times named
+    levels: dict = field(default_factory=dict)      # 全省, 全市 … → times written
+    title: str = ""                                 # the entity the title names, for the first part
+
+
+def part_facts(text: str, start: int, end: int, hits, entities, level_words: frozenset) -> PartFacts:
+    """The facts of text[start:end]; hits(text) gives (start, end, name) of the names in a text."""
+    facts = PartFacts()
+    for _, _, name in hits(text[start:end]):
+        if name in level_words:
+            facts.levels[name] = facts.levels.get(name, 0) + 1
+            continue
+        canonical = entities.canonical(name)
+        if _can_be_subject(entities, canonical):
+            facts.counts[canonical] = facts.counts.get(canonical, 0) + 1
+    if start == 0:
+        facts.title = _title_entity(text, hits, entities, level_words)
+    return facts
+
+
+def year_of_file(file_name: str) -> int | None:
+    """The year a file's name gives (2021年卫生健康统计公报.pdf, bulletin-2021.txt), for texts that give none."""
+    m = re.search(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", Path(file_name).stem)
+    return int(m.group(1)) if m else None
+
+
+def document_subject(file_name: str, facts: list[PartFacts], entities, romanized: dict) -> Subject:
+    """The subject of a document from the facts of all its parts, in order."""
+    title = next((f.title for f in facts if f.title), "")
+    if title:
+        return Subject(title, 0.9)
+    counts: dict = {}
+    levels: dict = {}
+    for part in facts:
+        for key, n in part.counts.items():  # in order of first mention, which breaks ties as one pass would
+            counts[key] = counts.get(key, 0) + n
+        for key, n in part.levels.items():
+            levels[key] = levels.get(key, 0) + n
+    named = _from_file_name(file_name, entities, romanized)
+    if levels:  # a text that says 全省 or 我市 is not about the whole country, whatever it compares itself with
+        counts = {k: n for k, n in counts.items() if _type(entities, k) != "country"}
+    if counts:
+        best = max(counts, key=lambda k: (counts[k], len(k)))
+        if named and (named in counts or levels):
+            return Subject(named, 0.8)
+        return Subject(best, 0.7 if counts[best] > 1 else 0.5)
+    if named:
+        return Subject(named, 0.6)
+    if levels:
+        return Subject(max(levels, key=lambda k: levels[k]), 0.2)
+    return Subject()
+
+
+def _type(entities, name: str) -> str | None:
+    term = entities.get(name)
+    return term.extra.get("type") if term is not None else None
+
+
+def _can_be_subject(entities, name: str) -> bool:
+    return entities.get(name) is not None and _type(entities, name) not in NOT_SUBJECTS
+
+
+def _depth(entities, name: str) -> int:
+    """How many entities an entity lies within (全国 0, a province 1, its city 2): the more, the more particular."""
+    seen = {name}
+    term = entities.get(name)
+    while term is not None and term.extra.get("parent") and entities.canonical(str(term.extra["parent"])) not in seen:
+        seen.add(entities.canonical(str(term.extra["parent"])))
+        term = entities.get(str(term.extra["parent"]))
+    return len(seen) - 1
+
+
+def _title_entity(text: str, hits, entities, level_words: frozenset) -> str:
+    """The most particular entity the title names: 涪陵 in 出彩新重庆 … 涪陵 卫生健康事业取得长足发展."""
+    found = []
+    seen = 0
+    for line in text.split("\n", 12)[:12]:
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > TITLE_LINES or len(line) > TITLE_LENGTH or _is_sentence(line):
+            break
+        found += _entities_in(line, hits, entities, level_words)
+    return max(found, key=lambda n: (_type(entities, n) in PLACE_TYPES, _depth(entities, n)), default="")
+
+
+def _is_sentence(line: str) -> bool:
+    """Text rather than a title: it ends as a sentence does or runs on with commas."""
+    return line[-1] in "。；;" or any(mark in line for mark in "，,")
+
+
+def heading_entity(line: str, hits, entities, level_words: frozenset) -> str:
+    """The most particular entity a section's heading names: that section's figures are about it."""
+    return max(_entities_in(line, hits, entities, level_words), key=lambda n: _depth(entities, n), default="")
+
+
+def _entities_in(line: str, hits, entities, level_words: frozenset) -> list[str]:
+    names = [name for _, _, name in hits(line)] + _standalone_short_names(line, entities)
+    found = [entities.canonical(n) for n in names if n not in level_words]
+    return [n for n in found if _can_be_subject(entities, n)]
+
+
+def _standalone_short_names(line: str, entities) -> list[str]:
+    """Short names (涪陵 for 涪陵区) standing alone between spaces in a title: not looked for in running text,
+    where they hide inside words, but a title sets them apart."""
+    return [word for word in re.split(r"[\s·—\-|｜:：,，]+", line) if word in entities.weak]
+
+
+def _from_file_name(file_name: str, entities, romanized: dict) -> str:
+    """A place the file's name gives, in characters (湖北省…) or romanized (hubei-2019.txt)."""
+    stem = Path(file_name).stem
+    for size in range(min(len(stem), 12), 1, -1):  # the longest name in characters first
+        for at in range(len(stem) - size + 1):
+            piece = stem[at:at + size]
+            if entities.known(piece) and piece not in entities.weak and _can_be_subject(entities, entities.canonical(piece)):
+                return entities.canonical(piece)
+    for token in re.split(r"[^a-z]+", stem.lower()):
+        if token in romanized:
+            return romanized[token]
+    return ""
