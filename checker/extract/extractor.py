@@ -319,10 +319,10 @@ class Extractor:
 
     def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
-        d.metric, d.confidence["metric"] = self._metric(ctx, d)
-        d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
         d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
+        d.metric, d.confidence["metric"] = self._metric(ctx, d)  # after the kind: a change may be in %
+        d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
         d.unit, d.confidence["unit"] = self._unit(d)
 
     def _unit(self, d: Draft) -> tuple[str, float]:
@@ -349,10 +349,14 @@ class Extractor:
             phrase = ctx.line[lo:start]
             hits = [(s - lo, e - lo, *rest) for s, e, *rest in ctx.names if s >= lo and e <= start]
         rate = naming.RATE_PREFIX.search(ctx.line, ctx.comma_start(start), start)
+        if rate is None and d.parsed.value != d.parsed.value.to_integral_value() and \
+                self.namer.dimensions.get(d.parsed.unit or "") in naming.COUNTED:
+            rate = naming.RATE_PREFIX.search(ctx.line, sentence, start)  # 13.87人 is no count: a rate of the list
         earlier = [m for at, m in ctx.mentions if at == sentence]
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]), None)
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, ctx.topics(ctx.phrase_start(start)),
-                                rate.group(0) if rate else "", after)
+                                rate.group(0) if rate else "", after, d.kind in ("change", "share"),
+                                ctx.line[end:ctx.clause_end(end)])
         ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric))))
         ctx.previous_end = end
         d.wording = named.wording

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 _DIGIT = re.compile(r"[0-9０-９]")
 RATE_PREFIX = re.compile(r"每(千|万|十万)(?:常住人口|户籍人口|人口|名居民|居民|人)")
-LOOK_BACK_LINES = 3  # a heading or lead sentence names the topic of the few lines under it
+LOOK_BACK_LINES = 3
+COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of things counted whole
+RATIOS = ("[ratio]", "[percentage_point]")  # a heading or lead sentence names the topic of the few lines under it
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,17 @@ class MetricNamer:
     # -- what a line names -------------------------------------------------------------------------------
 
     def names(self, text: str) -> list[tuple]:
-        """(start, end, word, indicator or None, breakdown group or None) for every name in text, longest first."""
-        return [(end - len(word) + 1, end + 1, word, canonical, group)
-                for end, (word, canonical, group) in self.automaton.iter_long(text)]
+        """(start, end, word, indicator or None, breakdown group or None) for the names in text, without
+        overlaps: the longest that ends last first, as Chinese puts a phrase's head at its end (实有床位使用率
+        is 床位使用率, not 实有床位)."""
+        found = sorted(((end - len(word) + 1, end + 1, word, canonical, group)
+                        for end, (word, canonical, group) in self.automaton.iter(text)),
+                       key=lambda h: (-h[1], h[0]))
+        taken: list = []
+        for h in found:
+            if all(h[1] <= t[0] or h[0] >= t[1] for t in taken):
+                taken.append(h)
+        return sorted(taken)
 
     def topics(self, text: str) -> list[tuple]:
         """(end, indicator, dimension) of every indicator text names."""
@@ -79,18 +89,31 @@ class MetricNamer:
     # -- one figure ----------------------------------------------------------------------------------------
 
     def name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics: list[tuple],
-             rate: str, after: tuple | None = None) -> Naming:
+             rate: str, after: tuple | None = None, relative: bool = False, following: str = "") -> Naming:
         """phrase: the words between the clause's start and the figure; hits: names(phrase); earlier: the
         figures named before in the sentence; topics: indicators named above it, nearest last; rate: the
         每千人口 the list it stands in began with; after: the first indicator named after the figure in its
-        clause (454家尚未定级)."""
+        clause (454家尚未定级); relative: the figure is a change or a share (a % of anything); following: the
+        rest of its clause. A name whose unit cannot be the figure's is never proposed."""
+        named = self._name(phrase, hits, unit, earlier, topics, rate, after, following)
+        dim = self.dimensions.get(unit) if unit else None
+        if not self._fits(named.metric, dim, relative):
+            return Naming("?", 0.0, named.wording)
+        if named.confidence >= 0.7 and phrase.lstrip(" :：").startswith("其中") and earlier:
+            return Naming(self._inherit(earlier[-1].metric, named.metric), named.confidence, named.wording)
+        return named
+
+    def _name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics: list[tuple],
+              rate: str, after: tuple | None, following: str) -> Naming:
         dim = self.dimensions.get(unit) if unit else None
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
             rate = own_rate.group(0)
             hits = [h for h in hits if not (own_rate.start() <= h[0] and h[1] <= own_rate.end())]  # 常住人口 in it
         whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim)))
-        parts = [h for h in hits if h[4] is not None and (whole is None or h[1] <= whole[0])]
+        parts = [h for h in hits if (h[4] is not None or (whole is not None and h[1] == whole[0] and h[3]
+                                                           and self.dimension_of(h[3]) == "[count]"))
+                 and (whole is None or h[1] <= whole[0])]  # 社区卫生服务机构 before 床位 is a part of the beds
         if whole is not None and _DIGIT.search(phrase, own_rate.end() if own_rate else 0, whole[0]):
             words = self._trim(phrase)  # 100张以下床位医院: a class of hospitals the vocabulary does not name
             return Naming(words + self._counted(words, dim), 0.3, words)
@@ -107,6 +130,9 @@ class MetricNamer:
             if counted and self._fits(counted, dim):
                 return Naming(self._compose("", counted, rate), 0.7, prefix)
         if not _has_words(self.skip.sub("", phrase)):
+            if not after and _has_words(self.skip.sub("", following)):
+                words = self._noun_phrase(self._trim(following))  # 454家尚未定级: named after the figure
+                return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
             if after:
                 return Naming(self._compose("", after[3], rate), 0.6, after[2])
             if earlier:
@@ -127,10 +153,23 @@ class MetricNamer:
             and not words.endswith(("数", "量", "率", "人次", "费", "额", "比"))
         return "数" if counted else ""
 
-    def _fits(self, metric: str, dim: str | None) -> bool:
-        """A figure in unit dim can be a value of metric: same dimension, or a ratio of it (a change)."""
+    def _fits(self, metric: str, dim: str | None, relative: bool = True) -> bool:
+        """A figure in unit dim can be a value of metric: the same dimension, or a ratio of anything when the
+        figure is a change or a share."""
         own = self.dimension_of(metric)
-        return dim is None or own is None or dim == own or dim in ("[ratio]", "[percentage_point]")
+        return dim is None or own is None or dim == own or (relative and dim in RATIOS)
+
+    def _inherit(self, whole: str, metric: str) -> str:
+        """其中医院640家 after 民营医疗机构14570家: the owner, grade or level of the whole stays (民营医院数)."""
+        for size in range(len(whole) - 1, 0, -1):
+            group = self.breakdowns.get(whole[:size])
+            if group in ("grades", "levels"):  # an owner or a level; a population part is the figure's own
+                if metric.startswith(whole[:size]) or not self.breakdowns.get(metric[:2], "institutions"):
+                    return metric
+                name = whole[:size] + metric
+                self.metrics.learn([name])
+                return self.metrics.canonical(name)
+        return metric
 
     def _topic(self, dim: str | None, earlier: list[Mention], topics: list[tuple], group: str | None = None) -> str | None:
         """The whole a part belongs to: the last figure or indicator before it measured in the same unit."""
