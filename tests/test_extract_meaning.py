@@ -148,3 +148,11 @@ def test_the_development_set_stays_at_its_measured_accuracy():
     assert right["entity"] >= 0.90 and right["period"] >= 0.90 and right["kind"] >= 0.95
     assert right["metric"] >= 0.55
     assert ROOT.joinpath("benchmarks/data/real/SOURCES.md").exists()
+
+
+def test_an_unknown_metric_many_drafts_name_is_reported_once_per_file(tmp_path):
+    text = "".join(f"全区建成长者照护之家{i + 50}家。" for i in range(1, 6))
+    claims, docs = _write_drafts(tmp_path, text, "plan.txt")
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    unknown = [f for f in result.findings if f.code == "CC130"]
+    assert len(unknown) == 1 and "5 drafts" in unknown[0].message and len(unknown[0].claims) == 3

@@ -201,7 +201,6 @@ class Extractor:
         self.cues = _cue_automaton(language)
         words = "|".join(re.escape(w) for w in language.trailing_words) or "(?!)"
         self.trailing = re.compile(f"(?:{words})+$")
-        self.metric_names = _Names(registry.metrics.lookup)
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
                    if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
         self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted})  # 农村 is a part, not a subject
@@ -251,6 +250,7 @@ class Extractor:
               about: subject.Subject) -> list[Draft]:
         """The drafts of text[part_start:part_end]; the lines above the part are read for topics only."""
         drafts: list[Draft] = []
+        headings: dict = {}
         # One scan of the part, then the matches are dealt out to their lines.
         line_no, line_start = first_line, part_start
         line_end = _line_end(text, part_start, part_end)
@@ -258,18 +258,18 @@ class Extractor:
         for m in self.pattern.finditer(text, part_start, part_end):
             if m.start() > line_end:
                 if pending:
-                    drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about))
+                    drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, headings))
                     pending = []
                 line_no += text.count("\n", line_end, m.start())
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = _line_end(text, m.start(), part_end)
             pending.append(m)
         if pending:
-            drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about))
+            drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, headings))
         return drafts
 
     def _drafts(self, doc: str, number: int, text: str, base: int, line_end: int, matches, year,
-                about: subject.Subject) -> list[Draft]:
+                about: subject.Subject, headings: dict) -> list[Draft]:
         ctx = None
         out = []
         line = text[base:line_end]
@@ -288,7 +288,7 @@ class Extractor:
             except numbers.NumberError:
                 continue
             if ctx is None:  # built once per line, and only for lines that hold a figure
-                ctx = _LineContext(self, line, last_end, text, base)
+                ctx = _LineContext(self, line, last_end, text, base, headings)
             draft = Draft(doc, number, surface, parsed, ctx.quote(start, end), start)
             self._propose(draft, ctx, year, about)
             out.append(draft)
@@ -453,13 +453,13 @@ def _last_between(items: list, lo: int, hi: int):
 class _LineContext:
     """Everything about one line that its figures share, computed once."""
 
-    def __init__(self, ex: Extractor, line: str, last: int, text: str = "", base: int = 0):
+    def __init__(self, ex: Extractor, line: str, last: int, text: str = "", base: int = 0, headings=None):
         self.line, self.text, self.base, self.namer = line, text, base, ex.namer
+        self.headings = {} if headings is None else headings  # (text, line start) → entity, for a whole scan
         head = line[:_clause_end(line, last)]  # nothing after the last figure's clause matters
         self.clauses = [m.start() for m in _CLAUSE_RE.finditer(head)]
         self.sentences = [i for i in self.clauses if line[i] in SENTENCE_END]
         self.commas = [i for i in self.clauses if line[i] != words.LIST_MARK]
-        self.metrics = ex.metric_names.hits(head)
         self.names = ex.namer.names(head)
         self.entities = ex.entity_names.hits(head)
         self.years = list(YEAR.finditer(head)) if "年" in head else []
@@ -496,8 +496,7 @@ class _LineContext:
                     break
                 start = self.text.rfind("\n", 0, start - 1) + 1
             self._above = self.namer.topics(self.text[start:self.base]) if start < self.base else []
-        here = [(e - 1_000_000, c, dim) for e, c, dim in self.namer.topics(self.line[:before])]
-        return self._above + here
+        return self._above + [(e, c, self.namer.dimension_of(c)) for s, e, w, c, g in self.names if c and e <= before]
 
     def row_entity(self) -> str:
         """A table row's first cell, when it names an entity (北 京 | 9111.1 | 221.8 |)."""
@@ -516,15 +515,24 @@ class _LineContext:
                 if end <= 0:
                     break
                 start = self.text.rfind("\n", 0, end - 1) + 1
-                heading = self.text[start:end].strip()
-                if heading and len(heading) <= subject.TITLE_LENGTH and heading[-1] not in "。；;，," \
-                        and "|" not in heading and "\t" not in heading:  # a table's row is no heading
-                    self._section = subject.heading_entity(heading, self.ex.entity_names.hits, self.ex.registry.entities,
-                                                           self.ex.lang.level_words)
-                    if self._section:
-                        break
+                self._section = self._heading_entity(start, end)
+                if self._section:
+                    break
                 end = start
         return self._section
+
+    def _heading_entity(self, start: int, end: int) -> str:
+        """What the line text[start:end] names if it is a heading; kept for the lines below it."""
+        key = (id(self.text), start)
+        if key not in self.headings:
+            heading = self.text[start:end].strip()
+            if heading and len(heading) <= subject.TITLE_LENGTH and heading[-1] not in "。；;，," \
+                    and "|" not in heading and "\t" not in heading:  # a table's row is no heading
+                self.headings[key] = subject.heading_entity(heading, self.ex.entity_names.hits,
+                                                            self.ex.registry.entities, self.ex.lang.level_words)
+            else:
+                self.headings[key] = ""
+        return self.headings[key]
 
     def comma_start(self, pos: int) -> int:
         i = bisect_left(self.commas, pos)
@@ -579,12 +587,6 @@ class _LineContext:
             elif s >= hi:
                 break
         return best
-
-    def first(self, hits, lo: int, hi: int) -> str | None:
-        for s, e, text in hits:
-            if s >= lo and e <= hi:
-                return text
-        return None
 
     def quote(self, start: int, end: int) -> str:
         """The clause around the number, at most about 60 characters, verbatim."""

@@ -49,17 +49,18 @@ class MetricNamer:
         self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
         self.skip = re.compile("|".join(re.escape(w) for w in sorted(skip_words, key=len, reverse=True)) or "(?!)")
         self.breakdowns = breakdowns
-        self.automaton = ahocorasick.Automaton()
+        self._dimension_of: dict = {}
+        self.automaton = ahocorasick.Automaton()  # of names written backwards: see names()
         names = {n: c for n, c in self.metrics.spotting_names().items() if len(n) >= 2}
         for name, canonical in list(names.items()):
             stem = name[:-1] if name.endswith("数") else ""
             if len(stem) >= 2 and stem not in names:
                 names[stem] = canonical  # printed clipped: 医院35394个 for 医院数, 床位使用率 stays whole
         for name, canonical in names.items():
-            self.automaton.add_word(name, (name, canonical, breakdowns.get(name)))
+            self.automaton.add_word(name[::-1], (name, canonical, breakdowns.get(name)))
         for word, group in breakdowns.items():
             if word not in names:
-                self.automaton.add_word(word, (word, None, group))
+                self.automaton.add_word(word[::-1], (word, None, group))
         self.automaton.make_automaton()
 
     # -- what a line names -------------------------------------------------------------------------------
@@ -68,20 +69,20 @@ class MetricNamer:
         """(start, end, word, indicator or None, breakdown group or None) for the names in text, without
         overlaps: the longest that ends last first, as Chinese puts a phrase's head at its end (实有床位使用率
         is 床位使用率, not 实有床位)."""
-        found = sorted(((end - len(word) + 1, end + 1, word, canonical, group)
-                        for end, (word, canonical, group) in self.automaton.iter(text)),
-                       key=lambda h: (-h[1], h[0]))
-        taken: list = []
-        for h in found:
-            if all(h[1] <= t[0] or h[0] >= t[1] for t in taken):
-                taken.append(h)
-        return sorted(taken)
+        size = len(text)  # leftmost-longest in the reversed text is rightmost-longest in the text
+        return [(size - 1 - end, size - 1 - end + len(word), word, canonical, group)
+                for end, (word, canonical, group) in self.automaton.iter_long(text[::-1])][::-1]
 
     def topics(self, text: str) -> list[tuple]:
         """(end, indicator, dimension) of every indicator text names."""
         return [(e, c, self.dimension_of(c)) for s, e, w, c, g in self.names(text) if c]
 
     def dimension_of(self, metric: str) -> str | None:
+        if metric not in self._dimension_of:
+            self._dimension_of[metric] = self._dimension(metric)
+        return self._dimension_of[metric]
+
+    def _dimension(self, metric: str) -> str | None:
         term = self.metrics.get(metric)
         unit = term.extra.get("unit") if term is not None else None
         return self.dimensions.get(str(unit).split("/")[0]) if unit else None

@@ -5,7 +5,8 @@ must be one metric (an alias) to be compared at all. The vocabulary is the
 built-in one of China's health statistics (`claimcheck vocabulary` lists
 it), with population rates composed from it (每千人口X), plus the project's
 rules/metrics.yaml. A metric it lacks is reported so that the project adds
-it, or the claim uses the standard name.
+it, or the claim uses the standard name. Drafts (status: draft) that name one
+unknown metric are reported once per claim file, not once per draft.
 
 Passing example::
 
@@ -32,9 +33,24 @@ READS = "records"
 SCOPE = ("file",)  # each finding is about one claim, read with the registry: kept per claim file (checker.run.kept)
 
 
+SHOWN = 3  # places listed for a metric that many drafts name
+
+
 def check(ctx):
     if not ctx.registry.metrics.terms:
         return []
     rows = ctx.where(lambda f: f("metric").is_valid() & ~f("metric_known"))
-    return [ctx.finding(CODE, f"metric `{ctx.records[r].values['metric']}` is not in the vocabulary (the built-in indicators or rules/metrics.yaml)", [r])
-            for r in rows]
+    out, drafted = [], {}
+    for r in rows:
+        values = ctx.records[r].values
+        if values.get("status") == "draft":  # a fresh extract names the same unknown thing many times: once
+            drafted.setdefault((ctx.records[r].path, values["metric"]), []).append(r)
+        else:
+            out.append(ctx.finding(CODE, f"metric `{values['metric']}` is not in the vocabulary (the built-in "
+                                         "indicators or rules/metrics.yaml)", [r]))
+    for (_, metric), group in drafted.items():
+        many = f"{len(group)} drafts name it, the first {SHOWN} shown" if len(group) > SHOWN else \
+            f"{len(group)} draft{'s' if len(group) > 1 else ''}"
+        out.append(ctx.finding(CODE, f"metric `{metric}` is not in the vocabulary ({many}): add it to "
+                                     "rules/metrics.yaml or name the drafts by a known indicator", group[:SHOWN]))
+    return out
