@@ -63,7 +63,10 @@ def rules(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def drafts(rules):
     ex = make_extractor(RuleFiles.of(rules))
-    return ex.document(SAMPLE.name, SAMPLE.read_text(encoding="utf-8"))
+    return [d for d in ex.document(SAMPLE.name, SAMPLE.read_text(encoding="utf-8")) if d.derived is None]
+
+
+IMPLIED = 2  # last year's 医疗机构数 (1,234家 比上年增加56家) and 门诊量 (46.8万人次 同比增长12.5%)
 
 
 def test_finds_every_figure_and_nothing_else(drafts):
@@ -103,13 +106,13 @@ def test_cli_writes_drafts_that_validate(tmp_path, rules):
     checked = runner.invoke(app, ["validate", str(out), "--docs", str(SAMPLE.parent), "--rules", str(rules)])
     assert checked.exit_code == 0, checked.stdout
     assert "0 errors" in checked.stdout
-    assert out.read_text(encoding="utf-8").count("status: draft") == len(EXPECTED)
+    assert out.read_text(encoding="utf-8").count("status: draft") == len(EXPECTED) + IMPLIED
 
 
 def test_cli_json_has_the_same_fields(rules):
     result = runner.invoke(app, ["extract", str(SAMPLE), "--format", "json", "--rules", str(rules)])
     records = json.loads(result.stdout)
-    assert len(records) == len(EXPECTED)
+    assert len(records) == len(EXPECTED) + IMPLIED
     first = records[0]
     assert set(first) >= {"id", "status", "metric", "entity", "period", "kind", "surface", "value", "unit",
                           "qualifier", "source", "confidence"}
@@ -144,7 +147,8 @@ def test_merge_keeps_the_hand_edited_file_byte_for_byte(tmp_path, rules):
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith(HAND_EDITED)
-    assert text.count("- id:") == len(EXPECTED)  # 46.8万人次 on line 5 was already there
+    # 46.8万人次 on line 5 was already there, and so is not drafted again, nor last year's figure it implies
+    assert text.count("- id:") == len(EXPECTED) + IMPLIED - 1
     assert "46.8万人次" not in text[len(HAND_EDITED):]
     again = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(out), "--merge", "--rules", str(rules)])
     assert again.exit_code == 0 and out.read_text(encoding="utf-8") == text  # nothing new the second time
@@ -238,3 +242,18 @@ def test_extract_reads_every_qualifier_word_as_the_parser_does(sentence, surface
     rules = ROOT / "rules"
     ex = make_extractor(RuleFiles.of(rules))
     assert [(d.surface, d.parsed.qualifier) for d in ex.document("d.txt", sentence + "\n")] == [(surface, qualifier)]
+
+
+def test_a_change_from_last_year_drafts_the_figure_it_implies(tmp_path, rules):
+    result = runner.invoke(app, ["extract", str(SAMPLE), "--format", "json", "--rules", str(rules)])
+    records = {r["id"]: r for r in json.loads(result.stdout)}
+    [implied] = [r for r in records.values() if r.get("derived") and r["source"]["line"] == 3]
+    assert implied["derived"] == "extract_sample-003-a - extract_sample-003-b" and implied["period"] == "2022"
+    change = records["extract_sample-003-b"]
+    assert change["relations"] == [{"change": {"from": implied["id"], "to": "extract_sample-003-a"}}]
+    drafted = tmp_path / "drafts.yaml"
+    drafted.write_text(result.stdout, encoding="utf-8")  # JSON is YAML
+    checked = runner.invoke(app, ["check", str(drafted), "--docs", str(SAMPLE.parent), "--rules", str(rules),
+                                  "--format", "json"])
+    codes = {f["code"] for f in json.loads(checked.stdout)["findings"]}
+    assert not codes & {"CC140", "CC141", "CC303"}  # the derivation reads, the relation holds

@@ -156,3 +156,26 @@ def test_an_unknown_metric_many_drafts_name_is_reported_once_per_file(tmp_path):
     result = run_check([str(claims)], str(docs), None, lint=[])
     unknown = [f for f in result.findings if f.code == "CC130"]
     assert len(unknown) == 1 and "5 drafts" in unknown[0].message and len(unknown[0].claims) == 3
+
+
+def test_parts_of_a_total_nest_in_brackets(ex):
+    found = ex.document("r.txt", "2021年全省医疗卫生机构35479家,其中医院1034家(其中公立医院394家),基层医疗卫生机构33893家。")
+    d = {x.surface: x for x in found}
+    assert [p.surface for p in d["35479家"].links.includes] == ["1034家", "33893家"]
+    assert [p.surface for p in d["1034家"].links.includes] == ["394家"]
+
+
+def test_averages_are_not_parts_of_a_whole(ex):
+    d = by_surface(ex, "户籍人口平均期望寿命82.4岁,其中男性80.0岁,女性84.9岁。")
+    assert d["82.4岁"].links.includes == []
+
+
+def test_a_title_naming_part_of_a_year_dates_the_figures_without_one(ex):
+    d = by_surface(ex, "2022年1-8月全国医疗服务情况\n医院26.7亿人次,同比下降1.4%。", "services.txt")
+    assert d["26.7亿人次"].period == "2022-01~08" and d["1.4%"].period == "2022-01~08"
+
+
+def test_a_name_narrowed_by_unknown_words_is_a_guess(ex):
+    d = by_surface(ex, "2021年全国共有新冠肺炎定点医院800余家,居民平均到医疗卫生机构就诊6.0次。", "news.txt")
+    assert d["800余家"].metric != "医院数" and d["800余家"].confidence["metric"] < 0.4
+    assert d["6.0次"].metric != "医疗卫生机构数" and d["6.0次"].confidence["metric"] < 0.4

@@ -18,7 +18,11 @@ HEADER = ("# Drafted by `claimcheck extract`. Review every record: correct metri
 
 
 def records(drafts: list[Draft], taken: set = frozenset()) -> list[dict]:
-    return [d.record(i) for d, i in zip(drafts, ids_for(drafts, taken))]
+    present = {id(d) for d in drafts}  # a figure implied by drafts already merged before is not drafted again
+    drafts = [d for d in drafts if d.derived is None or all(id(x) in present for x in d.derived[1:])]
+    ids = ids_for(drafts, taken)
+    id_of = {id(d): i for d, i in zip(drafts, ids)}
+    return [d.record(i, id_of) for d, i in zip(drafts, ids)]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -55,9 +59,13 @@ def merge(existing: str, path: str, drafts: list[Draft]) -> tuple[str, int, int]
     except LoadError as exc:
         raise LoadError(f"cannot merge into it: {exc}") from None
     have = {(r.values.get("doc"), r.values.get("line"), r.values.get("surface")) for r in found}
-    new = [d for d in drafts if (d.doc, d.line, d.surface) not in have]
+    implied = {(r.values.get("doc"), r.values.get("line"), r.values.get("period")) for r in found
+               if r.values.get("derived")}
+    new = [d for d in drafts if (d.doc, d.line, d.surface) not in have
+           and (d.derived is None or (d.doc, d.line, d.period) not in implied)]
     taken = {r.values.get("id") for r in found}
-    added = render_yaml(records(new, taken))
+    written = records(new, taken)
+    added = render_yaml(written)
     if not added:
         return existing, 0, len(drafts)
     indent = _list_indent(existing)
@@ -72,10 +80,10 @@ def merge(existing: str, path: str, drafts: list[Draft]) -> tuple[str, int, int]
         load_text(merged, path, again, [])
     except LoadError:
         again = None
-    if again is None or len(again) != len(found) + len(new):
+    if again is None or len(again) != len(found) + len(written):
         raise LoadError("cannot merge into it: new records can be appended only to a block list of records "
                         "(`- id: ...` lines, not `[...]`); write the drafts to another file") from None
-    return merged, len(new), len(drafts) - len(new)
+    return merged, len(written), len(drafts) - len(written)
 
 
 def _list_indent(text: str) -> int:

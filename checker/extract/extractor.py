@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from checker.extract import naming, subject
+from checker.extract import naming, relations, subject
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
@@ -36,7 +36,8 @@ SENTENCE_END = words.SENTENCE_MARKS + "；;\n"  # a figure's context stops at a 
 _CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
-YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|(?P<mon>\d{1,2})月)?")
+YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|"
+                  r"(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)?")
 
 
 SECTION_LOOK_BACK = 12  # lines above a figure searched for the heading of its section
@@ -168,19 +169,40 @@ class Draft:
     unit: str | None = None
     confidence: dict = field(default_factory=dict)
     wording: str = ""          # the printed words that named the metric
+    links: relations.Links = field(default_factory=relations.Links, compare=False, repr=False)
+    derived: tuple | None = None  # (expression with {0} {1}, draft, draft) for a figure the text implies
 
-    def record(self, id_: str) -> dict:
-        p = self.parsed
-        value = [_num(p.value), _num(p.upper)] if p.qualifier == "range" else _num(p.value)
+    def record(self, id_: str, id_of: dict | None = None) -> dict:
+        """The draft as a claim record; id_of gives the ids of the drafts it relates to (by identity)."""
+        ids = id_of or {}
         rec = {"id": id_, "status": "draft", "metric": self.metric}
         if self.wording and self.wording != self.metric:
             rec["wording"] = self.wording
-        rec.update({"entity": self.entity, "period": self.period, "kind": self.kind, "surface": self.surface,
-                    "value": value})
+        rec.update({"entity": self.entity, "period": self.period, "kind": self.kind})
+        if self.derived is not None:
+            template, *drafts = self.derived
+            rec["derived"] = template.format(*(ids[id(d)] for d in drafts))
+        else:
+            p = self.parsed
+            rec["surface"] = self.surface
+            rec["value"] = [_num(p.value), _num(p.upper)] if p.qualifier == "range" else _num(p.value)
         if self.unit:
             rec["unit"] = self.unit
-        rec["qualifier"] = p.qualifier
+        if self.derived is None:
+            rec["qualifier"] = self.parsed.qualifier
         rec["source"] = {"doc": self.doc, "line": self.line, "quote": self.quote}
+        links = self.links
+        stated = []
+        parts = [ids[id(d)] for d in links.includes if id(d) in ids]
+        if parts:
+            stated.append({"includes": parts})
+        if links.change_from is not None and id(links.change_from) in ids and id(links.change_to) in ids:
+            change = {"from": ids[id(links.change_from)], "to": ids[id(links.change_to)]}
+            if links.down:
+                change["direction"] = "down"
+            stated.append({"change": change})
+        if stated:
+            rec["relations"] = stated
         rec["confidence"] = self.confidence
         return rec
 
@@ -222,9 +244,11 @@ class Extractor:
         with paused_gc():
             if jobs <= 1 or len(parts) <= 1:
                 facts = [self._facts(texts[i][1], start, end) for i, start, end, _ in parts]
-                return [d for (i, start, end, first), (year, about) in zip(parts, self._of_documents(texts, parts, facts))
-                        for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
-            return _in_processes(self, texts, parts, jobs)
+                found = [d for (i, start, end, first), (year, about) in zip(parts, self._of_documents(texts, parts, facts))
+                         for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
+            else:
+                found = _in_processes(self, texts, parts, jobs)
+            return _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED)
 
     def _facts(self, text: str, start: int, end: int) -> tuple:
         """What a part of a document says about the whole: its latest year, and the facts about its subject."""
@@ -244,6 +268,9 @@ class Extractor:
         for i in found:
             if years.get(i) is None:
                 years[i] = subject.year_of_file(texts[i][0])
+            part = _title_period(texts[i][1], years[i])
+            if part:
+                subjects[i] = replace(subjects[i], period=part)
         return [(years.get(i), subjects[i]) for i, *_ in parts]
 
     def _scan(self, name: str, text: str, part_start: int, part_end: int, first_line: int, year,
@@ -319,7 +346,7 @@ class Extractor:
 
     def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
-        d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year)
+        d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
         d.metric, d.confidence["metric"] = self._metric(ctx, d)  # after the kind: a change may be in %
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
@@ -356,8 +383,9 @@ class Extractor:
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]), None)
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, ctx.topics(ctx.phrase_start(start)),
                                 rate.group(0) if rate else "", after, d.kind in ("change", "share"),
-                                ctx.line[end:ctx.clause_end(end)])
-        ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric))))
+                                ctx.line[end:ctx.clause_end(end)], ctx.lead(start))
+        ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric),
+                                                      ctx.nested(start))))
         ctx.previous_end = end
         d.wording = named.wording
         return named.metric, named.confidence
@@ -378,12 +406,14 @@ class Extractor:
             return about.name, max(about.confidence, 0.8 if hit and about.confidence >= 0.5 else 0.0)
         return (hit, 0.2) if hit else ("?", 0.0)
 
-    def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None) -> tuple[str, float, bool]:
+    def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None,
+                about: subject.Subject) -> tuple[str, float, bool]:
         found = None  # the last year of the sentence before the number (years come sorted and apart)
         for m in ctx.years:
             if m.end() > start:
                 break
-            if m.start() >= sentence and not _compared_with(ctx.line, m.start(), m.end()):
+            if m.start() >= sentence and not _compared_with(ctx.line, m.start(), m.end()) \
+                    and not self._of_baseline(ctx.line, m.start(), m.end(), start):
                 found = m
         if found and ctx.line[:start].endswith(self.lang.to_cues):
             found = None  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value
@@ -392,22 +422,22 @@ class Extractor:
             return named[1], 0.7, False
         if found:
             m = found
-            period = m.group("y")
-            if m.group("part") in ("上半年", "下半年"):
-                period += "H1" if m.group("part") == "上半年" else "H2"
-            elif m.group("q"):
-                period += "Q" + str("一二三四".find(m.group("q")) + 1 if m.group("q") in "一二三四" else m.group("q"))
-            elif m.group("mon"):
-                period += f"-{int(m.group('mon')):02d}"
+            period = _period_of(m)
             rest = ctx.line[m.end():m.end() + 3]
             if year and rest.startswith(("至今", "以来")) and int(m.group("y")) < year:
                 return f"{m.group('y')}-{year}", 0.7, False
             return period, 0.8, bool(year and int(m.group("y")) > year)
-        relative = _last_between([r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)],
-                                 sentence, start)
-        if relative and year:
+        relative = _last_between([r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)
+                                  and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
+        if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
             return str(year + relative[1]), 0.7, relative[1] > 0
+        if about.period:
+            return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
+
+    def _of_baseline(self, line: str, start: int, end: int, figure: int) -> bool:
+        """由去年3.81张提高到4.25张: the year after 由 dates the starting figure only, not the figures after."""
+        return _baseline_word_before(line, start, self.lang.baseline_cues) and figure - end > 3
 
     def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future: bool) -> tuple[str, float]:
         if future:
@@ -434,9 +464,64 @@ class Extractor:
         return "actual", 0.5
 
 
+def _baseline_word_before(line: str, start: int, cues: tuple) -> bool:
+    return line[:start].endswith(cues)
+
+
 def _compared_with(line: str, start: int, end: int) -> bool:
     """比上年, 较2019年, 与2014年比较, 同比: a year the figure is compared with, not the figure's own."""
     return line[start - 1:start] in ("比", "较", "与", "和") or line.startswith(("比较", "相比", "同期"), end)
+
+
+def _title_period(text: str, year: int | None) -> str:
+    """A part of the document's year its title names (2022年1-8月全国医疗服务情况), as a period."""
+    lines = [line for line in text.split("\n", 6)[:6] if line.strip()][:subject.TITLE_LINES]
+    for line in lines:
+        m = YEAR.search(line)
+        if m and year and int(m.group("y")) == year and m.group("part"):
+            return _period_of(m)
+    return ""
+
+
+def _period_of(m: re.Match) -> str:
+    """The period a YEAR match names: 2022, 2022H1, 2022Q3, 2022-06, 2022-01~08."""
+    period = m.group("y")
+    if m.group("part") in ("上半年", "下半年"):
+        return period + ("H1" if m.group("part") == "上半年" else "H2")
+    if m.group("q"):
+        return period + "Q" + str("一二三四".find(m.group("q")) + 1 if m.group("q") in "一二三四" else m.group("q"))
+    if m.group("m2"):
+        return period + f"-{int(m.group('m1')):02d}~{int(m.group('m2')):02d}"  # 1-8月: January to August
+    if m.group("mon"):
+        return period + f"-{int(m.group('mon')):02d}"
+    return period
+
+
+def _related(texts: list, drafts: list[Draft], additive) -> list[Draft]:
+    """The drafts with the relations their lines state, and the figures those imply drafted after each line."""
+    lines: dict = {}
+    out: list[Draft] = []
+    group: list[Draft] = []
+    for d in drafts + [None]:
+        if group and (d is None or (d.doc, d.line) != (group[0].doc, group[0].line)):
+            first = group[0]
+            if first.doc not in lines:
+                lines[first.doc] = next(text for name, text in texts if name == first.doc).split("\n")
+            out.extend(group)
+            out.extend(relations.relate(lines[first.doc][first.line - 1], group, _implied, additive))
+            group = []
+        if d is not None:
+            group.append(d)
+    return out
+
+
+def _implied(current: Draft, expression: tuple, period: str) -> Draft:
+    """A figure the line implies (last year's, from this year's and the change), drafted as derived."""
+    change = expression[2]
+    confidence = {k: min(v, change.confidence.get(k, v)) for k, v in current.confidence.items()}
+    return Draft(current.doc, current.line, "", current.parsed, change.quote, change.start, current.metric,
+                 current.entity, period, "actual", current.unit, confidence, current.wording,
+                 derived=expression)
 
 
 def _last_between(items: list, lo: int, hi: int):
@@ -533,6 +618,16 @@ class _LineContext:
             else:
                 self.headings[key] = ""
         return self.headings[key]
+
+    def nested(self, pos: int) -> bool:
+        """The position is inside brackets opened in this line."""
+        head = self.line[:pos]
+        return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+    def lead(self, pos: int) -> str:
+        """What the first figure of the full sentence (up to 。, across ；) measures: its subject."""
+        stop = max(self.line.rfind(mark, 0, pos) for mark in words.SENTENCE_MARKS)
+        return next((m.metric for _, m in self.mentions if m.end > stop), "")
 
     def comma_start(self, pos: int) -> int:
         i = bisect_left(self.commas, pos)

@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
+# Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.
+_PRINTED_AFTER = ("人次数", "数", "人次", "床日")
 RATE_PREFIX = re.compile(r"每(千|万|十万)(?:常住人口|户籍人口|人口|名居民|居民|人)")
 LOOK_BACK_LINES = 3
 COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of things counted whole
@@ -36,6 +40,7 @@ class Mention:
     end: int
     metric: str
     dimension: str | None
+    nested: bool = False  # stated in brackets, as an aside
 
 
 class MetricNamer:
@@ -53,9 +58,9 @@ class MetricNamer:
         self.automaton = ahocorasick.Automaton()  # of names written backwards: see names()
         names = {n: c for n, c in self.metrics.spotting_names().items() if len(n) >= 2}
         for name, canonical in list(names.items()):
-            stem = name[:-1] if name.endswith("数") else ""
+            stem = next((name[:-len(end)] for end in _PRINTED_AFTER if name.endswith(end)), "")
             if len(stem) >= 2 and stem not in names:
-                names[stem] = canonical  # printed clipped: 医院35394个 for 医院数, 床位使用率 stays whole
+                names[stem] = canonical  # printed clipped: 医院35394个 for 医院数, 医师日均担负诊疗7.0人次
         for name, canonical in names.items():
             self.automaton.add_word(name[::-1], (name, canonical, breakdowns.get(name)))
         for word, group in breakdowns.items():
@@ -90,13 +95,15 @@ class MetricNamer:
     # -- one figure ----------------------------------------------------------------------------------------
 
     def name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics: list[tuple],
-             rate: str, after: tuple | None = None, relative: bool = False, following: str = "") -> Naming:
+             rate: str, after: tuple | None = None, relative: bool = False, following: str = "",
+             lead: str = "") -> Naming:
         """phrase: the words between the clause's start and the figure; hits: names(phrase); earlier: the
         figures named before in the sentence; topics: indicators named above it, nearest last; rate: the
         每千人口 the list it stands in began with; after: the first indicator named after the figure in its
         clause (454家尚未定级); relative: the figure is a change or a share (a % of anything); following: the
-        rest of its clause. A name whose unit cannot be the figure's is never proposed."""
-        named = self._name(phrase, hits, unit, earlier, topics, rate, after, following)
+        rest of its clause; lead: what the sentence's first figure measures (its subject). A name whose unit
+        cannot be the figure's is never proposed."""
+        named = self._name(phrase, hits, unit, earlier, topics, rate, after, following, lead)
         dim = self.dimensions.get(unit) if unit else None
         if not self._fits(named.metric, dim, relative):
             return Naming("?", 0.0, named.wording)
@@ -105,7 +112,7 @@ class MetricNamer:
         return named
 
     def _name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics: list[tuple],
-              rate: str, after: tuple | None, following: str) -> Naming:
+              rate: str, after: tuple | None, following: str, lead: str) -> Naming:
         dim = self.dimensions.get(unit) if unit else None
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
@@ -118,8 +125,16 @@ class MetricNamer:
         if whole is not None and _DIGIT.search(phrase, own_rate.end() if own_rate else 0, whole[0]):
             words = self._trim(phrase)  # 100张以下床位医院: a class of hospitals the vocabulary does not name
             return Naming(words + self._counted(words, dim), 0.3, words)
+        if whole is not None and (_has_words(self._trim(phrase[whole[1]:])) or self._narrowed(phrase, whole, parts)):
+            # 到医疗卫生机构就诊6.0次, 新冠肺炎定点医院800余家: the name is not the figure's, or not all of it
+            words = self._noun_phrase(self._trim(phrase))
+            return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
+        if whole is not None and phrase[:whole[0]].endswith(("其他", "其它")):
+            return Naming("其他" + whole[3], 0.3, phrase[whole[0] - 2:whole[1]])  # the rest of them, unnamed
         if whole is not None:
-            prefix = "".join(h[2] for h in _adjacent(parts, whole[0]))
+            prefix = "".join(h[2] for h in _adjacent(parts, whole[0], phrase))
+            if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
+                prefix = self._institution_of(lead)  # 乡镇卫生院3.5万个,床位139.0万张
             return Naming(self._compose(prefix, whole[3], rate), 0.9, phrase[whole[0]:whole[1]])
         if parts:
             part = _adjacent(parts, parts[-1][1])
@@ -130,14 +145,15 @@ class MetricNamer:
             counted = self.metrics.canonical(prefix) if self.metrics.known(prefix) else None
             if counted and self._fits(counted, dim):
                 return Naming(self._compose("", counted, rate), 0.7, prefix)
-        if not _has_words(self.skip.sub("", phrase)):
-            if not after and _has_words(self.skip.sub("", following)):
+        if not _any_words(self._trim(phrase)):  # 实有 keeps its 有: one character left was part of a word
+            if not after and _has_words(self._trim(following)):
                 words = self._noun_phrase(self._trim(following))  # 454家尚未定级: named after the figure
                 return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
             if after:
                 return Naming(self._compose("", after[3], rate), 0.6, after[2])
-            if earlier:
-                return Naming(earlier[-1].metric, 0.7, "")
+            before = [m for m in earlier if not m.nested] or earlier  # not the aside in brackets: 床位38653张(编制37151张)
+            if before:
+                return Naming(before[-1].metric, 0.7, "")
             base = self._topic(dim, [], topics)
             if base:
                 return Naming(self._compose("", base, rate), 0.5, "")
@@ -159,6 +175,29 @@ class MetricNamer:
         figure is a change or a share."""
         own = self.dimension_of(metric)
         return dim is None or own is None or dim == own or (relative and dim in RATIOS)
+
+    def _narrowed(self, phrase: str, whole: tuple, parts: list) -> bool:
+        """A short name (医院, 床位) with words of no known kind right before it (定点医院 is some hospitals),
+        or a name a level or grade narrows from afar."""
+        adjacent = _adjacent(parts, whole[0], phrase)
+        if any(h[4] in ("levels", "grades") and h not in adjacent for h in parts):
+            return True  # 县级(含县级市)医疗卫生机构共有卫生人员: the level narrows a whole it does not touch
+        if whole[1] - whole[0] > 3:
+            return False
+        start = adjacent[0][0] if adjacent else whole[0]
+        before = self._trim(RATE_PREFIX.sub("", _ASIDE.sub("", phrase[:start])))
+        return _has_words(before[-2:]) and not self.skip.search(before[-2:])
+
+    def _institution_of(self, metric: str) -> str:
+        """The kind of institution a count of institutions counts (乡镇卫生院数 → 乡镇卫生院), if it is one."""
+        term = self.metrics.get(metric)
+        if term is None or self.dimension_of(metric) != "[count]":
+            return ""
+        for name in (term.name, *term.aliases):
+            kind = name[:-1] if name.endswith("数") else name
+            if self.breakdowns.get(kind) == "institutions" and kind not in _PART_WORDS:
+                return kind
+        return ""
 
     def _inherit(self, whole: str, metric: str) -> str:
         """其中医院640家 after 民营医疗机构14570家: the owner, grade or level of the whole stays (民营医院数)."""
@@ -237,10 +276,14 @@ class MetricNamer:
 _PART_WORDS = ("医疗卫生机构", "医疗机构", "卫生机构")
 
 
-def _adjacent(parts: list, end: int) -> list:
-    """The parts that run up to position end without a gap, in order: 公立 + 医院."""
+def _adjacent(parts: list, end: int, phrase: str = "") -> list:
+    """The parts that run up to position end without a gap but an aside in brackets, in order: 公立 + 医院,
+    县级 + (含县级市) + 医院."""
     out: list = []
     for h in reversed(parts):
+        aside = _ASIDE_AT_END.search(phrase, 0, end) if phrase else None
+        if aside and h[1] == aside.start():
+            end = aside.start()
         if h[1] == end:
             out.insert(0, h)
             end = h[0]
@@ -254,6 +297,10 @@ def _last(items):
     for item in items:
         best = item
     return best
+
+
+def _any_words(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _has_words(text: str) -> bool:

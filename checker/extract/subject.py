@@ -27,6 +27,7 @@ PLACE_TYPES = ("country", "region", "province", "city", "county", "district", "t
 class Subject:
     name: str = ""
     confidence: float = 0.0
+    period: str = ""  # when the title says the document reports on part of a year (2022年1-8月): that part
 
 
 @dataclass

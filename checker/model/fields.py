@@ -14,7 +14,7 @@ QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "less_than",
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 # A year, half-year, quarter, month, span of years, or a named period that
 # does not start with a digit (十四五, baseline-2020).
-PERIOD_PATTERN = r"^(\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?|\d{4}-\d{4}|[^\d\s].*)$"
+PERIOD_PATTERN = r"^(\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2])(~(0[1-9]|1[0-2]))?)?|\d{4}-\d{4}|[^\d\s].*)$"
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ FIELDS: tuple[Field, ...] = (
     Field("metric", ("metric",), "str", True, "What is measured, as written or by its canonical name in rules/metrics.yaml."),
     Field("entity", ("entity",), "str", True, "Who or what is measured (a city, district, hospital), see rules/entities.yaml."),
     Field("period", ("period",), "str", True,
-          "When: 2022, 2025H1, 2024Q3, 2023-06, 2020-2022, or a named period such as 十四五.",
+          "When: 2022, 2025H1, 2024Q3, 2023-06, 2022-01~08 (January to August), 2020-2022, or a named period such as 十四五.",
           pattern=PERIOD_PATTERN),
     Field("kind", ("kind",), "str", True, "actual, target, baseline, change or share.", choices=KINDS),
     Field("surface", ("surface",), "str", False,

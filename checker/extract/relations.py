@@ -1,0 +1,100 @@
+"""The arithmetic a sentence states between its figures, drafted as relations (checker.extract.drafts).
+
+- `其中` after a total: the figures it lists, at its own depth of brackets, are parts of that total
+  (`includes`: they cannot add up to more). 医院35394个(其中:三级医院2996个) nests: 三级医院 is a part of
+  医院, not of the total before.
+- `比上年增加N` (or 同比增长x%) after a figure of the same metric: a change from last year's figure, which
+  the text implies without printing; that figure is drafted as `derived` (this year's − N, or this
+  year's ÷ (1 + x%)), so that it takes part in every cross-check like a printed one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DOWN = ("减少", "下降", "降低", "缩短", "降幅")
+WITHIN = "其中"
+
+
+@dataclass
+class Links:
+    """What one draft states about others (drafts, not ids: ids are given when records are written)."""
+
+    includes: list = field(default_factory=list)
+    change_from: object = None   # the derived draft of last year's figure
+    change_to: object = None
+    down: bool = False
+
+
+def relate(line: str, drafts: list, derived_draft, additive) -> list:
+    """Links for the drafts of one line, in place; returns the derived drafts to add after them.
+    derived_draft(template, expression parts, period) makes a draft for an implied figure; additive(unit)
+    says whether figures in that unit add up (counts do, ages and rates do not)."""
+    _parts(line, [d for d in drafts if additive(d.unit)])
+    return _changes(line, drafts, derived_draft)
+
+
+def _depths(line: str) -> list[int]:
+    depth, out = 0, []
+    for ch in line:
+        if ch in "(（":
+            depth += 1
+        out.append(depth)
+        if ch in ")）":
+            depth = max(0, depth - 1)
+    return out
+
+
+def _parts(line: str, drafts: list) -> None:
+    depths = _depths(line)
+    at = line.find(WITHIN)
+    while at >= 0:
+        depth = depths[at]
+        whole = _whole_before(drafts, at, depth, depths)
+        if whole is not None:
+            end = _end_of_list(line, at, depth, depths)
+            parts = [d for d in drafts if at < d.start < end and depths[d.start] == depth
+                     and d.kind == "actual" and d.unit == whole.unit and d.metric != whole.metric]
+            if len(parts) >= 1:
+                whole.links.includes.extend(p for p in parts if p not in whole.links.includes)
+        at = line.find(WITHIN, at + len(WITHIN))
+
+
+def _whole_before(drafts: list, at: int, depth: int, depths: list[int]):
+    """The last actual figure before 其中, outside the brackets 其中 stands in."""
+    for d in reversed([d for d in drafts if d.start < at]):
+        if d.kind == "actual" and depths[d.start] <= depth:
+            return d
+    return None
+
+
+def _end_of_list(line: str, at: int, depth: int, depths: list[int]) -> int:
+    """Where the list 其中 opens ends: its closing bracket, or the end of its sentence."""
+    for i in range(at, len(line)):
+        if depths[i] < depth or (line[i] in ")）" and depths[i] == depth and depth > 0):
+            return i
+        if line[i] in "。；;!?！？" and depths[i] == depth:
+            return i
+    return len(line)
+
+
+def _changes(line: str, drafts: list, derived_draft) -> list:
+    added = []
+    for i, change in enumerate(drafts):
+        if change.kind != "change" or change.unit in ("percentage_point", "times") or change.parsed.qualifier != "exact":
+            continue
+        current = next((d for d in reversed(drafts[:i]) if d.kind == "actual" and d.metric == change.metric
+                        and d.entity == change.entity and d.period == change.period
+                        and d.parsed.qualifier == "exact"), None)
+        if current is None or not change.period.isdigit():
+            continue
+        down = any(cue in line[max(current.start, change.start - 6):change.start] for cue in DOWN)
+        if change.unit == "percent":
+            expression = ("{0} / (1 - {1})" if down else "{0} / (1 + {1})", current, change)
+        elif current.unit == change.unit:
+            expression = ("{0} + {1}" if down else "{0} - {1}", current, change)
+        else:
+            continue
+        previous = derived_draft(current, expression, str(int(change.period) - 1))
+        change.links.change_from, change.links.change_to, change.links.down = previous, current, down
+        added.append(previous)
+    return added
