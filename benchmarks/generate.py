@@ -8,6 +8,9 @@ and OUT_DIR/planted.json with what a correct check must find:
 - contradictions: pairs of actual claims of one key whose values cannot both hold (CC201),
 - parts: totals that are not the sum of their parts (CC301),
 - duplicates: keys stated twice with the same value (CC205, info).
+With --noisy, every claim also carries four findings of its own, as a first run over fresh drafts does:
+an entity the registry lacks (CC131), a metric it lacks (CC130), a value and a qualifier that disagree
+with the surface (CC111, CC112).
 About a fifth of the claims share a key with another, a tenth are targets,
 and every twentieth total has parts.
 """
@@ -23,8 +26,9 @@ PER_DOC_LINES = 400
 COUNTERS = ["人", "家", "个", "人次", "张", "项"]
 
 
-def generate(n: int, out: Path, docs: int | None = None, seed: int = 7) -> dict:
+def generate(n: int, out: Path, docs: int | None = None, seed: int = 7, noisy: bool = False) -> dict:
     rnd = random.Random(seed)
+    _noisy[0] = noisy
     docs = docs or max(1, n // 200)
     metrics = [f"指标{i:04d}" for i in range(max(20, n // 500))]
     entities = [f"示例区{i:03d}" for i in range(max(10, n // 2000))]
@@ -80,6 +84,7 @@ def generate(n: int, out: Path, docs: int | None = None, seed: int = 7) -> dict:
 
 
 _counter = [0]
+_noisy = [False]  # every claim with four findings of its own (see the module's docstring)
 
 
 def _claim(records, lines, metric, entity, year, kind, surface, relation=None) -> str:
@@ -87,8 +92,10 @@ def _claim(records, lines, metric, entity, year, kind, surface, relation=None) -
     cid = f"c{_counter[0]}"
     quote = f"{year}年{entity}{metric}达{surface}"
     lines.append(quote + "。")
-    rec = (f"- id: {cid}\n  metric: {metric}\n  entity: {entity}\n  period: \"{year}\"\n  kind: {kind}\n"
-           f"  surface: {surface}\n  source: {{doc: DOC.txt, line: {len(lines)}, quote: {quote}}}\n")
+    rec = (f"- id: {cid}\n  metric: {metric}\n  entity: {entity}{'外' if _noisy[0] else ''}\n  period: \"{year}\"\n"
+           f"  kind: {kind}\n  surface: {surface}\n  source: {{doc: DOC.txt, line: {len(lines)}, quote: {quote}}}\n")
+    if _noisy[0]:  # CC111 and CC112: a value and a qualifier the surface does not have
+        rec += "  value: 1\n  qualifier: nearly\n"
     if relation:
         rec += f"  relations: {relation}\n"
     records.append(rec)
@@ -108,8 +115,9 @@ def main(argv=None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--docs", type=int)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--noisy", action="store_true", help="four findings on every claim")
     args = ap.parse_args(argv)
-    print(json.dumps(generate(args.n, args.out, args.docs, args.seed)))
+    print(json.dumps(generate(args.n, args.out, args.docs, args.seed, args.noisy)))
     return 0
 
 

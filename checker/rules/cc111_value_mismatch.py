@@ -25,9 +25,6 @@ READS = "records"
 
 
 def check(ctx):
-    out = []
-    for r in ctx.where(lambda f: f("value_mismatch").is_valid()):
-        v = ctx.records[r].values
-        out.append(ctx.finding(CODE, f"value {v['value']} does not match surface `{v['surface']}`, "
-                                     f"which reads {ctx.readings[r].value_mismatch}", [r]))
-    return out
+    return [ctx.finding_at(CODE, f"value {v['value']} does not match surface `{v['surface']}`, "
+                                 f"which reads {v['value_mismatch']}", v)
+            for v in ctx.rows_where(lambda f: f("value_mismatch").is_valid(), ("value", "value_mismatch"))]

@@ -26,9 +26,6 @@ READS = "records"
 
 
 def check(ctx):
-    out = []
-    for r in ctx.where(lambda f: f("qualifier_mismatch").is_valid()):
-        v = ctx.records[r].values
-        out.append(ctx.finding(CODE, f"qualifier `{v['qualifier']}` does not match surface `{v['surface']}`, "
-                                     f"which reads as `{ctx.readings[r].qualifier_mismatch}`", [r]))
-    return out
+    return [ctx.finding_at(CODE, f"qualifier `{v['qualifier']}` does not match surface `{v['surface']}`, "
+                                 f"which reads as `{v['qualifier_mismatch']}`", v)
+            for v in ctx.rows_where(lambda f: f("qualifier_mismatch").is_valid(), ("qualifier", "qualifier_mismatch"))]

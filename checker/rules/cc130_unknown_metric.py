@@ -39,15 +39,14 @@ SHOWN = 3  # places listed for a metric that many drafts name
 def check(ctx):
     if not ctx.registry.metrics.terms:
         return []
-    rows = ctx.where(lambda f: f("metric").is_valid() & ~f("metric_known"))
+    rows = ctx.rows_where(lambda f: f("metric").is_valid() & ~f("metric_known"), ("metric", "status"))
     out, drafted = [], {}
-    for r in rows:
-        values = ctx.records[r].values
-        if values.get("status") == "draft":  # a fresh extract names the same unknown thing many times: once
-            drafted.setdefault((ctx.records[r].path, values["metric"]), []).append(r)
+    for v in rows:
+        if v["status"] == "draft":  # a fresh extract names the same unknown thing many times: once
+            drafted.setdefault((v["file"], v["metric"]), []).append(v["row"])
         else:
-            out.append(ctx.finding(CODE, f"metric `{values['metric']}` is not in the vocabulary (the built-in "
-                                         "indicators or rules/metrics.yaml)", [r]))
+            out.append(ctx.finding_at(CODE, f"metric `{v['metric']}` is not in the vocabulary (the built-in "
+                                            "indicators or rules/metrics.yaml)", v))
     for (_, metric), group in drafted.items():
         many = f"{len(group)} drafts name it, the first {SHOWN} shown" if len(group) > SHOWN else \
             f"{len(group)} draft{'s' if len(group) > 1 else ''}"

@@ -36,6 +36,6 @@ SCOPE = ("file",)  # each finding is about one claim, read with the registry: ke
 def check(ctx):
     if not ctx.registry.entities.terms:
         return []
-    rows = ctx.where(lambda f: f("entity").is_valid() & ~f("entity_known"))
-    return [ctx.finding(CODE, f"entity `{ctx.records[r].values['entity']}` is not in the vocabulary "
-                              "(the built-in places or rules/entities.yaml)", [r]) for r in rows]
+    rows = ctx.rows_where(lambda f: f("entity").is_valid() & ~f("entity_known"), ("entity",))
+    return [ctx.finding_at(CODE, f"entity `{v['entity']}` is not in the vocabulary "
+                                 "(the built-in places or rules/entities.yaml)", v) for v in rows]

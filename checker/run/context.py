@@ -66,6 +66,28 @@ class Context:
             self.records.prefetch(row for g in batch for row in rows_of(g))
             yield from batch
 
+    def rows_where(self, predicate, names: tuple) -> list[dict]:
+        """The rows for which a record-level predicate holds, each as a dict of the named columns and of what
+        finding_at needs: a rule that reports many claims reads them from the table at once, never one by one."""
+        import pyarrow.compute as pc
+
+        wanted = list(dict.fromkeys((*names, *_WHERE)))
+        return self.arrow.filter(predicate(pc.field)).select(wanted).to_pylist()
+
+    def finding_at(self, code: str, message: str, row: dict) -> Finding:
+        """ctx.finding for one claim given as a row of rows_where: the same finding, made from the table."""
+        locs = [Location(row["file"], row["file_line"], row["file_column"], "claim")]
+        doc = row["doc"]
+        if doc and row["doc_problem"] is None:
+            column = row["quote_column"]
+            if column is not None:
+                column += max((row["quote"] or "").find(row["surface"] or "\0"), 0)
+            locs.append(Location(self.docs.path_for(doc), row["quote_line"] or row["line"], column, "source"))
+        made = Finding(code, self.severities[code], message, tuple(locs), (row["id"] or f"#{row['row']}",))
+        if self.made is not None:
+            self.made.append((made, row["row"]))
+        return made
+
     def locations(self, row: int) -> tuple[Location, ...]:
         rec, r = self.records[row], self.readings[row]
         out = [Location(rec.path, rec.line, rec.column, "claim")]
@@ -105,6 +127,11 @@ class Context:
             if p.code == code:
                 out.append(self.finding(code, p.message, (), (Location(p.path, p.line, None, "claim"),)))
         return out
+
+
+# The columns finding_at reads.
+_WHERE = ("row", "id", "file", "file_line", "file_column", "doc", "doc_problem", "quote_line", "line", "quote_column",
+          "quote", "surface")
 
 
 def _number_column(values: dict, r: Reading) -> int | None:

@@ -77,7 +77,9 @@ def arrow_table(records: Records, readings: "Sequence[Reading]", registry: Regis
     columns = {"row": pa.array(np.arange(len(records), dtype=np.int64)),
                "file": pa.array([path for chunk in chunks for path in chunk.paths], pa.string()),
                "file_line": pa.array(np.concatenate([np.asarray(chunk.lines, dtype=np.int64) for chunk in chunks]
-                                                    or [np.zeros(0, np.int64)]))}
+                                                    or [np.zeros(0, np.int64)])),
+               "file_column": pa.array(np.concatenate([np.asarray(chunk.columns, dtype=np.int64) for chunk in chunks]
+                                                      or [np.zeros(0, np.int64)]))}
     columns.update(records.arrow_columns())
     named = {name: pa.concat_arrays([_named(chunk, name) for chunk in chunks] or [pa.array([], pa.string())])
              for name in ("metric", "entity")}

@@ -254,6 +254,7 @@ _READING_COLUMNS = (
     ("value_mismatch", "value_mismatch"), ("qualifier_mismatch", "qualifier_mismatch"),
     ("unit_conflict", "unit_conflict"), ("derive_error", "derive_error"), ("doc_problem", "doc_problem"),
     ("quote_line", "quote_line"), ("quote_at_line", "quote_at_line"), ("surface_in_quote", "surface_in_quote"),
+    ("quote_column", "quote_column"),
 )
 
 
@@ -270,6 +271,7 @@ DERIVED = {
     "parse_error": _s, "unit_error": _s, "unit_used": _s, "dimension": _s,
     "value_mismatch": _s, "qualifier_mismatch": _s, "unit_conflict": _s, "derive_error": _s,
     "doc_problem": _s, "quote_line": lambda pa, dec: pa.int64(), "quote_at_line": _b,
+    "quote_column": lambda pa, dec: pa.int64(),  # where the quote starts in its line: findings point there
     "surface_in_quote": _b, "has_interval": _b,
     "lo": lambda pa, dec: dec, "hi": lambda pa, dec: dec, "lo_closed": _b, "hi_closed": _b,
 }
