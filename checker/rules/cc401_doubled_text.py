@@ -11,7 +11,7 @@ removes one copy.
 Passing example::
 
     docs:
-      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。
+      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。
 
 Failing example::
 
