@@ -381,7 +381,8 @@ class Extractor:
             rate = naming.RATE_PREFIX.search(ctx.line, sentence, start)  # 13.87人 is no count: a rate of the list
         earlier = [m for at, m in ctx.mentions if at == sentence]
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]), None)
-        named = self.namer.name(phrase, hits, d.parsed.unit, earlier, ctx.topics(ctx.phrase_start(start)),
+        lo = ctx.phrase_start(start)
+        named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
                                 rate.group(0) if rate else "", after, d.kind in ("change", "share"),
                                 ctx.line[end:ctx.clause_end(end)], ctx.lead(start))
         ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric),

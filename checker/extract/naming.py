@@ -94,11 +94,12 @@ class MetricNamer:
 
     # -- one figure ----------------------------------------------------------------------------------------
 
-    def name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics: list[tuple],
+    def name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics,
              rate: str, after: tuple | None = None, relative: bool = False, following: str = "",
              lead: str = "") -> Naming:
         """phrase: the words between the clause's start and the figure; hits: names(phrase); earlier: the
-        figures named before in the sentence; topics: indicators named above it, nearest last; rate: the
+        figures named before in the sentence; topics(): indicators named above it, nearest last (asked for
+        only when needed: it reads the lines above); rate: the
         每千人口 the list it stands in began with; after: the first indicator named after the figure in its
         clause (454家尚未定级); relative: the figure is a change or a share (a % of anything); following: the
         rest of its clause; lead: what the sentence's first figure measures (its subject). A name whose unit
@@ -111,7 +112,7 @@ class MetricNamer:
             return Naming(self._inherit(earlier[-1].metric, named.metric), named.confidence, named.wording)
         return named
 
-    def _name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics: list[tuple],
+    def _name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics,
               rate: str, after: tuple | None, following: str, lead: str) -> Naming:
         dim = self.dimensions.get(unit) if unit else None
         own_rate = RATE_PREFIX.search(phrase)
@@ -211,13 +212,15 @@ class MetricNamer:
                 return self.metrics.canonical(name)
         return metric
 
-    def _topic(self, dim: str | None, earlier: list[Mention], topics: list[tuple], group: str | None = None) -> str | None:
+    def _topic(self, dim: str | None, earlier: list[Mention], topics, group: str | None = None) -> str | None:
         """The whole a part belongs to: the last figure or indicator before it measured in the same unit."""
         for m in reversed(earlier):
             if dim is not None and m.dimension == dim:
                 return self._base(m.metric, group)
-        for _, metric, own in reversed(topics):
-            if dim is not None and own == dim:
+        if dim is None:
+            return None
+        for _, metric, own in reversed(topics()):
+            if own == dim:
                 return self._base(metric, group)
         return None
 
