@@ -179,3 +179,23 @@ def test_a_name_narrowed_by_unknown_words_is_a_guess(ex):
     d = by_surface(ex, "2021年全国共有新冠肺炎定点医院800余家,居民平均到医疗卫生机构就诊6.0次。", "news.txt")
     assert d["800余家"].metric != "医院数" and d["800余家"].confidence["metric"] < 0.4
     assert d["6.0次"].metric != "医疗卫生机构数" and d["6.0次"].confidence["metric"] < 0.4
+
+
+TABLE = """表2 2022年1-8月各地区医院和乡镇卫生院医疗服务量
+地 区 | 医院 | 乡镇卫生院 | ||
+诊疗人次数 (万人次) | 出院人次数 (万人次) | 诊疗人次数(万人次) | 出院人次数 (万人次) | |
+总 计 | 266694.2 | 13646.9 | 76661.5 | 2125.4 |
+吉 林 | 3626.9 | 188.0 | 354.8 | 3.9 |
+"""
+
+
+def test_a_table_cell_is_named_by_its_column_headers_and_their_unit(ex):
+    d = {x.surface: x for x in ex.document("services.txt", TABLE)}
+    assert (d["3626.9"].metric, d["3626.9"].unit) == ("医院诊疗人次", "万人次")
+    assert d["188.0"].metric == "医院出院人次"
+    assert (d["354.8"].metric, d["3.9"].metric) == ("乡镇卫生院诊疗人次", "乡镇卫生院出院人次")
+
+
+def test_a_short_row_name_is_the_place_within_the_subject(ex):
+    d = {x.surface: x for x in ex.document("national.txt", "全国各地区情况\n" + TABLE)}
+    assert d["3626.9"].entity == "吉林省"  # not 吉林市: a national table's rows are provinces

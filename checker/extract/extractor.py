@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from checker.extract import naming, relations, subject
+from checker.extract import naming, relations, subject, tables
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
@@ -348,11 +348,12 @@ class Extractor:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
         d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
-        d.metric, d.confidence["metric"] = self._metric(ctx, d)  # after the kind: a change may be in %
+        column = ctx.table_column(d.start)
+        d.metric, d.confidence["metric"] = self._metric(ctx, d, column)  # after the kind: a change may be in %
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
-        d.unit, d.confidence["unit"] = self._unit(d)
+        d.unit, d.confidence["unit"] = self._unit(d, column)
 
-    def _unit(self, d: Draft) -> tuple[str, float]:
+    def _unit(self, d: Draft, column=None) -> tuple[str, float]:
         """The printed unit (the metric's rate when it prints the rate's counter); else the metric's declared
         unit; else a plain count, to be checked."""
         term = self.registry.metrics.get(d.metric)
@@ -361,12 +362,20 @@ class Extractor:
             if declared and numerator_of(declared, d.parsed.unit):  # 每千人口床位数6.86张: 张 per 1,000 people
                 return declared, 0.9
             return d.parsed.unit, 0.9
+        if column is not None and column.unit:
+            return column.unit, 0.8  # 诊疗人次数 (万人次): the header's unit is its cells'
         if declared:
             return declared, 0.6
         return "个", 0.2
 
-    def _metric(self, ctx: "_LineContext", d: Draft) -> tuple[str, float]:
+    def _metric(self, ctx: "_LineContext", d: Draft, column) -> tuple[str, float]:
         start, end = d.start, d.start + len(d.surface)
+        if column is not None:  # a table's cell: its column's headers name it
+            named = self.namer.name(column.words, self.namer.names(column.words), d.parsed.unit or column.unit,
+                                    [], list, "", None, d.kind in ("change", "share"))
+            d.wording = column.words
+            ctx.previous_end = end
+            return named.metric, min(named.confidence, 0.8)
         sentence = ctx.sentence_start(start)
         listed = ctx.listed(start)
         if listed is not None:
@@ -394,6 +403,7 @@ class Extractor:
     def _entity(self, ctx: "_LineContext", sentence: int, start: int, about: subject.Subject) -> tuple[str, float]:
         """The entity the figure's clause or sentence names (全省 and 我市 stand for the subject); else the
         document's subject."""
+        ctx.about = about
         row = ctx.row_entity()
         if row:
             return row, 0.7
@@ -556,6 +566,7 @@ class _LineContext:
         self._above: list | None = None
         self._section: str | None = None
         self.ex = ex
+        self.about = subject.Subject()  # the document's subject, for a table's short row names
         for end, (kind, word, value) in ex.cues.iter_long(head) if len(ex.cues) else ():
             start = end + 1 - len(word)
             if kind == "none":
@@ -584,13 +595,55 @@ class _LineContext:
             self._above = self.namer.topics(self.text[start:self.base]) if start < self.base else []
         return self._above + [(e, c, self.namer.dimension_of(c)) for s, e, w, c, g in self.names if c and e <= before]
 
+    def table_column(self, pos: int) -> "tables.Column | None":
+        """The column of the table cell at pos, named by the table's header rows."""
+        if "|" not in self.line:
+            return None
+        return tables.column_at(self.line, pos, self._table_headers(), self.namer.dimensions)
+
+    def _table_headers(self) -> list[str]:
+        """The header rows of the table this line is a row of (kept for the table's other rows)."""
+        walked, start, found = [], self.base, None
+        while start > 0:
+            key = ("table", id(self.text), start)
+            if key in self.headings:
+                found = self.headings[key]
+                break
+            walked.append(key)
+            above = self.text.rfind("\n", 0, start - 1) + 1
+            line = self.text[above:start - 1]
+            if "|" not in line or not tables.is_figures_row(tables.cells(line)):
+                found = self._header_lines(above)
+                break
+            start = above
+        found = found or []
+        for key in walked:
+            self.headings[key] = found
+        return found
+
+    def _header_lines(self, start: int) -> list[str]:
+        """The table's header rows ending with the line at start, top to bottom."""
+        rows: list[str] = []
+        while len(rows) < tables.HEADER_ROWS:
+            end = self.text.find("\n", start)
+            line = self.text[start:end if end >= 0 else len(self.text)]
+            if "|" not in line or tables.is_figures_row(tables.cells(line)):
+                break
+            rows.insert(0, line)
+            if start == 0:
+                break
+            start = self.text.rfind("\n", 0, start - 1) + 1
+        return rows
+
     def row_entity(self) -> str:
         """A table row's first cell, when it names an entity (北 京 | 9111.1 | 221.8 |)."""
         if "|" not in self.line:
             return ""
         cell = re.sub(r"\s+", "", self.line.split("|", 1)[0])
         entities = self.ex.registry.entities
-        return entities.canonical(cell) if entities.known(cell) and cell not in entities.weak else ""
+        if entities.known(cell) and cell not in entities.weak:
+            return entities.canonical(cell)
+        return subject.short_place(cell, entities, self.about.name) if 2 <= len(cell) <= 4 else ""
 
     def section_entity(self) -> str:
         """The entity the nearest heading above names (重庆大学附属涪陵医院：打造区域医疗中心), if any."""

@@ -126,7 +126,8 @@ class MetricNamer:
         if whole is not None and _DIGIT.search(phrase, own_rate.end() if own_rate else 0, whole[0]):
             words = self._trim(phrase)  # 100张以下床位医院: a class of hospitals the vocabulary does not name
             return Naming(words + self._counted(words, dim), 0.3, words)
-        if whole is not None and (_has_words(self._trim(phrase[whole[1]:])) or self._narrowed(phrase, whole, parts)):
+        if whole is not None and (_has_words(self._trim(_ASIDE.sub("", phrase[whole[1]:])))
+                                  or self._narrowed(phrase, whole, parts, hits)):
             # 到医疗卫生机构就诊6.0次, 新冠肺炎定点医院800余家: the name is not the figure's, or not all of it
             words = self._noun_phrase(self._trim(phrase))
             return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
@@ -147,6 +148,7 @@ class MetricNamer:
             if counted and self._fits(counted, dim):
                 return Naming(self._compose("", counted, rate), 0.7, prefix)
         if not _any_words(self._trim(phrase)):  # 实有 keeps its 有: one character left was part of a word
+            following = _ASIDE.sub("", following).strip(" 。；;")
             if not after and _has_words(self._trim(following)):
                 words = self._noun_phrase(self._trim(following))  # 454家尚未定级: named after the figure
                 return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
@@ -167,8 +169,7 @@ class MetricNamer:
     @staticmethod
     def _counted(words: str, dim: str | None) -> str:
         """数 for a name of things counted (长者照护之家54家 is 长者照护之家数), nothing for a rate or an amount."""
-        counted = dim is not None and dim.startswith("[") and "/" not in dim and dim not in ("[ratio]", "[currency]") \
-            and not words.endswith(("数", "量", "率", "人次", "费", "额", "比"))
+        counted = dim in COUNTED and not words.endswith(("数", "量", "率", "人次", "费", "额", "比"))
         return "数" if counted else ""
 
     def _fits(self, metric: str, dim: str | None, relative: bool = True) -> bool:
@@ -177,7 +178,7 @@ class MetricNamer:
         own = self.dimension_of(metric)
         return dim is None or own is None or dim == own or (relative and dim in RATIOS)
 
-    def _narrowed(self, phrase: str, whole: tuple, parts: list) -> bool:
+    def _narrowed(self, phrase: str, whole: tuple, parts: list, hits: list) -> bool:
         """A short name (医院, 床位) with words of no known kind right before it (定点医院 is some hospitals),
         or a name a level or grade narrows from afar."""
         adjacent = _adjacent(parts, whole[0], phrase)
@@ -187,6 +188,8 @@ class MetricNamer:
             return False
         start = adjacent[0][0] if adjacent else whole[0]
         before = self._trim(RATE_PREFIX.sub("", _ASIDE.sub("", phrase[:start])))
+        if any(before.endswith(h[2]) for h in hits if h[1] <= start):
+            return False  # 医疗机构共诊疗: what stands before is a name too
         return _has_words(before[-2:]) and not self.skip.search(before[-2:])
 
     def _institution_of(self, metric: str) -> str:
@@ -256,6 +259,8 @@ class MetricNamer:
         the canonical name when the vocabulary composes it."""
         if prefix in _PART_WORDS:
             prefix = ""  # 医疗卫生机构 + 床位数 is all the beds: 床位数
+        if prefix and base.startswith("总") and len(base) > 2:
+            base = base[1:]  # 医院 + 总诊疗人次: the hospitals' 诊疗人次, not a total of theirs
         name = prefix + base
         if prefix:
             self.metrics.learn([name])

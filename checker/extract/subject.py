@@ -155,3 +155,27 @@ def _from_file_name(file_name: str, entities, romanized: dict) -> str:
         if token in romanized:
             return romanized[token]
     return ""
+
+
+_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "区", "县", "自治州", "盟")
+
+
+def short_place(label: str, entities, within: str) -> str:
+    """The place a short name in a table's row stands for (吉林 | 3626.9 |): of the places it can be short for,
+    the one that lies in the document's subject, the larger one when both do (吉林省 over 吉林市 in 全国)."""
+    found = [entities.canonical(label + end) for end in _SUFFIXES if entities.known(label + end)]
+    found = [name for name in dict.fromkeys(found) if _can_be_subject(entities, name)]
+    inside = [name for name in found if within and _lies_in(entities, name, within)] or found
+    return min(inside, key=lambda n: _depth(entities, n), default="")
+
+
+def _lies_in(entities, name: str, within: str) -> bool:
+    if _type(entities, within) == "country":
+        return True
+    term, seen = entities.get(name), set()
+    while term is not None and term.extra.get("parent") and term.name not in seen:
+        seen.add(term.name)
+        if entities.canonical(str(term.extra["parent"])) == within:
+            return True
+        term = entities.get(str(term.extra["parent"]))
+    return False

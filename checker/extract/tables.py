@@ -1,0 +1,87 @@
+"""Figures in a table: a cell is named by its column's headers, and its row's first cell says whose it is.
+
+A table reaches the extractor as lines of cells between `|`, as bulletins' text layers and web pages
+often give them. The header rows are the rows of the table above its first row of figures. A header
+row with fewer cells than the table has columns spans them evenly (医院 | 乡镇卫生院 over four columns of
+诊疗人次数 and 出院人次数); one with a cell fewer leaves out the corner above the rows' names. A unit in
+brackets in a header, 诊疗人次数 (万人次), is the unit of its column's cells.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９,.．%‰]*$")
+_UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
+HEADER_ROWS = 4  # at most this many header rows are read above a table's figures
+
+
+@dataclass(frozen=True)
+class Column:
+    words: str             # what the column's headers name, top to bottom: 医院诊疗人次数
+    unit: str | None       # the unit its headers give its cells, if any
+
+
+def cells(line: str) -> list[str]:
+    """The cells of a table row, without the empty ones a closing `|` leaves at its end."""
+    out = [cell.strip() for cell in line.split("|")]
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def is_figures_row(row: list[str]) -> bool:
+    return any(_NUMBER.match(cell) for cell in row[1:])
+
+
+def column_at(line: str, pos: int, rows_above: list[str], units: dict) -> Column | None:
+    """The column of the cell at pos in a table row, named by the header rows among rows_above (nearest
+    last); None when the row is no table row or the cell is the row's name."""
+    if "|" not in line:
+        return None
+    index = line.count("|", 0, pos)
+    width = len(cells(line))
+    if index == 0 or index >= width:
+        return None
+    headers = _headers(rows_above)
+    if not headers:
+        return None
+    names, unit = [], None
+    for row in headers:
+        head = _cell_for(row, index, width)
+        if not head:
+            continue
+        found = _UNIT.search(head)
+        if found and found.group(1).strip() in units:
+            unit = found.group(1).strip()
+        names.append(re.sub(r"\s+", "", _UNIT.sub("", head)))
+    return Column("".join(names), unit) if names else None
+
+
+def _headers(rows_above: list[str]) -> list[list[str]]:
+    """The header rows of the table the rows above belong to, top to bottom."""
+    headers: list[list[str]] = []
+    for line in reversed(rows_above):
+        if "|" not in line:
+            break
+        row = cells(line)
+        if is_figures_row(row):
+            if headers:
+                break  # figures above the headers: another table
+            continue
+        headers.insert(0, row)
+        if len(headers) == HEADER_ROWS:
+            break
+    return headers
+
+
+def _cell_for(row: list[str], index: int, width: int) -> str:
+    """The header cell over column index of a table width columns wide."""
+    if len(row) == width:
+        return row[index]
+    if len(row) == width - 1:
+        return row[index - 1]  # the corner above the rows' names spans the header rows
+    groups = [cell for cell in row[1:] if cell]
+    if groups and (width - 1) % len(groups) == 0:
+        return groups[(index - 1) // ((width - 1) // len(groups))]
+    return ""
