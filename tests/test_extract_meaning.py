@@ -199,3 +199,19 @@ def test_a_table_cell_is_named_by_its_column_headers_and_their_unit(ex):
 def test_a_short_row_name_is_the_place_within_the_subject(ex):
     d = {x.surface: x for x in ex.document("national.txt", "全国各地区情况\n" + TABLE)}
     assert d["3626.9"].entity == "吉林省"  # not 吉林市: a national table's rows are provinces
+
+
+PLAN = """2023年荣昌区卫生健康工作
+1 全面推进健康城市建设，到2025年底，建成全国健康城市。
+
+2 实施智慧健康建设工程。建成互联网医院3家，重大慢性病过早死亡率下降13.5%。
+
+3 目前，全区已有医院28家。
+"""
+
+
+def test_the_items_of_a_plan_share_its_target_year_until_the_text_says_now(ex):
+    d = {x.surface: x for x in ex.document("plan.txt", PLAN)}
+    assert (d["3家"].kind, d["3家"].period) == ("target", "2025")
+    assert (d["13.5%"].kind, d["13.5%"].period) == ("change", "2025")  # a change under a target stays a change
+    assert (d["28家"].kind, d["28家"].period) == ("actual", "2023")

@@ -41,6 +41,8 @@ YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P
 
 
 SECTION_LOOK_BACK = 12  # lines above a figure searched for the heading of its section
+CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
+FUTURE_LOOK_BACK = 24  # lines above a figure searched for the target year a plan's list of items shares
 CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
 
 
@@ -67,6 +69,7 @@ class Language:
     level_words: frozenset = frozenset()
     lead_change_cues: tuple = ()
     not_cues: tuple = ()
+    present_words: tuple = ()
     romanized_places: dict = field(default_factory=dict)
 
 
@@ -94,6 +97,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             frozenset(data.get("level_words", [])),
             tuple(data.get("lead_change_cues", [])),
             tuple(data.get("not_cues", [])),
+            tuple(data.get("present_words", [])),
             {str(k).lower(): str(v) for k, v in (data.get("romanized_places") or {}).items()},
         )
     except LoadError as exc:
@@ -442,16 +446,42 @@ class Extractor:
                                   and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
             return str(year + relative[1]), 0.7, relative[1] > 0
+        ahead = "" if any(w in ctx.line[sentence:start] for w in self.lang.present_words) else \
+            ctx.future_context(sentence, year)
+        if ahead:  # 到2025年底，建成全国健康城市。… 建成互联网医院3家。: the plan's items share its year
+            return ahead, 0.5, CONTEXT
         if about.period:
             return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
+
+    def _time_frame(self, text: str, year: int) -> str | None:
+        """What a stretch of text says of the time of the text after it: a target year ("2025"), the
+        present or the past (""), or nothing (None)."""
+        if any(word in text for word in self.lang.present_words):
+            return ""
+        last = None
+        for m in YEAR.finditer(text):
+            last = m
+        if last is not None:
+            y = int(last.group("y"))
+            before = text[max(0, last.start() - 4):last.start()]
+            aimed = y > year and (any(cue in before for cue in ("到", "至", *self.lang.target_cues))
+                                  or text.startswith(("底", "年底", "目标"), last.end()))
+            return str(y) if aimed else ""
+        if any(cue in text for cue in self.lang.target_cues):
+            for word, span in self.lang.named_periods.items():
+                if word in text and span[-4:].isdigit() and int(span[-4:]) > year:
+                    return span[-4:]  # 奋进·“十四五”目标: the plan's last year
+        return None
 
     def _of_baseline(self, line: str, start: int, end: int, figure: int) -> bool:
         """由去年3.81张提高到4.25张: the year after 由 dates the starting figure only, not the figures after."""
         return _baseline_word_before(line, start, self.lang.baseline_cues) and figure - end > 3
 
-    def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future: bool) -> tuple[str, float]:
-        if future:
+    def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future) -> tuple[str, float]:
+        """future: True for a year ahead in the sentence, CONTEXT for one the text before set (a change or a
+        share stated under it stays one: 重大慢性病过早死亡率下降13.5% under “十四五”目标)."""
+        if future is True:
             return "target", 0.8
         for at in ctx.targets:
             if sentence <= at < start:
@@ -472,6 +502,8 @@ class Extractor:
         for at, end in ctx.shares:
             if start - 2 <= end <= start or (comma <= at and end <= start):
                 return "share", 0.6
+        if future is CONTEXT:
+            return "target", 0.5
         return "actual", 0.5
 
 
@@ -565,6 +597,7 @@ class _LineContext:
         self.previous_end = 0     # where the last figure of the line ended
         self._above: list | None = None
         self._section: str | None = None
+        self._future: str | None = None
         self.ex = ex
         self.about = subject.Subject()  # the document's subject, for a table's short row names
         for end, (kind, word, value) in ex.cues.iter_long(head) if len(ex.cues) else ():
@@ -594,6 +627,27 @@ class _LineContext:
                 start = self.text.rfind("\n", 0, start - 1) + 1
             self._above = self.namer.topics(self.text[start:self.base]) if start < self.base else []
         return self._above + [(e, c, self.namer.dimension_of(c)) for s, e, w, c, g in self.names if c and e <= before]
+
+    def future_context(self, sentence: int, year: int | None) -> str:
+        """The target year the text before this sentence set and nothing since has left (到2025年 in the
+        sentences or lines above, or a heading such as “十四五”目标): the year its figures are for."""
+        if year is None:
+            return ""
+        found = self.ex._time_frame(self.line[:sentence], year)
+        if found is not None:
+            return found
+        if self._future is None:
+            self._future, end = "", self.base
+            for _ in range(FUTURE_LOOK_BACK):
+                if end <= 0:
+                    break
+                start = self.text.rfind("\n", 0, end - 1) + 1
+                found = self.ex._time_frame(self.text[start:end], year)
+                if found is not None:
+                    self._future = found
+                    break
+                end = start
+        return self._future
 
     def table_column(self, pos: int) -> "tables.Column | None":
         """The column of the table cell at pos, named by the table's header rows."""
