@@ -70,6 +70,7 @@ class Language:
     lead_change_cues: tuple = ()
     not_cues: tuple = ()
     present_words: tuple = ()
+    caption_words: tuple = ()
     romanized_places: dict = field(default_factory=dict)
 
 
@@ -98,6 +99,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(data.get("lead_change_cues", [])),
             tuple(data.get("not_cues", [])),
             tuple(data.get("present_words", [])),
+            tuple(data.get("caption_words", [])),
             {str(k).lower(): str(v) for k, v in (data.get("romanized_places") or {}).items()},
         )
     except LoadError as exc:
@@ -412,14 +414,15 @@ class Extractor:
         if row:
             return row, 0.7
         hit = ctx.last(ctx.entities, ctx.comma_start(start), start) or ctx.last(ctx.entities, sentence, start)
-        if hit and hit not in self.lang.level_words:
-            return self.registry.entities.canonical(hit), 0.8
+        entities = self.registry.entities
+        if hit and (hit not in self.lang.level_words or entities.known(hit)):  # a project may name 全市
+            return entities.canonical(hit), 0.8
+        if hit:  # 全省, 我市: the document's own place
+            return (about.name, 0.8 if about.confidence >= 0.5 else 0.3) if about.name else (hit, 0.2)
         heading = ctx.section_entity()
-        if heading and not hit:
+        if heading:
             return heading, 0.6
-        if about.name:
-            return about.name, max(about.confidence, 0.8 if hit and about.confidence >= 0.5 else 0.0)
-        return (hit, 0.2) if hit else ("?", 0.0)
+        return (about.name, about.confidence) if about.name else ("?", 0.0)
 
     def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None,
                 about: subject.Subject) -> tuple[str, float, bool]:
@@ -720,7 +723,8 @@ class _LineContext:
         if key not in self.headings:
             heading = self.text[start:end].strip()
             if heading and len(heading) <= subject.TITLE_LENGTH and heading[-1] not in "。；;，," \
-                    and "|" not in heading and "\t" not in heading:  # a table's row is no heading
+                    and "|" not in heading and "\t" not in heading \
+                    and not any(word in heading for word in self.ex.lang.caption_words):  # no table row, no caption
                 self.headings[key] = subject.heading_entity(heading, self.ex.entity_names.hits,
                                                             self.ex.registry.entities, self.ex.lang.level_words)
             else:
