@@ -69,9 +69,9 @@ def measure(docs: Path, claims: Path, rules: Path) -> dict:
     matched, extras = [], []
     for d in found:
         key = (d.doc, d.line, d.parsed.value)
-        if pool[key] > 0:
+        if pool[key] > 0:  # figures of one value on one line pair in the order they are written
+            matched.append((d, by_key[key][len(by_key[key]) - pool[key]]))
             pool[key] -= 1
-            matched.append((d, by_key[key][pool[key]]))
         else:
             extras.append(d)
     m, e = ex.registry.metrics, ex.registry.entities
