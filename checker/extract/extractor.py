@@ -254,7 +254,8 @@ class Extractor:
                          for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
             else:
                 found = _in_processes(self, texts, parts, jobs)
-            return _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED)
+            return _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED,
+                            self.namer.measure_of)
 
     def _facts(self, text: str, start: int, end: int) -> tuple:
         """What a part of a document says about the whole: its latest year, and the facts about its subject."""
@@ -399,7 +400,7 @@ class Extractor:
         lo = ctx.phrase_start(start)
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
                                 rate.group(0) if rate else "", after, d.kind in ("change", "share"),
-                                ctx.line[end:ctx.clause_end(end)], ctx.lead(start))
+                                ctx.line[end:ctx.clause_end(end)], ctx.lead(start), ctx.list_mate(start))
         ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric),
                                                       ctx.nested(start))))
         ctx.previous_end = end
@@ -543,7 +544,7 @@ def _period_of(m: re.Match) -> str:
     return period
 
 
-def _related(texts: list, drafts: list[Draft], additive) -> list[Draft]:
+def _related(texts: list, drafts: list[Draft], additive, measure) -> list[Draft]:
     """The drafts with the relations their lines state, and the figures those imply drafted after each line."""
     lines: dict = {}
     out: list[Draft] = []
@@ -554,7 +555,7 @@ def _related(texts: list, drafts: list[Draft], additive) -> list[Draft]:
             if first.doc not in lines:
                 lines[first.doc] = next(text for name, text in texts if name == first.doc).split("\n")
             out.extend(group)
-            out.extend(relations.relate(lines[first.doc][first.line - 1], group, _implied, additive))
+            out.extend(relations.relate(lines[first.doc][first.line - 1], group, _implied, additive, measure))
             group = []
         if d is not None:
             group.append(d)
@@ -735,6 +736,13 @@ class _LineContext:
         """The position is inside brackets opened in this line."""
         head = self.line[:pos]
         return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+    def list_mate(self, pos: int) -> "naming.Mention | None":
+        """The figure before pos when pos opens an item of a list of 、 (医院编制28671张、实有30181张)."""
+        clause = self.clause_start(pos)
+        if clause == 0 or self.line[clause - 1] != words.LIST_MARK or not self.mentions:
+            return None
+        return self.mentions[-1][1]
 
     def lead(self, pos: int) -> str:
         """What the first figure of the full sentence (up to 。, across ；) measures: its subject."""

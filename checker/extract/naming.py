@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_DATE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
 # Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.
@@ -96,15 +97,15 @@ class MetricNamer:
 
     def name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics,
              rate: str, after: tuple | None = None, relative: bool = False, following: str = "",
-             lead: str = "") -> Naming:
+             lead: str = "", mate: Mention | None = None) -> Naming:
         """phrase: the words between the clause's start and the figure; hits: names(phrase); earlier: the
         figures named before in the sentence; topics(): indicators named above it, nearest last (asked for
         only when needed: it reads the lines above); rate: the
         每千人口 the list it stands in began with; after: the first indicator named after the figure in its
         clause (454家尚未定级); relative: the figure is a change or a share (a % of anything); following: the
-        rest of its clause; lead: what the sentence's first figure measures (its subject). A name whose unit
-        cannot be the figure's is never proposed."""
-        named = self._name(phrase, hits, unit, earlier, topics, rate, after, following, lead)
+        rest of its clause; lead: what the sentence's first figure measures (its subject); mate: the figure
+        before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
+        named = self._name(phrase, hits, unit, earlier, topics, rate, after, following, lead, mate)
         dim = self.dimensions.get(unit) if unit else None
         if not self._fits(named.metric, dim, relative):
             return Naming("?", 0.0, named.wording)
@@ -113,7 +114,7 @@ class MetricNamer:
         return named
 
     def _name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics,
-              rate: str, after: tuple | None, following: str, lead: str) -> Naming:
+              rate: str, after: tuple | None, following: str, lead: str, mate: Mention | None) -> Naming:
         dim = self.dimensions.get(unit) if unit else None
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
@@ -123,7 +124,7 @@ class MetricNamer:
         parts = [h for h in hits if (h[4] is not None or (whole is not None and h[1] == whole[0] and h[3]
                                                            and self.dimension_of(h[3]) == "[count]"))
                  and (whole is None or h[1] <= whole[0])]  # 社区卫生服务机构 before 床位 is a part of the beds
-        if whole is not None and _DIGIT.search(phrase, own_rate.end() if own_rate else 0, whole[0]):
+        if whole is not None and _DIGIT.search(_DATE.sub("", phrase[own_rate.end() if own_rate else 0:whole[0]])):
             words = self._trim(phrase)  # 100张以下床位医院: a class of hospitals the vocabulary does not name
             return Naming(words + self._counted(words, dim), 0.3, words)
         if whole is not None and (_has_words(self._trim(_ASIDE.sub("", phrase[whole[1]:])))
@@ -135,8 +136,12 @@ class MetricNamer:
             return Naming("其他" + whole[3], 0.3, phrase[whole[0] - 2:whole[1]])  # the rest of them, unnamed
         if whole is not None:
             prefix = "".join(h[2] for h in _adjacent(parts, whole[0], phrase))
+            if not prefix and mate and mate.dimension == self.dimension_of(whole[3]) != "[count]":
+                prefix = self._part_of(mate.metric)  # 医院编制28671张、实有30181张: both the hospitals'
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
                 prefix = self._institution_of(lead)  # 乡镇卫生院3.5万个,床位139.0万张
+            if not prefix and lead and self.dimension_of(lead) == self.dimension_of(whole[3]) != "[count]":
+                prefix = self._part_of(lead)  # 二级以上公立医院门诊患者次均医药费…;住院患者人均医药费用: theirs too
             return Naming(self._compose(prefix, whole[3], rate), 0.9, phrase[whole[0]:whole[1]])
         if parts:
             part = _adjacent(parts, parts[-1][1])
@@ -161,10 +166,47 @@ class MetricNamer:
             if base:
                 return Naming(self._compose("", base, rate), 0.5, "")
             return Naming("?", 0.0, "")
-        words = self._noun_phrase(self._trim(phrase))
+        words, short = self._noun_phrase(self._trim(phrase)), self._trim(phrase)
+        component = (self._component(words, earlier[-1].metric) or self._rate_of(words, earlier[-1].metric)
+                     or next(filter(None, (self._kind_within(short, m.metric) for m in reversed(earlier))), "")
+                     ) if earlier and short else ""
+        if component:
+            return Naming(component, 0.8, words)
         if not words:
             return Naming(earlier[-1].metric if earlier else "?", 0.3 if earlier else 0.0, "")
         return Naming(self._compose("", words + self._counted(words, dim), rate), 0.3, words)
+
+    def _rate_of(self, words: str, count: str) -> str:
+        """报告发病率 after 甲乙类法定报告传染病发病数: the rate of what was just counted."""
+        if not words.endswith("率") or not count.endswith("数"):
+            return ""
+        name = count[:-1] + "率"
+        return self.metrics.canonical(name) if name.endswith(words[-3:]) and self.metrics.known(name) else ""
+
+    def _kind_within(self, words: str, count: str) -> str:
+        """其中中心341家、站1738家 after 社区卫生服务中心(站)2069家: the kinds a bracketed name joins."""
+        joined = re.match(r"^(.+?)[(（](.+?)[)）]数$", count)
+        if not joined or len(words) > 2:
+            return ""
+        first, second = joined.groups()
+        if first.endswith(words):
+            names = [first + "数"]
+        elif words == second:  # 站 takes the place of the last word of 社区卫生服务中心: one or two characters
+            names = [first[:-size] + second + "数" for size in (1, 2)]
+        else:
+            names = []
+        return next((self.metrics.canonical(n) for n in names if self.metrics.known(n)), "")
+
+    def _component(self, words: str, whole: str) -> str:
+        """A part of an expense the figure before is the whole of: 其中药费 after 次均门诊费用 is 次均门诊药费."""
+        if not words.endswith("费") or len(words) > 4:
+            return ""
+        for end in _EXPENSE_ENDS:
+            if whole.endswith(end):
+                name = whole[:-len(end)] + words
+                self.metrics.learn([name])
+                return self.metrics.canonical(name) if self.metrics.known(name) else ""
+        return ""
 
     @staticmethod
     def _counted(words: str, dim: str | None) -> str:
@@ -191,6 +233,18 @@ class MetricNamer:
         if any(before.endswith(h[2]) for h in hits if h[1] <= start):
             return False  # 医疗机构共诊疗: what stands before is a name too
         return _has_words(before[-2:]) and not self.skip.search(before[-2:])
+
+    def measure_of(self, metric: str) -> str:
+        """What a name measures without whose it is: 医院编制床位数 → 编制床位数, 公立医院数 → 数 (a count of
+        institutions): parts of a whole measure what the whole measures."""
+        return self._base(metric, "institutions") if metric else metric
+
+    def _part_of(self, metric: str) -> str:
+        """The kind of institution a name begins with (医院编制床位数 → 医院), if any."""
+        for size in range(len(metric) - 1, 1, -1):
+            if self.breakdowns.get(metric[:size]) == "institutions" and metric[:size] not in _PART_WORDS:
+                return metric[:size]
+        return ""
 
     def _institution_of(self, metric: str) -> str:
         """The kind of institution a count of institutions counts (乡镇卫生院数 → 乡镇卫生院), if it is one."""
@@ -279,6 +333,9 @@ class MetricNamer:
             tokens.pop(0)
         return "".join(w for w, _ in tokens).strip(" ：:，,（(）)") if _has_words("".join(w for w, _ in tokens)) else ""
 
+
+# How the name of an expense ends where the name of one of its parts (药费, 检查费) goes.
+_EXPENSE_ENDS = ("医药费用", "医药费", "费用")
 
 # Words that name every institution: a whole with one of them is the whole itself (医疗卫生机构床位数).
 _PART_WORDS = ("医疗卫生机构", "医疗机构", "卫生机构")

@@ -25,11 +25,12 @@ class Links:
     down: bool = False
 
 
-def relate(line: str, drafts: list, derived_draft, additive) -> list:
+def relate(line: str, drafts: list, derived_draft, additive, measure) -> list:
     """Links for the drafts of one line, in place; returns the derived drafts to add after them.
     derived_draft(template, expression parts, period) makes a draft for an implied figure; additive(unit)
-    says whether figures in that unit add up (counts do, ages and rates do not)."""
-    _parts(line, [d for d in drafts if additive(d.unit)])
+    says whether figures in that unit add up (counts do, ages and rates do not); measure(metric) is what a
+    metric measures whoever it is of (医院编制床位数 and 床位数 are not parts of one whole)."""
+    _parts(line, [d for d in drafts if additive(d.unit)], measure)
     return _changes(line, drafts, derived_draft)
 
 
@@ -44,7 +45,7 @@ def _depths(line: str) -> list[int]:
     return out
 
 
-def _parts(line: str, drafts: list) -> None:
+def _parts(line: str, drafts: list, measure) -> None:
     depths = _depths(line)
     at = line.find(WITHIN)
     while at >= 0:
@@ -53,7 +54,8 @@ def _parts(line: str, drafts: list) -> None:
         if whole is not None:
             end = _end_of_list(line, at, depth, depths)
             parts = [d for d in drafts if at < d.start < end and depths[d.start] == depth
-                     and d.kind == "actual" and d.unit == whole.unit and d.metric != whole.metric]
+                     and d.kind == "actual" and d.unit == whole.unit and d.metric != whole.metric
+                     and measure(d.metric) == measure(whole.metric)]
             if len(parts) >= 1:
                 whole.links.includes.extend(p for p in parts if p not in whole.links.includes)
         at = line.find(WITHIN, at + len(WITHIN))
