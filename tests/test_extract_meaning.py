@@ -230,3 +230,11 @@ def test_the_items_of_a_list_share_their_kind_of_institution(ex):
     d = by_surface(ex, "2015年底,医院编制28671张、实有30181张,卫生院编制5577张、实有5521张。")
     assert (d["28671张"].metric, d["30181张"].metric) == ("医院编制床位数", "医院床位数")
     assert d["5521张"].metric == "卫生院床位数"
+
+
+def test_drafts_of_files_named_in_chinese_have_ids_a_derivation_can_name(tmp_path):
+    claims, docs = _write_drafts(tmp_path, "2021年,全省医院402个,比上年增加41个。", "2021年卫生资源情况.txt")
+    text = claims.read_text(encoding="utf-8")
+    assert "id: 2021-" in text and "derived: 2021-" in text
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    assert not [f for f in result.findings if f.code == "CC140"]

@@ -1007,9 +1007,11 @@ def document_year(text: str, lang: Language, start: int = 0, end: int | None = N
 
 def ids_for(drafts: list[Draft], taken: set) -> list[str]:
     """doc-line-letter ids, skipping any already taken."""
-    out, used = [], set(taken)
+    out, used, stems = [], set(taken), {}
     for d in drafts:
-        stem = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(d.doc).stem) or "doc"
+        if d.doc not in stems:
+            stems[d.doc] = _id_stem(Path(d.doc).stem)
+        stem = stems[d.doc]
         for n in range(1000):
             candidate = f"{stem}-{d.line:03d}-{_letters(n)}"
             if candidate not in used:
@@ -1017,6 +1019,19 @@ def ids_for(drafts: list[Draft], taken: set) -> list[str]:
         used.add(candidate)
         out.append(candidate)
     return out
+
+
+def _id_stem(name: str) -> str:
+    """The ASCII an id is made of, from a file's name: its own letters and digits, and for a name mostly in
+    Chinese (2020年我国卫生健康统计公报) a short digest of it, so that ids of two such files differ and a
+    derivation can name them (an id starts and ends with a letter or digit)."""
+    import hashlib
+
+    ascii_ = re.sub(r"[^A-Za-z0-9_.]+", "-", name).strip("-._")
+    if len(ascii_) >= max(3, len(name) // 2):
+        return ascii_
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+    return f"{ascii_}-{digest}" if ascii_ else f"doc-{digest}"
 
 
 def _letters(n: int) -> str:
