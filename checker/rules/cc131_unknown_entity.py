@@ -4,7 +4,8 @@ Entities are compared by canonical name (全市 and 重庆市 are one), so every
 entity a claim names must be known, with its aliases and parent. Built in
 are every administrative division of China to county level (荣昌 and
 荣昌区 are one) and institutions named after one (荣昌区人民医院); a
-project declares others in rules/entities.yaml.
+project declares others in rules/entities.yaml. Drafts (status: draft) that
+name one unknown entity are reported once per claim file, not once per draft.
 
 Passing example::
 
@@ -33,9 +34,23 @@ READS = "records"
 SCOPE = ("file",)  # each finding is about one claim, read with the registry: kept per claim file (checker.run.kept)
 
 
+SHOWN = 3  # places listed for an entity that many drafts name
+
+
 def check(ctx):
     if not ctx.registry.entities.terms:
         return []
-    rows = ctx.rows_where(lambda f: f("entity").is_valid() & ~f("entity_known"), ("entity",))
-    return [ctx.finding_at(CODE, f"entity `{v['entity']}` is not in the vocabulary "
-                                 "(the built-in places or rules/entities.yaml)", v) for v in rows]
+    rows = ctx.rows_where(lambda f: f("entity").is_valid() & ~f("entity_known"), ("entity", "status"))
+    out, drafted = [], {}
+    for v in rows:
+        if v["status"] == "draft":  # 全省 in a text that never names its province: once, not once a figure
+            drafted.setdefault((v["file"], v["entity"]), []).append(v["row"])
+        else:
+            out.append(ctx.finding_at(CODE, f"entity `{v['entity']}` is not in the vocabulary "
+                                            "(the built-in places or rules/entities.yaml)", v))
+    for (_, entity), group in drafted.items():
+        many = f"{len(group)} drafts name it, the first {SHOWN} shown" if len(group) > SHOWN else \
+            f"{len(group)} draft{'s' if len(group) > 1 else ''}"
+        out.append(ctx.finding(CODE, f"entity `{entity}` is not in the vocabulary ({many}): add it to "
+                                     "rules/entities.yaml, or name the place the document is about", group[:SHOWN]))
+    return out

@@ -36,6 +36,8 @@ def check(ctx):
         for number, nxt in open_paragraphs(texts):
             if nxt is not None and len(texts[nxt - 1].strip()) > HEADING:
                 line = texts[number - 1].rstrip()
+                if "|" in line and "|" in texts[nxt - 1]:
+                    continue  # rows of a table written as cells between |: no sentence runs on
                 seam = f"{line[-6:]} / {texts[nxt - 1].strip()[:6]}"
                 out.append(ctx.text_finding(CODE, f"the sentence runs on from line {number} into line {nxt}: “{seam}”",
                                             path, number, len(line), seam, "", ((nxt, 1),)))
