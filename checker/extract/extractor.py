@@ -248,19 +248,26 @@ class Extractor:
         texts = [(name, text.replace("\r\n", "\n").replace("\r", "\n")) for name, text in docs]
         parts = [(i, start, end, first) for i, (_, text) in enumerate(texts) for start, end, first in _chunks(text, chunk)]
         with paused_gc():
+            untitled = self._untitled(texts)
             if jobs <= 1 or len(parts) <= 1:
-                facts = [self._facts(texts[i][1], start, end) for i, start, end, _ in parts]
+                facts = [self._facts(texts[i][1], start, end, i in untitled) for i, start, end, _ in parts]
                 found = [d for (i, start, end, first), (year, about) in zip(parts, self._of_documents(texts, parts, facts))
                          for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
             else:
-                found = _in_processes(self, texts, parts, jobs)
+                found = _in_processes(self, texts, parts, jobs, untitled)
             return _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED,
                             self.namer.measure_of)
 
-    def _facts(self, text: str, start: int, end: int) -> tuple:
-        """What a part of a document says about the whole: its latest year, and the facts about its subject."""
+    def _facts(self, text: str, start: int, end: int, counted: bool = True) -> tuple:
+        """What a part of a document says about the whole: its latest year, and the facts about its subject
+        (the places it names counted only when its title names none)."""
         return document_year(text, self.lang, start, end), subject.part_facts(
-            text, start, end, self.entity_names.hits, self.registry.entities, self.lang.level_words)
+            text, start, end, self.entity_names.hits, self.registry.entities, self.lang.level_words, counted)
+
+    def _untitled(self, texts: list) -> set:
+        """The documents whose titles name no subject: their places are counted to find it."""
+        return {i for i, (_, text) in enumerate(texts) if not subject.title_of(
+            text, self.entity_names.hits, self.registry.entities, self.lang.level_words)}
 
     def _of_documents(self, texts: list, parts: list, facts: list) -> list[tuple]:
         """(year, subject) of each part's whole document, from the facts of all its parts."""
@@ -646,9 +653,11 @@ class _LineContext:
                 if end <= 0:
                     break
                 start = self.text.rfind("\n", 0, end - 1) + 1
-                found = self.ex._time_frame(self.text[start:end], year)
-                if found is not None:
-                    self._future = found
+                key = ("frame", id(self.text), start)
+                if key not in self.headings:  # each line's frame read once for the whole scan
+                    self.headings[key] = self.ex._time_frame(self.text[start:end], year)
+                if self.headings[key] is not None:
+                    self._future = self.headings[key]
                     break
                 end = start
         return self._future
@@ -931,13 +940,13 @@ def _chunks(text: str, size: int):
 _WORKER: tuple | None = None  # in a helper process only: the extractor and texts it was started with
 
 
-def _in_processes(extractor: "Extractor", texts: list, parts: list, jobs: int) -> list[Draft]:
+def _in_processes(extractor: "Extractor", texts: list, parts: list, jobs: int, untitled: set) -> list[Draft]:
     """Find the facts, then the drafts, of the parts in helper processes; drafts travel back as plain tuples.
 
     The helpers are spawned, as all of claimcheck's are (checker.io.processes): each receives the
     extractor and the texts once, when it starts, and then only the bounds of its parts."""
     with processes.context().Pool(jobs, initializer=_start_worker, initargs=(extractor, texts)) as pool:
-        facts = pool.map(_facts_of, parts)
+        facts = pool.map(_facts_of, [(part, part[0] in untitled) for part in parts])
         tasks = [(texts[part[0]][0], part[3], year, about, part)
                  for part, (year, about) in zip(parts, extractor._of_documents(texts, parts, facts))]
         # imap: rebuild each part's drafts while the workers scan the next parts
@@ -950,10 +959,10 @@ def _start_worker(extractor: "Extractor", texts: list) -> None:
     _WORKER = extractor, texts
 
 
-def _facts_of(part: tuple) -> tuple:
+def _facts_of(task: tuple) -> tuple:
     extractor, texts = _WORKER
-    i, start, end, _ = part
-    return extractor._facts(texts[i][1], start, end)
+    (i, start, end, _), counted = task
+    return extractor._facts(texts[i][1], start, end, counted)
 
 
 def _scan_packed(task: tuple) -> list[tuple]:

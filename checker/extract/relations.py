@@ -46,8 +46,10 @@ def _depths(line: str) -> list[int]:
 
 
 def _parts(line: str, drafts: list, measure) -> None:
-    depths = _depths(line)
     at = line.find(WITHIN)
+    if at < 0:
+        return
+    depths = _depths(line)
     while at >= 0:
         depth = depths[at]
         whole = _whole_before(drafts, at, depth, depths)

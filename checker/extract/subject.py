@@ -39,10 +39,12 @@ class PartFacts:
     title: str = ""                                 # the entity the title names, for the first part
 
 
-def part_facts(text: str, start: int, end: int, hits, entities, level_words: frozenset) -> PartFacts:
-    """The facts of text[start:end]; hits(text) gives (start, end, name) of the names in a text."""
+def part_facts(text: str, start: int, end: int, hits, entities, level_words: frozenset,
+               counted: bool = True) -> PartFacts:
+    """The facts of text[start:end]; hits(text) gives (start, end, name) of the names in a text. Without
+    counted, the places it names are not counted (its title names the subject already: see title_of)."""
     facts = PartFacts()
-    for _, _, name in hits(text[start:end]):
+    for _, _, name in hits(text[start:end]) if counted else ():
         if name in level_words:
             facts.levels[name] = facts.levels.get(name, 0) + 1
             continue
@@ -52,6 +54,11 @@ def part_facts(text: str, start: int, end: int, hits, entities, level_words: fro
     if start == 0:
         facts.title = _title_entity(text, hits, entities, level_words)
     return facts
+
+
+def title_of(text: str, hits, entities, level_words: frozenset) -> str:
+    """The subject a document's title names, if it names one (then its text need not be counted)."""
+    return _title_entity(text, hits, entities, level_words)
 
 
 def year_of_file(file_name: str) -> int | None:
