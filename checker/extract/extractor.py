@@ -226,6 +226,8 @@ class Extractor:
         skip = (*language.trailing_words, *language.change_cues, *language.share_cues, *language.baseline_cues,
                 *language.to_cues, *language.relative_years, *language.connectives)
         self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment)
+        self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
+        self._targets = re.compile("|".join(map(re.escape, language.target_cues)) or "(?!)")
         self.cues = _cue_automaton(language)
         words = "|".join(re.escape(w) for w in language.trailing_words) or "(?!)"
         self.trailing = re.compile(f"(?:{words})+$")
@@ -468,18 +470,19 @@ class Extractor:
     def _time_frame(self, text: str, year: int) -> str | None:
         """What a stretch of text says of the time of the text after it: a target year ("2025"), the
         present or the past (""), or nothing (None)."""
-        if any(word in text for word in self.lang.present_words):
+        if self._present.search(text):
             return ""
         last = None
-        for m in YEAR.finditer(text):
-            last = m
+        if "年" in text:
+            for m in YEAR.finditer(text):
+                last = m
         if last is not None:
             y = int(last.group("y"))
             before = text[max(0, last.start() - 4):last.start()]
             aimed = y > year and (any(cue in before for cue in ("到", "至", *self.lang.target_cues))
                                   or text.startswith(("底", "年底", "目标"), last.end()))
             return str(y) if aimed else ""
-        if any(cue in text for cue in self.lang.target_cues):
+        if self._targets.search(text):
             for word, span in self.lang.named_periods.items():
                 if word in text and span[-4:].isdigit() and int(span[-4:]) > year:
                     return span[-4:]  # 奋进·“十四五”目标: the plan's last year
