@@ -238,3 +238,23 @@ def test_drafts_of_files_named_in_chinese_have_ids_a_derivation_can_name(tmp_pat
     assert "id: 2021-" in text and "derived: 2021-" in text
     result = run_check([str(claims)], str(docs), None, lint=[])
     assert not [f for f in result.findings if f.code == "CC140"]
+
+
+def test_a_stated_change_between_two_printed_values_relates_them(ex):
+    found = ex.document("r.txt", "2023年,区域内就诊率由2020年的88.6%提升到93.4%,提高4.8个百分点。")
+    d = {x.surface: x for x in found}
+    change = d["4.8个百分点"].links
+    assert (change.change_from.surface, change.change_to.surface) == ("88.6%", "93.4%")
+    assert not [x for x in found if x.derived is not None]  # nothing implied: both values are printed
+
+
+def test_check_finds_a_stated_change_that_does_not_add_up(tmp_path):
+    claims, docs = _write_drafts(tmp_path, "2023年,全区区域内就诊率由2020年的88.6%提升到93.4%,提高5.8个百分点。", "荣昌区2023.txt")
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    assert [f.severity for f in result.findings if f.code == "CC303"] == ["error"]
+
+
+def test_a_part_that_would_take_its_wholes_name_is_a_guess(ex):
+    d = by_surface(ex, "全区27家基层医疗卫生机构，其中12家被评为甲级基层医疗卫生机构。", "涪陵区2024.txt")
+    assert d["27家"].metric == "基层医疗卫生机构数" and d["27家"].confidence["metric"] >= 0.4
+    assert d["12家"].confidence["metric"] < 0.4

@@ -109,8 +109,11 @@ class MetricNamer:
         dim = self.dimensions.get(unit) if unit else None
         if not self._fits(named.metric, dim, relative):
             return Naming("?", 0.0, named.wording)
-        if named.confidence >= 0.7 and phrase.lstrip(" :：").startswith("其中") and earlier:
-            return Naming(self._inherit(earlier[-1].metric, named.metric), named.confidence, named.wording)
+        if phrase.lstrip(" :：").startswith("其中") and earlier:
+            if named.metric == earlier[-1].metric:  # 27家…，其中12家被评为甲级…: a part, whatever its name
+                return Naming(named.metric, min(named.confidence, 0.3), named.wording)
+            if named.confidence >= 0.7:
+                return Naming(self._inherit(earlier[-1].metric, named.metric), named.confidence, named.wording)
         return named
 
     def _name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics,
