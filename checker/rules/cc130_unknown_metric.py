@@ -26,6 +26,8 @@ Failing example::
     metrics:
       - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
 """
+from checker.rules.shared.unknown import unknown_names
+
 CODE = "CC130"
 NAME = "unknown-metric"
 SEVERITY = "warning"
@@ -33,23 +35,8 @@ READS = "records"
 SCOPE = ("file",)  # each finding is about one claim, read with the registry: kept per claim file (checker.run.kept)
 
 
-SHOWN = 3  # places listed for a metric that many drafts name
-
-
 def check(ctx):
     if not ctx.registry.metrics.terms:
         return []
-    rows = ctx.rows_where(lambda f: f("metric").is_valid() & ~f("metric_known"), ("metric", "status"))
-    out, drafted = [], {}
-    for v in rows:
-        if v["status"] == "draft":  # a fresh extract names the same unknown thing many times: once
-            drafted.setdefault((v["file"], v["metric"]), []).append(v["row"])
-        else:
-            out.append(ctx.finding_at(CODE, f"metric `{v['metric']}` is not in the vocabulary (the built-in "
-                                            "indicators or rules/metrics.yaml)", v))
-    for (_, metric), group in drafted.items():
-        many = f"{len(group)} drafts name it, the first {SHOWN} shown" if len(group) > SHOWN else \
-            f"{len(group)} draft{'s' if len(group) > 1 else ''}"
-        out.append(ctx.finding(CODE, f"metric `{metric}` is not in the vocabulary ({many}): add it to "
-                                     "rules/metrics.yaml or name the drafts by a known indicator", group[:SHOWN]))
-    return out
+    return unknown_names(ctx, CODE, "metric", "the built-in indicators or rules/metrics.yaml",
+                         "add it to rules/metrics.yaml or name the drafts by a known indicator")

@@ -27,6 +27,8 @@ Failing example::
       - {name: 荣昌区, aliases: [荣昌], parent: 重庆市}
       - {name: 重庆市, aliases: [全市]}
 """
+from checker.rules.shared.unknown import unknown_names
+
 CODE = "CC131"
 NAME = "unknown-entity"
 SEVERITY = "warning"
@@ -34,23 +36,8 @@ READS = "records"
 SCOPE = ("file",)  # each finding is about one claim, read with the registry: kept per claim file (checker.run.kept)
 
 
-SHOWN = 3  # places listed for an entity that many drafts name
-
-
 def check(ctx):
     if not ctx.registry.entities.terms:
         return []
-    rows = ctx.rows_where(lambda f: f("entity").is_valid() & ~f("entity_known"), ("entity", "status"))
-    out, drafted = [], {}
-    for v in rows:
-        if v["status"] == "draft":  # 全省 in a text that never names its province: once, not once a figure
-            drafted.setdefault((v["file"], v["entity"]), []).append(v["row"])
-        else:
-            out.append(ctx.finding_at(CODE, f"entity `{v['entity']}` is not in the vocabulary "
-                                            "(the built-in places or rules/entities.yaml)", v))
-    for (_, entity), group in drafted.items():
-        many = f"{len(group)} drafts name it, the first {SHOWN} shown" if len(group) > SHOWN else \
-            f"{len(group)} draft{'s' if len(group) > 1 else ''}"
-        out.append(ctx.finding(CODE, f"entity `{entity}` is not in the vocabulary ({many}): add it to "
-                                     "rules/entities.yaml, or name the place the document is about", group[:SHOWN]))
-    return out
+    return unknown_names(ctx, CODE, "entity", "the built-in places or rules/entities.yaml",
+                         "add it to rules/entities.yaml, or name the place the document is about")
