@@ -18,6 +18,7 @@ from checker.extract import naming, relations, subject, tables
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
+from checker.language.characters import is_han
 from checker.language.units import numerator_of
 
 DIGIT = "0-9０-９"
@@ -229,8 +230,6 @@ class Extractor:
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
         self._targets = re.compile("|".join(map(re.escape, language.target_cues)) or "(?!)")
         self.cues = _cue_automaton(language)
-        words = "|".join(re.escape(w) for w in language.trailing_words) or "(?!)"
-        self.trailing = re.compile(f"(?:{words})+$")
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
                    if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
         self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted})  # 农村 is a part, not a subject
@@ -293,7 +292,7 @@ class Extractor:
               about: subject.Subject) -> list[Draft]:
         """The drafts of text[part_start:part_end]; the lines above the part are read for topics only."""
         drafts: list[Draft] = []
-        headings: dict = {}
+        memo: dict = {}
         # One scan of the part, then the matches are dealt out to their lines.
         line_no, line_start = first_line, part_start
         line_end = _line_end(text, part_start, part_end)
@@ -301,18 +300,18 @@ class Extractor:
         for m in self.pattern.finditer(text, part_start, part_end):
             if m.start() > line_end:
                 if pending:
-                    drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, headings))
+                    drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, memo))
                     pending = []
                 line_no += text.count("\n", line_end, m.start())
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = _line_end(text, m.start(), part_end)
             pending.append(m)
         if pending:
-            drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, headings))
+            drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, memo))
         return drafts
 
     def _drafts(self, doc: str, number: int, text: str, base: int, line_end: int, matches, year,
-                about: subject.Subject, headings: dict) -> list[Draft]:
+                about: subject.Subject, memo: dict) -> list[Draft]:
         ctx = None
         out = []
         line = text[base:line_end]
@@ -331,7 +330,7 @@ class Extractor:
             except numbers.NumberError:
                 continue
             if ctx is None:  # built once per line, and only for lines that hold a figure
-                ctx = _LineContext(self, line, last_end, text, base, headings)
+                ctx = _LineContext(self, line, last_end, text, base, memo, about)
             draft = Draft(doc, number, surface, parsed, ctx.quote(start, end), start)
             self._propose(draft, ctx, year, about)
             out.append(draft)
@@ -350,7 +349,7 @@ class Extractor:
         if before.isascii() and before.isalnum():
             return False  # part of a code such as H7N9
         if core[:1] in "第前":  # 第二名 is a rank; 第二党支部 and 第一时间 are names
-            return core[0] == "前" or core.endswith(("名", "位")) or not (after[:1] and "\u4e00" <= after[0] <= "\u9fff")
+            return core[0] == "前" or core.endswith(("名", "位")) or not (after[:1] and is_han(after[0]))
         if _is_date(core, after) or _is_label(line, start, end, core) or _in_short_quote(line, start, end):
             return False
         if before == "每":
@@ -392,12 +391,11 @@ class Extractor:
             d.wording = column.words
             ctx.previous_end = end
             return named.metric, min(named.confidence, 0.8)
-        sentence = ctx.sentence_start(start)
+        sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
         listed = ctx.listed(start)
         if listed is not None:
             phrase, hits = listed, self.namer.names(listed)
         else:
-            lo = ctx.phrase_start(start)
             phrase = ctx.line[lo:start]
             hits = [(s - lo, e - lo, *rest) for s, e, *rest in ctx.names if s >= lo and e <= start]
         rate = naming.RATE_PREFIX.search(ctx.line, ctx.comma_start(start), start)
@@ -406,7 +404,6 @@ class Extractor:
             rate = naming.RATE_PREFIX.search(ctx.line, sentence, start)  # 13.87人 is no count: a rate of the list
         earlier = [m for at, m in ctx.mentions if at == sentence]
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]), None)
-        lo = ctx.phrase_start(start)
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
                                 rate.group(0) if rate else "", after, d.kind in ("change", "share"),
                                 ctx.line[end:ctx.clause_end(end)], ctx.lead(start), ctx.list_mate(start))
@@ -419,7 +416,6 @@ class Extractor:
     def _entity(self, ctx: "_LineContext", sentence: int, start: int, about: subject.Subject) -> tuple[str, float]:
         """The entity the figure's clause or sentence names (全省 and 我市 stand for the subject); else the
         document's subject."""
-        ctx.about = about
         row = ctx.row_entity()
         if row:
             return row, 0.7
@@ -459,8 +455,7 @@ class Extractor:
                                   and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
             return str(year + relative[1]), 0.7, relative[1] > 0
-        ahead = "" if any(w in ctx.line[sentence:start] for w in self.lang.present_words) else \
-            ctx.future_context(sentence, year)
+        ahead = "" if self._present.search(ctx.line, sentence, start) else ctx.future_context(sentence, year)
         if ahead:  # 到2025年底，建成全国健康城市。… 建成互联网医院3家。: the plan's items share its year
             return ahead, 0.5, CONTEXT
         if about.period:
@@ -490,7 +485,7 @@ class Extractor:
 
     def _of_baseline(self, line: str, start: int, end: int, figure: int) -> bool:
         """由去年3.81张提高到4.25张: the year after 由 dates the starting figure only, not the figures after."""
-        return _baseline_word_before(line, start, self.lang.baseline_cues) and figure - end > 3
+        return line[:start].endswith(self.lang.baseline_cues) and figure - end > 3
 
     def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future) -> tuple[str, float]:
         """future: True for a year ahead in the sentence, CONTEXT for one the text before set (a change or a
@@ -519,10 +514,6 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
-
-
-def _baseline_word_before(line: str, start: int, cues: tuple) -> bool:
-    return line[:start].endswith(cues)
 
 
 def _compared_with(line: str, start: int, end: int) -> bool:
@@ -595,9 +586,11 @@ def _last_between(items: list, lo: int, hi: int):
 class _LineContext:
     """Everything about one line that its figures share, computed once."""
 
-    def __init__(self, ex: Extractor, line: str, last: int, text: str = "", base: int = 0, headings=None):
+    def __init__(self, ex: Extractor, line: str, last: int, text: str, base: int, memo: dict,
+                 about: subject.Subject):
         self.line, self.text, self.base, self.namer = line, text, base, ex.namer
-        self.headings = {} if headings is None else headings  # (text, line start) → entity, for a whole scan
+        self.memo = memo  # what the scan has read of the lines above: headings, table headers, time frames
+        self.about = about  # the document's subject (a table's short row names lie within it)
         head = line[:_clause_end(line, last)]  # nothing after the last figure's clause matters
         self.clauses = [m.start() for m in _CLAUSE_RE.finditer(head)]
         self.sentences = [i for i in self.clauses if line[i] in SENTENCE_END]
@@ -613,7 +606,6 @@ class _LineContext:
         self._section: str | None = None
         self._future: str | None = None
         self.ex = ex
-        self.about = subject.Subject()  # the document's subject, for a table's short row names
         for end, (kind, word, value) in ex.cues.iter_long(head) if len(ex.cues) else ():
             start = end + 1 - len(word)
             if kind == "none":
@@ -657,10 +649,10 @@ class _LineContext:
                     break
                 start = self.text.rfind("\n", 0, end - 1) + 1
                 key = ("frame", id(self.text), start)
-                if key not in self.headings:  # each line's frame read once for the whole scan
-                    self.headings[key] = self.ex._time_frame(self.text[start:end], year)
-                if self.headings[key] is not None:
-                    self._future = self.headings[key]
+                if key not in self.memo:  # each line's frame read once for the whole scan
+                    self.memo[key] = self.ex._time_frame(self.text[start:end], year)
+                if self.memo[key] is not None:
+                    self._future = self.memo[key]
                     break
                 end = start
         return self._future
@@ -676,8 +668,8 @@ class _LineContext:
         walked, start, found = [], self.base, None
         while start > 0:
             key = ("table", id(self.text), start)
-            if key in self.headings:
-                found = self.headings[key]
+            if key in self.memo:
+                found = self.memo[key]
                 break
             walked.append(key)
             above = self.text.rfind("\n", 0, start - 1) + 1
@@ -688,7 +680,7 @@ class _LineContext:
             start = above
         found = found or []
         for key in walked:
-            self.headings[key] = found
+            self.memo[key] = found
         return found
 
     def _header_lines(self, start: int) -> list[str]:
@@ -732,17 +724,17 @@ class _LineContext:
 
     def _heading_entity(self, start: int, end: int) -> str:
         """What the line text[start:end] names if it is a heading; kept for the lines below it."""
-        key = (id(self.text), start)
-        if key not in self.headings:
+        key = ("heading", id(self.text), start)
+        if key not in self.memo:
             heading = self.text[start:end].strip()
             if heading and len(heading) <= subject.TITLE_LENGTH and heading[-1] not in "。；;，," \
                     and "|" not in heading and "\t" not in heading \
                     and not any(word in heading for word in self.ex.lang.caption_words):  # no table row, no caption
-                self.headings[key] = subject.heading_entity(heading, self.ex.entity_names.hits,
+                self.memo[key] = subject.heading_entity(heading, self.ex.entity_names.hits,
                                                             self.ex.registry.entities, self.ex.lang.level_words)
             else:
-                self.headings[key] = ""
-        return self.headings[key]
+                self.memo[key] = ""
+        return self.memo[key]
 
     def nested(self, pos: int) -> bool:
         """The position is inside brackets opened in this line."""
@@ -858,11 +850,6 @@ def _cue_automaton(lang: Language):
 
 
 PREFIXES_CHARS = "".join(sorted({ch for word, _ in words.QUALIFIER_PREFIXES for ch in word}))
-
-
-def _alternation(names) -> re.Pattern | None:
-    names = sorted((n for n in names if n), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names)) if names else None
 
 
 class _Names:

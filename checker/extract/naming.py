@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.language.characters import han_count, is_han
+
 _DIGIT = re.compile(r"[0-9０-９]")
 _DATE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -22,9 +24,9 @@ _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
 # Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.
 _PRINTED_AFTER = ("人次数", "数", "人次", "床日")
 RATE_PREFIX = re.compile(r"每(千|万|十万)(?:常住人口|户籍人口|人口|名居民|居民|人)")
-LOOK_BACK_LINES = 3
+LOOK_BACK_LINES = 3  # a heading or lead sentence names the topic of the few lines under it
 COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of things counted whole
-RATIOS = ("[ratio]", "[percentage_point]")  # a heading or lead sentence names the topic of the few lines under it
+RATIOS = ("[ratio]", "[percentage_point]")  # a change or a share may be one of anything
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,8 @@ class MetricNamer:
         clause (454家尚未定级); relative: the figure is a change or a share (a % of anything); following: the
         rest of its clause; lead: what the sentence's first figure measures (its subject); mate: the figure
         before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
-        named = self._name(phrase, hits, unit, earlier, topics, rate, after, following, lead, mate)
         dim = self.dimensions.get(unit) if unit else None
+        named = self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate)
         if not self._fits(named.metric, dim, relative):
             return Naming("?", 0.0, named.wording)
         if phrase.lstrip(" :：").startswith("其中") and earlier:
@@ -116,9 +118,9 @@ class MetricNamer:
                 return Naming(self._inherit(earlier[-1].metric, named.metric), named.confidence, named.wording)
         return named
 
-    def _name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics,
+    def _name(self, phrase: str, hits: list, dim: str | None, earlier: list[Mention], topics,
               rate: str, after: tuple | None, following: str, lead: str, mate: Mention | None) -> Naming:
-        dim = self.dimensions.get(unit) if unit else None
+        trimmed = self._trim(phrase)
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
             rate = own_rate.group(0)
@@ -128,12 +130,12 @@ class MetricNamer:
                                                            and self.dimension_of(h[3]) == "[count]"))
                  and (whole is None or h[1] <= whole[0])]  # 社区卫生服务机构 before 床位 is a part of the beds
         if whole is not None and _DIGIT.search(_DATE.sub("", phrase[own_rate.end() if own_rate else 0:whole[0]])):
-            words = self._trim(phrase)  # 100张以下床位医院: a class of hospitals the vocabulary does not name
-            return Naming(words + self._counted(words, dim), 0.3, words)
+            # 100张以下床位医院: a class of hospitals the vocabulary does not name
+            return Naming(trimmed + self._counted(trimmed, dim), 0.3, trimmed)
         if whole is not None and (_has_words(self._trim(_ASIDE.sub("", phrase[whole[1]:])))
                                   or self._narrowed(phrase, whole, parts, hits)):
             # 到医疗卫生机构就诊6.0次, 新冠肺炎定点医院800余家: the name is not the figure's, or not all of it
-            words = self._noun_phrase(self._trim(phrase))
+            words = self._noun_phrase(trimmed)
             return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
         if whole is not None and phrase[:whole[0]].endswith(("其他", "其它")):
             return Naming("其他" + whole[3], 0.3, phrase[whole[0] - 2:whole[1]])  # the rest of them, unnamed
@@ -155,7 +157,7 @@ class MetricNamer:
             counted = self.metrics.canonical(prefix) if self.metrics.known(prefix) else None
             if counted and self._fits(counted, dim):
                 return Naming(self._compose("", counted, rate), 0.7, prefix)
-        if not _any_words(self._trim(phrase)):  # 实有 keeps its 有: one character left was part of a word
+        if not _any_words(trimmed):  # 实有 keeps its 有: one character left was part of a word
             following = _ASIDE.sub("", following).strip(" 。；;")
             if not after and _has_words(self._trim(following)):
                 words = self._noun_phrase(self._trim(following))  # 454家尚未定级: named after the figure
@@ -169,10 +171,10 @@ class MetricNamer:
             if base:
                 return Naming(self._compose("", base, rate), 0.5, "")
             return Naming("?", 0.0, "")
-        words, short = self._noun_phrase(self._trim(phrase)), self._trim(phrase)
+        words = self._noun_phrase(trimmed)
         component = (self._component(words, earlier[-1].metric) or self._rate_of(words, earlier[-1].metric)
-                     or next(filter(None, (self._kind_within(short, m.metric) for m in reversed(earlier))), "")
-                     ) if earlier and short else ""
+                     or next(filter(None, (self._kind_within(trimmed, m.metric) for m in reversed(earlier))), "")
+                     ) if earlier and trimmed else ""
         if component:
             return Naming(component, 0.8, words)
         if not words:
@@ -334,7 +336,8 @@ class MetricNamer:
         tokens = [(w, t) for w, t in self.segment(text) if w.strip()]  # the closing verbs went with _trim
         if len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u"):
             tokens.pop(0)
-        return "".join(w for w, _ in tokens).strip(" ：:，,（(）)") if _has_words("".join(w for w, _ in tokens)) else ""
+        joined = "".join(w for w, _ in tokens)
+        return joined.strip(" ：:，,（(）)") if _has_words(joined) else ""
 
 
 # How the name of an expense ends where the name of one of its parts (药费, 检查费) goes.
@@ -368,8 +371,8 @@ def _last(items):
 
 
 def _any_words(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return any(map(is_han, text))
 
 
 def _has_words(text: str) -> bool:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") >= 2
+    return han_count(text) >= 2

@@ -13,3 +13,12 @@ def char_name(ch: str) -> str:
     import unicodedata
 
     return f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip()
+
+
+def is_han(ch: str) -> bool:
+    """A Chinese character (the CJK Unified Ideographs block, where the words of a report are)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def han_count(text: str) -> int:
+    return sum(1 for ch in text if is_han(ch))

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from checker.language import words
+from checker.language.characters import is_han
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class Units:
                 continue
             for token in line.split("="):
                 token = token.strip()
-                if token and not token.startswith("[") and any("\u4e00" <= ch <= "\u9fff" for ch in token):
+                if token and not token.startswith("[") and any(map(is_han, token)):
                     out.add(token)
         return sorted(out, key=len, reverse=True)
 

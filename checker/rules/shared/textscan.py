@@ -11,10 +11,6 @@ _CLAUSE_END = re.compile(f"[{re.escape(words.CLAUSE_MARKS)}\n]")
 DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def lines(ctx):
     """(path, line number, text) for every line of every document to lint."""
     for path, texts in ctx.texts.items():
