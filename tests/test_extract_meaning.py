@@ -258,3 +258,13 @@ def test_a_part_that_would_take_its_wholes_name_is_a_guess(ex):
     d = by_surface(ex, "全区27家基层医疗卫生机构，其中12家被评为甲级基层医疗卫生机构。", "涪陵区2024.txt")
     assert d["27家"].metric == "基层医疗卫生机构数" and d["27家"].confidence["metric"] >= 0.4
     assert d["12家"].confidence["metric"] < 0.4
+
+
+def test_relations_are_the_same_whether_drafted_in_one_process_or_two():
+    # Each mode with an extractor of its own, as two runs of the command: names composed in a helper process
+    # (民营医院床位数) must be understood where the relations are drafted too.
+    text = ("2019年底,全省共有医疗卫生机构35479家。\n"
+            "全省各级各类民营医疗机构总数为14570家,其中医院640家。民营医疗机构床位数达到6万张,其中民营医院床位5.73万张。\n")
+    one = records(make_extractor(RuleFiles.of(None)).documents([("report.txt", text)], jobs=1, chunk=1))
+    two = records(make_extractor(RuleFiles.of(None)).documents([("report.txt", text)], jobs=2, chunk=1))
+    assert one == two and sum("relations" in r for r in one) == 2

@@ -242,7 +242,10 @@ class MetricNamer:
     def measure_of(self, metric: str) -> str:
         """What a name measures without whose it is: 医院编制床位数 → 编制床位数, 公立医院数 → 数 (a count of
         institutions): parts of a whole measure what the whole measures."""
-        return self._base(metric, "institutions") if metric else metric
+        if not metric:
+            return metric
+        self.metrics.learn([metric])  # a name composed in a helper process is learnt here too
+        return self._base(metric, "institutions")
 
     def _part_of(self, metric: str) -> str:
         """The kind of institution a name begins with (医院编制床位数 → 医院), if any."""
