@@ -249,13 +249,15 @@ class Extractor:
         texts = [(name, text.replace("\r\n", "\n").replace("\r", "\n")) for name, text in docs]
         parts = [(i, start, end, first) for i, (_, text) in enumerate(texts) for start, end, first in _chunks(text, chunk)]
         with paused_gc():
-            untitled = self._untitled(texts)
+            titles = [subject.title_of(text, self.entity_names.hits, self.registry.entities, self.lang.level_words)
+                      for _, text in texts]
             if jobs <= 1 or len(parts) <= 1:
-                facts = [self._facts(texts[i][1], start, end, i in untitled) for i, start, end, _ in parts]
-                found = [d for (i, start, end, first), (year, about) in zip(parts, self._of_documents(texts, parts, facts))
+                facts = [self._facts(texts[i][1], start, end, not titles[i]) for i, start, end, _ in parts]
+                found = [d for (i, start, end, first), (year, about)
+                         in zip(parts, self._of_documents(texts, titles, parts, facts))
                          for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
             else:
-                found = _in_processes(self, texts, parts, jobs, untitled)
+                found = _in_processes(self, texts, titles, parts, jobs)
             return _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED,
                             self.namer.measure_of)
 
@@ -265,20 +267,15 @@ class Extractor:
         return document_year(text, self.lang, start, end), subject.part_facts(
             text, start, end, self.entity_names.hits, self.registry.entities, self.lang.level_words, counted)
 
-    def _untitled(self, texts: list) -> set:
-        """The documents whose titles name no subject: their places are counted to find it."""
-        return {i for i, (_, text) in enumerate(texts) if not subject.title_of(
-            text, self.entity_names.hits, self.registry.entities, self.lang.level_words)}
-
-    def _of_documents(self, texts: list, parts: list, facts: list) -> list[tuple]:
-        """(year, subject) of each part's whole document, from the facts of all its parts."""
+    def _of_documents(self, texts: list, titles: list, parts: list, facts: list) -> list[tuple]:
+        """(year, subject) of each part's whole document, from its title and the facts of all its parts."""
         years: dict = {}
         found: dict = {}
         for (i, *_), (year, part) in zip(parts, facts):
             if year is not None and (years.get(i) is None or year > years[i]):
                 years[i] = year
             found.setdefault(i, []).append(part)
-        subjects = {i: subject.document_subject(texts[i][0], found[i], self.registry.entities,
+        subjects = {i: subject.document_subject(texts[i][0], titles[i], found[i], self.registry.entities,
                                                 self.lang.romanized_places) for i in found}
         for i in found:
             if years.get(i) is None:
@@ -930,15 +927,15 @@ def _chunks(text: str, size: int):
 _WORKER: tuple | None = None  # in a helper process only: the extractor and texts it was started with
 
 
-def _in_processes(extractor: "Extractor", texts: list, parts: list, jobs: int, untitled: set) -> list[Draft]:
+def _in_processes(extractor: "Extractor", texts: list, titles: list, parts: list, jobs: int) -> list[Draft]:
     """Find the facts, then the drafts, of the parts in helper processes; drafts travel back as plain tuples.
 
     The helpers are spawned, as all of claimcheck's are (checker.io.processes): each receives the
     extractor and the texts once, when it starts, and then only the bounds of its parts."""
     with processes.context().Pool(jobs, initializer=_start_worker, initargs=(extractor, texts)) as pool:
-        facts = pool.map(_facts_of, [(part, part[0] in untitled) for part in parts])
+        facts = pool.map(_facts_of, [(part, not titles[part[0]]) for part in parts])
         tasks = [(texts[part[0]][0], part[3], year, about, part)
-                 for part, (year, about) in zip(parts, extractor._of_documents(texts, parts, facts))]
+                 for part, (year, about) in zip(parts, extractor._of_documents(texts, titles, parts, facts))]
         # imap: rebuild each part's drafts while the workers scan the next parts
         return [_unpack(name, row) for (name, *_), rows in zip(tasks, pool.imap(_scan_packed, tasks))
                 for row in rows]

@@ -36,13 +36,12 @@ class PartFacts:
 
     counts: dict = field(default_factory=dict)      # entity → times named
     levels: dict = field(default_factory=dict)      # 全省, 全市 … → times written
-    title: str = ""                                 # the entity the title names, for the first part
 
 
 def part_facts(text: str, start: int, end: int, hits, entities, level_words: frozenset,
                counted: bool = True) -> PartFacts:
     """The facts of text[start:end]; hits(text) gives (start, end, name) of the names in a text. Without
-    counted, the places it names are not counted (its title names the subject already: see title_of)."""
+    counted, the places it names are not counted (its title names the subject: see title_of)."""
     facts = PartFacts()
     for _, _, name in hits(text[start:end]) if counted else ():
         if name in level_words:
@@ -51,14 +50,7 @@ def part_facts(text: str, start: int, end: int, hits, entities, level_words: fro
         canonical = entities.canonical(name)
         if _can_be_subject(entities, canonical):
             facts.counts[canonical] = facts.counts.get(canonical, 0) + 1
-    if start == 0:
-        facts.title = _title_entity(text, hits, entities, level_words)
     return facts
-
-
-def title_of(text: str, hits, entities, level_words: frozenset) -> str:
-    """The subject a document's title names, if it names one (then its text need not be counted)."""
-    return _title_entity(text, hits, entities, level_words)
 
 
 def year_of_file(file_name: str) -> int | None:
@@ -67,9 +59,9 @@ def year_of_file(file_name: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def document_subject(file_name: str, facts: list[PartFacts], entities, romanized: dict) -> Subject:
-    """The subject of a document from the facts of all its parts, in order."""
-    title = next((f.title for f in facts if f.title), "")
+def document_subject(file_name: str, title: str, facts: list[PartFacts], entities, romanized: dict) -> Subject:
+    """The subject of a document: the one its title names (title_of), else from the facts of all its parts,
+    in order."""
     if title:
         return Subject(title, 0.9)
     counts: dict = {}
@@ -103,18 +95,27 @@ def _can_be_subject(entities, name: str) -> bool:
     return entities.get(name) is not None and _type(entities, name) not in NOT_SUBJECTS
 
 
-def _depth(entities, name: str) -> int:
-    """How many entities an entity lies within (全国 0, a province 1, its city 2): the more, the more particular."""
+def _ancestors(entities, name: str):
+    """The entities an entity lies within, nearest first (a parent named twice ends the walk)."""
     seen = {name}
     term = entities.get(name)
-    while term is not None and term.extra.get("parent") and entities.canonical(str(term.extra["parent"])) not in seen:
-        seen.add(entities.canonical(str(term.extra["parent"])))
-        term = entities.get(str(term.extra["parent"]))
-    return len(seen) - 1
+    while term is not None and term.extra.get("parent"):
+        parent = entities.canonical(str(term.extra["parent"]))
+        if parent in seen:
+            return
+        seen.add(parent)
+        yield parent
+        term = entities.get(parent)
 
 
-def _title_entity(text: str, hits, entities, level_words: frozenset) -> str:
-    """The most particular entity the title names: 涪陵 in 出彩新重庆 … 涪陵 卫生健康事业取得长足发展."""
+def _depth(entities, name: str) -> int:
+    """How many entities an entity lies within (全国 0, a province 1, its city 2): the more, the more particular."""
+    return sum(1 for _ in _ancestors(entities, name))
+
+
+def title_of(text: str, hits, entities, level_words: frozenset) -> str:
+    """The most particular entity the title names (涪陵 in 出彩新重庆 … 涪陵 卫生健康事业取得长足发展), if it
+    names one: then the document's text need not be counted for its subject."""
     found = []
     seen = 0
     for line in text.split("\n", 12)[:12]:
@@ -178,12 +179,4 @@ def short_place(label: str, entities, within: str) -> str:
 
 
 def _lies_in(entities, name: str, within: str) -> bool:
-    if _type(entities, within) == "country":
-        return True
-    term, seen = entities.get(name), set()
-    while term is not None and term.extra.get("parent") and term.name not in seen:
-        seen.add(term.name)
-        if entities.canonical(str(term.extra["parent"])) == within:
-            return True
-        term = entities.get(str(term.extra["parent"]))
-    return False
+    return _type(entities, within) == "country" or within in _ancestors(entities, name)
