@@ -77,12 +77,9 @@ class Context:
     def finding_at(self, code: str, message: str, row: dict) -> Finding:
         """ctx.finding for one claim given as a row of rows_where: the same finding, made from the table."""
         locs = [Location(row["file"], row["file_line"], row["file_column"], "claim")]
-        doc = row["doc"]
-        if doc and row["doc_problem"] is None:
-            column = row["quote_column"]
-            if column is not None:
-                column += max((row["quote"] or "").find(row["surface"] or "\0"), 0)
-            locs.append(Location(self.docs.path_for(doc), row["quote_line"] or row["line"], column, "source"))
+        if row["doc"] and row["doc_problem"] is None:
+            locs.append(self._source(row["doc"], row["quote_line"] or row["line"], row["quote_column"], row["quote"],
+                                     row["surface"]))
         made = Finding(code, self.severities[code], message, tuple(locs), (row["id"] or f"#{row['row']}",))
         if self.made is not None:
             self.made.append((made, row["row"]))
@@ -91,11 +88,17 @@ class Context:
     def locations(self, row: int) -> tuple[Location, ...]:
         rec, r = self.records[row], self.readings[row]
         out = [Location(rec.path, rec.line, rec.column, "claim")]
-        doc = rec.values.get("doc")
-        if doc and r.doc_problem is None:
-            line = r.quote_line or rec.values.get("line")
-            out.append(Location(self.docs.path_for(doc), line, _number_column(rec.values, r), "source"))
+        values = rec.values
+        if values.get("doc") and r.doc_problem is None:
+            out.append(self._source(values["doc"], r.quote_line or values.get("line"), r.quote_column,
+                                    values.get("quote"), values.get("surface")))
         return tuple(out)
+
+    def _source(self, doc: str, line, quote_column, quote, surface) -> Location:
+        """Where a claim's figure stands in its document: the number itself inside the quoted line, not the
+        quote's start."""
+        column = None if quote_column is None else quote_column + max((quote or "").find(surface or "\0"), 0)
+        return Location(self.docs.path_for(doc), line, column, "source")
 
     def finding(self, code: str, message: str, rows=(), extra: tuple[Location, ...] = ()) -> Finding:
         locs: list[Location] = []
@@ -133,10 +136,3 @@ class Context:
 _WHERE = ("row", "id", "file", "file_line", "file_column", "doc", "doc_problem", "quote_line", "line", "quote_column",
           "quote", "surface")
 
-
-def _number_column(values: dict, r: Reading) -> int | None:
-    """Point at the number itself inside the quoted line, not at the quote's start."""
-    if r.quote_column is None:
-        return None
-    offset = (values.get("quote") or "").find(values.get("surface") or "\0")
-    return r.quote_column + max(offset, 0)

@@ -117,7 +117,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
         store.save()
     if noted is not None:
         noted.save()
-    findings, waiting = unconfirmed.demote(findings, ctx.records)
+    findings, waiting = unconfirmed.demote(findings, ctx.arrow)
     ctx.outcome = suppressions.apply(findings, ctx.records, ctx.sidecar, known)
     ctx.outcome.suppressed, ctx.outcome.baselined = in_order(ctx.outcome.suppressed), in_order(ctx.outcome.baselined)
     remaining = list(ctx.outcome.kept)

@@ -10,25 +10,23 @@ from __future__ import annotations
 from checker.model.findings import Finding
 
 
-def demote(findings: list[Finding], records) -> tuple[list[Finding], int]:
-    """The findings with those resting on unconfirmed guesses made info, and how many rest on them."""
-    column = records.arrow_columns()["unsure"]
-    if column.null_count == len(column):
+def demote(findings: list[Finding], table) -> tuple[list[Finding], int]:
+    """The findings with those resting on unconfirmed guesses made info, and how many rest on them; table is
+    the claim table (Arrow), whose `unsure` column says which drafts hold guesses."""
+    import pyarrow.compute as pc
+
+    if table is None or table.column("unsure").null_count == len(table):
         return findings, 0  # no draft has a guess: the common case of reviewed claim files costs one look
-    ids = {c for f in findings for c in f.claims}
-    unsure = {}
-    for claim, row in records.rows_by_id(ids).items():
-        guessed = records[row].values.get("unsure")
-        if guessed:
-            unsure[claim] = guessed
+    guessed = table.filter(pc.field("unsure").is_valid()).select(["row", "id", "unsure"]).to_pylist()
+    unsure = {g["id"] or f"#{g['row']}": g["unsure"] for g in guessed}  # claims are named as findings name them
     out, waiting = [], 0
     for f in findings:
-        guessed = next((f"{claim}'s {unsure[claim]}" for claim in f.claims if claim in unsure), None)
-        if guessed is None:
+        guess = next((f"{claim}'s {unsure[claim]}" for claim in f.claims if claim in unsure), None)
+        if guess is None:
             out.append(f)
             continue
         waiting += 1
         if f.severity != "info":
-            f = f._replace(severity="info", message=f"{f.message} [a draft's guess, confirm it first: {guessed}]")
+            f = f._replace(severity="info", message=f"{f.message} [a draft's guess, confirm it first: {guess}]")
         out.append(f)
     return out, waiting
