@@ -268,3 +268,10 @@ def test_relations_are_the_same_whether_drafted_in_one_process_or_two():
     one = records(make_extractor(RuleFiles.of(None)).documents([("report.txt", text)], jobs=1, chunk=1))
     two = records(make_extractor(RuleFiles.of(None)).documents([("report.txt", text)], jobs=2, chunk=1))
     assert one == two and sum("relations" in r for r in one) == 2
+
+
+def test_a_name_read_after_its_figure_stops_at_the_next_figure(ex):
+    d = by_surface(ex, "2017年,25.13万人领取了农村计划生育家庭奖励扶助金3.84亿元。")
+    named = d["25.13万人"]
+    assert not any(ch.isdigit() for ch in named.metric) and not named.metric.startswith("了")
+    assert named.confidence["metric"] < 0.4

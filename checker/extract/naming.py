@@ -158,7 +158,7 @@ class MetricNamer:
             if counted and self._fits(counted, dim):
                 return Naming(self._compose("", counted, rate), 0.7, prefix)
         if not _any_words(trimmed):  # 实有 keeps its 有: one character left was part of a word
-            following = _ASIDE.sub("", following).strip(" 。；;")
+            following = _DIGIT.split(_ASIDE.sub("", following), 1)[0].strip(" 。；;")  # up to the next figure
             if not after and _has_words(self._trim(following)):
                 words = self._noun_phrase(self._trim(following))  # 454家尚未定级: named after the figure
                 return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
@@ -335,10 +335,10 @@ class MetricNamer:
         return name
 
     def _noun_phrase(self, text: str) -> str:
-        """The phrase without the verb that opens it (segmented): 开展长者照护之家 → 长者照护之家."""
+        """The phrase without the verb and particles that open it (segmented): 开展长者照护之家 → 长者照护之家."""
         tokens = [(w, t) for w, t in self.segment(text) if w.strip()]  # the closing verbs went with _trim
-        if len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u"):
-            tokens.pop(0)
+        while len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u"):
+            tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle
         joined = "".join(w for w, _ in tokens)
         return joined.strip(" ：:，,（(）)") if _has_words(joined) else ""
 
