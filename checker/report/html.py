@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from checker import __version__
-from checker.report.summary import summary, summary_line
+from checker.report.summary import fix_shown, summary, summary_line
 
 STYLE = """
 body{font:15px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -162,7 +162,7 @@ def _finding(f, doc_ids, doc: str) -> str:
             links.append(f'<a href="#{doc_ids[loc.path]}-L{loc.line}">{label}</a>')
         else:
             links.append(label)
-    fix = f'<div class="fix">fix: {escape(f.span)} → {escape(f.fix)}</div>' if f.fix else ""
+    fix = f'<div class="fix">fix: {escape(fix_shown(f))}</div>' if f.fix else ""
     return (f'<div class="finding {escape(f.severity)}" data-severity="{escape(f.severity)}" data-code="{escape(f.code)}" '
             f'data-doc="{escape(doc)}"><span class="code">{escape(f.code)}</span>{escape(f.severity)} · '
             f'{escape(f.message)}{fix}<div class="where">{" · ".join(links)}</div></div>')

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from checker import __version__
-from checker.report.summary import summary, summary_line
+from checker.report.summary import fix_shown, summary, summary_line
 from checker.report.text import group_of
 
 ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
@@ -31,6 +31,6 @@ def render(result) -> str:
         for f in findings:
             where = ", ".join(f"`{loc}`" for loc in f.locations)
             out.append(f"- {ICON[f.severity]} **{f.code}** {f.severity}: {escape(f.message)}  ")
-            out.append(f"  {where}" + (f"  \n  fix: {escape(f.span)} → {escape(f.fix)}" if f.fix else ""))
+            out.append(f"  {where}" + (f"  \n  fix: {escape(fix_shown(f))}" if f.fix else ""))
     out += ["", f"<sub>claimcheck {__version__}</sub>", ""]
     return "\n".join(out)

@@ -38,3 +38,14 @@ def summary_line(result) -> str:
 
 def _n(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+SHOWN_SPAN = 40  # characters of a fix's span shown; a PDF's degenerate line can make it thousands long
+
+
+def fix_shown(finding) -> str:
+    """The fix as people read it: the span, cut short when long, and what it becomes."""
+    span = finding.span
+    if len(span) > SHOWN_SPAN:
+        span = f"{span[:SHOWN_SPAN]}… ({len(span):,} characters)"
+    return f"{span} → {finding.fix}"

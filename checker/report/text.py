@@ -5,7 +5,7 @@ import io
 import os
 import sys
 
-from checker.report.summary import summary_line
+from checker.report.summary import fix_shown, summary_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -45,7 +45,7 @@ def render(result, color: bool | None = None) -> str:
             others = [str(loc) for loc in f.locations]
             console.print(f"           [dim]at {escape(', '.join(others))}[/]")
             if f.fix:
-                console.print(f"           [green]fix:[/] {escape(f.span)} → {escape(f.fix)}")
+                console.print(f"           [green]fix:[/] {escape(fix_shown(f))}")
         console.print()
     console.print(f"[bold]{escape(summary_line(result))}[/]")
     return buffer.getvalue()

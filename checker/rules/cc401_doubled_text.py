@@ -6,7 +6,8 @@ dictionary or a name it recognises (常常, 人人, 王琳琳), a reduplication
 listed in rules/lint.yaml with the context it needs (年年提升 is fine,
 年年度 is not; 大大 only before a verb such as 提高), or a compound listed
 there where two words meet on one character (卒中中心, 重庆市市级). The fix
-removes one copy.
+removes one copy. A text repeated many times over (a PDF's text layer can
+hold a word a thousand times in a row) is reported once, with its count.
 
 Passing example::
 
@@ -36,23 +37,58 @@ def check(ctx):
     out = []
     for path, number, line in lines(ctx):
         tokens = None
-        fine = [m.span() for m in compounds.finditer(line)]
+        fine = _Spans(m.span() for m in compounds.finditer(line))
+        reported = 0  # the end of the last run reported: a run is reported once, not at each of its positions
         for start, size in _doubles(line):
-            if any(s <= start + size < e for s, e in fine):
+            if start < reported or fine.around(start + size, start + size + 1):
                 continue
             word = line[start:start + 2 * size]
-            after = line[start + 2 * size:]
             if word in allowed:
-                if allowed[word].match(after):
+                if allowed[word].match(line, start + 2 * size):
                     continue
             else:
-                tokens = tokens if tokens is not None else _spans(rjieba.cut(line))
-                if any(s <= start and start + 2 * size <= e for s, e in tokens):
+                tokens = tokens if tokens is not None else _Spans(_spans(rjieba.cut(line)))
+                if tokens.around(start, start + 2 * size):
                     continue  # one dictionary word or name: 常常, 王琳琳
-            shown, _ = excerpt(line, start, start + 2 * size)
-            out.append(ctx.text_finding(CODE, f"`{line[start:start + size]}` is printed twice in “{shown}”",
-                                        path, number, start + 1, word, word[:size]))
+            size = _root(word[:size])
+            end = _run_end(line, start, size)
+            reported = end
+            times = (end - start) // size
+            shown, _ = excerpt(line, start, min(end, start + 2 * size))
+            said = "twice" if times == 2 else f"{times:,} times in a row"
+            out.append(ctx.text_finding(CODE, f"`{line[start:start + size]}` is printed {said} in “{shown}”",
+                                        path, number, start + 1, line[start:end], line[start:start + size]))
     return out
+
+
+def _root(unit: str) -> int:
+    """The size of the shortest text the unit is copies of (2 for 重复重复)."""
+    for size in range(1, len(unit)):
+        if len(unit) % size == 0 and unit[:size] * (len(unit) // size) == unit:
+            return size
+    return len(unit)
+
+
+def _run_end(line: str, start: int, size: int) -> int:
+    """Where the run of copies of line[start:start + size] that starts at start ends."""
+    unit, end = line[start:start + size], start + size
+    while line.startswith(unit, end):
+        end += size
+    return end
+
+
+class _Spans:
+    """Sorted, non-overlapping spans of a line, asked whether one of them holds a stretch, in log time."""
+
+    def __init__(self, spans):
+        self.spans = list(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.spans[i][1] >= end
 
 
 # At each position, the longest of 4, 3, 2 or 1 Chinese characters that repeats right after itself;
