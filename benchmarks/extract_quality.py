@@ -101,6 +101,11 @@ def table(name: str, result: dict) -> list[str]:
         goal = GOALS.get(measure_)
         mark = "" if goal is None else f">= {goal:.2f} {'ok' if of and hits / of >= goal else 'MISSED'}"
         rows.append(f"{measure_:<10} {hits / of if of else 0:6.3f}  {hits:>4}/{of:<4}  {mark}")
+    cells = [(d, t) for d, t in matched if "|" in d.quote]  # figures in a table's cells (rows of `|`)
+    if cells:
+        right = {f: sum(1 for pair in cells if pair not in result["wrong"][f]) for f in ("metric", "period", "unit")}
+        rows.append(f"table cells: {len(cells)} paired; " + ", ".join(
+            f"{f} {n / len(cells):.3f} ({n}/{len(cells)})" for f, n in right.items()))
     return rows
 
 

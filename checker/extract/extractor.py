@@ -43,6 +43,7 @@ YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P
 
 SECTION_LOOK_BACK = 12  # lines above a figure searched for the heading of its section
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
+CAPTION_LINES = 2  # a table's caption: its title and a line such as 单位：个
 FUTURE_LOOK_BACK = 24  # lines above a figure searched for the target year a plan's list of items shares
 CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
 
@@ -358,9 +359,13 @@ class Extractor:
 
     def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
-        d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
-        d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
         column = ctx.table_column(d.start)
+        dated = (column.period if column else None) or (tables.row_period(ctx.line) if column else None)
+        if dated:  # a table's year column or row
+            d.period, d.confidence["period"], future = dated, 0.8, bool(year and int(dated) > year)
+        else:
+            d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
+        d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
         d.metric, d.confidence["metric"] = self._metric(ctx, d, column)  # after the kind: a change may be in %
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
         d.unit, d.confidence["unit"] = self._unit(d, column)
@@ -382,10 +387,12 @@ class Extractor:
 
     def _metric(self, ctx: "_LineContext", d: Draft, column) -> tuple[str, float]:
         start, end = d.start, d.start + len(d.surface)
-        if column is not None:  # a table's cell: its column's headers name it
-            named = self.namer.name(column.words, self.namer.names(column.words), d.parsed.unit or column.unit,
-                                    [], list, "", None, d.kind in ("change", "share"))
-            d.wording = column.words
+        if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
+            words = column.words or re.sub(r"\s+", "", ctx.line.split("|", 1)[0])
+            topics = (lambda: ctx.topics(0)) if not column.words else list
+            named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit,
+                                    [], topics, "", None, d.kind in ("change", "share"))
+            d.wording = words
             ctx.previous_end = end
             return named.metric, min(named.confidence, 0.8)
         sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
@@ -655,13 +662,15 @@ class _LineContext:
         return self._future
 
     def table_column(self, pos: int) -> "tables.Column | None":
-        """The column of the table cell at pos, named by the table's header rows."""
+        """The column of the table cell at pos, named by the table's header rows and caption."""
         if "|" not in self.line:
             return None
-        return tables.column_at(self.line, pos, self._table_headers(), self.namer.dimensions)
+        rows, caption = self._table_headers()
+        return tables.column_at(self.line, pos, rows, self.namer.dimensions, caption)
 
-    def _table_headers(self) -> list[str]:
-        """The header rows of the table this line is a row of (kept for the table's other rows)."""
+    def _table_headers(self) -> tuple[list[str], str]:
+        """The header rows of the table this line is a row of, and the lines of its caption (kept for the table's
+        other rows)."""
         walked, start, found = [], self.base, None
         while start > 0:
             key = ("table", id(self.text), start)
@@ -675,24 +684,30 @@ class _LineContext:
                 found = self._header_lines(above)
                 break
             start = above
-        found = found or []
+        found = found or ([], "")
         for key in walked:
             self.memo[key] = found
         return found
 
-    def _header_lines(self, start: int) -> list[str]:
-        """The table's header rows ending with the line at start, top to bottom."""
+    def _header_lines(self, start: int) -> tuple[list[str], str]:
+        """The table's header rows ending with the line at start, top to bottom, and the two lines above them
+        (表1 全国医疗卫生机构数, 单位：个)."""
         rows: list[str] = []
-        while len(rows) < tables.HEADER_ROWS:
+        caption: list[str] = []
+        while start >= 0 and len(caption) < CAPTION_LINES:
             end = self.text.find("\n", start)
             line = self.text[start:end if end >= 0 else len(self.text)]
-            if "|" not in line or tables.is_figures_row(tables.cells(line)):
-                break
-            rows.insert(0, line)
+            if caption or "|" not in line or tables.is_figures_row(tables.cells(line)) \
+                    or len(rows) == tables.HEADER_ROWS:
+                if "|" in line:
+                    break
+                caption.insert(0, line)
+            else:
+                rows.insert(0, line)
             if start == 0:
                 break
             start = self.text.rfind("\n", 0, start - 1) + 1
-        return rows
+        return rows, " ".join(caption)
 
     def row_entity(self) -> str:
         """A table row's first cell, when it names an entity (北 京 | 9111.1 | 221.8 |)."""

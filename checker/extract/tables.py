@@ -4,7 +4,9 @@ A table reaches the extractor as lines of cells between `|`, as bulletins' text 
 often give them. The header rows are the rows of the table above its first row of figures. A header
 row with fewer cells than the table has columns spans them evenly (医院 | 乡镇卫生院 over four columns of
 诊疗人次数 and 出院人次数); one with a cell fewer leaves out the corner above the rows' names. A unit in
-brackets in a header, 诊疗人次数 (万人次), is the unit of its column's cells.
+brackets in a header, 诊疗人次数 (万人次), is the unit of its column's cells; a caption's unit (单位：万人)
+is every column's that names none. A header that is a year (2023年, 2023年末) dates its column's cells, and
+then the row's first cell says what they measure (医院 | 36976 | 38355 under 2022年 and 2023年).
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 
 _NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９,.．%‰]*$")
 _UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
+_CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s,，;；)）|]+)")
+_YEAR = re.compile(r"^(\d{4})年?(?:末|底|度|全年)?$")
 HEADER_ROWS = 4  # at most this many header rows are read above a table's figures
 
 
@@ -20,6 +24,7 @@ HEADER_ROWS = 4  # at most this many header rows are read above a table's figure
 class Column:
     words: str             # what the column's headers name, top to bottom: 医院诊疗人次数
     unit: str | None       # the unit its headers give its cells, if any
+    period: str | None = None  # the year its headers date its cells with, if any
 
 
 def cells(line: str) -> list[str]:
@@ -34,9 +39,9 @@ def is_figures_row(row: list[str]) -> bool:
     return any(_NUMBER.match(cell) for cell in row[1:])
 
 
-def column_at(line: str, pos: int, rows_above: list[str], units: dict) -> Column | None:
+def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: str = "") -> Column | None:
     """The column of the cell at pos in a table row, named by the header rows among rows_above (nearest
-    last); None when the row is no table row or the cell is the row's name."""
+    last) and the caption above them; None when the row is no table row or the cell is the row's name."""
     if "|" not in line:
         return None
     index = line.count("|", 0, pos)
@@ -46,7 +51,7 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict) -> Column
     headers = _headers(rows_above)
     if not headers:
         return None
-    names, unit = [], None
+    names, unit, period = [], None, None
     for row in headers:
         head = _cell_for(row, index, width)
         if not head:
@@ -54,8 +59,30 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict) -> Column
         found = _UNIT.search(head)
         if found and found.group(1).strip() in units:
             unit = found.group(1).strip()
-        names.append(re.sub(r"\s+", "", _UNIT.sub("", head)))
-    return Column("".join(names), unit) if names else None
+        words = re.sub(r"\s+", "", _UNIT.sub("", head))
+        year = _YEAR.match(words)
+        if year:
+            period = year.group(1)
+        else:
+            names.append(words)
+    if unit is None:
+        unit = caption_unit(caption, units)
+    return Column("".join(names), unit, period) if names or period else None
+
+
+def caption_unit(caption: str, units: dict) -> str | None:
+    """The unit a table's caption gives its cells: 单位：万人, or 全国卫生人员数（万人）."""
+    for pattern in (_CAPTION_UNIT, _UNIT):
+        found = pattern.search(caption)
+        if found and found.group(1).strip() in units:
+            return found.group(1).strip()
+    return None
+
+
+def row_period(line: str) -> str | None:
+    """The year a table row's first cell dates the row's cells with (2023年 | 38355 | 1016238)."""
+    year = _YEAR.match(re.sub(r"\s+", "", line.split("|", 1)[0]))
+    return year.group(1) if year else None
 
 
 def _headers(rows_above: list[str]) -> list[list[str]]:
