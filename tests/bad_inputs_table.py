@@ -33,6 +33,12 @@ Limits and choices:
   configuration) names the encoding to use for such files. UTF-8 files are
   always read as UTF-8, so a mixed folder is never turned into mojibake.
   NUL bytes (UTF-16 without a mark) are refused.
+- **Formats**: documents may be .txt, .md, .docx, .pdf, .html/.htm, .xlsx
+  or .csv; what a file holds is read from its first bytes, and a file whose
+  name says otherwise is refused. Word and Excel files are zips: they are
+  refused when their table of contents declares more than the size limit,
+  before anything is expanded. Web pages' scripts are dropped, never run.
+  `claimcheck text FILE` prints the text claimcheck reads from any of them.
 - **Line ends**: CRLF, CR and LF each end one line, in documents and in
   claim files alike.
 - **Invisible characters** (U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00A0,

@@ -158,6 +158,114 @@ def reports(tmp):
     return ["check", str(c), "--docs", str(d), "--rules", str(r), *out]
 
 
+# --- documents in other formats (issue #23) -------------------------------------------------------
+
+FORMATS = ROOT / "tests" / "formats"
+
+
+def document_file(name: str, make: Callable[[], bytes], command: str = "extract", *extra):
+    """A document `name` holding make()'s bytes, given to extract, text, lint, or check (cited by the claim)."""
+    def build(tmp):
+        c, d, r = ws(tmp, GOOD.replace("doc: d.txt", f"doc: {name}"))
+        (d / name).write_bytes(make())
+        if command == "check":
+            return ["check", str(c), "--docs", str(d), "--rules", str(r), *extra]
+        return [command, str(d / name), *extra] + (["--rules", str(r)] if command in ("extract", "lint") else [])
+    return build
+
+
+def scanned_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # a page with a picture and no text layer
+    return bytes(pdf.output())
+
+
+def encrypted_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 10, "93.4% in 2022")
+    return bytes(pdf.output())
+
+
+def truncated_docx() -> bytes:
+    data = (FORMATS / "table.docx").read_bytes()
+    return data[: len(data) // 2]
+
+
+def damaged_docx() -> bytes:
+    """A whole zip whose document part has been overwritten in the middle (its checksum fails)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(FORMATS / "table.docx") as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item.filename))
+    data = bytearray(out.getvalue())
+    at = data.find(b"<w:body>")
+    data[at:at + 8] = b"XXXXXXXX"
+    return bytes(data)
+
+
+def zip_bomb(part: str) -> Callable[[], bytes]:
+    """A few kilobytes of zip whose one part expands to 200 MB of zeros."""
+    def make() -> bytes:
+        import io
+        import zipfile
+
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            with archive.open(part, "w", force_zip64=True) as entry:
+                block = b"\0" * (1 << 20)
+                for _ in range(200):
+                    entry.write(block)
+        return out.getvalue()
+    return make
+
+
+def old_doc() -> bytes:
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096
+
+
+def page_with_scripts() -> bytes:
+    return ("<html><head><script>document.title='x'; fetch('/pwned')</script></head><body>"
+            "<p>区域内就诊率由2020年的88.6%提升到93.4%。</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+            "<script>window.location='https://example.com/'</script></body></html>").encode("utf-8")
+
+
+def html_named_pdf() -> bytes:
+    return b"<!DOCTYPE html><html><body><p>404 Not Found</p></body></html>"
+
+
+def corrupt_pdf() -> bytes:
+    return b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ngarbage" + b"\x00\xff" * 100
+
+
+def scripts_never_run_nor_shown(tmp, output):
+    html = (tmp / "r.html").read_text(encoding="utf-8")
+    assert "CC401" in html  # the page was read: 率率
+    assert "fetch('/pwned')" not in html and "window.location" not in html
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def lint_page_with_scripts(tmp):
+    c, d, r = ws(tmp)
+    (d / "page.html").write_bytes(page_with_scripts() + "<p>接种率率达99%以上。</p>".encode("utf-8"))
+    return ["lint", str(d / "page.html"), "--rules", str(r), "-f", "html", "-o", str(tmp / "r.html")]
+
+
+def one_finding_for_the_run(tmp, output):
+    assert output.stdout.count("CC401") == 1 and "40,000 times in a row" in output.stdout, output.stdout[:2000]
+
+
 # --- further checks ----------------------------------------------------------------------------
 
 def nothing_executed(tmp, output):
@@ -417,6 +525,41 @@ CASES = [
          lambda tmp: check_with()(tmp)[:-1] + [str(tmp / "claims" / "example.yaml")], 2, ("rules folder not found",)),
     Case("lint-yaml-folder", "rules/lint.yaml that is a folder", "exit 2: `rules/lint.yaml: is a folder, not a file`",
          rules_file("lint.yaml", None), 2, ("lint.yaml", "is a folder, not a file")),
+    # documents in other formats (issue #23)
+    Case("pdf-scanned", "A PDF of scanned pages: no text layer",
+         "exit 2: `FILE: no text layer (a scanned document?): run OCR first, for example with ocrmypdf`",
+         document_file("scan.pdf", scanned_pdf), 2, ("scan.pdf", "no text layer", "run OCR first")),
+    Case("pdf-encrypted", "A PDF that needs a password to open",
+         "exit 2: `FILE: an encrypted PDF that needs a password: save an unprotected copy`",
+         document_file("locked.pdf", encrypted_pdf, "text"), 2, ("locked.pdf", "encrypted PDF")),
+    Case("pdf-corrupt", "A damaged PDF (a header, then garbage)", "exit 2: `FILE: not a readable PDF (…)`",
+         document_file("broken.pdf", corrupt_pdf), 2, ("broken.pdf", "not a readable PDF")),
+    Case("pdf-cited-scanned", "A claim citing a scanned PDF in the documents folder, in `check`",
+         "exit 2: `FILE: no text layer …` (check lints the documents folder, and a document it cannot read stops it)",
+         document_file("scan.pdf", scanned_pdf, "check"), 2, ("scan.pdf", "no text layer")),
+    Case("docx-truncated", "A .docx cut off in the middle (an interrupted download)",
+         "exit 2: `FILE: a damaged or truncated zip file (Word and Excel files are zips): …`",
+         document_file("cut.docx", truncated_docx), 2, ("cut.docx", "damaged or truncated")),
+    Case("docx-damaged", "A .docx whose document part fails its checksum",
+         "exit 2: `FILE: a damaged or truncated file (word/document.xml does not match its checksum)`",
+         document_file("bad.docx", damaged_docx), 2, ("bad.docx", "word/document.xml")),
+    Case("docx-zip-bomb", "A zip bomb named .docx: 200 KB that expand to 200 MB",
+         "exit 2: `FILE: expands to 209,715,200 bytes, over the size limit …` (refused from the zip's table of contents, before expanding)",
+         document_file("bomb.docx", zip_bomb("word/document.xml")), 2, ("bomb.docx", "over the size limit")),
+    Case("xlsx-zip-bomb", "A zip bomb named .xlsx", "exit 2: `FILE: expands to … bytes, over the size limit …`",
+         document_file("bomb.xlsx", zip_bomb("xl/workbook.xml"), "text"), 2, ("bomb.xlsx", "over the size limit")),
+    Case("old-doc", "An old binary Word file (.doc, or one renamed .docx)",
+         "exit 2: `FILE: an old binary Office file (Word .doc or Excel .xls): save it as .docx or .xlsx and check that`",
+         document_file("old.docx", old_doc), 2, ("old.docx", "save it as .docx")),
+    Case("extension-lies", "A file whose extension lies: a web page (a failed download) named .pdf",
+         "exit 2: `FILE: named .pdf but holds a web page; rename it to what it is`",
+         document_file("report.pdf", html_named_pdf, "text"), 2, ("report.pdf", "named .pdf but holds a web page")),
+    Case("html-scripts", "A web page with scripts, and script tags written as text",
+         "exit 0 with the page's warnings; scripts are dropped, never run, and the text `<script>` is escaped in the HTML report",
+         lint_page_with_scripts, 0, (), scripts_never_run_nor_shown),
+    Case("degenerate-line", "A PDF text layer's degenerate line: `重复` 40,000 times on one line",
+         "exit 0 with one CC401 warning for the whole run (`printed 40,000 times in a row`), in time linear in the line",
+         doc_bytes(("重复" * 40000 + "。\n").encode("utf-8"), command="lint"), 0, ("CC401",), one_finding_for_the_run),
     # interrupted runs
     Case("interrupt-check", "Ctrl-C (KeyboardInterrupt) while the rules run",
          "exit 130 with `claimcheck: interrupted`; no report file written",

@@ -233,18 +233,48 @@ def _doc_name(path: Path, docs: Path | None) -> str:
 
 
 def _read_text(path: Path) -> str:
+    from checker.io import formats
     from checker.io import reading as inputs
 
     try:
-        return inputs.read_text(path, document=True)
+        return formats.read_document(path).text
     except inputs.ReadError as exc:
         _fail(str(exc))
 
 
 @app.command()
 @_reads_files
+def text(
+    document: Path = typer.Argument(..., help="A document: .txt, .md, .docx, .pdf, .html, .xlsx or .csv."),
+    encoding: Optional[str] = EncodingOpt,
+    max_file_size: Optional[str] = MaxSizeOpt,
+):
+    """Print a document's text as claimcheck reads it, with line numbers (and pages, for a PDF)."""
+    from checker.io import formats
+    from checker.io import reading as inputs
+    from checker.load.documents import split_lines
+
+    settings = _settings("text", encoding=encoding, max_file_size=max_file_size)
+    with inputs.using(settings.limits):
+        try:
+            read = formats.read_document(document)
+        except inputs.ReadError as exc:
+            _fail(str(exc))
+    lines = split_lines(read.text)
+    width = len(str(len(lines)))
+    pages = len(read.pages)
+    out = []
+    for number, line in enumerate(lines, start=1):
+        page = read.page_of(number)
+        where = f"p{page:<{len(str(pages))}} " if page is not None else ""
+        out.append(f"{where}{number:>{width}}  {line}\n")
+    sys.stdout.write("".join(out))
+
+
+@app.command()
+@_reads_files
 def lint(
-    documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md)."),
+    documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md, .docx, .pdf, .html, .xlsx, .csv)."),
     rules: Optional[str] = RulesOpt,
     format: Optional[List[Format]] = FormatOpt,
     output: Optional[List[Path]] = OutputOpt,

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.io import formats
 from checker.io import reading as inputs
 from checker.language.characters import INVISIBLE, char_name, visible
 
@@ -31,6 +32,12 @@ class Documents:
         self._noted: dict[str, str | None] = {}  # name → digest noted with its status (checker.incremental.filestatus), or None
         self._root: str | None = None  # the folder resolved and ending in a separator, once
         self._real: dict[str, str] = {}  # each folder of documents, resolved
+        self._pages: dict[str, tuple[int, ...]] = {}  # path_for(name) → the line each page starts on, once read
+
+    def pages_at(self, path: str) -> tuple[int, ...] | None:
+        """The line each page of the document at path starts on (empty for formats without pages); None when
+        this run has not read it."""
+        return self._pages.get(path)
 
     def path_for(self, name: str) -> str:
         """The document's path as findings show it (one string per document, however many findings)."""
@@ -98,9 +105,11 @@ class Documents:
             return str(path)
         before = self._known.status(path) if self._known is not None else None
         try:
-            lines = split_lines(inputs.read_text(Path(path), document=True))
+            read = formats.read_document(Path(path))
         except inputs.ReadError as exc:
             return str(exc)
+        lines = split_lines(read.text)
+        self._pages[self.path_for(name)] = read.pages
         if before:
             self._digests[name] = text_digest(lines)
             self._known.note(path, before, self._digests[name])
@@ -152,7 +161,7 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = formats.SUFFIXES
 
 
 class TextError(Exception):
@@ -160,12 +169,12 @@ class TextError(Exception):
 
 
 def collect_texts(paths: list[str], documents: Documents | None = None) -> "Texts":
-    """Documents to lint: files as given, folders searched for .txt and .md files."""
+    """Documents to lint: files as given, folders searched for documents in every format read (checker.io.formats)."""
     files: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files.extend(sorted(q for q in path.rglob("*") if q.suffix in TEXT_SUFFIXES and q.is_file()))
+            files.extend(sorted(q for q in path.rglob("*") if q.suffix.lower() in TEXT_SUFFIXES and q.is_file()))
         elif path.is_file():
             files.append(path)
         else:
@@ -196,7 +205,7 @@ class Texts(Mapping):
                 self._lines[path] = shared
             else:  # not in the documents folder, or a reason it cannot be used there: read it here and say why
                 try:
-                    self._lines[path] = split_lines(inputs.read_text(file, document=True))
+                    self._lines[path] = split_lines(formats.read_document(file).text)
                 except inputs.ReadError as exc:
                     raise TextError(str(exc)) from None
         return self._lines[path]

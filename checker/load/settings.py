@@ -76,7 +76,7 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
     conf, where = read_configuration(folder)
     merged = {**conf, **given}
     origins = {name: f"`{name.replace('_', '-')}` of {where}" for name in conf if name not in given}
-    if command in ("lint", "extract", "vocabulary"):  # documents named on the command line, or none; no claims
+    if command in ("lint", "extract", "vocabulary", "text"):  # documents named on the command line, or none; no claims
         merged["claims"] = ()
         merged.pop("docs", None)
     if command != "check":

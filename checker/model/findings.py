@@ -12,6 +12,7 @@ class Location(NamedTuple):  # a tuple: a million places are made in a second, a
     line: int | None = None
     column: int | None = None
     role: str = ""  # "claim" (the YAML record) or "source" (the quoted text)
+    page: int | None = None  # the page of a document with pages (PDF) the line is on
 
     def __str__(self) -> str:
         out = self.path
@@ -19,10 +20,15 @@ class Location(NamedTuple):  # a tuple: a million places are made in a second, a
             out += f":{self.line}"
             if self.column is not None:
                 out += f":{self.column}"
+        if self.page is not None:
+            out += f" (page {self.page})"
         return out
 
     def as_dict(self) -> dict:
-        return {"path": self.path, "line": self.line, "column": self.column, "role": self.role}
+        out = {"path": self.path, "line": self.line, "column": self.column, "role": self.role}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 class Finding(NamedTuple):  # a tuple, like Location: made by the hundred thousand when kept from the last run

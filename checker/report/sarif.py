@@ -63,5 +63,9 @@ def _location(loc) -> dict:
     region = {"startLine": loc.line or 1}
     if loc.column:
         region["startColumn"] = loc.column
-    return {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")}, "region": region},
-            "message": {"text": {"claim": "claim record", "rules": "rules file"}.get(loc.role, "source text")}}
+    out = {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")}, "region": region},
+           "message": {"text": {"claim": "claim record", "rules": "rules file"}.get(loc.role, "source text")}}
+    if loc.page is not None:  # SARIF regions have no pages: a property, and the message says it
+        out["properties"] = {"page": loc.page}
+        out["message"]["text"] += f", page {loc.page}"
+    return out

@@ -330,7 +330,7 @@ def _place_types() -> tuple:
     """The Arrow types of Location's fields."""
     import pyarrow as pa
 
-    return pa.string(), pa.int64(), pa.int64(), pa.string()
+    return pa.string(), pa.int64(), pa.int64(), pa.string(), pa.int64()
 
 
 def _digest_schema():
@@ -351,7 +351,7 @@ def _finding_schema():
 
 
 def _columns(findings: list, skeys: list):
-    """Findings as the store's columns (places as four flat lists: a dict per place cost hundreds of MB)."""
+    """Findings as the store's columns (places as five flat lists: a dict per place cost hundreds of MB)."""
     import pyarrow as pa
 
     places = [loc for f in findings for loc in f.locations]
@@ -380,7 +380,7 @@ def _findings(table) -> list:
     flat = places.flatten()
     made = list(map(tuple.__new__, repeat(Location), zip(
         _shared(flat.field("path")), flat.field("line").to_pylist(), flat.field("column").to_pylist(),
-        _shared(flat.field("role")))))
+        _shared(flat.field("role")), flat.field("page").to_pylist())))
     ends = places.offsets.to_pylist()
     ends = [end - ends[0] for end in ends]  # a slice's offsets count from the whole array's start
     claims = map(tuple, table.column("claims").to_pylist())

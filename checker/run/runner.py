@@ -24,7 +24,7 @@ from checker.load.rulefiles import RuleFiles, RulesFolderError, lint_language
 from checker.load.settings import Settings
 from checker.model.findings import Finding, in_order
 from checker.rules import all_rules, reads_only_texts, run_by, scope_of
-from checker.run import document_rules, kept, suppressions, unconfirmed
+from checker.run import document_rules, kept, pages, suppressions, unconfirmed
 from checker.run.context import Context
 
 
@@ -123,6 +123,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     remaining = list(ctx.outcome.kept)
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
         remaining.extend(module.check(ctx))  # about suppressions and the baseline themselves
+    remaining = pages.with_pages(remaining, ctx.docs.pages_at)
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
     return Result(in_order(remaining), len(ctx.records), len(ctx.records.paths()),
                   ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined, waiting)

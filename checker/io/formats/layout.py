@@ -1,0 +1,27 @@
+"""Lines as every format writes them: whitespace tidied, table rows as cells between `|`."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# Characters that PDF fonts and Office files give where a text file has the ordinary character:
+# Kangxi and supplementary radicals (⼈ for 人), CJK compatibility ideographs, Latin ligatures (ﬁ).
+_COMPATIBLE = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb06]")
+
+
+def clean_line(text: str) -> str:
+    """One line: runs of spaces become one space (ideographic spaces too), controls go, the ends are trimmed."""
+    text = _CONTROLS.sub("", text.replace("\n", " ").replace("\r", " "))
+    return _SPACES.sub(" ", text).strip()
+
+
+def ordinary(text: str) -> str:
+    """The text with compatibility forms of ideographs and ligatures made ordinary characters."""
+    return _COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def table_row(cells: list[str]) -> str:
+    """A table row as the extractor reads it (checker.extract.tables); `|` inside a cell becomes `｜`."""
+    return " | ".join(clean_line(cell).replace("|", "｜") for cell in cells).rstrip(" |").lstrip()

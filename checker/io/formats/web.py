@@ -1,0 +1,102 @@
+"""Web pages (.html, .htm): the text a reader sees, block by block, through selectolax (lexbor).
+
+Scripts, styles, menus (nav) and other content that is not the page's text are dropped; no script is run.
+Each block element (paragraph, heading, list item, div) starts a line; a table
+gives one line per row with its cells between `|`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checker.io import reading
+from checker.io.formats.layout import clean_line, table_row
+
+_DROPPED = {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "head",
+            "select", "button", "input", "textarea", "-comment", "!doctype", "nav"}  # nav: the site's menus
+_BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4",
+           "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption",
+           "caption", "form", "fieldset", "hr", "center", "body", "html"}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+
+
+def html_text(data: bytes, path: Path, fallback: str | None = None) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(_decoded(data, path, fallback))
+    root = tree.body or tree.root
+    lines: list[str] = []
+    words: list[str] = []
+    if root is not None:
+        _walk(root, lines, words)
+    _flush(lines, words)
+    return "\n".join(lines)
+
+
+def _decoded(data: bytes, path: Path, fallback: str | None) -> str:
+    """UTF-8 or a byte order mark first; else the charset the page declares (gb2312 pages are common)."""
+    declared = _CHARSET.search(data[:4096])
+    name = declared.group(1).decode("ascii").lower() if declared else None
+    if name in ("gb2312", "gbk"):
+        name = "gb18030"  # its superset: pages labelled gb2312 often hold GBK characters
+    try:
+        return reading.decode(data, path, fallback)
+    except reading.ReadError:
+        if name is None:
+            raise
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise reading.ReadError(f"{path}: not valid {name} text, as the page declares ({exc})") from None
+
+
+def _walk(node, lines: list[str], words: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            words.append(child.text_content or "")
+        elif tag in _DROPPED:
+            continue
+        elif tag == "br":
+            _flush(lines, words)
+        elif tag == "table":
+            _flush(lines, words)
+            _table(child, lines)
+        elif tag in _BLOCKS:
+            _flush(lines, words)
+            _walk(child, lines, words)
+            _flush(lines, words)
+        else:
+            _walk(child, lines, words)
+
+
+def _table(table, lines: list[str]) -> None:
+    for row in table.css("tr"):
+        if _owner(row).mem_id != table.mem_id:
+            continue  # a row of a table nested in a cell: its cell's text has it
+        cells = []
+        for cell in row.iter():
+            if cell.tag in ("td", "th"):
+                inner: list[str] = []
+                words: list[str] = []
+                _walk(cell, inner, words)
+                _flush(inner, words)
+                cells.append(" ".join(inner))
+        line = table_row(cells)
+        if line:
+            lines.append(line)
+
+
+def _owner(row):
+    node = row.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return node
+
+
+def _flush(lines: list[str], words: list[str]) -> None:
+    if words:
+        line = clean_line("".join(words))
+        if line:
+            lines.append(line)
+        words.clear()

@@ -1,0 +1,110 @@
+"""Reports as people write them (issue #23): Word, PDF, web pages and spreadsheets read as the same text.
+
+The fixtures in tests/formats are two seeds and a bulletin's table written
+by python-docx, fpdf2 (A4 pages, Noto Sans CJK, a running header and page
+numbers), plain HTML and openpyxl: `python tests/document_formats.py` writes them again.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from document_formats import FIXTURES, HEADER, SEEDS, TABLE
+from helpers import ROOT, run
+
+FORMATS = (".docx", ".pdf", ".html", ".xlsx")
+
+
+def drafts(path: Path) -> list[dict]:
+    result = run("extract", str(path), "-f", "json", "--rules", str(ROOT / "rules"))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def figures(records: list[dict]) -> list[tuple]:
+    return [(r["surface"], r["value"], r.get("unit")) for r in records]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_every_format_gives_the_figures_of_the_text_in_their_order(seed, suffix):
+    from_text = figures(drafts(ROOT / "seeds" / f"{seed}.txt"))
+    assert len(from_text) > 20
+    assert figures(drafts(FIXTURES / f"{seed}{suffix}")) == from_text
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_tables_cells_are_named_by_their_row_dated_by_their_column_and_counted_in_the_captions_unit(suffix):
+    found = {(r["metric"], r["period"], r["unit"], r["entity"]): r["value"] for r in drafts(FIXTURES / f"table{suffix}")}
+    expected = {}
+    for row in TABLE[1:]:
+        for year, value in zip(("2022", "2023"), row[1:]):
+            expected[(f"{row[0]}数", year, "个", "全国")] = int(value)
+    assert found == expected
+
+
+def test_the_text_command_shows_pages_and_leaves_out_running_headers_and_page_numbers():
+    result = run("text", str(FIXTURES / f"{SEEDS[0]}.pdf"))
+    assert result.exit_code == 0, result.output
+    shown = [re.fullmatch(r"p(\d+) +(\d+)  (.*)", line) for line in result.stdout.splitlines()]
+    assert all(shown)
+    assert len({int(m.group(1)) for m in shown}) >= 3
+    assert [int(m.group(2)) for m in shown] == list(range(1, len(shown) + 1))
+    assert not any(HEADER in m.group(3) for m in shown)
+    assert not any(m.group(3).strip("-– ").isdigit() for m in shown)
+    text = (ROOT / "seeds" / f"{SEEDS[0]}.txt").read_text(encoding="utf-8")
+    for m in shown:  # each line is a paragraph of the seed (or two, or the seed's own broken paragraph joined)
+        assert m.group(3)[:15] in text and m.group(3)[-15:] in text, m.group(0)
+
+
+def test_the_text_command_numbers_lines_as_source_line_counts_them():
+    result = run("text", str(FIXTURES / "table.docx"))
+    assert result.exit_code == 0
+    assert "5  医院 | 36976 | 38355" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", (".docx", ".pdf"))
+def test_claims_citing_the_word_or_pdf_file_pass_quote_verification(tmp_path, suffix):
+    docs, claims = tmp_path / "docs", tmp_path / "claims"
+    docs.mkdir()
+    claims.mkdir()
+    name = f"{SEEDS[1]}{suffix}"
+    shutil.copy(FIXTURES / name, docs / name)
+    made = run("extract", str(docs / name), "--docs", str(docs), "-o", str(claims / "drafts.yaml"),
+               "--rules", str(ROOT / "rules"))
+    assert made.exit_code == 0, made.output
+    curated = (ROOT / "claims" / f"{SEEDS[1]}.yaml").read_text(encoding="utf-8")
+    (claims / "curated.yaml").write_text(curated.replace(f"{SEEDS[1]}.txt", name), encoding="utf-8")
+    result = run("check", str(claims), "--docs", str(docs), "--rules", str(ROOT / "rules"), "-f", "json",
+                 "--select", "CC120,CC121,CC123", "--no-cache")
+    report = json.loads(result.stdout)
+    assert report["summary"]["claims"] > 40
+    assert report["findings"] == [], report["findings"][:3]
+
+
+def test_findings_about_a_pdf_say_the_page(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pdf = docs / f"{SEEDS[0]}.pdf"
+    shutil.copy(FIXTURES / pdf.name, pdf)
+    text = run("text", str(pdf)).stdout
+    page, number = next(re.fullmatch(r"p(\d+) +(\d+)  .*", line).groups() for line in text.splitlines()
+                        if "2.53个百分点" in line)
+    claims = tmp_path / "c.yaml"
+    claims.write_text(f"""- id: p-1
+  metric: 居民健康素养水平
+  entity: 重庆市
+  period: "2024"
+  kind: change
+  surface: 2.53个百分点
+  source: {{doc: {pdf.name}, line: {int(number) + 1}, quote: 提高2.53个百分点}}
+""", encoding="utf-8")
+    result = run("check", str(claims), "--docs", str(docs), "--rules", str(ROOT / "rules"), "-f", "json",
+                 "--select", "CC122", "--no-cache")
+    found = json.loads(result.stdout)["findings"]
+    assert [f["code"] for f in found] == ["CC122"]
+    source = [loc for loc in found[0]["locations"] if loc["role"] == "source"]
+    assert source and source[0]["line"] == int(number) and source[0]["page"] == int(page)
