@@ -87,7 +87,7 @@ def write_xlsx(text: str, path: Path, table: list[list[str]] | None = None) -> P
     sheet = book.active
     sheet.title = "正文"
     for paragraph in paragraphs(text):
-        sheet.append([paragraph])
+        sheet.append([cell.strip() for cell in paragraph.split("|")] if "|" in paragraph else [paragraph])
     if table:
         grid = book.create_sheet("表1")
         for row in table:

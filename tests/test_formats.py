@@ -55,9 +55,24 @@ def test_the_text_command_shows_pages_and_leaves_out_running_headers_and_page_nu
     assert [int(m.group(2)) for m in shown] == list(range(1, len(shown) + 1))
     assert not any(HEADER in m.group(3) for m in shown)
     assert not any(m.group(3).strip("-– ").isdigit() for m in shown)
-    text = (ROOT / "seeds" / f"{SEEDS[0]}.txt").read_text(encoding="utf-8")
-    for m in shown:  # each line is a paragraph of the seed (or two, or the seed's own broken paragraph joined)
-        assert m.group(3)[:15] in text and m.group(3)[-15:] in text, m.group(0)
+    paragraphs = [line.strip() for line in (ROOT / "seeds" / f"{SEEDS[0]}.txt").read_text(encoding="utf-8")
+                  .splitlines() if line.strip()]
+    lines = [m.group(3) for m in shown]
+    assert "".join(lines) == "".join(paragraphs)  # nothing lost, nothing added, in order
+    at = 0
+    for line in lines:  # each line is whole paragraphs: every line the margin broke was joined again
+        end = at
+        while "".join(paragraphs[at:end]) != line:
+            end += 1
+            assert end <= len(paragraphs) and len("".join(paragraphs[at:end])) <= len(line), line
+        at = end
+
+
+def test_compatibility_forms_from_pdf_fonts_become_ordinary_characters():
+    from checker.io.formats.layout import ordinary
+
+    assert ordinary("每千⼈⼝床位数6.7张，ﬁ") == "每千人口床位数6.7张，fi"
+    assert ordinary("２０２３年，９３．４％") == "２０２３年，９３．４％"  # full-width stays, as in a text file
 
 
 def test_the_text_command_numbers_lines_as_source_line_counts_them():
@@ -108,3 +123,18 @@ def test_findings_about_a_pdf_say_the_page(tmp_path):
     assert [f["code"] for f in found] == ["CC122"]
     source = [loc for loc in found[0]["locations"] if loc["role"] == "source"]
     assert source and source[0]["line"] == int(number) and source[0]["page"] == int(page)
+
+
+def test_a_sentence_ending_at_the_margin_ends_its_paragraph_only_when_the_next_line_is_set_apart():
+    from checker.io.formats.pdf import _Line, _same_paragraph
+
+    full = _Line(100, 111, 50, 545, ["……提前实现2030年规划目标。"], 842)
+    block, spacing = (50, 545), 9.0
+
+    def after(top: float, left: float = 50, words: str = "从一条山谷走廊，到遍布城乡的健康路线网络") -> bool:
+        return _same_paragraph(full, _Line(top, top + 11, left, 400, [words], 842), block, spacing, False)
+
+    assert after(120)                             # the usual spacing, not indented: the paragraph goes on
+    assert not after(126)                         # space between paragraphs
+    assert not after(120, left=72)                # a first-line indent
+    assert not after(120, words="\u3000\u3000从一条山谷走廊")  # an indent written as ideographic spaces

@@ -3,7 +3,8 @@
 PDFium gives the page's text in runs with their boxes. Runs on one baseline
 make a line; a wide gap between runs separates table cells (医院 | 36976 |
 38355). A line that reaches the right margin without ending its sentence is
-joined to the next, also across a page break. Running headers and footers (the
+joined to the next, also across a page break; so is one that ends a sentence at the margin when the next
+is not indented and follows at the page's usual line spacing. Running headers and footers (the
 same words at the top or bottom of most pages) and page numbers (3, - 3 -,
 第3页, 3/20) are left out.
 """
@@ -35,6 +36,7 @@ class _Line:
     left: float
     right: float
     cells: list[str] = field(default_factory=list)
+    page_height: float = 0.0  # all in points, from the page's top
 
     @property
     def text(self) -> str:
@@ -56,18 +58,33 @@ def pdf_text(data: bytes, path: Path) -> DocumentText:
         raise ReadError(f"{path}: no text layer (a scanned document?): run OCR first, for example with ocrmypdf")
     out: list[str] = []
     starts: list[int] = []
-    goes_on = False  # the last line written continues its sentence on the next line
+    previous = None  # the line written last, when it reached the right margin (its paragraph may go on)
     for lines in _without_running_lines(pages):
         starts.append(len(out) + 1)
-        block = _block(lines)
-        for line in lines:
+        block, spacing = _block(lines), _line_spacing(lines)
+        for i, line in enumerate(lines):
             text = ordinary(line.text)
-            if goes_on and len(line.cells) == 1 and not _OPENS.match(text):
+            if previous is not None and len(line.cells) == 1 and not _OPENS.match(text) and (
+                    previous.text[-1] not in _ENDS or _same_paragraph(previous, line, block, spacing, i == 0)):
                 out[-1] += _glue(out[-1], text)
             else:
                 out.append(text)
-            goes_on = _goes_on(line, block)
+            previous = line if _full(line, block) else None
     return DocumentText("\n".join(out), tuple(starts))
+
+
+def _line_spacing(lines: list[_Line]) -> float:
+    """The page's usual gap between one line and the next."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if b.top > a.bottom)
+    return gaps[len(gaps) // 4] if gaps else 0.0
+
+
+def _same_paragraph(previous: _Line, line: _Line, block: tuple[float, float], spacing: float,
+                    first: bool) -> bool:
+    """A full line that ends a sentence, and the next not indented, at the usual spacing (or first on its page):
+    the paragraph goes on (a sentence ended at the margin)."""
+    indented = line.left - block[0] > 0.5 * (line.bottom - line.top) or line.cells[0][:1] in (" ", "\u3000")
+    return not indented and (first or 0 < line.top - previous.bottom <= spacing * 1.2 + 0.1)
 
 
 def _pages(data: bytes, path: Path) -> list[list[_Line]]:
@@ -110,10 +127,7 @@ def _page_lines(page) -> list[_Line]:
             line.right = max(line.right, right)
             line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
         else:
-            lines.append(_Line(top, bottom, left, right, [words]))
-    page_height = height
-    for line in lines:
-        line.top, line.bottom = line.top / page_height, line.bottom / page_height
+            lines.append(_Line(top, bottom, left, right, [words], height))
     return lines
 
 
@@ -128,7 +142,7 @@ def _without_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
         return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
 
     def marginal(line: _Line) -> bool:
-        return line.top < MARGIN or line.bottom > 1 - MARGIN
+        return line.top < MARGIN * line.page_height or line.bottom > (1 - MARGIN) * line.page_height
 
     seen = Counter(k for lines in pages for k in {key(line) for line in lines if marginal(line)})
     repeated = max(2, len(pages) // 2)
@@ -144,12 +158,9 @@ def _block(lines: list[_Line]) -> tuple[float, float]:
     return min(line.left for line in lines), max(line.right for line in lines)
 
 
-def _goes_on(line: _Line, block: tuple[float, float]) -> bool:
-    """The line reaches the right margin without ending its sentence, and is no table row."""
-    if len(line.cells) != 1:
-        return False
-    text = line.text
-    if not text or text[-1] in _ENDS:
+def _full(line: _Line, block: tuple[float, float]) -> bool:
+    """The line reaches the right margin, and is no table row."""
+    if len(line.cells) != 1 or not line.text:
         return False
     left, right = block
     return right > left and (line.right - left) >= FULL_WIDTH * (right - left)
