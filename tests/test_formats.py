@@ -138,3 +138,17 @@ def test_a_sentence_ending_at_the_margin_ends_its_paragraph_only_when_the_next_l
     assert not after(126)                         # space between paragraphs
     assert not after(120, left=72)                # a first-line indent
     assert not after(120, words="\u3000\u3000从一条山谷走廊")  # an indent written as ideographic spaces
+
+
+def test_every_report_format_says_the_page_of_a_place_in_a_pdf():
+    from checker.model.findings import Finding, Location
+    from checker.report import github, junit, markdown, sarif, text
+    from checker.run.runner import Result
+
+    place = Location("docs/公报.pdf", 12, 3, "source", 4)
+    result = Result([Finding("CC121", "error", "quote not found", (Location("c.yaml", 5, 3, "claim"), place))],
+                    1, 1, [], {}, 1)
+    assert "page 4" in github.render(result)
+    assert "(page 4)" in junit.render(result) and "(page 4)" in markdown.render(result)
+    assert json.loads(sarif.render(result))["runs"][0]["results"][0]["relatedLocations"][0]["properties"] == {"page": 4}
+    assert "(page 4)" in text.render(result)

@@ -8,6 +8,10 @@ def render(result) -> str:
     out = []
     for f in result.findings:
         props = [f"title={_prop(f.code)}"]
+        pages = [loc for loc in f.locations if loc.page is not None]
+        if pages:  # an annotation has no page: its title says where in the PDF
+            name = pages[0].path.replace("\\", "/").rsplit("/", 1)[-1]
+            props = [f"title={_prop(f'{f.code} (page {pages[0].page} of {name})')}"]
         if f.locations:
             loc = f.locations[0]
             props = [f"file={_prop(loc.path)}"] + ([f"line={loc.line}"] if loc.line else []) + \
