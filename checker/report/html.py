@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from checker import __version__
+from checker.report.marks import claim_marks
 from checker.report.summary import fix_shown, summary, summary_line
 
 STYLE = """
@@ -53,8 +54,9 @@ def render(result) -> str:
     placed, elsewhere = _place(result.findings, docs)
     bad_claims = {c for f in result.findings if f.severity != "info" for c in f.claims}
     parts = [_head(result), _filters(result, docs)]
+    marks = claim_marks(ctx)
     for path, lines in docs.items():
-        parts.append(_document(path, lines, doc_ids, placed.get(path, {}), _marks(ctx, path), bad_claims))
+        parts.append(_document(path, lines, doc_ids, placed.get(path, {}), marks.get(path, {}), bad_claims))
     if elsewhere:
         parts.append('<section><h2>Findings about claim files</h2>' +
                      "".join(_finding(f, doc_ids, "") for f in elsewhere) + "</section>")
@@ -91,21 +93,6 @@ def _place(findings, docs):
         else:
             placed.setdefault(loc.path, {}).setdefault(loc.line, []).append(f)
     return placed, elsewhere
-
-
-def _marks(ctx, path: str) -> dict:
-    """line → [(start, end, claim id)] of the figures claims cite in this document."""
-    out: dict = {}
-    for rec, r in zip(ctx.records, ctx.readings) if ctx else ():
-        v = rec.values
-        if not v.get("doc") or ctx.docs.path_for(v["doc"]) != path or not r.quote_line or not v.get("surface"):
-            continue
-        offset = (v.get("quote") or "").find(v["surface"])
-        if offset < 0:
-            continue
-        start = r.quote_column - 1 + offset
-        out.setdefault(r.quote_line, []).append((start, start + len(v["surface"]), v.get("id") or ""))
-    return out
 
 
 def _head(result) -> str:
