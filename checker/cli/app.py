@@ -272,6 +272,37 @@ def text(
 
 
 @app.command()
+def review(
+    claims: Optional[List[str]] = typer.Argument(None, help="Claim files or folders (default: claims)."),
+    docs: Optional[str] = typer.Option(None, "--docs", "-d", help="Documents folder."),
+    rules: Optional[str] = RulesOpt,
+    port: int = typer.Option(0, "--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one)."),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Print the address; do not open a browser."),
+):
+    """Confirm, correct and reject drafts in the browser, beside the text and its findings."""
+    from checker.io import reading
+    from checker.review.server import serve
+    from checker.review.session import Review
+    from checker.run import runner
+    from checker.table.engines import EngineError
+
+    settings = _settings("check", claims=claims, docs=docs, rules=rules)
+    if not settings.docs:
+        _fail("review needs the documents folder: give --docs DIR")
+    session = Review(settings)
+    with reading.using(settings.limits):
+        try:
+            session.refresh()
+        except (runner.InputError, EngineError) as exc:
+            _fail(str(exc))
+        try:
+            serve(session, port, not no_browser, echo=lambda line: (typer.echo(line), sys.stdout.flush()))
+        except OSError as exc:
+            _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
+    typer.echo("claimcheck: review stopped", err=True)
+
+
+@app.command()
 @_reads_files
 def lint(
     documents: List[str] = typer.Argument(..., help="Source documents or folders of them (.txt, .md, .docx, .pdf, .html, .xlsx, .csv)."),

@@ -6,6 +6,7 @@ for byte and the new drafts are appended after it.
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 
@@ -15,6 +16,15 @@ from checker.load.claimfile import load_text
 
 HEADER = ("# Drafted by `claimcheck extract`. Review every record: correct metric, entity, period and kind,\n"
           "# then set `status: reviewed` (or delete the record if the number is not a claim).\n")
+
+
+REJECTED_MARK = "# claimcheck: rejected"  # a figure a person said is no claim (claimcheck review): not drafted again
+_REJECTED = re.compile(r"^\s*" + re.escape(REJECTED_MARK) + r" (?P<doc>.+?):(?P<line>\d+) (?P<surface>\S+)", re.M)
+
+
+def rejected(text: str) -> set[tuple[str, int, str]]:
+    """The figures a claim file says are no claims: (doc, line, surface)."""
+    return {(m["doc"], int(m["line"]), m["surface"]) for m in _REJECTED.finditer(text)}
 
 
 def records(drafts: list[Draft], taken: set = frozenset()) -> list[dict]:
@@ -58,7 +68,7 @@ def merge(existing: str, path: str, drafts: list[Draft]) -> tuple[str, int, int]
         load_text(existing, path, found, problems)
     except LoadError as exc:
         raise LoadError(f"cannot merge into it: {exc}") from None
-    have = {(r.values.get("doc"), r.values.get("line"), r.values.get("surface")) for r in found}
+    have = {(r.values.get("doc"), r.values.get("line"), r.values.get("surface")) for r in found} | rejected(existing)
     implied = {(r.values.get("doc"), r.values.get("line"), r.values.get("period")) for r in found
                if r.values.get("derived")}
     new = [d for d in drafts if (d.doc, d.line, d.surface) not in have

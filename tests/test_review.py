@@ -1,0 +1,138 @@
+"""claimcheck review (issue #24) without a browser: the token, the folders, conflicts, the command line."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+import yaml
+from review_workspace import COMMENT, SEED, make, settings_for
+
+from checker.review import editing
+from checker.review.server import create_app
+from checker.review.session import Review
+
+TOKEN = "t0ken-for-the-tests"
+
+
+@pytest.fixture()
+def served(tmp_path):
+    claims, docs = make(tmp_path)
+    review = Review(settings_for(claims, docs, tmp_path / "cache"))
+    review.refresh()
+    app = create_app(review, TOKEN)
+    return app.test_client(), review, claims / f"{SEED}.yaml"
+
+
+def get(client, path, token=TOKEN, host="127.0.0.1"):
+    headers = {"Host": host} | ({"X-Claimcheck-Token": token} if token else {})
+    return client.get(path, headers=headers)
+
+
+def post(client, body, token=TOKEN):
+    return client.post("/api/save", json=body, headers={"Host": "127.0.0.1", "X-Claimcheck-Token": token})
+
+
+def test_requests_without_the_token_or_from_another_host_are_refused(served):
+    client, _, _ = served
+    assert get(client, "/api/documents", token=None).status_code == 403
+    assert get(client, "/api/documents", token="wrong").status_code == 403
+    assert get(client, "/api/documents", host="evil.example").status_code == 403
+    assert get(client, "/api/documents").status_code == 200
+    assert get(client, f"/?token={TOKEN}", token=None).status_code == 200  # the address printed
+
+
+def test_a_save_needs_the_token_in_its_header_not_only_the_cookie(served):
+    client, review, path = served
+    before = path.read_bytes()
+    get(client, f"/?token={TOKEN}", token=None)  # sets the cookie
+    figure = next(f for f in review.document(f"{SEED}.txt")["figures"] if f.get("id"))
+    answer = client.post("/api/save", json={"action": "confirm", "id": figure["id"]}, headers={"Host": "127.0.0.1"})
+    assert answer.status_code == 403 and path.read_bytes() == before
+
+
+def test_paths_outside_the_folders_are_refused(served, tmp_path):
+    client, review, _ = served
+    (tmp_path / "secret.txt").write_text("密码123456", encoding="utf-8")
+    for name in ("../secret.txt", "/etc/passwd", "../claims/" + SEED + ".yaml"):
+        answer = get(client, "/api/document?name=" + name)
+        assert answer.status_code == 404 and "123456" not in answer.get_data(as_text=True)
+    assert get(client, "/static/../session.py").status_code == 404
+    assert get(client, "/static/server.py").status_code == 404
+    with pytest.raises(Exception, match="not under the claim paths"):
+        review._current(str(tmp_path / "elsewhere.yaml"), {}, new_allowed=True)
+
+
+def test_a_claim_file_changed_on_disk_is_not_overwritten(served):
+    client, review, path = served
+    doc = review.document(f"{SEED}.txt")
+    figure = next(f for f in doc["figures"] if f.get("state") == "draft")
+    path.write_text(path.read_text(encoding="utf-8") + "# edited in an editor meanwhile\n", encoding="utf-8")
+    changed = path.read_bytes()
+    answer = post(client, {"action": "confirm", "id": figure["id"], "files": doc["files"]})
+    assert answer.status_code == 409 and "changed on disk" in answer.get_json()["error"]
+    assert path.read_bytes() == changed
+
+
+def test_confirming_rewrites_one_record_and_keeps_every_other_byte(served):
+    client, review, path = served
+    doc = review.document(f"{SEED}.txt")
+    figure = [f for f in doc["figures"] if f.get("state") == "draft"][3]
+    before = path.read_text(encoding="utf-8")
+    answer = post(client, {"action": "correct", "id": figure["id"], "files": doc["files"],
+                           "fields": {"metric": "三级医院数", "entity": "重庆市"}})
+    assert answer.status_code == 200, answer.get_json()
+    after = path.read_text(encoding="utf-8")
+    item = next(r for r in yaml.safe_load(after) if r["id"] == figure["id"])
+    assert item["status"] == "reviewed" and item["metric"] == "三级医院数" and "confidence" not in item
+    old_records = before.split("\n- id: ")
+    new_records = after.split("\n- id: ")
+    changed = [i for i, (a, b) in enumerate(zip(old_records, new_records)) if a != b]
+    assert len(old_records) == len(new_records) and len(changed) == 1
+    assert COMMENT in after
+
+
+def test_a_rejected_figure_is_not_drafted_again_by_extract_merge(served, tmp_path):
+    from helpers import ROOT, run
+
+    client, review, path = served
+    doc = review.document(f"{SEED}.txt")
+    figure = next(f for f in doc["figures"] if f.get("state") == "draft")
+    answer = post(client, {"action": "reject", "id": figure["id"], "files": doc["files"], "reason": "a year, no claim"})
+    assert answer.status_code == 200
+    text = path.read_text(encoding="utf-8")
+    assert figure["id"] not in text and "claimcheck: rejected" in text and "a year, no claim" in text
+    merged = run("extract", str(tmp_path / "docs" / f"{SEED}.txt"), "--docs", str(tmp_path / "docs"), "--merge",
+                 "-o", str(path), "--rules", str(ROOT / "rules"))
+    assert merged.exit_code == 0, merged.output
+    again = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert not any(r["source"]["line"] == figure["line"] and r["surface"] == figure["surface"] for r in again)
+    assert any(r["source"]["line"] == doc["figures"][-1]["line"] for r in again)  # the uncaptured one is drafted
+
+
+def test_the_command_prints_its_address_first_and_stops_cleanly_on_ctrl_c(tmp_path):
+    from helpers import ROOT
+
+    claims, docs = make(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "checker", "review", str(claims), "--docs", str(docs),
+                                "--rules", str(ROOT / "rules"), "--no-browser"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        first = process.stdout.readline().strip()
+        assert first.startswith("http://127.0.0.1:") and "/?token=" in first
+        import urllib.request
+
+        with urllib.request.urlopen(first.replace("/?token=", "/api/documents?token="), timeout=30) as answer:
+            assert f"{SEED}.txt" in answer.read().decode("utf-8")
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0 and "review stopped" in err and "Traceback" not in err
+
+
+def test_digest_is_of_the_exact_text():
+    assert editing.digest("a\n") != editing.digest("a\r\n")
