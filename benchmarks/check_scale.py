@@ -15,7 +15,9 @@ Then one claim file is edited and `check` runs again with the cache the
 first run filled (its pack and kept findings too): how many files were
 parsed again, the load, table, rules and total times, the ratio to the
 floor, peak memory, and whether the findings are the same.
-Then the growth exponent between sizes (1.0 is linear). With --noisy, every claim of the corpus also
+Then the time to render the JSON and the HTML report of the cold run (the HTML report, every document
+with its figures marked, must cost at most the JSON report's time again). Then the growth exponent
+between sizes (1.0 is linear). With --noisy, every claim of the corpus also
 carries four findings of its own (benchmarks/generate.py), as a first check of fresh drafts does, and the
 vocabulary rules are not ignored: findings must be cheap too. Start-up time of
 `claimcheck --version` and `--help` is compared with `python -c pass`.
@@ -105,6 +107,12 @@ def digest(findings):
 
 
 cold = {"findings": digest(result.findings), "timings": result.timings, "claims": result.claims}
+from checker import report
+reports = {}
+for fmt in ("json", "html"):  # the HTML report renders every document with its claims: it must scale like JSON
+    start = time.perf_counter()
+    report.render(result, fmt)
+    reports[fmt] = time.perf_counter() - start
 del result  # the second run's memory is its own, not the first's findings and tables as well
 import gc
 gc.collect()
@@ -126,7 +134,7 @@ finally:
 same = digest(again.findings) == cold["findings"]
 print(json.dumps({"total": total, "timings": cold["timings"], "codes": codes, "claims": cold["claims"],
                   "peak_mb": max(rss, tree[0] / 1024), "rss_mb": rss, "warm": warm, "warm_mb": again_tree[0] / 1024,
-                  "warm_timings": again.timings, "reparsed": cache.misses, "same": same}))
+                  "warm_timings": again.timings, "reparsed": cache.misses, "same": same, "reports": reports}))
 """
 
 
@@ -196,6 +204,10 @@ def main(argv=None) -> int:
               f"{'':>16}{r['reparsed']:>3}/{r['files']:<4} {w['load']:>7.2f} {w['table']:>8.2f} {w['rules']:>8.2f} "
               f"{r['warm']:>8.2f} {r['warm'] / r['floor']:>6.2f} {r['warm_mb']:>8.0f} {str(r['same']):<13} "
               f"{sum(r['codes'].values())}", flush=True)
+    for n, r in rows:
+        rep = r["reports"]
+        print(f"{n:>9} claims: JSON report {rep['json']:.2f} s, HTML report {rep['html']:.2f} s "
+              f"(HTML/JSON {rep['html'] / rep['json']:.2f}; goal: at most 2)")
     for (n1, a), (n2, b) in zip(rows, rows[1:]):
         print(f"growth exponent {n1} -> {n2}: {math.log(b['total'] / a['total']) / math.log(n2 / n1):.2f}")
     for name, seconds in startup().items():

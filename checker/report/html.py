@@ -9,8 +9,10 @@ from __future__ import annotations
 from html import escape
 
 from checker import __version__
-from checker.report.marks import claim_marks
+from checker.report.marks import claim_columns, claim_marks
 from checker.report.summary import fix_shown, summary, summary_line
+
+CONSISTENT = ("id", "metric", "entity", "period", "kind", "surface", "derived", "doc", "line", "quote_line")
 
 STYLE = """
 body{font:15px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -73,12 +75,10 @@ def render(result) -> str:
 def _documents(result, ctx) -> dict:
     """Every document with findings or claims, as lines, in path order."""
     docs = dict(ctx.texts) if ctx else {}
-    for rec in ctx.records if ctx else []:
-        name = rec.values.get("doc")
-        if name:
-            lines = ctx.docs.lines(name)
-            if not isinstance(lines, str):
-                docs.setdefault(ctx.docs.path_for(name), lines)
+    for name in set(claim_columns(ctx, ("doc",))["doc"]) - {None, ""}:
+        lines = ctx.docs.lines(name)
+        if not isinstance(lines, str):
+            docs.setdefault(ctx.docs.path_for(name), lines)
     return dict(sorted(docs.items()))
 
 
@@ -159,17 +159,19 @@ def _consistent(ctx, result, doc_ids) -> str:
     """Claims checked and found consistent: people want to see what passed, too."""
     flagged = {c for f in result.findings if f.severity != "info" for c in f.claims}
     rows = []
-    for rec, r in zip(ctx.records, ctx.readings) if ctx else ():
-        v = rec.values
-        if not v.get("id") or v["id"] in flagged:
+    c = claim_columns(ctx, CONSISTENT)
+    paths: dict = {}
+    for cid, metric, entity, period, kind, surface, derived, doc, line, quote_line in zip(*(c[n] for n in CONSISTENT)):
+        if not cid or cid in flagged:
             continue
-        where = escape(f"{v.get('doc')}:{r.quote_line or v.get('line') or ''}")
-        path = ctx.docs.path_for(v.get("doc") or "")
-        if path in doc_ids and r.quote_line:
-            where = f'<a href="#{doc_ids[path]}-L{r.quote_line}">{where}</a>'
-        cells = [escape(str(v.get(k) or "")) for k in ("id", "metric", "entity", "period", "kind")]
-        cells.append(escape(v.get("surface") or f"= {v.get('derived') or ''}"))
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + f"<td>{where}</td></tr>")
+        where = escape(f"{doc}:{quote_line or line or ''}")
+        if doc not in paths:
+            paths[doc] = ctx.docs.path_for(doc or "")
+        if paths[doc] in doc_ids and quote_line:
+            where = f'<a href="#{doc_ids[paths[doc]]}-L{quote_line}">{where}</a>'
+        cells = [escape(str(x or "")) for x in (cid, metric, entity, period, kind)]
+        cells.append(escape(surface or f"= {derived or ''}"))
+        rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + f"<td>{where}</td></tr>")
     head = "".join(f"<th>{h}</th>" for h in ("id", "metric", "entity", "period", "kind", "figure", "source"))
     return (f'<section id="consistent"><h2>Checked and consistent ({len(rows)} claims)</h2>'
             f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
