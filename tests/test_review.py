@@ -136,3 +136,20 @@ def test_the_command_prints_its_address_first_and_stops_cleanly_on_ctrl_c(tmp_pa
 
 def test_digest_is_of_the_exact_text():
     assert editing.digest("a\n") != editing.digest("a\r\n")
+
+
+def test_the_panel_shows_a_drafts_relations(tmp_path):
+    from helpers import ROOT, run
+    from review_workspace import settings_for
+
+    docs, claims = tmp_path / "docs", tmp_path / "claims"
+    docs.mkdir()
+    claims.mkdir()
+    (docs / "公报.txt").write_text("2023年我国卫生健康事业发展统计公报\n2023年末，全国医院38355个，比上年增加1379个。\n",
+                                   encoding="utf-8")
+    assert run("extract", str(docs / "公报.txt"), "--docs", str(docs), "-o", str(claims / "c.yaml"),
+               "--rules", str(ROOT / "rules")).exit_code == 0
+    review = Review(settings_for(claims, docs, tmp_path / "cache"))
+    review.refresh()
+    shown = [r for f in review.document("公报.txt")["figures"] for r in f.get("relations", [])]
+    assert any(r.startswith("change from: ") for r in shown), shown

@@ -192,6 +192,7 @@ class Review:
         return {"line": line, "start": start, "end": end, "surface": v.get("surface") or "", "state": state,
                 "id": v.get("id"), "file": rec.path, "record_line": rec.line,
                 "fields": {k: v.get(k) for k in (*EDITABLE, "status", "wording", "derived")},
+                "relations": [_relation_text(r) for r in rec.relations or ()],
                 "findings": [self._finding(f) for f in findings]}
 
     def _uncaptured(self, name: str) -> list:
@@ -315,6 +316,21 @@ def editing_rejected(text: str) -> set:
 def _quote_line(review: Review, rec) -> int | None:
     reading = review.result.context.readings[rec.row]
     return reading.quote_line
+
+
+def _relation_text(relation) -> str:
+    """One relation as people read it in the panel: includes 002-095-a, 002-095-b."""
+    if isinstance(relation, dict):
+        return "; ".join(f"{kind} {_listed(target)}" for kind, target in relation.items())
+    return str(relation)
+
+
+def _listed(target) -> str:
+    if isinstance(target, dict):
+        return ", ".join(f"{k}: {v}" for k, v in target.items())
+    if isinstance(target, (list, tuple)):
+        return ", ".join(str(t) for t in target)
+    return str(target)
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

@@ -112,7 +112,11 @@
       form.elements[k].value = values[k] || (k === "kind" ? "actual" : "");
     });
     form.elements.reason.value = "";
-    $("relations").textContent = values.derived ? "derived: " + values.derived : (values.wording ? "wording: " + values.wording : "");
+    var about = [];
+    if (values.wording) about.push("printed as: " + values.wording);
+    if (values.derived) about.push("derived: " + values.derived);
+    (f.relations || []).forEach(function (r) { about.push("relation: " + r); });
+    $("relations").textContent = about.join(" · ");
     $("confirm").disabled = !f.id; $("draft").disabled = !!f.id;
     var list = $("claim-findings"); list.textContent = "";
     (f.findings || []).forEach(function (x) { list.appendChild(el("li", x.code + " " + x.severity + " · " + x.message, x.severity)); });
