@@ -55,7 +55,24 @@ def check(tmp: Path, spec: dict, select=None) -> runner.Result:
     if "suppressions" in spec:
         (tmp / "ignore.yaml").write_text(yaml.safe_dump(spec["suppressions"], allow_unicode=True), encoding="utf-8")
         extra["suppressions"] = str(tmp / "ignore.yaml")
+    if "reference" in spec:
+        extra["reference"] = (str(reference_set(tmp / "reference", spec["reference"])),)
     return run_check([str(claims)], str(docs), str(rules), select=select, **extra)
+
+
+def reference_set(folder: Path, spec: dict, published: str = "2021-07-13") -> Path:
+    """A reference set from an example's `reference:` entry: {doc name: text, ..., claims: [...]}."""
+    (folder / "claims").mkdir(parents=True)
+    (folder / "docs").mkdir()
+    docs = {name: text for name, text in spec.items() if name != "claims"}
+    for name, text in docs.items():
+        (folder / "docs" / name).write_text(text, encoding="utf-8")
+    (folder / "claims" / "reference.yaml").write_text(yaml.safe_dump(spec["claims"], allow_unicode=True),
+                                                      encoding="utf-8")
+    (folder / "reference.yaml").write_text(yaml.safe_dump(
+        {"name": "example", "publisher": "an example", "documents": {name: published for name in docs}},
+        allow_unicode=True), encoding="utf-8")
+    return folder
 
 
 def codes(result: runner.Result) -> list[str]:

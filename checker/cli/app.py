@@ -119,11 +119,15 @@ def check(
     cache_dir: Optional[str] = CacheOpt,
     no_cache: bool = NoCacheOpt,
     jobs: int = JobsOpt,
+    reference: Optional[List[str]] = typer.Option(None, "--reference", help="Compare claims with official figures: "
+                                                  "a built-in set (national) or a folder (see docs/reference.md). "
+                                                  "Repeatable."),
 ):
     """Validate the claims and cross-check them; exit 1 on findings at or above --fail-on."""
     settings = _settings("check", claims=claims, docs=docs, rules=rules, fail_on=fail_on, select=select,
                          ignore=ignore, encoding=encoding, max_file_size=max_file_size, baseline=baseline,
-                         suppressions=suppressions, engine=engine, cache_dir=cache_dir, jobs=jobs)
+                         suppressions=suppressions, engine=engine, cache_dir=cache_dir, jobs=jobs,
+                         reference=reference)
     _run(settings, "check", format, output, force, no_cache=no_cache)
 
 

@@ -24,7 +24,7 @@ DEFAULT_SUPPRESSIONS = ".claimcheck-ignore.yaml"  # read when it exists and no o
 KEYS = {
     "claims": list, "docs": str, "rules": str, "select": list, "ignore": list, "severity": dict,
     "fail_on": str, "baseline": str, "suppressions": str, "tolerances": dict,
-    "engine": str, "cache_dir": str,
+    "engine": str, "cache_dir": str, "reference": list,
     "encoding": str, "max_file_size": str,  # how input files are read (checker.io.reading)
 }
 
@@ -50,6 +50,7 @@ class Settings:
     jobs: int = 0  # processes; 0 chooses by the size of the input (checker.io.processes.auto_jobs)
     encoding: str | None = None  # of documents that are neither UTF-8 nor marked
     max_file_size: int = reading.DEFAULT_MAX_BYTES
+    reference: tuple[str, ...] = ()  # reference sets (a built-in name such as national, or a folder)
     origins: dict = field(default_factory=dict, compare=False)  # setting → where it was written, if not by default
 
     @property
@@ -87,6 +88,8 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
         merged["suppressions"] = DEFAULT_SUPPRESSIONS
     if "claims" in merged:
         merged["claims"] = tuple(str(v) for v in merged["claims"])
+    if "reference" in merged:
+        merged["reference"] = tuple(str(v) for v in merged["reference"])
     for name in ("select", "ignore"):  # codes as people type them: cc201, "CC201,CC202"
         if name in merged:
             merged[name] = tuple(c.strip().upper() for v in merged[name] for c in str(v).split(",") if c.strip())

@@ -18,6 +18,7 @@ def summary(result) -> dict:
         "documents": result.documents,
         "baselined": len(result.baselined),
         "waiting_on_drafts": getattr(result, "waiting", 0),
+        "verified": len(getattr(result, "verified", None) or ()),
     }
 
 
@@ -26,6 +27,8 @@ def summary_line(result) -> str:
     counts = ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in s["by_severity"].items())
     extra = f", {s['suppressed']} suppressed" if s["suppressed"] else ""
     extra += f", {s['baselined']} in the baseline" if s["baselined"] else ""
+    if s["verified"]:
+        extra += f"; {s['verified']} verified against the reference figures"
     if s["waiting_on_drafts"]:
         extra += f"; {s['waiting_on_drafts']} rest on drafts' guesses: confirm those drafts"
     scope = []

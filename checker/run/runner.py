@@ -19,11 +19,13 @@ from checker.io.yamlfile import LoadError
 from checker.language.units import UnitError, Units
 from checker.load.claims import load
 from checker.load.documents import Documents, TextError, collect_texts
+from checker.load import reference as reference_sets
 from checker.load.registry import load_registry
 from checker.load.rulefiles import RuleFiles, RulesFolderError, lint_language
 from checker.load.settings import Settings
 from checker.model.findings import Finding, in_order
 from checker.rules import all_rules, reads_only_texts, run_by, scope_of
+from checker.rules.shared.reference import Reference, comparisons
 from checker.run import document_rules, kept, pages, suppressions, unconfirmed
 from checker.run.context import Context
 
@@ -43,6 +45,7 @@ class Result:
     context: Context | None = None  # what the rules saw, for reports that show the claims and texts
     baselined: list[Finding] = field(default_factory=list)  # known findings the baseline accepts
     waiting: int = 0  # findings that rest on drafts' guesses (checker.run.unconfirmed)
+    verified: list = field(default_factory=list)  # claims that agree with a reference figure (see verified_claims)
 
 
 def run(settings: Settings, command: str = "check", documents: list[str] | None = None, progress=None,
@@ -85,6 +88,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     try:
         ctx = _documents(files, docs, lint, severities, noted)
         ctx.baseline_path = settings.baseline
+        ctx.references = _references(settings)
         ctx.sidecar = suppressions.load_sidecar(Path(settings.suppressions) if settings.suppressions else None)
         known = suppressions.load_baseline(Path(settings.baseline)) if settings.baseline else None
     except (LoadError, UnitError, TextError) as exc:
@@ -124,9 +128,41 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     for module in (m for m in chosen if getattr(m, "AFTER", False)):
         remaining.extend(module.check(ctx))  # about suppressions and the baseline themselves
     remaining = pages.with_pages(remaining, ctx.docs.pages_at)
+    verified = verified_claims(ctx)
     timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
     return Result(in_order(remaining), len(ctx.records), len(ctx.records.paths()),
-                  ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined, waiting)
+                  ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined, waiting, verified)
+
+
+def _references(settings: Settings) -> list:
+    """The reference sets the settings name, each read and checked as a claim corpus of its own."""
+    out = []
+    for given in settings.reference:
+        try:
+            found = reference_sets.find(given)
+        except reference_sets.ReferenceError as exc:
+            raise InputError(str(exc)) from None
+        own = Settings(claims=(str(found.claims),), docs=str(found.docs), rules=settings.rules, select=("CC100",),
+                       cache_dir=None, jobs=1, max_file_size=settings.max_file_size)
+        result = run(own, "check")
+        if result.findings:
+            raise InputError(f"reference set {found.name} ({found.folder}) does not pass its own check: "
+                             f"{result.findings[0].message} at {result.findings[0].locations[0]}")
+        out.append(Reference(found, result.context))
+    return out
+
+
+def verified_claims(ctx) -> list[dict]:
+    """The claims that agree with a reference figure, each with the figure it matches."""
+    out = []
+    for c in comparisons(ctx):
+        if not c.agrees:
+            continue
+        ref = c.reference
+        out.append({"claim": ctx.records[c.row].values.get("id"), "reference": ref.set_name, "value": ref.surface,
+                    "unit": ref.unit, "document": ref.doc, "published": ref.published, "quote": ref.quote,
+                    "line": ref.line, "editions": 1 + len(c.others)})
+    return out
 
 
 def _store(cache, claim_paths, settings: Settings, files: RuleFiles, severities: dict):

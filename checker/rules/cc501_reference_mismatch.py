@@ -1,0 +1,56 @@
+"""Disagrees with the official figure: a claim's value is not the reference set's for its metric, entity and period.
+
+With `--reference national` (or a folder of the project's own official
+figures, see docs/reference.md), every actual claim, and every figure a claim
+implies (last year's value behind 比上年增加N), is compared with the
+reference figure of the same metric, entity, period and dimension, by the
+same intervals as every other rule: 77.3岁 is [77.25, 77.35) and does not
+meet 77.93岁. The finding names the reference value, its document, when it
+was published and its quote; earlier editions of the figure are named too. A
+claim that agrees is listed as verified in the reports.
+
+Passing example::
+
+    claims:
+      - {id: le-1, metric: 人均预期寿命, entity: 全国, period: "2020", kind: actual, surface: 77.93岁, source: {doc: d.txt, line: 1, quote: 人均预期寿命达到77.93岁}}
+    docs:
+      d.txt: 2020年，我国居民人均预期寿命达到77.93岁。
+    reference:
+      d.txt: 2020年，我国居民人均预期寿命提高到77.93岁。
+      claims:
+        - {id: ref-le, metric: 人均预期寿命, entity: 全国, period: "2020", kind: actual, surface: 77.93岁, status: reviewed, source: {doc: d.txt, line: 1, quote: 人均预期寿命提高到77.93岁}}
+
+Failing example::
+
+    claims:
+      - {id: le-1, metric: 人均预期寿命, entity: 全国, period: "2020", kind: actual, surface: 77.3岁, source: {doc: d.txt, line: 1, quote: 人均预期寿命达到77.3岁}}
+    docs:
+      d.txt: 2020年，我国居民人均预期寿命达到77.3岁。
+    reference:
+      d.txt: 2020年，我国居民人均预期寿命提高到77.93岁。
+      claims:
+        - {id: ref-le, metric: 人均预期寿命, entity: 全国, period: "2020", kind: actual, surface: 77.93岁, status: reviewed, source: {doc: d.txt, line: 1, quote: 人均预期寿命提高到77.93岁}}
+"""
+from checker.model.findings import Location
+from checker.rules.shared.messages import key, show
+from checker.rules.shared.reference import comparisons, shown
+
+CODE = "CC501"
+NAME = "reference-mismatch"
+SEVERITY = "error"
+READS = "table"
+
+
+def check(ctx):
+    out = []
+    for c in comparisons(ctx):
+        if c.agrees:
+            continue
+        ref = c.reference
+        earlier = ("; earlier editions: " + "; ".join(shown(e) for e in sorted(c.others, key=lambda e: e.published))
+                   if c.others else "")
+        where = (Location(ref.doc_path, ref.line, None, "reference"),)
+        out.append(ctx.finding(CODE, f"{key(ctx, c.row)} · {ctx.records[c.row].values.get('period')}: "
+                                     f"{show(ctx, c.row)} disagrees with the official figure {shown(ref)}{earlier}",
+                               [c.row], where))
+    return out

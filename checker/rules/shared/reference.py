@@ -1,0 +1,105 @@
+"""Claims beside the official figures of the same metric, entity and period (reference sets).
+
+Each reference set's claims are read as claims are (their own run, the
+project's vocabulary): keys and intervals in base units are the claim
+table's. A claim agrees with a reference figure when their intervals overlap,
+the test every rule applies (95%以上 agrees with 95.5%; 77.3岁 does not with
+77.93岁). When a set holds several editions of a figure (a bulletin's value
+and a later bulletin's revision), the newest published is the reference and
+the others are named beside it.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+KEY = ("metric_key", "entity_key", "period", "dimension")
+BOUNDS = ("lo", "hi", "lo_closed", "hi_closed")
+FACTS = ("actual", "baseline")  # what a figure says was so; targets and changes are not reference values
+REF_COLUMNS = KEY + BOUNDS + ("has_interval", "kind", "doc", "surface", "unit", "quote", "quote_line", "row")
+CLAIM_COLUMNS = KEY + BOUNDS + ("has_interval", "kind", "derived", "row")
+
+
+class Reference(NamedTuple):
+    """A loaded reference set: its description (checker.load.reference.ReferenceSet) and its run's context."""
+    set: object
+    context: object
+
+
+class Edition(NamedTuple):
+    set_name: str
+    published: str
+    surface: str
+    unit: str
+    doc: str
+    doc_path: str
+    line: int | None
+    quote: str
+    bounds: tuple
+
+
+class Comparison(NamedTuple):
+    row: int                       # the claim's row in the claim table
+    agrees: bool
+    reference: Edition             # the newest edition
+    others: tuple[Edition, ...]    # earlier editions of the same figure
+
+
+def comparisons(ctx) -> list[Comparison]:
+    """Every claim that has a reference figure, compared with it (made once per run)."""
+    if not ctx.references or ctx.arrow is None:
+        return []
+    memo = getattr(ctx, "_reference_comparisons", None)
+    if memo is not None and memo[0] is ctx.arrow:
+        return memo[1]
+    index = _index(ctx.references)
+    c = {n: ctx.arrow.column(n).to_pylist() for n in CLAIM_COLUMNS}
+    out = []
+    for i in range(len(c["row"])):
+        if not c["has_interval"][i] or (c["kind"][i] not in FACTS and not c["derived"][i]):
+            continue
+        editions = index.get(tuple(c[k][i] for k in KEY))
+        if not editions:
+            continue
+        newest = max(editions, key=lambda e: e.published)
+        bounds = tuple(c[b][i] for b in BOUNDS)
+        others = tuple(e for e in editions if e is not newest)
+        out.append(Comparison(c["row"][i], overlap(bounds, newest.bounds), newest, others))
+    object.__setattr__(ctx, "_reference_comparisons", (ctx.arrow, out))
+    return out
+
+
+def _index(references) -> dict:
+    index: dict = {}
+    for ref in references:
+        rctx = ref.context
+        if rctx.arrow is None:
+            continue
+        c = {n: rctx.arrow.column(n).to_pylist() for n in REF_COLUMNS}
+        for i in range(len(c["row"])):
+            if not c["has_interval"][i] or c["kind"][i] not in FACTS:
+                continue
+            doc = c["doc"][i] or ""
+            edition = Edition(ref.set.name, ref.set.published.get(doc, ""), c["surface"][i] or "", c["unit"][i] or "",
+                              doc, rctx.docs.path_for(doc), c["quote_line"][i], c["quote"][i] or "",
+                              tuple(c[b][i] for b in BOUNDS))
+            index.setdefault(tuple(c[k][i] for k in KEY), []).append(edition)
+    return index
+
+
+def overlap(a: tuple, b: tuple) -> bool:
+    """Whether two intervals (lo, hi, lo_closed, hi_closed) share a value."""
+    return not (_below(a, b) or _below(b, a))
+
+
+def _below(a: tuple, b: tuple) -> bool:
+    """a lies wholly below b."""
+    hi, hi_closed = a[1], a[3]
+    lo, lo_closed = b[0], b[2]
+    return hi < lo or (hi == lo and not (hi_closed and lo_closed))
+
+
+def shown(e: Edition) -> str:
+    """A reference figure as messages and reports show it."""
+    unit = f" {e.unit}" if e.unit and not e.surface.endswith(e.unit) else ""
+    when = f", published {e.published}" if e.published else ""
+    return f"{e.surface}{unit} ({e.set_name}: {e.doc}{when}: “{e.quote}”)"
