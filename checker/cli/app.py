@@ -6,6 +6,7 @@ need them, so `claimcheck --help` and `--version` start fast.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -304,6 +305,49 @@ def review(
         except OSError as exc:
             _fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     typer.echo("claimcheck: review stopped", err=True)
+
+
+reference_app = typer.Typer(help="Reference sets of official figures: import your own (check --reference uses them).",
+                             no_args_is_help=True)
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.command("import")
+def reference_import(
+    table: Path = typer.Argument(..., help="A tidy table (.csv or .xlsx): metric, entity, period, value, unit, source "
+                                 "columns; optional published (YYYY-MM-DD) and quote."),
+    name: str = typer.Option(..., "--name", help="The set's name (reports show it beside each official figure)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The set's folder (default: NAME)."),
+    publisher: str = typer.Option("", "--publisher", help="Who published the figures."),
+    published: str = typer.Option("", "--published", help="When (YYYY-MM-DD), if the table has no published column."),
+    terms: str = typer.Option("", "--terms", help="The figures' terms of use."),
+    rules: Optional[str] = RulesOpt,
+    force: bool = typer.Option(False, "--force", help="Write into an existing folder."),
+):
+    """Turn a table of official figures into a reference set, validating every row first."""
+    from checker.language.units import Units
+    from checker.load import reference_table
+    from checker.load.rulefiles import RuleFiles, RulesFolderError
+    from checker.run import runner
+
+    settings = _settings("extract", rules=rules)
+    folder = output or Path(name)
+    if folder.exists() and any(folder.iterdir()) and not force:
+        _fail(f"{folder} exists and is not empty: give --force to write into it, or another --output")
+    try:
+        units = Units(RuleFiles.of(settings.rules).units)
+        frame = reference_table.read_table(table)
+        reference_table.validate(frame, table, units)
+        count = reference_table.write_set(frame, table, name, folder, publisher, published, terms)
+    except (reference_table.TableError, RulesFolderError) as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    try:
+        runner._references(replace(settings, reference=(str(folder),)))
+    except runner.InputError as exc:
+        _fail(str(exc))
+    typer.echo(f"claimcheck: {count} figures written to {folder}; check claims against them with "
+               f"--reference {folder}", err=True)
 
 
 @app.command()

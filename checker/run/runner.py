@@ -17,9 +17,9 @@ from checker.io import reading
 from checker.io.gcpause import paused_gc
 from checker.io.yamlfile import LoadError
 from checker.language.units import UnitError, Units
+from checker.load import reference as reference_sets
 from checker.load.claims import load
 from checker.load.documents import Documents, TextError, collect_texts
-from checker.load import reference as reference_sets
 from checker.load.registry import load_registry
 from checker.load.rulefiles import RuleFiles, RulesFolderError, lint_language
 from checker.load.settings import Settings
