@@ -42,16 +42,20 @@ class ReferenceSet:
         return self.folder / "docs"
 
 
+def _builtin_root() -> Path:
+    return Path(str(resources.files("checker.data") / BUILTIN))
+
+
 def builtin_names() -> list[str]:
-    root = resources.files("checker.data").joinpath(BUILTIN)
-    return sorted(p.name for p in root.iterdir() if p.joinpath("reference.yaml").is_file())
+    root = _builtin_root()
+    return sorted(p.name for p in root.iterdir() if (p / "reference.yaml").is_file()) if root.is_dir() else []
 
 
 def find(name_or_folder: str) -> ReferenceSet:
     """The set a name (built in) or a folder gives."""
     folder = Path(name_or_folder)
     if not (folder / "reference.yaml").is_file():
-        builtin = Path(str(resources.files("checker.data").joinpath(BUILTIN, name_or_folder)))
+        builtin = _builtin_root() / name_or_folder
         if "/" in name_or_folder or not (builtin / "reference.yaml").is_file():
             known = ", ".join(builtin_names()) or "none"
             raise ReferenceError(f"{name_or_folder}: no reference set there (a folder with reference.yaml, or a "

@@ -23,6 +23,7 @@ main{padding:1rem 2rem;max-width:72rem}section{background:#fff;border:1px solid 
 p.line{margin:.2rem 0;padding:.1rem .4rem;border-left:3px solid transparent}p.line:target{background:#fff7d6;border-left-color:#f59e0b}
 .ln{color:#9ca3af;font-size:.75rem;margin-right:.5rem;user-select:none}
 mark.claim{background:#dbeafe;border-radius:3px;padding:0 .1rem}mark.claim.bad{background:#fecaca}
+mark.claim.verified{background:#bbf7d0;border-bottom:2px solid #16a34a}
 .finding{margin:.2rem 0 .6rem 2.5rem;padding:.4rem .7rem;border-radius:6px;font-size:.9rem}
 .finding.error{background:#fef2f2;border-left:4px solid #dc2626}.finding.warning{background:#fffbeb;border-left:4px solid #d97706}
 .finding.info{background:#eff6ff;border-left:4px solid #2563eb}.finding .code{font-weight:600;margin-right:.4rem}
@@ -55,13 +56,16 @@ def render(result) -> str:
     doc_ids = {path: f"d{i}" for i, path in enumerate(docs)}
     placed, elsewhere = _place(result.findings, docs)
     bad_claims = {c for f in result.findings if f.severity != "info" for c in f.claims}
+    verified = {v["claim"]: v for v in getattr(result, "verified", None) or []}
     parts = [_head(result), _filters(result, docs)]
     marks = claim_marks(ctx)
     for path, lines in docs.items():
-        parts.append(_document(path, lines, doc_ids, placed.get(path, {}), marks.get(path, {}), bad_claims))
+        parts.append(_document(path, lines, doc_ids, placed.get(path, {}), marks.get(path, {}), bad_claims, verified))
     if elsewhere:
         parts.append('<section><h2>Findings about claim files</h2>' +
                      "".join(_finding(f, doc_ids, "") for f in elsewhere) + "</section>")
+    if verified:
+        parts.append(_verified(verified))
     parts.append(_consistent(ctx, result, doc_ids))
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
@@ -116,26 +120,28 @@ def _filters(result, docs) -> str:
             f'<span><span id="shown">{len(result.findings)}</span> findings shown</span></section>')
 
 
-def _document(path, lines, doc_ids, placed, marks, bad) -> str:
+def _document(path, lines, doc_ids, placed, marks, bad, verified) -> str:
     did = doc_ids[path]
     out = [f'<section class="document" data-doc="{escape(path)}" id="{did}"><h2>{escape(path)}</h2>']
     for n, text in enumerate(lines, start=1):
         if not text.strip() and n not in placed:
             continue
-        out.append(f'<p class="line" id="{did}-L{n}"><span class="ln">{n}</span>{_marked(text, marks.get(n, []), bad)}</p>')
+        out.append(f'<p class="line" id="{did}-L{n}"><span class="ln">{n}</span>{_marked(text, marks.get(n, []), bad, verified)}</p>')
         out.extend(_finding(f, doc_ids, path) for f in placed.get(n, []))
     out.append("</section>")
     return "".join(out)
 
 
-def _marked(text: str, spans, bad) -> str:
+def _marked(text: str, spans, bad, verified) -> str:
     out, pos = [], 0
     for start, end, cid in sorted(spans):
         if start < pos:
             continue  # overlapping figures: mark the first
-        cls = "claim bad" if cid in bad else "claim"
+        cls = "claim bad" if cid in bad else ("claim verified" if cid in verified else "claim")
+        title = cid if cid not in verified else (f"{cid}: verified, {verified[cid]['reference']} "
+                                                 f"{verified[cid]['value']} ({verified[cid]['document']})")
         out.append(escape(text[pos:start]))
-        out.append(f'<mark class="{cls}" id="claim-{escape(cid)}" title="{escape(cid)}">{escape(text[start:end])}</mark>')
+        out.append(f'<mark class="{cls}" id="claim-{escape(cid)}" title="{escape(title)}">{escape(text[start:end])}</mark>')
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
@@ -153,6 +159,16 @@ def _finding(f, doc_ids, doc: str) -> str:
     return (f'<div class="finding {escape(f.severity)}" data-severity="{escape(f.severity)}" data-code="{escape(f.code)}" '
             f'data-doc="{escape(doc)}"><span class="code">{escape(f.code)}</span>{escape(f.severity)} · '
             f'{escape(f.message)}{fix}<div class="where">{" · ".join(links)}</div></div>')
+
+
+def _verified(verified: dict) -> str:
+    """The claims the reference figures confirm, each beside the official figure and its quote."""
+    head = "".join(f"<th>{h}</th>" for h in ("claim", "official figure", "document", "published", "quote"))
+    rows = "".join("<tr>" + "".join(f"<td>{escape(str(x or ''))}</td>" for x in (
+        cid, v["value"], f"{v['reference']}: {v['document']}", v["published"], v["quote"])) + "</tr>"
+        for cid, v in verified.items())
+    return (f'<section id="verified"><h2>Verified against the reference figures ({len(verified)} claims)</h2>'
+            f'<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>')
 
 
 def _consistent(ctx, result, doc_ids) -> str:

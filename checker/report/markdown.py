@@ -32,5 +32,11 @@ def render(result) -> str:
             where = ", ".join(f"`{loc}`" for loc in f.locations)
             out.append(f"- {ICON[f.severity]} **{f.code}** {f.severity}: {escape(f.message)}  ")
             out.append(f"  {where}" + (f"  \n  fix: {escape(fix_shown(f))}" if f.fix else ""))
+    verified = getattr(result, "verified", None) or []
+    if verified:
+        out += ["", f"## ✅ Verified against the reference figures ({len(verified)})", "",
+                "| claim | official figure | document | published | quote |", "| --- | --- | --- | --- | --- |"]
+        out += [f"| {escape(str(v['claim']))} | {escape(v['value'])} | {escape(v['reference'])}: {escape(v['document'])} "
+                f"| {escape(v['published'])} | {escape(v['quote'])} |" for v in verified]
     out += ["", f"<sub>claimcheck {__version__}</sub>", ""]
     return "\n".join(out)

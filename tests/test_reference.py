@@ -1,0 +1,109 @@
+"""Reference statistics (issue #25): claims checked against official figures, and official figures imported."""
+from __future__ import annotations
+
+import json
+
+import yaml
+from helpers import ROOT, reference_set, run, run_check, workspace
+
+LE_DOC = "2020年，我国居民人均预期寿命达到77.3岁，全国医院35394个。\n"
+LE_CLAIMS = """\
+- {id: le, metric: 人均预期寿命, entity: 全国, period: "2020", kind: actual, surface: 77.3岁, source: {doc: r.txt, line: 1, quote: 人均预期寿命达到77.3岁}}
+- {id: hosp, metric: 医院数, entity: 全国, period: "2020", kind: actual, surface: 35394个, source: {doc: r.txt, line: 1, quote: 全国医院35394个}}
+"""
+
+
+def test_the_built_in_national_set_corrects_a_life_expectancy_and_verifies_a_hospital_count(tmp_path):
+    c, d, r = workspace(tmp_path, {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    result = run_check([str(c)], str(d), str(r), reference=("national",))
+    wrong = [f for f in result.findings if f.code == "CC501"]
+    assert len(wrong) == 1 and wrong[0].claims == ("le",)
+    assert "77.93岁" in wrong[0].message and "2021年我国卫生健康事业发展统计公报" in wrong[0].message
+    assert "published 2022-07-12" in wrong[0].message and wrong[0].severity == "error"
+    assert any(loc.role == "reference" for loc in wrong[0].locations)
+    assert [v["claim"] for v in result.verified] == ["hosp"]
+    assert result.verified[0]["value"] == "35394个" and result.verified[0]["reference"] == "national"
+
+
+def test_the_json_report_lists_verified_claims_and_the_summary_counts_them(tmp_path):
+    c, d, r = workspace(tmp_path, {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--reference", "national", "-f", "json",
+              "--no-cache")
+    assert out.exit_code == 1
+    report = json.loads(out.stdout)
+    assert report["summary"]["verified"] == 1 and report["verified"][0]["claim"] == "hosp"
+    import jsonschema
+
+    jsonschema.validate(report, json.loads((ROOT / "checker" / "data" / "report.schema.json").read_text()))
+
+
+def test_a_revised_figure_is_checked_against_the_newest_edition_and_names_the_earlier(tmp_path):
+    ref = tmp_path / "ref"
+    reference_set(ref, {"a.txt": "2020年医院35394个。", "claims": [
+        {"id": "old", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "35394个",
+         "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "医院35394个"}}]})
+    (ref / "docs" / "b.txt").write_text("2020年医院数修订为35400个。\n", encoding="utf-8")
+    (ref / "claims" / "revised.yaml").write_text(yaml.safe_dump([
+        {"id": "new", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "35400个",
+         "status": "reviewed", "source": {"doc": "b.txt", "line": 1, "quote": "修订为35400个"}}], allow_unicode=True),
+        encoding="utf-8")
+    meta = yaml.safe_load((ref / "reference.yaml").read_text(encoding="utf-8"))
+    meta["documents"]["b.txt"] = "2022-07-12"
+    (ref / "reference.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    result = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
+    wrong = [f for f in result.findings if f.claims == ("hosp",)]
+    assert len(wrong) == 1 and "35400个" in wrong[0].message and "earlier editions: 35394个" in wrong[0].message
+    assert result.verified == []
+
+
+def test_a_change_is_checked_through_the_last_years_value_it_implies(tmp_path):
+    ref = reference_set(tmp_path / "ref", {"a.txt": "2022年末，全国医院36976个。", "claims": [
+        {"id": "r22", "metric": "医院数", "entity": "全国", "period": "2022", "kind": "actual", "surface": "36976个",
+         "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "全国医院36976个"}}]})
+    for change, agrees in (("1379", True), ("1380", False)):
+        doc = f"2023年末，全国医院38355个，比上年增加{change}个。\n"
+        claims = f"""\
+- {{id: h23, metric: 医院数, entity: 全国, period: "2023", kind: actual, surface: 38355个, source: {{doc: r.txt, line: 1, quote: 全国医院38355个}}}}
+- {{id: ch, metric: 医院数, entity: 全国, period: "2022-2023", kind: change, surface: {change}个, source: {{doc: r.txt, line: 1, quote: 比上年增加{change}个}}, relations: [{{change: {{from: h22, to: h23}}}}]}}
+- {{id: h22, metric: 医院数, entity: 全国, period: "2022", kind: actual, derived: "h23 - ch", unit: 个, source: {{doc: r.txt, line: 1, quote: 比上年增加{change}个}}}}
+"""
+        c, d, r = workspace(tmp_path / change, {"claims": claims, "docs": {"r.txt": doc}})
+        result = run_check([str(c)], str(d), str(r), reference=(str(ref),))
+        assert [f.code for f in result.findings if f.severity == "error"] == ([] if agrees else ["CC501"])
+        assert ([v["claim"] for v in result.verified] == ["h22"]) == agrees
+
+
+def test_the_built_in_sets_claims_pass_their_own_check():
+    folder = ROOT / "checker" / "data" / "reference" / "national"
+    result = run_check([str(folder / "claims")], str(folder / "docs"), None,
+                       select=[c for c in ("CC100", "CC102", "CC104", "CC110", "CC111", "CC113", "CC114", "CC120",
+                                           "CC121", "CC122", "CC123", "CC201", "CC204", "CC310")])
+    assert result.claims >= 100
+    assert [f.message for f in result.findings] == []
+
+
+def test_an_imported_table_reports_every_bad_row_then_imports_the_good_one(tmp_path):
+    table = tmp_path / "figures.csv"
+    table.write_text("metric,entity,period,value,unit,source,published\n"
+                     "人均预期寿命,全国,2020,77.93,岁,2021年统计公报,2022-07-12\n"
+                     "医院数,全国,202x,35394,个,公报,2021-07-13\n"
+                     "床位数,全国,2020,abc,张,公报,2021-07-13\n"
+                     "医院数,全国,2021,36570,公斤人,,2021-13-01\n", encoding="utf-8")
+    out = run("reference", "import", str(table), "--name", "mine", "-o", str(tmp_path / "mine"))
+    assert out.exit_code == 2 and "Traceback" not in out.output
+    for expected in ("figures.csv:3: period: '202x'", "figures.csv:4: value: 'abc'", "figures.csv:5: source: ''",
+                     "figures.csv:5: unit: '公斤人'", "figures.csv:5: published: '2021-13-01'"):
+        assert expected in out.output, out.output
+    assert not (tmp_path / "mine").exists()
+    table.write_text("\n".join(table.read_text(encoding="utf-8").splitlines()[:2]) + "\n", encoding="utf-8")
+    assert run("reference", "import", str(table), "--name", "mine", "-o", str(tmp_path / "mine")).exit_code == 0
+    c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    result = run_check([str(c)], str(d), str(r), reference=(str(tmp_path / "mine"),), select=["CC501"])
+    assert [f.claims for f in result.findings] == [("le",)] and "77.93" in result.findings[0].message
+
+
+def test_an_unknown_reference_set_is_a_clear_error(tmp_path):
+    c, d, r = workspace(tmp_path, {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--reference", "nowhere")
+    assert out.exit_code == 2 and "no reference set there" in out.output and "national" in out.output
