@@ -107,3 +107,12 @@ def test_an_unknown_reference_set_is_a_clear_error(tmp_path):
     c, d, r = workspace(tmp_path, {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
     out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--reference", "nowhere")
     assert out.exit_code == 2 and "no reference set there" in out.output and "national" in out.output
+
+
+def test_a_reference_set_whose_quote_is_not_in_its_document_is_refused(tmp_path):
+    ref = reference_set(tmp_path / "ref", {"a.txt": "2020年医院35394个。", "claims": [
+        {"id": "r", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "35394个",
+         "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "全国医院35394个"}}]})
+    c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--reference", str(ref))
+    assert out.exit_code == 2 and "does not pass its own check" in out.output and "a.txt" in out.output

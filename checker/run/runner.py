@@ -134,6 +134,10 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
                   ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined, waiting, verified)
 
 
+# What a reference set must pass to be used: the schema, its values read, its units known, its quotes found.
+CHECKED = ("CC100", "CC110", "CC111", "CC113", "CC120", "CC121")
+
+
 def _references(settings: Settings) -> list:
     """The reference sets the settings name, each read and checked as a claim corpus of its own."""
     out = []
@@ -142,7 +146,7 @@ def _references(settings: Settings) -> list:
             found = reference_sets.find(given)
         except reference_sets.ReferenceError as exc:
             raise InputError(str(exc)) from None
-        own = Settings(claims=(str(found.claims),), docs=str(found.docs), rules=settings.rules, select=("CC100",),
+        own = Settings(claims=(str(found.claims),), docs=str(found.docs), rules=settings.rules, select=CHECKED,
                        cache_dir=None, jobs=1, max_file_size=settings.max_file_size)
         result = run(own, "check")
         if result.findings:
