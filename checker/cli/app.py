@@ -527,6 +527,11 @@ def _execute(settings, command: str, documents=None):
             return runner.run(settings, command, documents, progress=tick)
         except (runner.InputError, EngineError) as exc:
             _fail(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a failure inside Spark (lost executor, out of memory) ends the run
+            if not type(exc).__module__.startswith(("py4j", "pyspark")):
+                raise
+            first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+            _fail(f"Spark failed: {first[:500]} (settings: [tool.claimcheck.spark], see docs/scale.md)")
 
 
 class _progress:

@@ -25,6 +25,7 @@ KEYS = {
     "claims": list, "docs": str, "rules": str, "select": list, "ignore": list, "severity": dict,
     "fail_on": str, "baseline": str, "suppressions": str, "tolerances": dict,
     "engine": str, "cache_dir": str, "reference": list,
+    "spark": dict,  # [tool.claimcheck.spark]: Spark configuration (spark.master, spark.driver.memory, …)
     "encoding": str, "max_file_size": str,  # how input files are read (checker.io.reading)
 }
 
@@ -51,6 +52,7 @@ class Settings:
     encoding: str | None = None  # of documents that are neither UTF-8 nor marked
     max_file_size: int = reading.DEFAULT_MAX_BYTES
     reference: tuple[str, ...] = ()  # reference sets (a built-in name such as national, or a folder)
+    spark: dict = field(default_factory=dict)  # Spark configuration for --engine spark, over spark-defaults.conf
     origins: dict = field(default_factory=dict, compare=False)  # setting → where it was written, if not by default
 
     @property
@@ -162,6 +164,10 @@ def _check_values(values: dict, origins: dict) -> None:
         raise SettingsError(f"{where('fail_on')}: `fail-on` must be one of {', '.join(SEVERITIES)}")
     if values.get("engine", "duckdb") not in ENGINES:
         raise SettingsError(f"{where('engine')}: `engine` must be one of {', '.join(ENGINES)}")
+    for name in values.get("spark") or {}:
+        if not str(name).startswith("spark."):
+            raise SettingsError(f"{where('spark')}: `{name}` is not a Spark setting (they start with spark., "
+                                "e.g. spark.master, spark.driver.memory)")
     for code, level in (values.get("severity") or {}).items():
         if level not in SEVERITIES:
             raise SettingsError(f"{where('severity')}: severity of {code} must be one of {', '.join(SEVERITIES)}")

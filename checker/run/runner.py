@@ -101,7 +101,8 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
         raise InputError(str(exc)) from None
     beside = (jobs or document_rules.auto_jobs(texts)) if claim_paths else 1  # lint has no claims to check meanwhile
     with document_rules.DocumentRules(by_text, replace(ctx, texts=texts), beside) as text_rules:
-        timings["load"] = _claims(ctx, claim_paths, cache, jobs, settings.tolerances, settings.engine, noted) - start
+        timings["load"] = _claims(ctx, claim_paths, cache, jobs, settings.tolerances, settings.engine, noted,
+                                  settings.spark) - start
         first = [m for m in chosen if not getattr(m, "AFTER", False)]
         if store:
             store.measure(ctx, ctx.records.files, {scope_of(m) for m in first} - {None})
@@ -211,7 +212,8 @@ def _documents(files: RuleFiles, docs: str | None, lint, severities: dict, known
                    lint=lint_language(files.lint))
 
 
-def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str, known=None) -> float:
+def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str, known=None,
+            spark: dict | None = None) -> float:
     """Load the claims and give the context their records, readings and tables; return when they were loaded."""
     from checker.table import arrow, derived, edges, engines
     from checker.table import readings as reading
@@ -228,6 +230,6 @@ def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     ctx.edges = edges.arrow(edge_rows)
-    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, claim_table, ctx.edges, metrics)
+    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, claim_table, ctx.edges, metrics, spark)
     ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, claim_table
     return loaded

@@ -23,11 +23,12 @@ class EngineError(Exception):
     """The chosen engine cannot be started (missing package, no Java, bad master)."""
 
 
-def tables(engine: str, claims, edges, metrics):
-    """The claim, relation and metric tables (Arrow) loaded into the engine, as ibis tables."""
+def tables(engine: str, claims, edges, metrics, spark: dict | None = None):
+    """The claim, relation and metric tables (Arrow) loaded into the engine, as ibis tables; spark: the
+    [tool.claimcheck.spark] settings."""
     import ibis
 
-    con = connect(engine)
+    con = connect(engine, spark)
     # Views over the Arrow tables: DuckDB scans them where they are (no second copy of a million claims),
     # and nothing is written to a Spark warehouse.
     return tuple(con.create_view(name, ibis.memtable(data), overwrite=True)
@@ -47,7 +48,7 @@ def duckdb():
     return module
 
 
-def connect(engine: str):
+def connect(engine: str, spark: dict | None = None):
     duckdb()
     _quiet_pyspark()
     import ibis
@@ -55,16 +56,18 @@ def connect(engine: str):
     if engine == "duckdb":
         return ibis.duckdb.connect()
     if engine == "spark":
-        return ibis.pyspark.connect(spark_session())
+        return ibis.pyspark.connect(spark_session(spark))
     raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
 
 
-def spark_session():
+def spark_session(conf: dict | None = None):
     """The active Spark session, or a new one.
 
-    SPARK_REMOTE (sc://host:15002) uses Spark Connect; otherwise CLAIMCHECK_SPARK_MASTER
-    (spark://host:7077, yarn, local[4], …) or local[2]. Anything else a cluster
-    needs comes from Spark's own configuration (spark-defaults.conf, SPARK_CONF_DIR).
+    SPARK_REMOTE (sc://host:15002) uses Spark Connect. Otherwise the master is spark.master of the
+    [tool.claimcheck.spark] settings, else CLAIMCHECK_SPARK_MASTER, else what Spark's own configuration
+    names (spark-defaults.conf in SPARK_CONF_DIR, --master in PYSPARK_SUBMIT_ARGS), else local[2]. The other
+    settings of the table are passed to Spark as they are. A master or a Connect server that does not
+    answer, or Java missing, is an error at once: Spark itself would retry for a minute first.
     """
     try:
         from pyspark.sql import SparkSession
@@ -73,18 +76,71 @@ def spark_session():
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
+    conf = dict(conf or {})
     builder = SparkSession.builder.appName("claimcheck")
-    if os.environ.get("SPARK_REMOTE"):
-        builder = builder.remote(os.environ["SPARK_REMOTE"])
+    remote = os.environ.get("SPARK_REMOTE")
+    if remote:
+        _answers(remote, 15002)
+        builder = builder.remote(remote)
     else:
-        builder = (builder.master(os.environ.get("CLAIMCHECK_SPARK_MASTER", "local[2]"))
-                   .config("spark.ui.enabled", "false")
+        _java()
+        master = conf.pop("spark.master", None) or os.environ.get("CLAIMCHECK_SPARK_MASTER") or _configured_master()
+        for url in master.split(",") if master.startswith("spark://") else ():
+            _answers(url if url.startswith("spark://") else "spark://" + url, 7077)
+        builder = (builder.master(master).config("spark.ui.enabled", "false").config("spark.log.level", "ERROR")
                    .config("spark.sql.shuffle.partitions", os.environ.get("CLAIMCHECK_SPARK_PARTITIONS", "4")))
+    for key, value in conf.items():
+        builder = builder.config(key, str(value))
     try:
         session = builder.getOrCreate()
-    except Exception as exc:  # Java missing or the master unreachable: py4j raises many kinds
+    except Exception as exc:  # py4j raises many kinds
         raise EngineError(f"cannot start Spark: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
-    if not os.environ.get("SPARK_REMOTE"):
+    if not remote:
         # Spark's advice about single-partition windows is about ibis's own plans; findings are the report.
         session.sparkContext.setLogLevel(os.environ.get("CLAIMCHECK_SPARK_LOG", "ERROR"))
     return session
+
+
+def _configured_master() -> str:
+    """The master Spark's own configuration names, else local[2]."""
+    import re
+    import shlex
+
+    args = shlex.split(os.environ.get("PYSPARK_SUBMIT_ARGS", ""))
+    if "--master" in args[:-1]:
+        return args[args.index("--master") + 1]
+    folder = os.environ.get("SPARK_CONF_DIR") or os.path.join(os.environ.get("SPARK_HOME", ""), "conf")
+    try:
+        with open(os.path.join(folder, "spark-defaults.conf"), encoding="utf-8") as defaults:
+            for line in defaults:
+                found = re.match(r"^\s*spark\.master\s+(\S+)", line)
+                if found:
+                    return found.group(1)
+    except OSError:
+        pass
+    return "local[2]"
+
+
+def _answers(url: str, port: int, seconds: float = 3.0) -> None:
+    """A Spark master or Connect server accepts connections, or EngineError saying it does not."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host, number = parts.hostname or "localhost", parts.port or port
+    try:
+        with socket.create_connection((host, number), timeout=seconds):
+            return
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise EngineError(f"the Spark {'Connect server' if url.startswith('sc://') else 'master'} {url} does not "
+                          f"answer ({reason}): start it, or name another in spark.master "
+                          "([tool.claimcheck.spark]) or SPARK_REMOTE") from None
+
+
+def _java() -> None:
+    import shutil
+
+    if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
+        raise EngineError("the spark engine needs Java 17 or newer, and none was found: install a JRE "
+                          "(Debian: default-jre-headless) or set JAVA_HOME")

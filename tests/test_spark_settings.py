@@ -1,0 +1,54 @@
+"""--engine spark fails at once, with a clear message, when Spark cannot run (issue #26), and takes its settings
+from [tool.claimcheck.spark]. No JVM is started: the master is refused before Spark would retry for a minute."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from helpers import GOOD_RECORD, inside, run, workspace
+
+from checker.load import settings as config
+
+DOC = "区域内就诊率由2020年的88.6%提升到93.4%。\n"
+
+
+def test_an_unreachable_master_ends_the_run_with_exit_2_within_seconds(tmp_path, monkeypatch):
+    c, d, r = workspace(tmp_path, {"claims": GOOD_RECORD, "docs": {"d.txt": DOC}})
+    monkeypatch.setenv("CLAIMCHECK_SPARK_MASTER", "spark://127.0.0.1:9")
+    start = time.monotonic()
+    out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--engine", "spark", "--no-cache")
+    took = time.monotonic() - start
+    assert out.exit_code == 2 and "spark://127.0.0.1:9 does not answer" in out.output, out.output
+    assert "Traceback" not in out.output and took < 30
+
+
+def test_the_spark_table_of_the_configuration_reaches_spark(tmp_path):
+    c, d, r = workspace(tmp_path, {"claims": GOOD_RECORD, "docs": {"d.txt": DOC}})
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck.spark]\n"spark.master" = "spark://127.0.0.1:9"\n'
+                                             '"spark.driver.memory" = "1g"\n', encoding="utf-8")
+    with inside(tmp_path):
+        resolved = config.resolve({})
+        out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--engine", "spark", "--no-cache")
+    assert resolved.spark == {"spark.master": "spark://127.0.0.1:9", "spark.driver.memory": "1g"}
+    assert out.exit_code == 2 and "spark://127.0.0.1:9 does not answer" in out.output
+
+
+def test_a_key_that_is_no_spark_setting_is_refused(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck.spark]\nmaster = "local[2]"\n', encoding="utf-8")
+    with inside(tmp_path), pytest.raises(config.SettingsError, match="not a Spark setting"):
+        config.resolve({})
+
+
+def test_the_master_of_spark_submit_arguments_or_spark_defaults_is_used(tmp_path, monkeypatch):
+    from checker.table import engines
+
+    monkeypatch.delenv("CLAIMCHECK_SPARK_MASTER", raising=False)
+    monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", "--master spark://cluster:7077 --driver-memory 1g pyspark-shell")
+    assert engines._configured_master() == "spark://cluster:7077"
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS")
+    (tmp_path / "spark-defaults.conf").write_text("spark.driver.memory 2g\nspark.master   yarn\n", encoding="utf-8")
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path))
+    assert engines._configured_master() == "yarn"
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path / "none"))
+    monkeypatch.setenv("SPARK_HOME", str(tmp_path / "none"))
+    assert engines._configured_master() == "local[2]"
