@@ -152,3 +152,18 @@ def test_every_report_format_says_the_page_of_a_place_in_a_pdf():
     assert "(page 4)" in junit.render(result) and "(page 4)" in markdown.render(result)
     assert json.loads(sarif.render(result))["runs"][0]["results"][0]["relatedLocations"][0]["properties"] == {"page": 4}
     assert "(page 4)" in text.render(result)
+
+
+def test_the_html_report_shows_where_each_page_of_a_pdf_begins(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(FIXTURES / f"{SEEDS[0]}.pdf", docs / f"{SEEDS[0]}.pdf")
+    claims = tmp_path / "c.yaml"
+    assert run("extract", str(docs / f"{SEEDS[0]}.pdf"), "--docs", str(docs), "-o", str(claims),
+               "--rules", str(ROOT / "rules")).exit_code == 0
+    out = tmp_path / "r.html"
+    run("check", str(claims), "--docs", str(docs), "--rules", str(ROOT / "rules"), "-f", "html", "-o", str(out),
+        "--no-cache")
+    html = out.read_text(encoding="utf-8")
+    pages = re.findall(r'<p class="page">page (\d+)</p>', html)
+    assert pages == [str(n) for n in range(1, len(pages) + 1)] and len(pages) >= 3

@@ -22,6 +22,7 @@ main{padding:1rem 2rem;max-width:72rem}section{background:#fff;border:1px solid 
 .filters label{margin-right:1rem}.filters select{margin-right:1rem}
 p.line{margin:.2rem 0;padding:.1rem .4rem;border-left:3px solid transparent}p.line:target{background:#fff7d6;border-left-color:#f59e0b}
 .ln{color:#9ca3af;font-size:.75rem;margin-right:.5rem;user-select:none}
+p.page{color:#6b7280;font-size:.75rem;border-top:1px dashed #d1d5db;margin:.6rem 0 .2rem;padding-top:.2rem}
 mark.claim{background:#dbeafe;border-radius:3px;padding:0 .1rem}mark.claim.bad{background:#fecaca}
 mark.claim.verified{background:#bbf7d0;border-bottom:2px solid #16a34a}
 .finding{margin:.2rem 0 .6rem 2.5rem;padding:.4rem .7rem;border-radius:6px;font-size:.9rem}
@@ -60,7 +61,9 @@ def render(result) -> str:
     parts = [_head(result), _filters(result, docs)]
     marks = claim_marks(ctx)
     for path, lines in docs.items():
-        parts.append(_document(path, lines, doc_ids, placed.get(path, {}), marks.get(path, {}), bad_claims, verified))
+        starts = ctx.docs.pages_at(path) if ctx else None
+        parts.append(_document(path, lines, doc_ids, placed.get(path, {}), marks.get(path, {}), bad_claims, verified,
+                               starts or ()))
     if elsewhere:
         parts.append('<section><h2>Findings about claim files</h2>' +
                      "".join(_finding(f, doc_ids, "") for f in elsewhere) + "</section>")
@@ -120,10 +123,13 @@ def _filters(result, docs) -> str:
             f'<span><span id="shown">{len(result.findings)}</span> findings shown</span></section>')
 
 
-def _document(path, lines, doc_ids, placed, marks, bad, verified) -> str:
+def _document(path, lines, doc_ids, placed, marks, bad, verified, pages=()) -> str:
     did = doc_ids[path]
     out = [f'<section class="document" data-doc="{escape(path)}" id="{did}"><h2>{escape(path)}</h2>']
+    page_at = {line: page for page, line in enumerate(pages, start=1)}  # a PDF: where each page begins
     for n, text in enumerate(lines, start=1):
+        if n in page_at:
+            out.append(f'<p class="page">page {page_at[n]}</p>')
         if not text.strip() and n not in placed:
             continue
         out.append(f'<p class="line" id="{did}-L{n}"><span class="ln">{n}</span>{_marked(text, marks.get(n, []), bad, verified)}</p>')
