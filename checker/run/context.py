@@ -48,7 +48,9 @@ class Context:
 
     def rows(self, expr) -> list[dict]:
         """Run an ibis expression and return its rows as dicts."""
-        return expr.to_pyarrow().to_pylist()
+        from checker.table.engines import arrow_of
+
+        return arrow_of(expr).to_pylist()
 
     def where(self, predicate) -> list[int]:
         """Rows for which a record-level predicate holds, in order.

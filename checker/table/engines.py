@@ -48,6 +48,28 @@ def duckdb():
     return module
 
 
+# An expression's SQL, by the expression's structure, schema and backend: the rules build the same expressions
+# on every run, and a process that checks again and again (claimcheck review) compiles each once. Keyed by
+# numbers, so that no expression (and the tables its backend holds) is kept alive by the cache.
+_COMPILED: dict[tuple, str] = {}
+
+
+def arrow_of(expr):
+    """The expression's result as an Arrow table, its SQL compiled once per process on DuckDB."""
+    backend = expr._find_backend()
+    if getattr(backend, "name", "") != "duckdb":
+        return expr.to_pyarrow()
+    from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
+    backend._run_pre_execute_hooks(expr)
+    table = expr.as_table()
+    key = (hash(table), tuple(table.schema().items()))
+    sql = _COMPILED.get(key)
+    if sql is None:
+        sql = _COMPILED[key] = backend.compile(table)
+    return expr.__pyarrow_result__(backend.con.sql(sql).to_arrow_table(), data_mapper=DuckDBPyArrowData)
+
+
 def connect(engine: str, spark: dict | None = None):
     duckdb()
     _quiet_pyspark()
