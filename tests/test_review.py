@@ -153,3 +153,20 @@ def test_the_panel_shows_a_drafts_relations(tmp_path):
     review.refresh()
     shown = [r for f in review.document("公报.txt")["figures"] for r in f.get("relations", [])]
     assert any(r.startswith("change from: ") for r in shown), shown
+
+
+def test_figures_not_captured_are_counted_for_every_document_without_opening_it(tmp_path):
+    import shutil
+
+    from helpers import ROOT
+    from review_workspace import settings_for
+
+    claims, docs = make(tmp_path)
+    shutil.copy(ROOT / "seeds" / "002_e4d2c26514aca587.txt", docs / "002_e4d2c26514aca587.txt")  # no claims at all
+    review = Review(settings_for(claims, docs, tmp_path / "cache"))
+    review.refresh()
+    assert all(d["uncaptured"] is None for d in review.documents())
+    review.count_in_background().join(timeout=120)
+    counts = {d["name"]: d["uncaptured"] for d in review.documents()}
+    assert counts[f"{SEED}.txt"] == 1  # the one figure whose draft was removed
+    assert counts["002_e4d2c26514aca587.txt"] > 20  # every figure of a document without claims

@@ -300,6 +300,7 @@ def review(
             session.refresh()
         except (runner.InputError, EngineError) as exc:
             _fail(str(exc))
+        session.count_in_background()
         try:
             serve(session, port, not no_browser, echo=lambda line: (typer.echo(line), sys.stdout.flush()))
         except OSError as exc:

@@ -61,6 +61,21 @@ class Review:
         self.marks = claim_marks(ctx)
         self.seconds = time.perf_counter() - start
 
+    def count_in_background(self) -> threading.Thread:
+        """Find the figures not captured in every document, one document at a time, so that the list shows
+        them without waiting for each document to be opened."""
+        def work():
+            for name in self._folder_documents():
+                with self.lock:
+                    if name not in self._figures:
+                        try:
+                            self._uncaptured(name)
+                        except Refused:
+                            continue  # a document that cannot be read says so when opened
+        thread = threading.Thread(target=work, name="claimcheck-review-figures", daemon=True)
+        thread.start()
+        return thread
+
     # -- what the page shows --------------------------------------------------------------------------
 
     def documents(self) -> list[dict]:

@@ -44,6 +44,9 @@
         li.addEventListener("click", function () { openDocument(d.name); });
         list.appendChild(li);
       });
+      var counting = data.documents.some(function (d) { return d.uncaptured === null; });
+      clearTimeout(state.poll);
+      if (counting) state.poll = setTimeout(loadDocuments, 3000);  // the server counts them one by one
     });
   }
 
