@@ -170,3 +170,31 @@ def test_figures_not_captured_are_counted_for_every_document_without_opening_it(
     counts = {d["name"]: d["uncaptured"] for d in review.documents()}
     assert counts[f"{SEED}.txt"] == 1  # the one figure whose draft was removed
     assert counts["002_e4d2c26514aca587.txt"] > 20  # every figure of a document without claims
+
+
+def test_relations_are_edited_as_the_panel_writes_them_and_read_back_the_same():
+    from checker.review.session import Refused, _relation_text, parse_relations
+
+    written = "includes a-1, a-2; change from: a-1, to: a-2, direction: down; series years: 3, direction: up"
+    relations = parse_relations(written)
+    assert relations == [{"includes": ["a-1", "a-2"]}, {"change": {"from": "a-1", "to": "a-2", "direction": "down"}},
+                         {"series": {"years": 3, "direction": "up"}}]
+    assert "; ".join(_relation_text(r) for r in relations) == written
+    for bad in ("contains a-1", "includes", "share part: a-1, a-2"):
+        with pytest.raises(Refused):
+            parse_relations(bad)
+
+
+def test_a_relation_edited_in_the_panel_is_written_to_the_claim(served):
+    client, review, path = served
+    doc = review.document(f"{SEED}.txt")
+    drafts = [f for f in doc["figures"] if f.get("state") == "draft"]
+    whole, part = drafts[0], drafts[1]
+    answer = post(client, {"action": "confirm", "id": whole["id"], "files": doc["files"],
+                           "fields": {"relations": f"includes {part['id']}"}})
+    assert answer.status_code == 200, answer.get_json()
+    item = next(r for r in yaml.safe_load(path.read_text(encoding="utf-8")) if r["id"] == whole["id"])
+    assert item["relations"] == [{"includes": [part["id"]]}]
+    bad = post(client, {"action": "confirm", "id": whole["id"], "files": answer.get_json()["files"],
+                        "fields": {"relations": "contains x"}})
+    assert bad.status_code == 400 and "not one of" in bad.get_json()["error"]

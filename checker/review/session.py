@@ -137,6 +137,12 @@ class Review:
                     item[key] = value
                 else:
                     item.pop(key, None)
+        if "relations" in (request.get("fields") or {}):
+            relations = parse_relations(str(request["fields"]["relations"]))
+            if relations:
+                item["relations"] = relations
+            else:
+                item.pop("relations", None)
         item["status"] = "reviewed"
         for guess in ("confidence", "unsure"):
             item.pop(guess, None)
@@ -331,6 +337,34 @@ def editing_rejected(text: str) -> set:
 def _quote_line(review: Review, rec) -> int | None:
     reading = review.result.context.readings[rec.row]
     return reading.quote_line
+
+
+RELATIONS = ("sum", "includes", "change", "share", "series")
+
+
+def parse_relations(text: str) -> list:
+    """Relations as the panel writes them, one per `;`: `includes a-1, a-2`, `change from: a-1, to: a-2`."""
+    out = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        kind, _, rest = part.partition(" ")
+        if kind not in RELATIONS or not rest.strip():
+            raise Refused(f"relations: `{part}` is not one of {', '.join(RELATIONS)} followed by claim ids "
+                          "(`includes a-1, a-2`) or by key: value pairs (`change from: a-1, to: a-2`)")
+        items = [i.strip() for i in rest.split(",") if i.strip()]
+        if all(":" in i for i in items):
+            pairs = {}
+            for i in items:
+                key, _, value = i.partition(":")
+                value = value.strip()
+                pairs[key.strip()] = int(value) if value.isdigit() else value
+            out.append({kind: pairs})
+        elif any(":" in i for i in items):
+            raise Refused(f"relations: `{part}` mixes claim ids and key: value pairs")
+        else:
+            out.append({kind: items})
+    return out
 
 
 def _relation_text(relation) -> str:

@@ -115,10 +115,12 @@
       form.elements[k].value = values[k] || (k === "kind" ? "actual" : "");
     });
     form.elements.reason.value = "";
+    form.elements.relations.value = (f.relations || []).join("; ");
+    form.elements.relations.dataset.shown = form.elements.relations.value;
+    form.elements.relations.disabled = !f.id;
     var about = [];
     if (values.wording) about.push("printed as: " + values.wording);
     if (values.derived) about.push("derived: " + values.derived);
-    (f.relations || []).forEach(function (r) { about.push("relation: " + r); });
     $("relations").textContent = about.join(" · ");
     $("confirm").disabled = !f.id; $("draft").disabled = !!f.id;
     var list = $("claim-findings"); list.textContent = "";
@@ -129,6 +131,8 @@
   function fields() {
     var form = $("claim"), out = {};
     ["metric", "entity", "period", "kind", "unit", "qualifier", "note"].forEach(function (k) { out[k] = form.elements[k].value; });
+    var relations = form.elements.relations;
+    if (relations.value !== relations.dataset.shown) out.relations = relations.value;  // written only when edited
     return out;
   }
 
