@@ -68,6 +68,23 @@ def write_pdf(text: str, path: Path, table: list[list[str]] | None = None) -> Pa
     return path
 
 
+def write_pdf_columns(text: str, path: Path, table: list[list[str]] | None = None) -> Path:
+    """The text set in two columns on A4 pages, as newspapers and some bulletins print it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("noto", fname=FONT, collection_font_number=SIMPLIFIED)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("noto", size=10)
+    with pdf.text_columns(ncols=2, gutter=8) as columns:
+        for paragraph in paragraphs(text):
+            columns.write(paragraph)
+            columns.ln()
+    pdf.output(str(path))
+    return path
+
+
 def write_html(text: str, path: Path, table: list[list[str]] | None = None) -> Path:
     body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs(text))
     if table:
@@ -130,6 +147,8 @@ def main() -> None:
             write(text, FIXTURES / f"{seed}{suffix}")
     for suffix, write in WRITERS.items():
         write(TABLE_TEXT, FIXTURES / f"table{suffix}", TABLE)
+    seed = SEEDS[1]
+    write_pdf_columns((root / "seeds" / f"{seed}.txt").read_text(encoding="utf-8"), FIXTURES / f"{seed}-columns.pdf")
     print(f"{FIXTURES}: written")
 
 

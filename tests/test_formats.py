@@ -167,3 +167,10 @@ def test_the_html_report_shows_where_each_page_of_a_pdf_begins(tmp_path):
     html = out.read_text(encoding="utf-8")
     pages = re.findall(r'<p class="page">page (\d+)</p>', html)
     assert pages == [str(n) for n in range(1, len(pages) + 1)] and len(pages) >= 3
+
+
+def test_a_page_set_in_two_columns_is_read_left_column_first():
+    from_text = figures(drafts(ROOT / "seeds" / f"{SEEDS[1]}.txt"))
+    assert figures(drafts(FIXTURES / f"{SEEDS[1]}-columns.pdf")) == from_text
+    shown = run("text", str(FIXTURES / f"{SEEDS[1]}-columns.pdf")).stdout
+    assert "把增进人民健康福祉放在优先发展战略地位" in shown  # a sentence across a line break, within its column
