@@ -174,3 +174,14 @@ def test_a_page_set_in_two_columns_is_read_left_column_first():
     assert figures(drafts(FIXTURES / f"{SEEDS[1]}-columns.pdf")) == from_text
     shown = run("text", str(FIXTURES / f"{SEEDS[1]}-columns.pdf")).stdout
     assert "把增进人民健康福祉放在优先发展战略地位" in shown  # a sentence across a line break, within its column
+
+
+def test_a_csv_table_is_read_as_rows_of_cells_and_drafted_like_the_others(tmp_path):
+    import csv
+
+    path = tmp_path / "表1 全国医疗卫生机构数（单位：个）.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(TABLE)
+    found = {(r["metric"], r["period"], r["unit"]): r["value"] for r in drafts(path)}
+    assert found[("医院数", "2023", "个")] == 38355 and found[("专业公共卫生机构数", "2022", "个")] == 12436
+    assert len(found) == 6
