@@ -34,3 +34,13 @@ def settings_for(claims: Path, docs: Path, cache: Path):
 
     return settings.resolve({"claims": [str(claims)], "docs": str(docs), "rules": str(ROOT / "rules"),
                              "cache_dir": str(cache)})
+
+
+def started(tmp: Path):
+    """A review session of make(tmp)'s workspace, checked once, and the path of its claim file."""
+    from checker.review.session import Review
+
+    claims, docs = make(tmp)
+    review = Review(settings_for(claims, docs, tmp / "cache"))
+    review.refresh()
+    return review, claims / f"{SEED}.yaml"

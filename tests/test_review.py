@@ -8,7 +8,7 @@ import sys
 
 import pytest
 import yaml
-from review_workspace import COMMENT, SEED, make, settings_for
+from review_workspace import COMMENT, SEED, make, settings_for, started
 
 from checker.review import editing
 from checker.review.server import create_app
@@ -19,11 +19,8 @@ TOKEN = "t0ken-for-the-tests"
 
 @pytest.fixture()
 def served(tmp_path):
-    claims, docs = make(tmp_path)
-    review = Review(settings_for(claims, docs, tmp_path / "cache"))
-    review.refresh()
-    app = create_app(review, TOKEN)
-    return app.test_client(), review, claims / f"{SEED}.yaml"
+    review, path = started(tmp_path)
+    return create_app(review, TOKEN).test_client(), review, path
 
 
 def get(client, path, token=TOKEN, host="127.0.0.1"):
@@ -140,7 +137,6 @@ def test_digest_is_of_the_exact_text():
 
 def test_the_panel_shows_a_drafts_relations(tmp_path):
     from helpers import ROOT, run
-    from review_workspace import settings_for
 
     docs, claims = tmp_path / "docs", tmp_path / "claims"
     docs.mkdir()
@@ -159,7 +155,6 @@ def test_figures_not_captured_are_counted_for_every_document_without_opening_it(
     import shutil
 
     from helpers import ROOT
-    from review_workspace import settings_for
 
     claims, docs = make(tmp_path)
     shutil.copy(ROOT / "seeds" / "002_e4d2c26514aca587.txt", docs / "002_e4d2c26514aca587.txt")  # no claims at all

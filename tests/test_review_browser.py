@@ -7,11 +7,10 @@ import threading
 
 import pytest
 import yaml
-from review_workspace import COMMENT, SEED, make, settings_for
+from review_workspace import COMMENT, SEED, started
 from test_html_browser import SHOTS, browser  # noqa: F401  (the shared headless Chromium)
 
 from checker.review.server import create_app
-from checker.review.session import Review
 
 pytestmark = pytest.mark.browser
 TOKEN = "browser-test-token"
@@ -21,13 +20,11 @@ TOKEN = "browser-test-token"
 def server(tmp_path):
     from werkzeug.serving import make_server
 
-    claims, docs = make(tmp_path)
-    review = Review(settings_for(claims, docs, tmp_path / "cache"))
-    review.refresh()
+    review, path = started(tmp_path)
     httpd = make_server("127.0.0.1", 0, create_app(review, TOKEN), threaded=False)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/?token={TOKEN}", claims / f"{SEED}.yaml", review
+    yield f"http://127.0.0.1:{httpd.server_port}/?token={TOKEN}", path, review
     httpd.shutdown()
 
 

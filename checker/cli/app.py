@@ -344,7 +344,7 @@ def reference_import(
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_INPUT) from None
     try:
-        runner._references(replace(settings, reference=(str(folder),)))
+        runner.load_references(replace(settings, reference=(str(folder),)))
     except runner.InputError as exc:
         _fail(str(exc))
     typer.echo(f"claimcheck: {count} figures written to {folder}; check claims against them with "

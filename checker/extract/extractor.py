@@ -360,7 +360,7 @@ class Extractor:
     def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
         column = ctx.table_column(d.start)
-        dated = (column.period if column else None) or (tables.row_period(ctx.line) if column else None)
+        dated = (column.period or tables.row_period(ctx.line)) if column else None
         if dated:  # a table's year column or row
             d.period, d.confidence["period"], future = dated, 0.8, bool(year and int(dated) > year)
         else:

@@ -66,10 +66,10 @@ def check_encoding(name: str) -> str:
         raise ValueError(f"unknown encoding {name!r} (try gb18030, gbk, big5, utf-16)") from None
 
 
-def read_text(path: Path, document: bool = False) -> str:
-    """The file's text; a document may use the --encoding given for non-UTF-8 files."""
-    data = read_bytes(path)
-    return decode(data, path, current().encoding if document else None)
+def read_text(path: Path) -> str:
+    """The file's text (UTF-8, or as a byte order mark says). Documents are read by checker.io.formats, which
+    also takes the --encoding given for documents that are not UTF-8."""
+    return decode(read_bytes(path), path)
 
 
 def read_bytes(path: Path) -> bytes:

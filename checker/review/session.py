@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from checker.extract.drafts import rejected
 from checker.io import formats
 from checker.io.reading import ReadError
 from checker.io.writing import WriteError, atomic_write, read_exact
@@ -58,6 +59,7 @@ class Review:
             for cid in f.claims:
                 findings_of[cid].append(f)
         self.result, self.by_id, self.by_doc, self.findings_of = result, by_id, by_doc, findings_of
+        self.rejected = self._rejected()
         self.marks = claim_marks(ctx)
         self.seconds = time.perf_counter() - start
 
@@ -168,7 +170,7 @@ class Review:
         name, figure = self._figure(request)
         path = self._target_file(name)
         text = self._current(path, request, new_allowed=True)
-        record = figure.record(self._new_id(name, figure))
+        record = figure.record(self._new_id(figure))
         record["status"] = "reviewed"
         for guess in ("confidence", "unsure"):
             record.pop(guess, None)
@@ -199,10 +201,10 @@ class Review:
     def _claim_figure(self, rec, path: str) -> list[dict]:
         v = rec.values
         cid = v.get("id") or ""
-        for line, spans in ((ln, s) for ln, s in self.marks.get(path, {}).items() if ln == _quote_line(self, rec)):
-            for start, end, mark_id in spans:
-                if mark_id == cid:
-                    return [self._claim(rec, line, start, end)]
+        line = self.result.context.readings[rec.row].quote_line
+        for start, end, mark_id in self.marks.get(path, {}).get(line, ()):
+            if mark_id == cid:
+                return [self._claim(rec, line, start, end)]
         return [self._claim(rec, v.get("line") or 0, -1, -1)]  # its figure is not where the record says
 
     def _claim(self, rec, line: int, start: int, end: int) -> dict:
@@ -226,14 +228,18 @@ class Review:
             lines = self._lines(name)
             self._figures[name] = [d for d in self.extractor.document(name, "\n".join(lines)) if d.derived is None]
         taken = self.marks.get(self.result.context.docs.path_for(name), {})
-        rejected = set()
+        return [d for d in self._figures[name] if not _overlaps(taken.get(d.line, ()), d.start, d.start + len(d.surface))
+                and (name, d.line, d.surface) not in self.rejected]
+
+    def _rejected(self) -> set:
+        """The figures the claim files say are no claims (read once per check, not per document shown)."""
+        out: set = set()
         for path in self._claim_files():
             try:
-                rejected |= editing_rejected(read_exact(Path(path)))
+                out |= rejected(read_exact(Path(path)))
             except (OSError, UnicodeDecodeError):
                 continue
-        return [d for d in self._figures[name] if not _overlaps(taken.get(d.line, ()), d.start, d.start + len(d.surface))
-                and (name, d.line, d.surface) not in rejected]
+        return out
 
     def _proposal(self, d) -> dict:
         return {"metric": d.metric, "entity": d.entity, "period": d.period, "kind": d.kind, "unit": d.unit or "",
@@ -322,21 +328,10 @@ class Review:
                 return dict(item)
         raise Refused(f"{path}: no record with id {cid!r} (changed on disk?)", 409)
 
-    def _new_id(self, name: str, figure) -> str:
+    def _new_id(self, figure) -> str:
         from checker.extract.extractor import ids_for
 
         return ids_for([figure], set(self.by_id))[0]
-
-
-def editing_rejected(text: str) -> set:
-    from checker.extract.drafts import rejected
-
-    return rejected(text)
-
-
-def _quote_line(review: Review, rec) -> int | None:
-    reading = review.result.context.readings[rec.row]
-    return reading.quote_line
 
 
 RELATIONS = ("sum", "includes", "change", "share", "series")

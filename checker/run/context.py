@@ -43,7 +43,8 @@ class Context:
     outcome: Outcome | None = None  # what suppressions and the baseline kept, for the rules that run last
     baseline_path: str | None = None
     units: Units | None = None
-    references: list = field(default_factory=list)  # reference figures to compare with (checker.run.reference)
+    references: list = field(default_factory=list)  # reference sets to compare with (checker.run.runner.load_references)
+    compared: list | None = None  # the claims compared with them, made once (checker.rules.shared.reference)
     made: list | None = None  # (finding, the first row it names) of each made, when a rule's are kept (checker.run.kept)
 
     def rows(self, expr) -> list[dict]:

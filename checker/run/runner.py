@@ -88,7 +88,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     try:
         ctx = _documents(files, docs, lint, severities, noted)
         ctx.baseline_path = settings.baseline
-        ctx.references = _references(settings)
+        ctx.references = load_references(settings)
         ctx.sidecar = suppressions.load_sidecar(Path(settings.suppressions) if settings.suppressions else None)
         known = suppressions.load_baseline(Path(settings.baseline)) if settings.baseline else None
     except (LoadError, UnitError, TextError) as exc:
@@ -139,7 +139,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
 CHECKED = ("CC100", "CC110", "CC111", "CC113", "CC120", "CC121")
 
 
-def _references(settings: Settings) -> list:
+def load_references(settings: Settings) -> list:
     """The reference sets the settings name, each read and checked as a claim corpus of its own."""
     out = []
     for given in settings.reference:

@@ -15,7 +15,8 @@ from checker.io import reading
 from checker.io.reading import ReadError
 
 
-def opened(data: bytes, path: Path) -> zipfile.ZipFile:
+def refuse_unsafe(data: bytes, path: Path) -> None:
+    """ReadError when the archive is damaged or expands past the size limit; nothing when it may be opened."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -29,4 +30,3 @@ def opened(data: bytes, path: Path) -> zipfile.ZipFile:
     broken = archive.testzip() if len(data) < 64 * 1024 * 1024 else None
     if broken is not None:
         raise ReadError(f"{path}: a damaged or truncated file ({broken} does not match its checksum)")
-    return archive

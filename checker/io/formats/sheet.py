@@ -11,7 +11,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-from checker.io.formats.archive import opened
+from checker.io.formats.archive import refuse_unsafe
 from checker.io.formats.layout import table_row
 from checker.io.reading import ReadError
 
@@ -26,7 +26,7 @@ def csv_text(text: str) -> str:
 
 
 def xlsx_text(data: bytes, path: Path) -> str:
-    opened(data, path)
+    refuse_unsafe(data, path)
     import openpyxl
 
     try:

@@ -4,13 +4,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from checker.io.formats.archive import opened
+from checker.io.formats.archive import refuse_unsafe
 from checker.io.formats.layout import clean_line, table_row
 from checker.io.reading import ReadError
 
 
 def docx_text(data: bytes, path: Path) -> str:
-    opened(data, path)
+    refuse_unsafe(data, path)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph

@@ -48,9 +48,8 @@ def comparisons(ctx) -> list[Comparison]:
     """Every claim that has a reference figure, compared with it (made once per run)."""
     if not ctx.references or ctx.arrow is None:
         return []
-    memo = getattr(ctx, "_reference_comparisons", None)
-    if memo is not None and memo[0] is ctx.arrow:
-        return memo[1]
+    if ctx.compared is not None:
+        return ctx.compared
     index = _index(ctx.references)
     c = {n: ctx.arrow.column(n).to_pylist() for n in CLAIM_COLUMNS}
     out = []
@@ -64,7 +63,7 @@ def comparisons(ctx) -> list[Comparison]:
         bounds = tuple(c[b][i] for b in BOUNDS)
         others = tuple(e for e in editions if e is not newest)
         out.append(Comparison(c["row"][i], overlap(bounds, newest.bounds), newest, others))
-    object.__setattr__(ctx, "_reference_comparisons", (ctx.arrow, out))
+    ctx.compared = out
     return out
 
 
