@@ -193,3 +193,15 @@ def test_a_relation_edited_in_the_panel_is_written_to_the_claim(served):
     bad = post(client, {"action": "confirm", "id": whole["id"], "files": answer.get_json()["files"],
                         "fields": {"relations": "contains x"}})
     assert bad.status_code == 400 and "not one of" in bad.get_json()["error"]
+
+
+def test_a_rejection_in_a_file_left_without_records_still_counts(served, tmp_path):
+    client, review, path = served
+    doc = review.document(f"{SEED}.txt")
+    figure = next(f for f in doc["figures"] if f.get("state") == "none")
+    other = tmp_path / "claims" / "rejections.yaml"
+    other.write_text(editing.reject("", f"{SEED}.txt", figure["line"], figure["surface"], "a page number"),
+                     encoding="utf-8")
+    review.refresh()
+    assert not any(f.get("state") == "none" and f["line"] == figure["line"] and f["start"] == figure["start"]
+                   for f in review.document(f"{SEED}.txt")["figures"])

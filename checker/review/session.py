@@ -232,9 +232,12 @@ class Review:
                 and (name, d.line, d.surface) not in self.rejected]
 
     def _rejected(self) -> set:
-        """The figures the claim files say are no claims (read once per check, not per document shown)."""
+        """The figures the claim files say are no claims (read once per check, not per document shown): every
+        claim file of the run, also one left with rejections only."""
+        from checker.load.claims import claim_files
+
         out: set = set()
-        for path in self._claim_files():
+        for path in claim_files(list(self.settings.claims)):
             try:
                 out |= rejected(read_exact(Path(path)))
             except (OSError, UnicodeDecodeError):
