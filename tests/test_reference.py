@@ -116,3 +116,22 @@ def test_a_reference_set_whose_quote_is_not_in_its_document_is_refused(tmp_path)
     c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
     out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--reference", str(ref))
     assert out.exit_code == 2 and "does not pass its own check" in out.output and "a.txt" in out.output
+
+
+def test_a_drafts_starting_value_without_its_year_is_only_advice_against_the_reference(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2021年公报新闻.txt").write_text(
+        "新华社北京7月12日电 国家卫生健康委员会12日发布的《2021年我国卫生健康事业发展统计公报》显示,"
+        "我国居民人均预期寿命由2020年的77.93岁提高到2021年的78.2岁,孕产妇死亡率从16.9/10万下降到16.1/10万。\n",
+        encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    assert run("extract", str(docs / "2021年公报新闻.txt"), "--docs", str(docs), "-o", str(claims)).exit_code == 0
+    drafts = {r["surface"]: r for r in yaml.safe_load(claims.read_text(encoding="utf-8"))}
+    from checker.model.fields import CONFIDENT
+
+    assert drafts["16.9/10万"]["kind"] == "baseline" and drafts["16.9/10万"]["confidence"]["period"] < CONFIDENT
+    assert drafts["78.2岁"]["confidence"]["period"] >= CONFIDENT  # 提高到2021年的78.2岁: its year is printed
+    out = run("check", str(claims), "--docs", str(docs), "--reference", "national", "-f", "json", "--no-cache")
+    found = [f for f in json.loads(out.stdout)["findings"] if f["code"] == "CC501"]
+    assert out.exit_code == 0 and found and all(f["severity"] == "info" for f in found)

@@ -43,6 +43,8 @@ YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P
 
 SECTION_LOOK_BACK = 12  # lines above a figure searched for the heading of its section
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
+BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
+_OWN_YEAR = re.compile(r"(?:19|20)\d{2}年(?:末|底|初)?的?$")
 CAPTION_LINES = 2  # a table's caption: its title and a line such as 单位：个
 FUTURE_LOOK_BACK = 24  # lines above a figure searched for the target year a plan's list of items shares
 CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
@@ -366,6 +368,10 @@ class Extractor:
         else:
             d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
+        if d.kind == "baseline" and not dated and not _OWN_YEAR.search(ctx.line, max(0, d.start - 8), d.start):
+            # 由2020年的77.93岁提高到2021年的78.2岁，孕产妇死亡率从16.9/10万下降到…: a starting value whose
+            # year is not printed before it was from some earlier time; the sentence's year is a guess for it
+            d.confidence["period"] = min(d.confidence["period"], BASELINE_GUESS)
         d.metric, d.confidence["metric"] = self._metric(ctx, d, column)  # after the kind: a change may be in %
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
         d.unit, d.confidence["unit"] = self._unit(d, column)
