@@ -313,6 +313,40 @@ reference_app = typer.Typer(help="Reference sets of official figures: import you
 app.add_typer(reference_app, name="reference")
 
 
+@reference_app.command("show")
+def reference_show(
+    name: str = typer.Argument("national", help="A built-in set's name or a set's folder."),
+    least: int = typer.Option(15, "--least", help="Count the years that have at least this many indicators."),
+):
+    """What a reference set holds: its documents, and which indicator it gives for which year."""
+    from checker.io.yamlfile import LoadError
+    from checker.load import reference as reference_sets
+
+    try:
+        found = reference_sets.find(name)
+        held = reference_sets.coverage(found)
+    except (reference_sets.ReferenceError, LoadError) as exc:
+        _fail(str(exc))
+    typer.echo(f"{found.name}: {found.publisher}")
+    for doc, date in sorted(found.published.items(), key=lambda item: (item[1], item[0])):
+        typer.echo(f"  {date}  {doc}")
+    years = sorted({period for periods in held.values() for period in periods})
+    typer.echo("")
+    typer.echo("| entity | indicator | " + " | ".join(years) + " |")
+    typer.echo("| --- | --- | " + " | ".join(":-:" for _ in years) + " |")
+    for (entity, metric), periods in sorted(held.items(), key=lambda item: (-len(item[1]), item[0])):
+        cells = (str(periods[y]) if periods.get(y, 0) > 1 else "✓" if y in periods else "" for y in years)
+        typer.echo(f"| {entity} | {metric} | " + " | ".join(cells) + " |")
+    per_year = {y: sum(1 for periods in held.values() if y in periods) for y in years}
+    figures = sum(sum(periods.values()) for periods in held.values())
+    full = [y for y in years if per_year[y] >= least]
+    typer.echo("")
+    typer.echo(f"{figures} figures, {len(held)} indicators, {len(years)} years; indicators per year: "
+               + ", ".join(f"{y} {n}" for y, n in per_year.items()))
+    typer.echo(f"{len(full)} years with at least {least} indicators: {', '.join(full) or 'none'}"
+               " (a number in a cell: that many editions of the figure)")
+
+
 @reference_app.command("import")
 def reference_import(
     table: Path = typer.Argument(..., help="A tidy table (.csv or .xlsx): metric, entity, period, value, unit, source "

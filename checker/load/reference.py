@@ -88,3 +88,16 @@ def read(folder: Path) -> ReferenceSet:
             raise ReferenceError(f"{folder / folder_name}: a reference set needs this folder")
     return ReferenceSet(str(data["name"]), folder, str(data.get("publisher") or ""), str(data.get("source") or ""),
                         str(data.get("terms") or ""), dates)
+
+
+def coverage(found: ReferenceSet) -> dict[tuple[str, str], dict[str, int]]:
+    """What a set holds: for each (entity, metric), the periods it gives and how many editions of each."""
+    from checker.load.claims import load
+
+    records, _ = load([str(found.claims)])
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    for record in records:
+        v = record.values
+        periods = out.setdefault((str(v.get("entity") or ""), str(v.get("metric") or "")), {})
+        periods[str(v.get("period") or "")] = periods.get(str(v.get("period") or ""), 0) + 1
+    return out

@@ -5,14 +5,14 @@ reported unless it is ordinary Chinese: a word of the segmenter's
 dictionary or a name it recognises (常常, 人人, 王琳琳), a reduplication
 listed in rules/lint.yaml with the context it needs (年年提升 is fine,
 年年度 is not; 大大 only before a verb such as 提高), or a compound listed
-there where two words meet on one character (卒中中心, 重庆市市级). The fix
+there where two words meet on one character (卒中中心, 重庆市市级, 中国国家). The fix
 removes one copy. A text repeated many times over (a PDF's text layer can
 hold a word a thousand times in a row) is reported once, with its count.
 
 Passing example::
 
     docs:
-      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。
+      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。
 
 Failing example::
 
