@@ -71,8 +71,30 @@ def test_a_change_is_checked_through_the_last_years_value_it_implies(tmp_path):
 """
         c, d, r = workspace(tmp_path / change, {"claims": claims, "docs": {"r.txt": doc}})
         result = run_check([str(c)], str(d), str(r), reference=(str(ref),))
-        assert [f.code for f in result.findings if f.severity == "error"] == ([] if agrees else ["CC501"])
+        assert [f.code for f in result.findings if f.severity == "error"] == []
+        # an implied figure may rest on last year's figure as revised since: a warning, naming what it implies
+        implied = [f for f in result.findings if f.code == "CC501"]
+        assert [(f.severity, "36975个 (derived)" in f.message) for f in implied] == ([] if agrees else [("warning", True)])
         assert ([v["claim"] for v in result.verified] == ["h22"]) == agrees
+
+
+def test_a_claim_that_differs_from_a_preliminary_figure_only_gets_a_warning(tmp_path):
+    ref = reference_set(tmp_path / "ref", {"a.txt": "年末全国共有医院3.6万个。", "claims": [
+        {"id": "p20", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "3.6万个",
+         "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "医院3.6万个"}}]})
+    c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    final = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
+    assert [f.severity for f in final.findings if f.claims == ("hosp",)] == ["error"]
+    meta = yaml.safe_load((ref / "reference.yaml").read_text(encoding="utf-8"))
+    meta["documents"]["a.txt"] = {"published": "2021-02-28", "preliminary": True}
+    (ref / "reference.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    early = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
+    found = [f for f in early.findings if f.claims == ("hosp",)]
+    assert [f.severity for f in found] == ["warning"] and "(preliminary, example: a.txt" in found[0].message
+    meta["documents"]["a.txt"]["preliminary"] = "yes"
+    (ref / "reference.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    out = run("check", str(c), "--docs", str(d), "--rules", str(r), "--reference", str(ref), "--no-cache")
+    assert out.exit_code == 2 and "documents.a.txt: `preliminary` is true or false" in out.output
 
 
 def test_the_built_in_sets_claims_pass_their_own_check():

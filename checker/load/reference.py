@@ -32,6 +32,7 @@ class ReferenceSet:
     source: str = ""
     terms: str = ""
     published: dict = field(default_factory=dict)  # document → the date it was published (2024-08-29)
+    preliminary: frozenset = frozenset()  # documents whose figures their publisher revises later (初步统计)
 
     @property
     def claims(self) -> Path:
@@ -77,17 +78,22 @@ def read(folder: Path) -> ReferenceSet:
     published = data.get("documents") or {}
     if not isinstance(published, dict):
         raise ReferenceError(f"{path}: `documents` maps each document to its publication date")
-    dates = {}
+    dates, preliminary = {}, set()
     for doc, info in published.items():
         date = str((info or {}).get("published", "") if isinstance(info, dict) else info).strip()
         if not _DATE.match(date):
             raise ReferenceError(f"{path}: documents.{doc}: the publication date {date!r} is not YYYY-MM-DD")
         dates[str(doc)] = date
+        flag = info.get("preliminary", False) if isinstance(info, dict) else False
+        if not isinstance(flag, bool):
+            raise ReferenceError(f"{path}: documents.{doc}: `preliminary` is true or false, not {flag!r}")
+        if flag:
+            preliminary.add(str(doc))
     for folder_name in ("claims", "docs"):
         if not (folder / folder_name).is_dir():
             raise ReferenceError(f"{folder / folder_name}: a reference set needs this folder")
     return ReferenceSet(str(data["name"]), folder, str(data.get("publisher") or ""), str(data.get("source") or ""),
-                        str(data.get("terms") or ""), dates)
+                        str(data.get("terms") or ""), dates, frozenset(preliminary))
 
 
 def coverage(found: ReferenceSet) -> dict[tuple[str, str], dict[str, int]]:

@@ -7,7 +7,13 @@ reference figure of the same metric, entity, period and dimension, by the
 same intervals as every other rule: 77.3岁 is [77.25, 77.35) and does not
 meet 77.93岁. The finding names the reference value, its document, when it
 was published and its quote; earlier editions of the figure are named too. A
-claim that agrees is listed as verified in the reports.
+claim that agrees is listed as verified in the reports. When the newest figure
+is a preliminary one (a document the set marks `preliminary: true`, such as
+the statistics bureau's February figures that the health bulletin revises),
+a claim that differs may hold the final figure: the finding is a warning. So
+is a figure a claim only implies: a bulletin's 比上年增加N is reckoned from
+last year's figure as revised since, which may differ from the one first
+published.
 
 Passing example::
 
@@ -50,7 +56,14 @@ def check(ctx):
         earlier = ("; earlier editions: " + "; ".join(shown(e) for e in sorted(c.others, key=lambda e: e.published))
                    if c.others else "")
         where = (Location(ref.doc_path, ref.line, None, "reference"),)
-        out.append(ctx.finding(CODE, f"{key(ctx, c.row)} · {ctx.records[c.row].values.get('period')}: "
-                                     f"{show(ctx, c.row)} disagrees with the official figure {shown(ref)}{earlier}",
-                               [c.row], where))
+        found = ctx.finding(CODE, f"{key(ctx, c.row)} · {ctx.records[c.row].values.get('period')}: "
+                                  f"{show(ctx, c.row)} disagrees with the official figure {shown(ref)}{earlier}",
+                            [c.row], where)
+        implied = bool(ctx.records[c.row].values.get("derived"))
+        out.append(found._replace(severity=_milder(found.severity)) if ref.preliminary or implied else found)
     return out
+
+
+def _milder(severity: str) -> str:
+    """A warning at most: a preliminary figure is not the last word."""
+    return "info" if severity == "info" else "warning"

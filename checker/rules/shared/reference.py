@@ -35,6 +35,7 @@ class Edition(NamedTuple):
     line: int | None
     quote: str
     bounds: tuple
+    preliminary: bool = False  # its publisher revises it later: a claim that differs may hold the final figure
 
 
 class Comparison(NamedTuple):
@@ -80,7 +81,7 @@ def _index(references) -> dict:
             doc = c["doc"][i] or ""
             edition = Edition(ref.set.name, ref.set.published.get(doc, ""), c["surface"][i] or "", c["unit"][i] or "",
                               doc, rctx.docs.path_for(doc), c["quote_line"][i], c["quote"][i] or "",
-                              tuple(c[b][i] for b in BOUNDS))
+                              tuple(c[b][i] for b in BOUNDS), doc in ref.set.preliminary)
             index.setdefault(tuple(c[k][i] for k in KEY), []).append(edition)
     return index
 
@@ -101,4 +102,5 @@ def shown(e: Edition) -> str:
     """A reference figure as messages and reports show it."""
     unit = f" {e.unit}" if e.unit and not e.surface.endswith(e.unit) else ""
     when = f", published {e.published}" if e.published else ""
-    return f"{e.surface}{unit} ({e.set_name}: {e.doc}{when}: “{e.quote}”)"
+    first = "preliminary, " if e.preliminary else ""
+    return f"{e.surface}{unit} ({first}{e.set_name}: {e.doc}{when}: “{e.quote}”)"
