@@ -32,6 +32,21 @@ def test_an_unreachable_master_ends_the_run_with_exit_2_within_seconds(tmp_path)
     assert "Traceback" not in out.stderr and took < 60  # Spark alone would retry the master for over a minute
 
 
+@pytest.mark.spark
+def test_a_failure_inside_spark_ends_the_run_with_exit_2_and_its_cause(tmp_path):
+    """A job that fails mid-run (here every result is larger than the driver accepts) ends the run at once,
+    naming Spark's own cause, never hanging and never a traceback."""
+    c, d, r = workspace(tmp_path, {"claims": GOOD_RECORD, "docs": {"d.txt": DOC}})
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck.spark]\n"spark.driver.maxResultSize" = "1k"\n',
+                                             encoding="utf-8")
+    start = time.monotonic()
+    out = check_in_a_process(tmp_path, str(c), "--docs", str(d), "--rules", str(r))
+    took = time.monotonic() - start
+    assert out.returncode == 2, out.stderr
+    assert "claimcheck: error: Spark failed: SparkException: Job aborted" in out.stderr, out.stderr[-2000:]
+    assert "Traceback" not in out.stderr and took < 100
+
+
 def test_the_spark_table_of_the_configuration_reaches_spark(tmp_path):
     c, d, r = workspace(tmp_path, {"claims": GOOD_RECORD, "docs": {"d.txt": DOC}})
     (tmp_path / "pyproject.toml").write_text('[tool.claimcheck.spark]\n"spark.master" = "spark://127.0.0.1:9"\n'

@@ -555,7 +555,7 @@ def _run(settings, command: str, format, output, force: bool, documents=None, no
 
 def _execute(settings, command: str, documents=None):
     from checker.run import runner
-    from checker.table.engines import EngineError
+    from checker.table.engines import EngineError, failure
 
     with _progress() as tick:
         try:
@@ -563,10 +563,10 @@ def _execute(settings, command: str, documents=None):
         except (runner.InputError, EngineError) as exc:
             _fail(str(exc))
         except Exception as exc:  # noqa: BLE001 - a failure inside Spark (lost executor, out of memory) ends the run
-            if not type(exc).__module__.startswith(("py4j", "pyspark")):
+            cause = failure(exc)
+            if cause is None:
                 raise
-            first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-            _fail(f"Spark failed: {first[:500]} (settings: [tool.claimcheck.spark], see docs/scale.md)")
+            _fail(f"Spark failed: {cause} (settings: [tool.claimcheck.spark], see docs/scale.md)")
 
 
 class _progress:

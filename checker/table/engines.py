@@ -123,6 +123,27 @@ def spark_session(conf: dict | None = None):
     return session
 
 
+def failure(exc: Exception) -> str | None:
+    """What went wrong inside Spark, in one line, or None when exc is not Spark's.
+
+    py4j's message starts with "An error occurred while calling o78.getResult" and the JVM's stack; the
+    cause worth reading is the innermost `Caused by:` (a stage aborted, a task's result lost, Java heap
+    space), else the first exception line.
+    """
+    import re
+
+    if not type(exc).__module__.startswith(("py4j", "pyspark")):
+        return None
+    text = str(exc)
+    causes = re.findall(r"^Caused by: (?:[\w.$]+\.)?(\w+(?:Exception|Error)): (.+)$", text, re.M)
+    thrown = re.findall(r"^:? ?(?:[\w.$]+\.)?(\w+(?:Exception|Error)): (.+)$", text, re.M)
+    found = causes or thrown
+    if found:
+        kind, message = found[-1] if causes else found[0]
+        return f"{kind}: {message.strip()}"[:500]
+    return next((line.strip() for line in text.splitlines() if line.strip()), type(exc).__name__)[:500]
+
+
 def _configured_master() -> str:
     """The master Spark's own configuration names, else local[2]."""
     import re
