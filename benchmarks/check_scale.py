@@ -1,6 +1,6 @@
 """How `claimcheck check` scales with the number of claims, against the YAML parsing floor.
 
-Run: python benchmarks/check_scale.py [--sizes 10000,100000,1000000] [--work DIR]
+Run: python benchmarks/check_scale.py [--sizes 10000,100000,1000000] [--work DIR] [--engine spark]
 
 For each size a synthetic corpus is generated (benchmarks/generate.py, with
 planted problems) and checked in a fresh process. Printed per size: the time
@@ -21,6 +21,11 @@ between sizes (1.0 is linear). With --noisy, every claim of the corpus also
 carries four findings of its own (benchmarks/generate.py), as a first check of fresh drafts does, and the
 vocabulary rules are not ignored: findings must be cheap too. Start-up time of
 `claimcheck --version` and `--help` is compared with `python -c pass`.
+
+With --engine spark, each corpus is checked by both engines instead, each in a process of its own and
+without a cache: Spark on local[2] with spark.driver.memory=1g (Spark's settings may add to it). Printed: the
+time of each, Spark's ratio to DuckDB, the peak memory of the driver's Python process, of the JVM (driver and,
+in local mode, the executors) and of the executors' Python workers, and whether the findings are identical.
 """
 from __future__ import annotations
 
@@ -45,14 +50,9 @@ for f in files:
 print(json.dumps({"floor": time.perf_counter() - start, "files": len(files)}))
 """
 
-# The check runs in a process of its own (the floor's garbage must not count): a cold run, then one after an edit.
-CHECK = r"""
-import json, os, resource, shutil, sys, tempfile, threading, time
-from pathlib import Path
-from checker.load.settings import Settings
-from checker.run import runner as engine
-from checker.incremental.cache import Cache
-
+# How memory is read, in the check's own process: proportional set sizes of it and the processes below it.
+PROBES = r"""
+import os
 
 def pss(pid):
     try:
@@ -61,13 +61,24 @@ def pss(pid):
     except (OSError, StopIteration):
         return 0
 
-
-def children(pid):
+def descendants(pid):
+    out = []
     try:
-        return [int(c) for t in os.listdir(f"/proc/{pid}/task")
-                for c in open(f"/proc/{pid}/task/{t}/children").read().split()]
+        for t in os.listdir(f"/proc/{pid}/task"):
+            for c in open(f"/proc/{pid}/task/{t}/children").read().split():
+                out += [int(c)] + descendants(int(c))
     except OSError:
-        return []
+        pass
+    return out
+"""
+
+# The check runs in a process of its own (the floor's garbage must not count): a cold run, then one after an edit.
+CHECK = PROBES + r"""
+import json, os, resource, shutil, sys, tempfile, threading, time
+from pathlib import Path
+from checker.load.settings import Settings
+from checker.run import runner as engine
+from checker.incremental.cache import Cache
 
 
 # Memory of this process and of its helpers (parsing, the document rules), as proportional set sizes (shared
@@ -78,7 +89,7 @@ tree, stop = [0], threading.Event()  # the cold run's peak (kB), and when to sto
 def sample_until(stop, peak):
     me = os.getpid()
     while not stop.wait(0.1):
-        peak[0] = max(peak[0], sum(pss(p) for p in [me] + children(me)))
+        peak[0] = max(peak[0], sum(pss(p) for p in [me] + descendants(me)))
 
 
 threading.Thread(target=sample_until, args=(stop, tree), daemon=True).start()
@@ -138,6 +149,75 @@ print(json.dumps({"total": total, "timings": cold["timings"], "codes": codes, "c
 """
 
 
+# One engine's cold check, in a process of its own: its time, findings and the peak memory of the processes.
+ENGINE_RUN = PROBES + r"""
+import hashlib, json, os, sys, threading, time
+from checker.load.settings import Settings
+from checker.run import runner
+
+def is_java(pid):
+    try:
+        return b"java" in open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")[0]
+    except OSError:
+        return False
+
+peak = {"driver": 0, "jvm": 0, "workers": 0}
+stop = threading.Event()
+
+def sample():
+    me = os.getpid()
+    while not stop.wait(0.2):
+        below = descendants(me)
+        jvm = [p for p in below if is_java(p)]
+        peak["driver"] = max(peak["driver"], pss(me))
+        peak["jvm"] = max(peak["jvm"], sum(pss(p) for p in jvm))
+        peak["workers"] = max(peak["workers"], sum(pss(p) for p in below if p not in jvm))
+
+threading.Thread(target=sample, daemon=True).start()
+work, engine = sys.argv[1], sys.argv[2]
+spark = {"spark.driver.memory": "1g"} if engine == "spark" else {}
+settings = Settings(claims=(work + "/claims",), docs=work + "/docs", rules=work + "/rules", ignore=("CC130", "CC131"),
+                    engine=engine, spark=spark, cache_dir=None)
+start = time.perf_counter()
+result = runner.run(settings)
+total = time.perf_counter() - start
+stop.set()
+made = hashlib.sha256()
+for f in result.findings:
+    made.update(f"{f.code}\0{f.message}\0{f.locations}\0{f.claims}\0".encode("utf-8", "surrogatepass"))
+print(json.dumps({"total": total, "findings": len(result.findings), "digest": made.hexdigest(),
+                  "claims": result.claims, **{k: v / 1024 for k, v in peak.items()}}))
+"""
+
+
+def engines_compared(sizes: list[int], work: Path) -> int:
+    """DuckDB against Spark on the same corpora (--engine spark)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    print(f"{'claims':>9} {'duckdb s':>9} {'duckdb MB':>10} {'spark s':>8} {'ratio':>6} {'driver MB':>10} "
+          f"{'JVM MB':>7} {'workers MB':>11} identical findings")
+    for n in sizes:
+        corpus = work / f"n{n}"
+        if not (corpus / "planted.json").exists():
+            generate(n, corpus)
+        runs = {}
+        for engine in ("duckdb", "spark"):
+            out = subprocess.run([sys.executable, "-c", ENGINE_RUN, str(corpus), engine], capture_output=True,
+                                 text=True, cwd=ROOT)
+            if out.returncode:
+                print(f"{n:>9} {engine} failed: {out.stderr.strip().splitlines()[-1:]}", flush=True)
+                break
+            runs[engine] = json.loads(out.stdout.strip().splitlines()[-1])
+        if len(runs) < 2:
+            continue
+        d, s = runs["duckdb"], runs["spark"]
+        print(f"{n:>9} {d['total']:>9.1f} {d['driver']:>10.0f} {s['total']:>8.1f} {s['total'] / d['total']:>6.2f} "
+              f"{s['driver']:>10.0f} {s['jvm']:>7.0f} {s['workers']:>11.0f} "
+              f"{str(d['digest'] == s['digest'] and d['claims'] == s['claims'])} ({s['findings']} findings)", flush=True)
+    return 0
+
+
 def _child(script: str, corpus: Path) -> dict:
     out = subprocess.run([sys.executable, "-c", script, str(corpus)], capture_output=True, text=True, cwd=ROOT)
     if out.returncode:
@@ -183,8 +263,12 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/claimcheck-scale"))
     ap.add_argument("--claims-only", action="store_true", help="skip the document rules (CC4xx)")
     ap.add_argument("--noisy", action="store_true", help="four findings on every claim (a first run over drafts)")
+    ap.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
+                    help="spark: compare both engines on each corpus (time, memory, identical findings)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.engine == "spark":
+        return engines_compared(sizes, args.work)
     select = None
     if args.claims_only:
         sys.path.insert(0, str(ROOT))

@@ -78,3 +78,59 @@ def test_tables_in_many_chunks_give_identical_findings(tmp_path, monkeypatch):
     assert codes.count("CC201") == planted["contradictions"] > 0
     assert codes.count("CC301") == planted["parts"] > 0
     same(embedded, spark)
+
+
+def test_claim_files_are_read_on_the_executors_in_many_batches_and_only_named_rows_reach_the_driver(tmp_path, monkeypatch):
+    """Issue #26: the claim table exists only in Spark; the driver fetches the rows findings name."""
+    from checker.run import distributed
+
+    monkeypatch.setattr(distributed, "FILES_PER_BATCH", 2)  # 12 files: six batches over the partitions
+    planted = generate(600, tmp_path, docs=12, seed=5)
+    embedded, spark = both([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
+                           select=["CC100", "CC110", "CC121", "CC201", "CC205", "CC301"])
+    assert [f.code for f in spark.findings].count("CC201") == planted["contradictions"] > 0
+    assert spark.context.arrow is None and isinstance(spark.context.records, distributed.SparkRecords)
+    named = {c for f in spark.findings for c in f.claims}
+    assert 0 < spark.context.records.fetched <= len(named) < spark.claims  # the rows findings name, no more
+    same(embedded, spark)
+
+
+RELATED = {
+    "a.yaml": """\
+- {id: total, metric: 床位数, entity: 甲市, period: "2023", kind: actual, surface: 30张, relations: [{sum: [p1, p2]}]}
+- {id: twice, metric: 医院数, entity: 甲市, period: "2023", kind: actual, surface: 3个}
+- {metric: 医院数, entity: 甲市, period: "2023", kind: guess, surface: 许多}
+""",
+    "b.yaml": """\
+- {id: p1, metric: 床位数, entity: 甲市, period: "2023", kind: actual, surface: 10张}
+- {id: p2, metric: 床位数, entity: 甲市, period: "2023", kind: actual, surface: 10张}
+- {id: twice, metric: 医院数, entity: 甲市, period: "2024", kind: actual, surface: 5个}
+- {id: odd, metric: 床位数, entity: 甲市, period: "2023", kind: actual, surface: 9张, relations: [{sum: [p1, nowhere]}, {includes: [odd]}, {change: {from: p1}}]}
+""",
+}
+
+
+def test_relations_and_ids_across_claim_files_are_looked_up_as_on_duckdb(tmp_path):
+    for name, text in RELATED.items():
+        (tmp_path / "claims").mkdir(exist_ok=True)
+        (tmp_path / "claims" / name).write_text(text, encoding="utf-8")
+    embedded, spark = both([str(tmp_path / "claims")], None, str(ROOT / "rules"),
+                           select=["CC100", "CC102", "CC104", "CC110", "CC141", "CC301"])
+    codes = sorted(f.code for f in spark.findings)
+    assert codes.count("CC141") == 3 and "CC102" in codes and "CC301" in codes, codes
+    assert any("#2" in f.claims for f in spark.findings if f.code == "CC110")  # a claim without id, by its row
+    same(embedded, spark)
+
+
+def test_an_unreadable_claim_file_stops_spark_as_it_stops_duckdb(tmp_path):
+    from checker.run.runner import InputError
+
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "a.yaml").write_text(RELATED["b.yaml"], encoding="utf-8")
+    (tmp_path / "claims" / "bad.yaml").write_bytes(b"- {id: x, surface: \xc3\x28}\n")
+    messages = []
+    for engine in ("duckdb", "spark"):
+        with pytest.raises(InputError) as raised:
+            run_check([str(tmp_path / "claims")], None, str(ROOT / "rules"), engine=engine)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1] and "bad.yaml" in messages[0]

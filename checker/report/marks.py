@@ -15,6 +15,9 @@ def claim_columns(ctx, names: tuple[str, ...]) -> dict[str, list]:
         return {n: [] for n in names}
     if ctx.arrow is not None and all(n in ctx.arrow.column_names for n in names):
         return {n: ctx.arrow.column(n).to_pylist() for n in names}
+    if ctx.remote is not None:  # on Spark: these columns of every claim, for a report that shows every document
+        table = ctx.remote.columns(names)
+        return {n: table.column(n).to_pylist() for n in names}
     out: dict[str, list] = {n: [] for n in names}
     for rec, r in zip(ctx.records, ctx.readings):
         for n in names:

@@ -25,6 +25,7 @@ CODE = "CC102"
 NAME = "duplicate-id"
 SEVERITY = "error"
 READS = "records"
+ACROSS_FILES = True  # an id is compared with the ids of every claim file: on Spark it runs on the whole table (checker.run.distributed)
 
 
 def check(ctx):

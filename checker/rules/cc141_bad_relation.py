@@ -34,6 +34,7 @@ CODE = "CC141"
 NAME = "bad-relation"
 SEVERITY = "error"
 READS = "records"
+ACROSS_FILES = True  # a relation names claims of any claim file: on Spark it runs on the whole table (checker.run.distributed)
 
 
 def check(ctx):

@@ -42,13 +42,14 @@ SCOPE = ("doc",)  # each finding is about the claims citing one document (checke
 
 def check(ctx):
     out = []
-    for r in ctx.where(lambda f: f("entity_variant").is_valid()):
+    t = ctx.table
+    for found in ctx.rows(t.filter(t.entity_variant.notnull()).select("row").order_by("row")):
+        r = found["row"]
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{variant_of(ctx, r)}`", [r]))
     variants = ctx.registry.entities.variants
-    cited = ctx.arrow.select(["doc", "row"])  # two columns, not a copy of the whole table
-    cited = cited.filter(cited["doc"].is_valid()).group_by("doc").aggregate([("row", "min")])
-    for doc, first in sorted(zip(cited["doc"].to_pylist(), cited["row_min"].to_pylist())):  # each cited once
+    cited = t.filter(t.doc.notnull()).group_by("doc").aggregate(first=t.row.min())
+    for doc, first in sorted((c["doc"], c["first"]) for c in ctx.rows(cited)):  # each cited document once
         lines = ctx.docs.lines(doc)
         if isinstance(lines, str):
             continue  # CC120 reports unusable documents

@@ -46,12 +46,16 @@ class Context:
     references: list = field(default_factory=list)  # reference sets to compare with (checker.run.runner.load_references)
     compared: list | None = None  # the claims compared with them, made once (checker.rules.shared.reference)
     made: list | None = None  # (finding, the first row it names) of each made, when a rule's are kept (checker.run.kept)
+    remote: object | None = None  # on Spark, the claims the executors hold (checker.run.distributed.SparkRecords)
 
     def rows(self, expr) -> list[dict]:
         """Run an ibis expression and return its rows as dicts."""
         from checker.table.engines import arrow_of
 
-        return arrow_of(expr).to_pylist()
+        result = arrow_of(expr).to_pylist()
+        if self.remote is not None:
+            self.remote.named(result)  # the rows the findings will name, fetched at once
+        return result
 
     def where(self, predicate) -> list[int]:
         """Rows for which a record-level predicate holds, in order.

@@ -94,6 +94,9 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     by_text = [m for m in chosen if reads_only_texts(m)]
+    if settings.engine == "spark":
+        return _finish(settings, chosen, ctx, known, *_on_spark(settings, chosen, ctx, claim_paths, by_text, progress),
+                       timings, start)
     store = _store(cache, claim_paths, settings, files, severities)
     try:
         texts = store.texts_to_check(ctx.texts) if store else dict(ctx.texts)
@@ -101,8 +104,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
         raise InputError(str(exc)) from None
     beside = (jobs or document_rules.auto_jobs(texts)) if claim_paths else 1  # lint has no claims to check meanwhile
     with document_rules.DocumentRules(by_text, replace(ctx, texts=texts), beside) as text_rules:
-        timings["load"] = _claims(ctx, claim_paths, cache, jobs, settings.tolerances, settings.engine, noted,
-                                  settings.spark) - start
+        timings["load"] = _claims(ctx, claim_paths, cache, jobs, settings.tolerances, noted) - start
         first = [m for m in chosen if not getattr(m, "AFTER", False)]
         if store:
             store.measure(ctx, ctx.records.files, {scope_of(m) for m in first} - {None})
@@ -123,6 +125,40 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     if noted is not None:
         noted.save()
     findings, waiting = unconfirmed.demote(findings, ctx.arrow)
+    return _finish(settings, chosen, ctx, known, findings, waiting, timings, start)
+
+
+def _on_spark(settings: Settings, chosen: list, ctx: Context, claim_paths: list, by_text: list, progress) -> tuple:
+    """The check on Spark (checker.run.distributed): claim files and documents read and checked on the executors,
+    the rules across records run on the claim table Spark holds; (findings, how many rest on drafts' guesses)."""
+    from checker.run import distributed
+
+    try:
+        found = distributed.lint(settings, ctx, by_text, ctx.texts)
+        if claim_paths:
+            found.update(distributed.load(ctx, settings, claim_paths, chosen))
+        else:
+            _claims(ctx, [], None, 1, settings.tolerances)  # no claims: empty tables, as lint has them
+    except distributed.SparkInputError as exc:
+        raise InputError(str(exc)) from None
+    first = [m for m in chosen if not getattr(m, "AFTER", False)]
+    findings: list[Finding] = []
+    for done, module in enumerate(first, start=1):
+        ran = module in by_text or (claim_paths and distributed.on_executors(module))
+        if ran:
+            findings.extend(found.get(module.CODE, []))
+        elif claim_paths:
+            findings.extend(module.check(ctx))
+        if progress:
+            progress(done, len(first), module.CODE)
+    if not claim_paths:
+        return findings, 0
+    return unconfirmed.demote(findings, ctx.remote.unsure_of(findings) if findings else None)
+
+
+def _finish(settings: Settings, chosen: list, ctx: Context, known, findings: list, waiting: int, timings: dict,
+            start: float) -> Result:
+    """Suppressions, the baseline and the rules about them, pages, verified claims: the run's result."""
     ctx.outcome = suppressions.apply(findings, ctx.records, ctx.sidecar, known)
     ctx.outcome.suppressed, ctx.outcome.baselined = in_order(ctx.outcome.suppressed), in_order(ctx.outcome.baselined)
     remaining = list(ctx.outcome.kept)
@@ -130,7 +166,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
         remaining.extend(module.check(ctx))  # about suppressions and the baseline themselves
     remaining = pages.with_pages(remaining, ctx.docs.pages_at)
     verified = verified_claims(ctx)
-    timings["rules"] = time.perf_counter() - start - timings["load"] - timings["table"]
+    timings["rules"] = time.perf_counter() - start - timings.get("load", 0) - timings.get("table", 0)
     return Result(in_order(remaining), len(ctx.records), len(ctx.records.paths()),
                   ctx.outcome.suppressed, timings, len(ctx.texts), ctx, ctx.outcome.baselined, waiting, verified)
 
@@ -212,8 +248,7 @@ def _documents(files: RuleFiles, docs: str | None, lint, severities: dict, known
                    lint=lint_language(files.lint))
 
 
-def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str, known=None,
-            spark: dict | None = None) -> float:
+def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, known=None) -> float:
     """Load the claims and give the context their records, readings and tables; return when they were loaded."""
     from checker.table import arrow, derived, edges, engines
     from checker.table import readings as reading
@@ -230,6 +265,6 @@ def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, engine: str
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     ctx.edges = edges.arrow(edge_rows)
-    ctx.table, ctx.relations, ctx.metrics = engines.tables(engine, claim_table, ctx.edges, metrics, spark)
+    ctx.table, ctx.relations, ctx.metrics = engines.tables("duckdb", claim_table, ctx.edges, metrics)
     ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, claim_table
     return loaded

@@ -26,15 +26,61 @@ def edges(records: Records, problems: list[Problem]) -> list[dict]:
     by_id = records.rows_by_id({str(name) for _, relations in stating for name in _names(relations)})
     out: list[dict] = []
     for row, relations in stating:
+        def row_of(name, role, row=row) -> int:
+            if str(name) not in by_id:
+                raise ValueError(not_an_id(role, name))
+            if by_id[str(name)] == row:
+                raise ValueError(the_claim_itself(role, name))
+            return by_id[str(name)]
+
         for at, entry in enumerate(relations):
             (kind, body), = entry.items()
             try:
-                out.extend(dict(e, entry=at) for e in _edges(row, kind, body, by_id))
+                out.extend(dict(e, entry=at) for e in _edges(row, kind, body, row_of))
             except ValueError as exc:
-                rec = records[row]
-                problems.append(Problem("CC141", rec.path, rec.line_of("relations"),
-                                        f"relation `{kind}` of `{rec.values.get('id')}`: {exc}", row))
+                problems.append(relation_problem(records[row], kind, exc, row))
     return out
+
+
+def unresolved(records: Records, problems: list[Problem]) -> list[dict]:
+    """The edges as written, their members still named by id (member_name) and numbered in the order they are
+    named (order): for an engine that looks the ids up itself, over claim files it never holds at once. A
+    relation of the wrong shape is a problem here already; one naming no claim is found where the ids are."""
+    out: list[dict] = []
+    for row, relations in records.stated_relations():
+        for at, entry in enumerate(relations):
+            named: list = []
+
+            def row_of(name, role, named=named) -> int:
+                if not isinstance(name, (str, int)):
+                    raise ValueError(not_an_id(role, name))
+                named.append(str(name))
+                return -len(named)  # a stand-in, replaced once the id is looked up
+
+            (kind, body), = entry.items()
+            try:
+                found = _edges(row, kind, body, row_of)
+            except ValueError as exc:
+                problems.append(relation_problem(records[row], kind, exc, row))
+                continue
+            for e in found:
+                name = named[-e["member"] - 1] if e["member"] is not None else None
+                out.append(dict(e, entry=at, member=None, member_name=name,
+                                order=-e["member"] if e["member"] is not None else 0))
+    return out
+
+
+def not_an_id(role: str, name) -> str:
+    return f"{role} `{name}` is not the id of a claim"
+
+
+def the_claim_itself(role: str, name) -> str:
+    return f"{role} `{name}` is the claim itself"
+
+
+def relation_problem(rec, kind: str, exc, row: int) -> Problem:
+    return Problem("CC141", rec.path, rec.line_of("relations"), f"relation `{kind}` of `{rec.values.get('id')}`: {exc}",
+                   row)
 
 
 def _names(relations) -> list:
@@ -47,18 +93,12 @@ def _names(relations) -> list:
     return out
 
 
-def _edges(row: int, kind: str, body, by_id: dict) -> list[dict]:
+def _edges(row: int, kind: str, body, row_of) -> list[dict]:
+    """The edges of one relation; row_of(name, role) gives a member's row (ValueError: no such claim)."""
     def edge(member=None, role=None, **extra):
         e = dict.fromkeys(COLUMNS)
         e.update(row=row, rel=kind, member=member, role=role, **extra)
         return e
-
-    def row_of(name, role) -> int:
-        if not isinstance(name, (str, int)) or str(name) not in by_id:
-            raise ValueError(f"{role} `{name}` is not the id of a claim")
-        if by_id[str(name)] == row:
-            raise ValueError(f"{role} `{name}` is the claim itself")
-        return by_id[str(name)]
 
     if kind not in TYPES:
         raise ValueError(f"unknown relation; known: {', '.join(TYPES)}")

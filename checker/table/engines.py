@@ -8,6 +8,7 @@ through pyspark, on a local session or on a cluster.
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 
 from checker.load.settings import ENGINES  # noqa: F401 (the names of the engines this module connects)
@@ -99,6 +100,8 @@ def spark_session(conf: dict | None = None):
     if active is not None:
         return active
     conf = dict(conf or {})
+    # The executors run claimcheck's own code (checker.run.distributed): in this very Python, unless told otherwise
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("claimcheck")
     remote = os.environ.get("SPARK_REMOTE")
     if remote:
@@ -109,7 +112,7 @@ def spark_session(conf: dict | None = None):
         master = conf.pop("spark.master", None) or os.environ.get("CLAIMCHECK_SPARK_MASTER") or _configured_master()
         for url in master.split(",") if master.startswith("spark://") else ():
             _answers(url if url.startswith("spark://") else "spark://" + url, 7077)
-        builder = (builder.master(master).config("spark.ui.enabled", "false").config("spark.log.level", "ERROR")
+        builder = (builder.master(master).config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.log.level", "ERROR")
                    .config("spark.sql.shuffle.partitions", os.environ.get("CLAIMCHECK_SPARK_PARTITIONS", "4")))
     for key, value in conf.items():
         builder = builder.config(key, str(value))

@@ -47,12 +47,17 @@ class Comparison(NamedTuple):
 
 def comparisons(ctx) -> list[Comparison]:
     """Every claim that has a reference figure, compared with it (made once per run)."""
-    if not ctx.references or ctx.arrow is None:
+    if not ctx.references or (ctx.arrow is None and ctx.remote is None):
         return []
     if ctx.compared is not None:
         return ctx.compared
     index = _index(ctx.references)
-    c = {n: ctx.arrow.column(n).to_pylist() for n in CLAIM_COLUMNS}
+    # on Spark, only the claims that have a reference figure come to the driver
+    table = ctx.arrow if ctx.arrow is not None else ctx.remote.with_keys(list(index), CLAIM_COLUMNS)
+    if table is None:
+        ctx.compared = []
+        return []
+    c = {n: table.column(n).to_pylist() for n in CLAIM_COLUMNS}
     out = []
     for i in range(len(c["row"])):
         if not c["has_interval"][i] or (c["kind"][i] not in FACTS and not c["derived"][i]):
