@@ -69,6 +69,8 @@ class Context:
 
     def in_batches(self, groups: list[dict], rows_of, size: int = 256) -> Iterator[dict]:
         """The groups in order; each batch's claims are made at once (Records.prefetch) before they are asked for."""
+        if self.remote is not None:
+            size = max(size, 4096)  # on Spark each batch is a job: fewer, larger ones
         for start in range(0, len(groups), size):
             batch = groups[start:start + size]
             self.records.prefetch(row for g in batch for row in rows_of(g))

@@ -331,7 +331,8 @@ def load(ctx, settings, claim_paths: list, chosen: list) -> dict:
     schema = output_schema(ctx.registry, ctx.units)
     files = _claim_files(spark, claim_paths)
     parsed = files.mapInArrow(parse_batches(plan, schema), from_arrow_schema(schema))
-    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)
+    # Kept on the executors' disks, not in their memory: a million records and their table filled a 1 GB heap
+    parsed = parsed.persist(StorageLevel.DISK_ONLY)
     kind = F.col("kind_of_row")
     fatal = parsed.filter(kind == FATAL).select("file", "blob").collect()
     order = _file_order(claim_paths)
@@ -348,10 +349,11 @@ def load(ctx, settings, claim_paths: list, chosen: list) -> dict:
     rowed = (parsed.filter(kind.isin(CLAIM, EDGE, PROBLEM)).join(F.broadcast(placed), "file")
              .withColumn("row", F.col("first") + F.col("in_file")))
     claim_columns = [name for name in schema.names if name not in ADDED]
-    claims = rowed.filter(kind == CLAIM).persist(StorageLevel.MEMORY_AND_DISK)
-    table = claims.select(*claim_columns)
+    claims = rowed.filter(kind == CLAIM)
+    table = claims.select(*claim_columns).persist(StorageLevel.DISK_ONLY)
+    blobs = claims.select("row", "id", "has_ignore", "blob").persist(StorageLevel.DISK_ONLY)
     first_of = dict(offsets)
-    found = _record_findings_back(parsed.filter(kind == FINDING).select("blob").collect(), first_of)
+    found = _record_findings_back(parsed.filter(kind == FINDING).select("blob").toLocalIterator(), first_of)
     problems = [replace(pickle.loads(bytes(r["blob"])), row=r["row"])
                 for r in rowed.filter(kind == PROBLEM).select("row", "blob").collect()]
     edge_table, more = _resolved_edges(rowed.filter(kind == EDGE), table, F)
@@ -363,8 +365,7 @@ def load(ctx, settings, claim_paths: list, chosen: list) -> dict:
 
     ctx.table, ctx.relations = con.table("claims"), con.table("relations")
     ctx.metrics = con.create_view("metrics", ibis.memtable(arrow.metric_table(ctx.registry, ctx.units)), overwrite=True)
-    held = SparkRecords(claims.select("row", "id", "has_ignore", "blob"), table, total, [n for n, _ in counts], ctx,
-                        settings.tolerances)
+    held = SparkRecords(blobs, table, total, [n for n, _ in counts], ctx, settings.tolerances)
     ctx.records, ctx.readings, ctx.problems, ctx.arrow, ctx.remote = held, SparkReadings(held), problems, None, held
     return found
 
@@ -387,7 +388,9 @@ def _claim_files(spark, claim_paths: list):
     reader = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
               .option("pathGlobFilter", "*.{yaml,yml}"))
     files = reader.load([p if "://" in p else os.path.abspath(p) for p in claim_paths])
-    parts = max(spark.sparkContext.defaultParallelism * 2, 1)
+    # tasks of a few batches each: many tasks spread over a cluster, and no task holds much at once
+    count = files.select("path").count()
+    parts = max(spark.sparkContext.defaultParallelism * 2, -(-count // (2 * FILES_PER_BATCH)), 1)
     return files.select("path", "content").repartition(parts)
 
 
@@ -489,12 +492,15 @@ class SparkRecords:
         return self._recent[row]
 
     def prefetch(self, rows) -> None:
+        """Fetch these rows, a job per KEPT/2 of them (joined with the rows wanted, streamed partition by
+        partition: neither the driver's JVM nor its Python holds more than those rows)."""
         from pyspark.sql import functions as F
 
         wanted = sorted({int(r) for r in rows if r is not None and int(r) not in self._recent})
-        for start in range(0, len(wanted), 4096):
-            chunk = wanted[start:start + 4096]
-            for r in self._rows.filter(F.col("row").isin(chunk)).select("row", "blob").collect():
+        spark = self._rows.sparkSession
+        for start in range(0, len(wanted), self.KEPT // 2):
+            chunk = spark.createDataFrame([(r,) for r in wanted[start:start + self.KEPT // 2]], "row long")
+            for r in self._rows.join(F.broadcast(chunk), "row").select("row", "blob").toLocalIterator():
                 self._keep(r["row"], r["blob"])
 
     def _keep(self, row: int, blob) -> None:
@@ -514,7 +520,8 @@ class SparkRecords:
                     wanted.add(v)
                 elif isinstance(v, list) and (k.endswith("rows") or k in ("parts", "members")):
                     wanted.update(x for x in v if type(x) is int)
-        self.prefetch(wanted)
+        if len(wanted) <= self.KEPT // 2:  # more are fetched a batch at a time (Context.in_batches)
+            self.prefetch(wanted)
 
     def with_ignore(self):
         from pyspark.sql import functions as F
@@ -529,8 +536,8 @@ class SparkRecords:
         names = sorted({a for a in among or () if type(a) is str and a})
         if not names:
             return {}
-        found = self._rows.filter(F.col("id").isin(names)).groupBy("id").agg(F.max("row").alias("row")).collect()
-        return {r["id"]: r["row"] for r in found}
+        found = _among(self._rows, "id", "string", names).groupBy("id").agg(F.max("row").alias("row"))
+        return {r["id"]: r["row"] for r in found.toLocalIterator()}
 
     def unsure_of(self, findings) -> object:
         """The rows holding guesses among the claims the findings name (Arrow: row, id, unsure)."""
@@ -539,8 +546,9 @@ class SparkRecords:
         names = {c for f in findings for c in f.claims}
         ids = sorted(n for n in names if not n.startswith("#"))
         rows = sorted(int(n[1:]) for n in names if n.startswith("#") and n[1:].isdigit())
-        picked = self._table.filter(F.col("unsure").isNotNull() & (F.col("id").isin(ids) | F.col("row").isin(rows)))
-        return picked.select("row", "id", "unsure").toArrow()
+        guessed = self._table.filter(F.col("unsure").isNotNull()).select("row", "id", "unsure")
+        picked = _among(guessed, "id", "string", ids).unionByName(_among(guessed, "row", "long", rows)).distinct()
+        return picked.orderBy("row").toArrow()
 
     def columns(self, names: tuple):
         """These columns of every claim, in row order (Arrow): for a report that shows every document whole."""
@@ -555,6 +563,13 @@ class SparkRecords:
                                        "metric_key string, entity_key string, period string, dimension string")
         return self._table.join(wanted, ["metric_key", "entity_key", "period", "dimension"], "left_semi") \
             .select(*columns).toArrow()
+
+
+def _among(frame, column: str, kind: str, values: list):
+    """The rows of frame whose column holds one of values: a join, not an IN list (300,000 ids in one
+    expression filled the driver's heap)."""
+    wanted = frame.sparkSession.createDataFrame([(v,) for v in values] or [], f"{column} {kind}")
+    return frame.join(wanted, column, "left_semi")
 
 
 class SparkReadings:
