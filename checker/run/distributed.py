@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.io.yamlfile import LoadError, Problem
@@ -32,13 +32,12 @@ from checker.model.findings import Finding
 from checker.run.context import Context
 
 CLAIM, FINDING, EDGE, PROBLEM, FATAL = "claim", "finding", "edge", "problem", "fatal"
-ADDED = ("kind_of_row", "in_file", "has_ignore", "blob", "e_entry", "e_rel", "e_member_name", "e_role",
-         "e_direction", "e_mode", "e_years", "e_order", "e_rec_id", "e_line")
 FILES_PER_BATCH = 64  # claim files an executor parses at once: one schema validation per batch, bounded memory
 # Besides the claim table's columns, each row says what it is and carries the rest (output_schema).
 EDGE_FIELDS = (("e_entry", "int64"), ("e_rel", "string"), ("e_member_name", "string"), ("e_role", "string"),
                ("e_direction", "string"), ("e_mode", "string"), ("e_years", "int64"), ("e_order", "int64"),
                ("e_rec_id", "string"), ("e_line", "int64"))
+ADDED = ("kind_of_row", "in_file", "has_ignore", "blob") + tuple(name for name, _ in EDGE_FIELDS)
 
 
 class SparkInputError(Exception):
@@ -168,21 +167,17 @@ def _record_findings(plan: Plan, records, readings, problems, registry, docs, un
         return []
     ctx = Naming(records, readings, problems, registry, docs, None, dict(plan.severities), units=units, arrow=table)
     if any(m.CODE == "CC100" for m in wanted):  # the schema is validated on the table (pandera), here on DuckDB
-        ctx.table, ctx.relations, ctx.metrics = engines.tables("duckdb", table, edges.arrow([]),
-                                                               arrow.metric_table(registry, units))
+        ctx.table, ctx.relations, ctx.metrics = engines.tables(table, edges.arrow([]), arrow.metric_table(registry, units))
     for module in wanted:
         module.check(ctx)
     return ctx.named
 
 
+@dataclass
 class Naming(Context):
     """A context that notes the rows each finding names, so that the driver can number them."""
 
-    @property
-    def named(self) -> list:
-        if "_named" not in self.__dict__:
-            self.__dict__["_named"] = []
-        return self.__dict__["_named"]
+    named: list = field(default_factory=list)  # (finding, the batch rows it names)
 
     def finding(self, code, message, rows=(), extra=()):
         rows = list(rows)
@@ -210,10 +205,11 @@ def _claim_rows(schema, table, records, readings, where):
     import pyarrow as pa
 
     rows = range(len(records))
-    blobs = [pickle.dumps((records[r], readings[r] if records[r].values.get("derived") else None)) for r in rows]
+    made = records[:]  # each record made once, a chunk at a time
+    blobs = [pickle.dumps((rec, readings[rec.row] if rec.values.get("derived") else None)) for rec in made]
     extra = {"kind_of_row": pa.array([CLAIM] * len(rows), pa.string()),
              "in_file": pa.array([where[r][1] for r in rows], pa.int64()),
-             "has_ignore": pa.array([bool(records[r].ignore) for r in rows], pa.bool_()),
+             "has_ignore": pa.array([bool(rec.ignore) for rec in made], pa.bool_()),
              "blob": pa.array(blobs, pa.binary())}
     columns = {name: table.column(name) if name in table.column_names else extra.get(name) for name in schema.names}
     n = len(rows)
@@ -255,8 +251,8 @@ def _other_rows(schema, rows: list):
 def display(uri: str, roots) -> str:
     """A file as the embedded engine names it: under the claim path the user gave, not Spark's URI."""
     plain = uri[len("file:"):] if uri.startswith("file:") else uri
-    if plain.startswith("//") and uri.startswith("file:"):
-        plain = plain[2:] if not plain.startswith("///") else plain[2:]
+    if uri.startswith("file://"):
+        plain = plain[2:]  # file:///abs/path → /abs/path
     for absolute, given in roots:
         if plain == absolute:
             return given
@@ -273,12 +269,11 @@ def lint_batches(plan: Plan):
         from checker.io import reading
         from checker.load.documents import TextError, Texts
         from checker.rules import all_rules
-        from checker.run.context import Context
 
         rules = all_rules()
         with reading.using(plan.limits):
+            _, _, _, docs, lint = _prepared(plan)
             for batch in batches:
-                _, _, _, docs, lint = _prepared(plan)
                 paths = batch.column("path").to_pylist()
                 texts = Texts([Path(p) for p in paths], docs)
                 ctx = Context(None, None, [], None, docs, None, dict(plan.severities), texts=texts, lint=lint)

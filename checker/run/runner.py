@@ -144,10 +144,9 @@ def _on_spark(settings: Settings, chosen: list, ctx: Context, claim_paths: list,
     first = [m for m in chosen if not getattr(m, "AFTER", False)]
     findings: list[Finding] = []
     for done, module in enumerate(first, start=1):
-        ran = module in by_text or (claim_paths and distributed.on_executors(module))
-        if ran:
+        if module in by_text or (claim_paths and distributed.on_executors(module)):
             findings.extend(found.get(module.CODE, []))
-        elif claim_paths:
+        else:
             findings.extend(module.check(ctx))
         if progress:
             progress(done, len(first), module.CODE)
@@ -265,6 +264,6 @@ def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, known=None)
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     ctx.edges = edges.arrow(edge_rows)
-    ctx.table, ctx.relations, ctx.metrics = engines.tables("duckdb", claim_table, ctx.edges, metrics)
+    ctx.table, ctx.relations, ctx.metrics = engines.tables(claim_table, ctx.edges, metrics)
     ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, claim_table
     return loaded

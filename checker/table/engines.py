@@ -1,9 +1,10 @@
 """Where the relational rules run: the same ibis expressions on two engines.
 
 The rules build ibis expressions (checker.rules.shared.relational) and never name an
-engine; this module only decides which backend holds the three tables.
-DuckDB is embedded and needs nothing; Spark runs the very same expressions
-through pyspark, on a local session or on a cluster.
+engine; this module connects the backend that holds the tables. DuckDB is
+embedded and needs nothing and holds Arrow tables made in this process; on
+Spark the tables are DataFrames the executors made (checker.run.distributed),
+on a local session or on a cluster.
 """
 from __future__ import annotations
 
@@ -24,14 +25,12 @@ class EngineError(Exception):
     """The chosen engine cannot be started (missing package, no Java, bad master)."""
 
 
-def tables(engine: str, claims, edges, metrics, spark: dict | None = None):
-    """The claim, relation and metric tables (Arrow) loaded into the engine, as ibis tables; spark: the
-    [tool.claimcheck.spark] settings."""
+def tables(claims, edges, metrics):
+    """The claim, relation and metric tables (Arrow) as ibis tables on DuckDB."""
     import ibis
 
-    con = connect(engine, spark)
-    # Views over the Arrow tables: DuckDB scans them where they are (no second copy of a million claims),
-    # and nothing is written to a Spark warehouse.
+    con = connect("duckdb")
+    # Views over the Arrow tables: DuckDB scans them where they are (no second copy of a million claims)
     return tuple(con.create_view(name, ibis.memtable(data), overwrite=True)
                  for name, data in (("claims", claims), ("relations", edges), ("metrics", metrics)))
 
@@ -112,7 +111,8 @@ def spark_session(conf: dict | None = None):
         master = conf.pop("spark.master", None) or os.environ.get("CLAIMCHECK_SPARK_MASTER") or _configured_master()
         for url in master.split(",") if master.startswith("spark://") else ():
             _answers(url if url.startswith("spark://") else "spark://" + url, 7077)
-        builder = (builder.master(master).config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.log.level", "ERROR")
+        builder = (builder.master(master).config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false").config("spark.log.level", "ERROR")
                    .config("spark.sql.shuffle.partitions", os.environ.get("CLAIMCHECK_SPARK_PARTITIONS", "4")))
     for key, value in conf.items():
         builder = builder.config(key, str(value))
