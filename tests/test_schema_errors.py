@@ -142,3 +142,65 @@ def test_schema_failures_in_a_table_of_many_chunks_name_their_own_rows(tmp_path,
              for f in result.findings for value in [v for *_, v in planted] if f" is {value}" in f.message}
     assert len(planted) > 20 and found == planted
     assert len(result.findings) == len(planted)
+
+
+def _table(rows: dict):
+    import ibis
+    import pyarrow as pa
+
+    return ibis.memtable(pa.table(rows))
+
+
+def _good_rows(n: int = 3) -> dict:
+    """A table with every column of the schema, every value passing."""
+    from checker.table import schema
+
+    rows = {"row": list(range(n))}
+    samples = {"kind": "actual", "period": "2022", "status": "draft", "qualifier": "以上"}
+    for rule in schema.column_rules():
+        if rule.name == "row":
+            continue
+        if rule.dtype is int:
+            rows[rule.name] = [1] * n
+            continue
+        value = samples.get(rule.name, "x")
+        for name, _, test in rule.checks:
+            if name == "isin":
+                value = rows.get(rule.name, [None])[0] or _first_allowed(rule.name)
+        rows[rule.name] = [value] * n
+    return rows
+
+
+def _first_allowed(name: str) -> str:
+    from checker.model import fields as F
+
+    return F.BY_NAME[name].choices[0]
+
+
+def test_the_quick_screen_fails_every_table_pandera_would_fail():
+    """The one-query screen (schema.all_pass) stands in for pandera on tables that pass: it must never pass a
+    table pandera fails. Each check of every column is broken in turn, a required column is emptied, and a
+    column gets another type; pandera's own report of one of them names the broken row."""
+    import pandera.errors
+
+    from checker.table import schema
+
+    good = _good_rows()
+    schema.build_schema().validate(_table(good), lazy=True)  # pandera passes it
+    assert schema.all_pass(_table(good)) and schema.validate(_table(good)) == []
+    bad_values = {"str_length": "", "isin": "nowhere", "str_matches": "22年", "greater_than_or_equal_to": 0}
+    broken = []
+    for rule in schema.column_rules():
+        for name, _, _ in rule.checks:
+            broken.append((rule.name, name, dict(good, **{rule.name: good[rule.name][:2] + [bad_values[name]]})))
+        if not rule.nullable:
+            broken.append((rule.name, "not_nullable", dict(good, **{rule.name: good[rule.name][:2] + [None]})))
+    ints = [r.name for r in schema.column_rules() if r.dtype is int]
+    broken.append((ints[0], "dtype", dict(good, **{ints[0]: [str(v) for v in good[ints[0]]]})))
+    assert len(broken) >= 10
+    for column, check, rows in broken:
+        assert not schema.all_pass(_table(rows)), (column, check)
+    column, check, rows = broken[0]
+    with pytest.raises(pandera.errors.SchemaErrors):
+        schema.build_schema().validate(_table(rows), lazy=True)
+    assert {(f.row, f.column) for f in schema.validate(_table(rows))} == {(2, column)}
