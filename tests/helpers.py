@@ -13,6 +13,10 @@ from checker.run import runner
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The Spark tests compare findings, not speed: Spark gets one core (the other runs the rest of the suite) and a
+# JVM that starts quickly (the C1 compiler alone, one GC thread), set through Spark's own PYSPARK_SUBMIT_ARGS.
+SPARK_TEST_ARGS = "--master local[1] --driver-java-options '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' pyspark-shell"
+
 
 def workspace(tmp: Path, spec: dict) -> tuple[Path, Path, Path]:
     """spec: {claims: [...] or text, docs: {name: text}, metrics: [...], entities: [...]}"""

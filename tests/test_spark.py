@@ -7,15 +7,18 @@ xdist worker (group "spark") so that only one JVM starts.
 
 import pytest
 from generate import generate  # noqa: E402
-from helpers import ROOT, run_check
+from helpers import ROOT, SPARK_TEST_ARGS, run_check
 
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
 
 
 @pytest.fixture(autouse=True)
-def one_shuffle_partition(monkeypatch):
-    """Test corpora are small: one shuffle partition saves a fifth of each query (read when the session starts)."""
+def small_spark(monkeypatch):
+    """Test corpora are small: one shuffle partition saves a fifth of each query, and one core with a quickly
+    started JVM (helpers.SPARK_TEST_ARGS) a third of the module's time (read when the session starts)."""
     monkeypatch.setenv("CLAIMCHECK_SPARK_PARTITIONS", "1")
+    monkeypatch.delenv("CLAIMCHECK_SPARK_MASTER", raising=False)
+    monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", SPARK_TEST_ARGS)
 
 
 def both(claims, docs, rules, **options):
@@ -60,7 +63,7 @@ def test_a_synthetic_corpus_read_in_many_batches_gives_every_planted_problem_and
     table exists only in Spark, and the driver fetches the rows findings name."""
     from checker.run import distributed
 
-    monkeypatch.setattr(distributed, "FILES_PER_BATCH", 1)  # its four claim files: a batch each, over four partitions
+    monkeypatch.setattr(distributed, "FILES_PER_BATCH", 1)  # its four claim files: a batch each, over two partitions
     planted = generate(1200, tmp_path, docs=4, seed=11)
     embedded, spark = both([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
                            select=["CC100", "CC110", "CC121", "CC201", "CC202", "CC203", "CC205", "CC301", "CC302",

@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from helpers import GOOD_RECORD, ROOT, inside, workspace
+from helpers import GOOD_RECORD, ROOT, SPARK_TEST_ARGS, inside, workspace
 
 from checker.load import settings as config
 
@@ -40,7 +40,7 @@ def test_a_failure_inside_spark_ends_the_run_with_exit_2_and_its_cause(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.claimcheck.spark]\n"spark.driver.maxResultSize" = "1k"\n',
                                              encoding="utf-8")
     start = time.monotonic()
-    out = check_in_a_process(tmp_path, str(c), "--docs", str(d), "--rules", str(r))
+    out = check_in_a_process(tmp_path, str(c), "--docs", str(d), "--rules", str(r), PYSPARK_SUBMIT_ARGS=SPARK_TEST_ARGS)
     took = time.monotonic() - start
     assert out.returncode == 2, out.stderr
     assert "claimcheck: error: Spark failed: SparkException: Job aborted" in out.stderr, out.stderr[-2000:]
