@@ -128,7 +128,7 @@ def load_registry(files, units=None) -> Registry:
 def _layers(vocab: Vocabulary, paths: list[Path], allowed: set, notes: list, units) -> None:
     """The built-in file first, then the project's, whose entries replace built-in ones by name."""
     for path in paths:
-        builtin = path.resolve().is_relative_to(BUILTIN)
+        builtin = _is_builtin(path)
         entries: set = set()
         for term in _terms(path, allowed, builtin):
             if term.name in entries:  # add() takes a name again silently: only another entry's names clash there
@@ -176,18 +176,35 @@ def _note_dimension(before: Term, term: Term, units, notes: list) -> None:
                              f"in {b} now"))
 
 
-def _terms(path: Path, allowed: set, builtin: bool) -> list[Term]:
+def _terms(path: Path, allowed: set, builtin: bool) -> tuple[Term, ...]:
+    """The entries of one vocabulary file. The built-in files are read once a process: they are part of the
+    installed package, and parsing them took a fifth of a small check."""
+    if _is_builtin(path):
+        return _builtin_terms(str(path), frozenset(allowed), builtin)
+    return _read_terms(path, allowed, builtin)
+
+
+def _is_builtin(path: Path) -> bool:
+    return path.resolve().is_relative_to(BUILTIN)
+
+
+@lru_cache(maxsize=None)
+def _builtin_terms(path: str, allowed: frozenset, builtin: bool) -> tuple[Term, ...]:
+    return _read_terms(Path(path), allowed, builtin)
+
+
+def _read_terms(path: Path, allowed: set, builtin: bool) -> tuple[Term, ...]:
     if not path.exists():
-        return []
+        return ()
     data = read_yaml(read_rules_text(path), str(path), problems := [])
     if problems:
         p = problems[0]
         raise LoadError(f"{p.path}:{p.line}: {p.message}")
     if data is None:
-        return []
+        return ()
     if not isinstance(data, list):
         raise LoadError(f"{path}:1: expected a list of entries with `name:`")
-    return [_term(item, path, allowed, builtin) for item in data]
+    return tuple(_term(item, path, allowed, builtin) for item in data)
 
 
 def _term(item, path: Path, allowed: set, builtin: bool = False) -> Term:
@@ -215,7 +232,16 @@ _SHORT_PROVINCE = re.compile(r"^(.+?)(?:省|市|壮族自治区|回族自治区|
 _SHORT_PLACE = re.compile(r"^(.{2,}?)(?:市|区|县|地区|盟)$")
 
 
-def _places(path: Path) -> list[Term]:
+def _places(path: Path) -> tuple[Term, ...]:
+    return _builtin_places(str(path)) if _is_builtin(path) else _read_places(path)
+
+
+@lru_cache(maxsize=None)
+def _builtin_places(path: str) -> tuple[Term, ...]:
+    return _read_places(Path(path))
+
+
+def _read_places(path: Path) -> tuple[Term, ...]:
     """Every division of places.csv as a term: canonical name, short forms that are unique (重庆 → 重庆市,
     荣昌 → 荣昌区), parent and code. A name that several divisions share (朝阳区) is known, but only the name
     with its parent (北京市朝阳区) says which one."""
@@ -247,7 +273,7 @@ def _places(path: Path) -> list[Term]:
         terms.append(Term(names[r["code"]], tuple(aliases), (), extra, where, line, True))
     for name, choices in ambiguous.items():
         terms.append(Term(name, (), (), {"type": "place", "note": "one of " + "、".join(choices)}, where, 0, True))
-    return terms
+    return tuple(terms)
 
 
 def _short(row: dict) -> str | None:
