@@ -65,9 +65,10 @@ def test_a_synthetic_corpus_read_in_many_batches_gives_every_planted_problem_and
 
     monkeypatch.setattr(distributed, "FILES_PER_BATCH", 1)  # its four claim files: a batch each, over two partitions
     planted = generate(1200, tmp_path, docs=4, seed=11)
+    # the rules run on the executors, batch by batch, and the rules across records the planted problems need
+    # (the seeds' test runs every rule on Spark)
     embedded, spark = both([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
-                           select=["CC100", "CC110", "CC121", "CC201", "CC202", "CC203", "CC205", "CC301", "CC302",
-                                   "CC311", "CC312"])
+                           select=["CC100", "CC110", "CC121", "CC201", "CC205", "CC301"])
     codes = [f.code for f in spark.findings]
     assert codes.count("CC201") == planted["contradictions"] > 0
     assert codes.count("CC301") == planted["parts"] > 0
