@@ -275,3 +275,13 @@ def test_a_name_read_after_its_figure_stops_at_the_next_figure(ex):
     named = d["25.13万人"]
     assert not any(ch.isdigit() for ch in named.metric) and not named.metric.startswith("了")
     assert named.confidence["metric"] < 0.4
+
+
+def test_a_part_of_a_year_named_by_a_relative_word_is_that_part_of_the_reporting_year(ex):
+    """今年上半年, 去年1-8月, 今年3月: the half, months or month of the year the relative word names."""
+    name = "示例区2024年卫生健康工作总结.txt"
+    d = by_surface(ex, "今年上半年,全区出院人数3.2万人,同比增长19.9%。", name)
+    assert d["3.2万人"].period == "2024H1" and d["19.9%"].period == "2024H1"
+    assert by_surface(ex, "去年1-8月,全区出院人数12.3万人。", name)["12.3万人"].period == "2023-01~08"
+    assert by_surface(ex, "今年3月,全区新增床位120张。", name)["120张"].period == "2024-03"
+    assert by_surface(ex, "今年全区新增床位120张。", name)["120张"].period == "2024"

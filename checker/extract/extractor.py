@@ -37,8 +37,10 @@ SENTENCE_END = words.SENTENCE_MARKS + "；;\n"  # a figure's context stops at a 
 _CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
-YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|"
-                  r"(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)?")
+_PART = (r"(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|"
+         r"(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)")
+YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}})年{_PART}?")
+YEAR_PART = re.compile(_PART)  # 今年上半年, 去年1-8月: the part of a year a relative word names
 
 
 SECTION_LOOK_BACK = 12  # lines above a figure searched for the heading of its section
@@ -464,7 +466,8 @@ class Extractor:
         relative = _last_between([r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)
                                   and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
-            return str(year + relative[1]), 0.7, relative[1] > 0
+            part = YEAR_PART.match(ctx.line, relative[0] + 2)  # 今年上半年: the relative words are two characters
+            return _in_part(str(year + relative[1]), part), 0.7, relative[1] > 0
         ahead = "" if self._present.search(ctx.line, sentence, start) else ctx.future_context(sentence, year)
         if ahead:  # 到2025年底，建成全国健康城市。… 建成互联网医院3家。: the plan's items share its year
             return ahead, 0.5, CONTEXT
@@ -543,16 +546,21 @@ def _title_period(text: str, year: int | None) -> str:
 
 def _period_of(m: re.Match) -> str:
     """The period a YEAR match names: 2022, 2022H1, 2022Q3, 2022-06, 2022-01~08."""
-    period = m.group("y")
+    return _in_part(m.group("y"), m)
+
+
+def _in_part(period: str, m: re.Match | None) -> str:
+    """The year's part a match of _PART names, if any: H1, Q3, -06, -01~08 after the year."""
+    if m is None or not m.group("part"):
+        return period
     if m.group("part") in ("上半年", "下半年"):
         return period + ("H1" if m.group("part") == "上半年" else "H2")
     if m.group("q"):
         return period + "Q" + str("一二三四".find(m.group("q")) + 1 if m.group("q") in "一二三四" else m.group("q"))
     if m.group("m2"):
         return period + f"-{int(m.group('m1')):02d}~{int(m.group('m2')):02d}"  # 1-8月: January to August
-    if m.group("mon"):
-        return period + f"-{int(m.group('mon')):02d}"
-    return period
+    month = int(m.group("mon"))
+    return period + f"-{month:02d}" if 1 <= month <= 12 else period
 
 
 def _related(texts: list, drafts: list[Draft], additive, measure) -> list[Draft]:
