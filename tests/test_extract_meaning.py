@@ -285,3 +285,11 @@ def test_a_part_of_a_year_named_by_a_relative_word_is_that_part_of_the_reporting
     assert by_surface(ex, "去年1-8月,全区出院人数12.3万人。", name)["12.3万人"].period == "2023-01~08"
     assert by_surface(ex, "今年3月,全区新增床位120张。", name)["120张"].period == "2024-03"
     assert by_surface(ex, "今年全区新增床位120张。", name)["120张"].period == "2024"
+
+
+def test_a_thing_counted_outside_the_vocabulary_is_named_after_what_its_counter_counts(ex):
+    """教学查房41次 is 教学查房次数 and 手术示教423台 手术示教台数, as statistics name them; 家 and 个 give 数."""
+    d = by_surface(ex, "手术示教423台,教学查房41次,推广适宜技术87项,现场指导手术17台次,建成长者照护之家54家。")
+    assert d["423台"].metric == "手术示教台数" and d["41次"].metric == "教学查房次数"
+    assert d["87项"].metric == "适宜技术项数" and d["17台次"].metric == "现场指导手术台次"
+    assert d["54家"].metric == "长者照护之家数"

@@ -78,6 +78,7 @@ class Language:
     present_words: tuple = ()
     caption_words: tuple = ()
     romanized_places: dict = field(default_factory=dict)
+    count_names: dict = field(default_factory=dict)  # counter → the name's end: 次 → 次数 (教学查房次数)
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -107,6 +108,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(data.get("present_words", [])),
             tuple(data.get("caption_words", [])),
             {str(k).lower(): str(v) for k, v in (data.get("romanized_places") or {}).items()},
+            {str(k): str(v) for k, v in (data.get("count_names") or {}).items()},
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -231,7 +233,8 @@ class Extractor:
         self.pattern = quantity_pattern(counters)
         skip = (*language.trailing_words, *language.change_cues, *language.share_cues, *language.baseline_cues,
                 *language.to_cues, *language.relative_years, *language.connectives)
-        self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment)
+        self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment,
+                                        language.count_names)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
         self._targets = re.compile("|".join(map(re.escape, language.target_cues)) or "(?!)")
         self.cues = _cue_automaton(language)

@@ -49,7 +49,8 @@ class Mention:
 class MetricNamer:
     """Names figures with the vocabulary of a run (checker.load.registry.Registry)."""
 
-    def __init__(self, registry, dimensions: dict, breakdowns: dict, skip_words: tuple, segment):
+    def __init__(self, registry, dimensions: dict, breakdowns: dict, skip_words: tuple, segment,
+                 count_names: dict | None = None):
         import ahocorasick
 
         self.metrics = registry.metrics
@@ -57,6 +58,7 @@ class MetricNamer:
         self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
         self.skip = re.compile("|".join(re.escape(w) for w in sorted(skip_words, key=len, reverse=True)) or "(?!)")
         self.breakdowns = breakdowns
+        self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
         self._dimension_of: dict = {}
         self.automaton = ahocorasick.Automaton()  # of names written backwards: see names()
         names = {n: c for n, c in self.metrics.spotting_names().items() if len(n) >= 2}
@@ -108,7 +110,7 @@ class MetricNamer:
         rest of its clause; lead: what the sentence's first figure measures (its subject); mate: the figure
         before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
         dim = self.dimensions.get(unit) if unit else None
-        named = self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate)
+        named = self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
         if not self._fits(named.metric, dim, relative):
             return Naming("?", 0.0, named.wording)
         if phrase.lstrip(" :：").startswith("其中") and earlier:
@@ -119,7 +121,8 @@ class MetricNamer:
         return named
 
     def _name(self, phrase: str, hits: list, dim: str | None, earlier: list[Mention], topics,
-              rate: str, after: tuple | None, following: str, lead: str, mate: Mention | None) -> Naming:
+              rate: str, after: tuple | None, following: str, lead: str, mate: Mention | None,
+              unit: str | None = None) -> Naming:
         trimmed = self._trim(phrase)
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
@@ -131,12 +134,12 @@ class MetricNamer:
                  and (whole is None or h[1] <= whole[0])]  # 社区卫生服务机构 before 床位 is a part of the beds
         if whole is not None and _DIGIT.search(_DATE.sub("", phrase[own_rate.end() if own_rate else 0:whole[0]])):
             # 100张以下床位医院: a class of hospitals the vocabulary does not name
-            return Naming(trimmed + self._counted(trimmed, dim), 0.3, trimmed)
+            return Naming(trimmed + self._counted(trimmed, dim, unit), 0.3, trimmed)
         if whole is not None and (_has_words(self._trim(_ASIDE.sub("", phrase[whole[1]:])))
                                   or self._narrowed(phrase, whole, parts, hits)):
             # 到医疗卫生机构就诊6.0次, 新冠肺炎定点医院800余家: the name is not the figure's, or not all of it
             words = self._noun_phrase(trimmed)
-            return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
+            return Naming(words + self._counted(words, dim, unit) if words else "?", 0.3 if words else 0.0, words)
         if whole is not None and phrase[:whole[0]].endswith(("其他", "其它")):
             return Naming("其他" + whole[3], 0.3, phrase[whole[0] - 2:whole[1]])  # the rest of them, unnamed
         if whole is not None:
@@ -161,7 +164,7 @@ class MetricNamer:
             following = _DIGIT.split(_ASIDE.sub("", following), 1)[0].strip(" 。；;")  # up to the next figure
             if not after and _has_words(self._trim(following)):
                 words = self._noun_phrase(self._trim(following))  # 454家尚未定级: named after the figure
-                return Naming(words + self._counted(words, dim) if words else "?", 0.3 if words else 0.0, words)
+                return Naming(words + self._counted(words, dim, unit) if words else "?", 0.3 if words else 0.0, words)
             if after:
                 return Naming(self._compose("", after[3], rate), 0.6, after[2])
             before = [m for m in earlier if not m.nested] or earlier  # not the aside in brackets: 床位38653张(编制37151张)
@@ -179,7 +182,7 @@ class MetricNamer:
             return Naming(component, 0.8, words)
         if not words:
             return Naming(earlier[-1].metric if earlier else "?", 0.3 if earlier else 0.0, "")
-        return Naming(self._compose("", words + self._counted(words, dim), rate), 0.3, words)
+        return Naming(self._compose("", words + self._counted(words, dim, unit), rate), 0.3, words)
 
     def _rate_of(self, words: str, count: str) -> str:
         """报告发病率 after 甲乙类法定报告传染病发病数: the rate of what was just counted."""
@@ -213,11 +216,14 @@ class MetricNamer:
                 return self.metrics.canonical(name) if self.metrics.known(name) else ""
         return ""
 
-    @staticmethod
-    def _counted(words: str, dim: str | None) -> str:
-        """数 for a name of things counted (长者照护之家54家 is 长者照护之家数), nothing for a rate or an amount."""
-        counted = dim in COUNTED and not words.endswith(("数", "量", "率", "人次", "费", "额", "比"))
-        return "数" if counted else ""
+    def _counted(self, words: str, dim: str | None, unit: str | None) -> str:
+        """数 for a name of things counted (长者照护之家54家 is 长者照护之家数), or what the figure's counter
+        counts (专题讲座160次 is 专题讲座次数); nothing for a rate or an amount."""
+        counted = dim in COUNTED and not words.endswith(("数", "量", "率", "人次", "费", "额", "比", "台次", "场次"))
+        if not counted:
+            return ""
+        end = self.count_names.get(unit or "", "数")
+        return end[1:] if words.endswith(end[0]) else end  # 派出专家69名: 派出专家人数, not 派出专家人人数
 
     def _fits(self, metric: str, dim: str | None, relative: bool = True) -> bool:
         """A figure in unit dim can be a value of metric: the same dimension, or a ratio of anything when the
