@@ -293,3 +293,8 @@ def test_a_thing_counted_outside_the_vocabulary_is_named_after_what_its_counter_
     assert d["423台"].metric == "手术示教台数" and d["41次"].metric == "教学查房次数"
     assert d["87项"].metric == "适宜技术项数" and d["17台次"].metric == "现场指导手术台次"
     assert d["54家"].metric == "长者照护之家数"
+
+
+def test_outpatient_and_emergency_visits_written_out_are_one_indicator(ex):
+    d = by_surface(ex, "今年上半年门诊急诊77.4万人次,同比增长19.9%。", "示例区2024年卫生健康工作总结.txt")
+    assert (d["77.4万人次"].metric, d["77.4万人次"].period) == ("门急诊人次", "2024H1")

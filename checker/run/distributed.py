@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -446,6 +447,25 @@ def _resolved_edges(raw, table, F):
     return edges, problems
 
 
+RULE_THREADS = 4  # rules whose queries Spark runs at once: a small query's time is mostly waiting, not work
+
+
+def across_records(modules: list, ctx) -> dict:
+    """The findings of the rules run on the claim table Spark holds, by code, several rules at once.
+
+    Each rule's queries are Spark jobs that spend most of their time planning and scheduling; run one after
+    another, a check of a few hundred claims took a second a rule. Findings are the same in any order: each
+    rule's come back whole and are reported in the rules' order.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    if len(modules) < 2 or ctx.remote is None:  # without claims the tables are DuckDB's: one query at a time
+        return {m.CODE: m.check(ctx) for m in modules}
+    with ThreadPoolExecutor(RULE_THREADS, thread_name_prefix="claimcheck-rule") as pool:
+        running = {m.CODE: pool.submit(m.check, ctx) for m in modules}
+        return {code: future.result() for code, future in running.items()}
+
+
 class SparkRecords:
     """The records as the driver sees them: only those asked for, fetched from the executors' rows by row.
 
@@ -459,6 +479,7 @@ class SparkRecords:
         self._rows, self._table, self._count, self._paths, self._ctx = rows, table, count, paths, ctx
         self._tolerances = tolerances
         self._recent: OrderedDict = OrderedDict()  # row → (record, reading or None)
+        self._lock = threading.RLock()  # rules run in threads (across_records) and share the rows fetched
         self.files = [(p, None) for p in paths]
         self.fetched = 0  # rows brought to the driver, all told
 
@@ -480,23 +501,25 @@ class SparkRecords:
         return reading
 
     def _held(self, row: int):
-        if row not in self._recent:
-            self.prefetch([row])
-        if row not in self._recent:
-            raise IndexError(row)
-        return self._recent[row]
+        with self._lock:
+            if row not in self._recent:
+                self.prefetch([row])
+            if row not in self._recent:
+                raise IndexError(row)
+            return self._recent[row]
 
     def prefetch(self, rows) -> None:
         """Fetch these rows, a job per KEPT/2 of them (joined with the rows wanted, streamed partition by
         partition: neither the driver's JVM nor its Python holds more than those rows)."""
         from pyspark.sql import functions as F
 
-        wanted = sorted({int(r) for r in rows if r is not None and int(r) not in self._recent})
-        spark = self._rows.sparkSession
-        for start in range(0, len(wanted), self.KEPT // 2):
-            chunk = spark.createDataFrame([(r,) for r in wanted[start:start + self.KEPT // 2]], "row long")
-            for r in self._rows.join(F.broadcast(chunk), "row").select("row", "blob").toLocalIterator():
-                self._keep(r["row"], r["blob"])
+        with self._lock:
+            wanted = sorted({int(r) for r in rows if r is not None and int(r) not in self._recent})
+            spark = self._rows.sparkSession
+            for start in range(0, len(wanted), self.KEPT // 2):
+                chunk = spark.createDataFrame([(r,) for r in wanted[start:start + self.KEPT // 2]], "row long")
+                for r in self._rows.join(F.broadcast(chunk), "row").select("row", "blob").toLocalIterator():
+                    self._keep(r["row"], r["blob"])
 
     def _keep(self, row: int, blob) -> None:
         self.fetched += 1
@@ -522,8 +545,10 @@ class SparkRecords:
         from pyspark.sql import functions as F
 
         for r in sorted(self._rows.filter(F.col("has_ignore")).select("row", "blob").collect(), key=lambda r: r["row"]):
-            self._keep(r["row"], r["blob"])
-            yield self._recent[r["row"]][0]
+            with self._lock:
+                self._keep(r["row"], r["blob"])
+                record = self._recent[r["row"]][0]
+            yield record
 
     def rows_by_id(self, among=None) -> dict:
         from pyspark.sql import functions as F

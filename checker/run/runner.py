@@ -142,12 +142,11 @@ def _on_spark(settings: Settings, chosen: list, ctx: Context, claim_paths: list,
     except distributed.SparkInputError as exc:
         raise InputError(str(exc)) from None
     first = [m for m in chosen if not getattr(m, "AFTER", False)]
+    found.update(distributed.across_records([m for m in first if m not in by_text and not (
+        claim_paths and distributed.on_executors(m))], ctx))
     findings: list[Finding] = []
     for done, module in enumerate(first, start=1):
-        if module in by_text or (claim_paths and distributed.on_executors(module)):
-            findings.extend(found.get(module.CODE, []))
-        else:
-            findings.extend(module.check(ctx))
+        findings.extend(found.get(module.CODE, []))
         if progress:
             progress(done, len(first), module.CODE)
     if not claim_paths:
