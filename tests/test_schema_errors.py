@@ -198,9 +198,9 @@ def test_the_quick_screen_fails_every_table_pandera_would_fail():
     ints = [r.name for r in schema.column_rules() if r.dtype is int]
     broken.append((ints[0], "dtype", dict(good, **{ints[0]: [str(v) for v in good[ints[0]]]})))
     assert len(broken) >= 10
-    for column, check, rows in broken:
-        assert not schema.all_pass(_table(rows)), (column, check)
-    column, check, rows = broken[0]
+    for column, broken_check, rows in broken:
+        assert not schema.all_pass(_table(rows)), (column, broken_check)
+    column, _, rows = broken[0]
     with pytest.raises(pandera.errors.SchemaErrors):
         schema.build_schema().validate(_table(rows), lazy=True)
     assert {(f.row, f.column) for f in schema.validate(_table(rows))} == {(2, column)}
