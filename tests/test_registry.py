@@ -74,3 +74,32 @@ def test_registry_columns_are_what_the_lookups_say_name_by_name():
     assert _looked_up(column, table, keep=False).to_pylist() == [table.get(n) if n else None for n in names]
     assert _known(column, table).to_pylist() == [bool(n) and n in table for n in names]
     assert _looked_up(column, {}, keep=True).to_pylist() == [n or None for n in names]
+
+
+def test_vocabulary_and_units_edited_between_runs_are_read_again_even_at_the_same_size_and_time(tmp_path):
+    """The parsed vocabulary and units are kept for each content a file has had, never by its size and
+    modification time: an edit that keeps both is seen, and each run gets a registry of its own."""
+    import os
+
+    from checker.language.units import units_of
+    from checker.load.registry import load_registry
+    from checker.load.rulefiles import RuleFiles
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    metrics, units = rules / "metrics.yaml", rules / "units.txt"
+    metrics.write_text("- {name: 甲指标, unit: 张}\n", encoding="utf-8")
+    units.write_text("@group counters\n    widget = [widget] = 甲件\n@end\n", encoding="utf-8")
+    first, first_units = load_registry(RuleFiles.of(rules)), units_of(RuleFiles.of(rules).units)
+    first.metrics.learn(["学来的指标"])
+    assert units_of(RuleFiles.of(rules).units) is first_units  # the same content: made once
+    for path, old, new in ((metrics, "甲指标", "乙指标"), (units, "甲件", "乙件")):
+        stat = path.stat()
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert path.stat().st_size == stat.st_size
+    second, second_units = load_registry(RuleFiles.of(rules)), units_of(RuleFiles.of(rules).units)
+    assert first.metrics.known("甲指标") and not second.metrics.known("甲指标") and second.metrics.known("乙指标")
+    assert not second.metrics.known("学来的指标")  # what one run learnt stays in its own registry
+    assert first_units.info("甲件").dimension == "[widget]" and second_units.info("乙件").dimension == "[widget]"
+    assert second_units is not first_units

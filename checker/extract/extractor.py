@@ -119,11 +119,11 @@ def load_language(paths: Path | list[Path]) -> Language:
 def make_extractor(files) -> "Extractor":
     """The extractor of a run's rule files (checker.load.rulefiles.RuleFiles): word lists, vocabulary, units."""
     from checker.io.yamlfile import LoadError
-    from checker.language.units import UnitError, Units
+    from checker.language.units import UnitError, units_of
     from checker.load.registry import breakdown_groups, load_registry
 
     try:
-        registry, units = load_registry(files), Units(files.units)
+        registry, units = load_registry(files), units_of(files.units)
         return Extractor(load_language(files.extract), registry, units.words(), _dimensions(units, registry),
                          breakdown_groups(files.breakdowns))
     except (LoadError, UnitError) as exc:

@@ -47,6 +47,28 @@ def _added(path: Path, at: int) -> list[str]:
     return lines
 
 
+def units_of(definitions: list[Path]) -> "Units":
+    """Units for these definition files, made once a process for each content the files have had (building
+    pint's registry took a twentieth of a small check)."""
+    texts = _texts(definitions)
+    if texts is None:
+        return Units(definitions)  # a file that cannot be read: Units names it
+    made = _units(texts)
+    return made if _texts(definitions) == texts else Units(definitions)  # changed meanwhile: not the cached one
+
+
+def _texts(definitions: list[Path]) -> tuple | None:
+    try:
+        return tuple((str(p), Path(p).read_bytes()) for p in definitions)
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=8)
+def _units(texts: tuple) -> "Units":
+    return Units([Path(p) for p, _ in texts])
+
+
 class Units:
     def __init__(self, definitions: Path | list[Path]):
         """definitions: pint definition files, read in order; a later file may define a unit again."""

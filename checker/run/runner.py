@@ -16,7 +16,7 @@ from checker.incremental.cache import Cache
 from checker.io import reading
 from checker.io.gcpause import paused_gc
 from checker.io.yamlfile import LoadError
-from checker.language.units import UnitError, Units
+from checker.language.units import UnitError, units_of
 from checker.load import reference as reference_sets
 from checker.load.claims import load
 from checker.load.documents import Documents, TextError, collect_texts
@@ -238,7 +238,7 @@ def _known_codes(settings: Settings, name: str, codes, available: dict) -> None:
 def _documents(files: RuleFiles, docs: str | None, lint, severities: dict, known=None) -> Context:
     """What the rules see before any claim is read: registries, units, the texts to lint and their word lists.
     known (checker.incremental.filestatus) gives the digests of unchanged documents without reading them."""
-    units = Units(files.units)
+    units = units_of(files.units)
     registry = load_registry(files, units)
     documents = Documents(docs, known)
     texts = collect_texts(lint if lint is not None else ([docs] if docs else []), documents)
