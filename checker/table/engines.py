@@ -56,7 +56,7 @@ _COMPILED: dict[tuple, str] = {}
 
 def arrow_of(expr):
     """The expression's result as an Arrow table, its SQL compiled once per process on DuckDB."""
-    backend = expr._find_backend()
+    backend = expr._find_backend(use_default=True)  # an expression over memtables alone runs on DuckDB
     if getattr(backend, "name", "") != "duckdb":
         return expr.to_pyarrow()
     from ibis.backends.duckdb.converter import DuckDBPyArrowData
