@@ -228,20 +228,16 @@ _SHORT_PLACE = re.compile(r"^(.{2,}?)(?:市|区|县|地区|盟)$")
 
 
 def _places(path: Path) -> tuple[Term, ...]:
-    return _builtin_places(str(path)) if _is_builtin(path) else _read_places(path)
+    """Every division of places.csv as a term, parsed once a process for each content (as _terms)."""
+    return _parsed_places(str(path), path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
-def _builtin_places(path: str) -> tuple[Term, ...]:
-    return _read_places(Path(path))
-
-
-def _read_places(path: Path) -> tuple[Term, ...]:
-    """Every division of places.csv as a term: canonical name, short forms that are unique (重庆 → 重庆市,
-    荣昌 → 荣昌区), parent and code. A name that several divisions share (朝阳区) is known, but only the name
-    with its parent (北京市朝阳区) says which one."""
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+@lru_cache(maxsize=8)
+def _parsed_places(where: str, text: str) -> tuple[Term, ...]:
+    """Every division as a term: canonical name, short forms that are unique (重庆 → 重庆市, 荣昌 → 荣昌区),
+    parent and code. A name that several divisions share (朝阳区) is known, but only the name with its parent
+    (北京市朝阳区) says which one."""
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
     by_code = {r["code"]: r for r in rows}
     count: dict = {}
     for r in rows:
@@ -258,7 +254,6 @@ def _read_places(path: Path) -> tuple[Term, ...]:
             shorts.setdefault(short, []).append(r["code"])
     unique_short = {codes[0]: short for short, codes in shorts.items() if len(codes) == 1}
     terms, ambiguous = [], {}
-    where = str(path)
     for line, r in enumerate(rows, start=5):
         aliases = [unique_short[r["code"]]] if r["code"] in unique_short else []
         if names[r["code"]] != r["name"]:

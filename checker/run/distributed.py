@@ -459,7 +459,7 @@ def across_records(modules: list, ctx) -> dict:
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    if len(modules) < 2 or ctx.remote is None:  # without claims the tables are DuckDB's: one query at a time
+    if ctx.remote is None:  # without claims the tables are DuckDB's: one query at a time
         return {m.CODE: m.check(ctx) for m in modules}
     with ThreadPoolExecutor(RULE_THREADS, thread_name_prefix="claimcheck-rule") as pool:
         running = {m.CODE: pool.submit(m.check, ctx) for m in modules}
