@@ -89,7 +89,7 @@ def test_after_one_edit_the_scoped_rules_check_only_the_keys_it_touches(work, mo
             real = module.check
 
             def spy(ctx, real=real, code=code):
-                seen.setdefault(code, ctx.table.count().execute())  # the cached run, not the one after
+                seen.setdefault(code, ctx.arrow_of(ctx.table.count()).as_py())  # the cached run, not the one after
                 return real(ctx)
 
             monkeypatch.setattr(module, "check", spy)
@@ -135,7 +135,7 @@ def test_a_rule_that_did_not_run_last_time_runs_in_full_and_is_kept_from_then_on
     real = module.check
 
     def spy(ctx):
-        seen.append(ctx.table.count().execute())
+        seen.append(ctx.arrow_of(ctx.table.count()).as_py())
         return real(ctx)
 
     monkeypatch.setattr(module, "check", spy)
@@ -158,7 +158,7 @@ def test_a_relation_rule_checks_again_only_the_relations_an_edit_touches(work, m
     seen = []
     module = all_rules()["CC301"]
     real = module.check
-    monkeypatch.setattr(module, "check", lambda ctx: seen.append(ctx.relations.count().execute()) or real(ctx))
+    monkeypatch.setattr(module, "check", lambda ctx: seen.append(ctx.arrow_of(ctx.relations.count()).as_py()) or real(ctx))
     block = next(b for b in _blocks(path) if f"id: {part}\n" in b)
     value = re.search(r"surface: (\d+)", block).group(1)
     path.write_text(path.read_text(encoding="utf-8").replace(block, block.replace(value, value + "0")),
@@ -176,7 +176,7 @@ def test_the_schema_rule_checks_again_only_the_claim_files_an_edit_touches(work,
     seen = []
     module = all_rules()["CC100"]
     real = module.check
-    monkeypatch.setattr(module, "check", lambda ctx: seen.append(ctx.table.count().execute()) or real(ctx))
+    monkeypatch.setattr(module, "check", lambda ctx: seen.append(ctx.arrow_of(ctx.table.count()).as_py()) or real(ctx))
     files = sorted((work / "claims").glob("*.yaml"))
     files[1].write_text(files[1].read_text(encoding="utf-8").replace("kind: actual", "kind: bogus", 1), encoding="utf-8")
     files[2].write_text(files[2].read_text(encoding="utf-8") + "- just a line of text\n", encoding="utf-8")

@@ -50,7 +50,7 @@ def check(ctx):
 
     out = ctx.problem_findings(CODE)
     typed = {(p.row, p.field) for p in ctx.problems if p.code == CODE}
-    for f in schema.validate(ctx.table):
+    for f in schema.validate(ctx.table, ctx.arrow_of, ctx.arrow if ctx.engine is not None else None):
         if f.row is None or (f.row, f.column) in typed:
             continue
         rec = ctx.records[f.row]

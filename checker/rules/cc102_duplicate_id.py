@@ -20,6 +20,7 @@ Failing example::
       d.txt: 区域内就诊率由2020年的88.6%提升到93.4%。
 """
 from checker.rules.shared.relational import repeated
+from checker.table.engines import built_once
 
 CODE = "CC102"
 NAME = "duplicate-id"
@@ -29,10 +30,15 @@ ACROSS_FILES = True  # an id is compared with the ids of every claim file: on Sp
 
 
 def check(ctx):
-    t = repeated(ctx.table.filter(ctx.table.id.notnull()), ["id"])
-    groups = t.group_by("id").aggregate(n=t.count(), rows=t.row.collect())
     out = []
-    for g in ctx.rows(groups.order_by("id")):
+    for g in ctx.rows(_shared_ids(ctx.table)):
         rows = sorted(g["rows"])
         out.append(ctx.finding(CODE, f"id `{g['id']}` is used by {g['n']} records", rows))
     return out
+
+
+@built_once
+def _shared_ids(claims):
+    """Each id that more than one claim has, with those claims' rows."""
+    t = repeated(claims.filter(claims.id.notnull()), ["id"])
+    return t.group_by("id").aggregate(n=t.count(), rows=t.row.collect()).order_by("id")

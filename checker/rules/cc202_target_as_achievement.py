@@ -34,6 +34,7 @@ Failing example::
 """
 from checker.rules.shared.messages import key, show
 from checker.rules.shared.relational import BOUNDS, KEY, keyed, overlaps, prefixed
+from checker.table.engines import built_once
 
 CODE = "CC202"
 NAME = "target-as-achievement"
@@ -45,26 +46,34 @@ _SAME_THING = ["metric_key", "entity_key", "dimension"]
 
 
 def check(ctx):
-    cols = KEY + BOUNDS + ["row"]
-    actual = keyed(ctx.table, "actual")
-    a, b = prefixed(actual, "a_", cols), prefixed(actual, "b_", cols)
-    pairs = a.join(b, [a["a_" + k] == b["b_" + k] for k in KEY] + [a.a_row != b.b_row])
-    pairs = pairs.mutate(ov=overlaps(pairs, "a_", "b_").cast("int64"))
-    per = pairs.group_by("a_row").aggregate(overlapping=pairs.ov.sum())
-    lonely = a.join(per.filter(per.overlapping == 0), "a_row")
-    t = prefixed(keyed(ctx.table, "target"), "t_", cols)
-    m = lonely.join(t, [lonely["a_" + k] == t["t_" + k] for k in _SAME_THING] + [lonely.a_period != t.t_period])
-    m = m.filter(overlaps(m, "a_", "t_"))
-    hits = m.group_by("a_row").aggregate(t_row=m.t_row.min())
-    others = pairs.join(hits, "a_row").select("a_row", "b_row")
+    hits, others = _matching_targets(ctx.table)
     disagreeing: dict = {}
-    for o in ctx.rows(others.order_by(["a_row", "b_row"])):
+    for o in ctx.rows(others):
         disagreeing.setdefault(o["a_row"], []).append(o["b_row"])
     out = []
-    for h in ctx.rows(hits.order_by("a_row")):
+    for h in ctx.rows(hits):
         row, target, rest = h["a_row"], h["t_row"], disagreeing[h["a_row"]]
         out.append(ctx.finding(
             CODE, f"{key(ctx, row)}: actual {show(ctx, row)} matches the target {show(ctx, target)} but disagrees "
                   f"with {', '.join(show(ctx, r) for r in rest)}: a target stated as an achievement?",
             [row, target, *rest]))
     return out
+
+
+@built_once
+def _matching_targets(claims):
+    """(each actual claim that overlaps none of its key's other actuals but a target of another period, with
+    that target's row; the actuals it disagrees with), as two expressions."""
+    cols = KEY + BOUNDS + ["row"]
+    actual = keyed(claims, "actual")
+    a, b = prefixed(actual, "a_", cols), prefixed(actual, "b_", cols)
+    pairs = a.join(b, [a["a_" + k] == b["b_" + k] for k in KEY] + [a.a_row != b.b_row])
+    pairs = pairs.mutate(ov=overlaps(pairs, "a_", "b_").cast("int64"))
+    per = pairs.group_by("a_row").aggregate(overlapping=pairs.ov.sum())
+    lonely = a.join(per.filter(per.overlapping == 0), "a_row")
+    t = prefixed(keyed(claims, "target"), "t_", cols)
+    m = lonely.join(t, [lonely["a_" + k] == t["t_" + k] for k in _SAME_THING] + [lonely.a_period != t.t_period])
+    m = m.filter(overlaps(m, "a_", "t_"))
+    hits = m.group_by("a_row").aggregate(t_row=m.t_row.min())
+    others = pairs.join(hits, "a_row").select("a_row", "b_row")
+    return hits.order_by("a_row"), others.order_by(["a_row", "b_row"])

@@ -27,6 +27,7 @@ Failing example::
 """
 from checker.rules.shared.messages import key, show
 from checker.rules.shared.relational import KEY, keyed, prefixed, year
+from checker.table.engines import built_once
 
 CODE = "CC203"
 NAME = "target-progress"
@@ -38,17 +39,8 @@ _SAME_THING = ["metric_key", "entity_key", "dimension"]
 
 
 def check(ctx):
-    import ibis
-
-    t = keyed(ctx.table, "target")
-    a = keyed(ctx.table, "actual")
-    t = prefixed(t.mutate(year=year(t.period)), "t_", KEY + ["row", "year"])
-    a = prefixed(a.mutate(year=year(a.period)), "a_", KEY + ["row", "year"])
-    m = t.join(a, [t["t_" + k] == a["a_" + k] for k in _SAME_THING] + [a.a_year <= t.t_year])
-    m = m.mutate(latest=m.a_year.max().over(ibis.window(group_by="t_row")))
-    m = m.filter(m.a_year == m.latest).select("t_row", "a_row")
     by_target: dict = {}
-    for p in ctx.rows(m.order_by(["t_row", "a_row"])):
+    for p in ctx.rows(_latest_actuals(ctx.table)):
         by_target.setdefault(p["t_row"], []).append(p["a_row"])
     out = []
     for target, actuals in by_target.items():
@@ -57,6 +49,20 @@ def check(ctx):
         out.append(ctx.finding(CODE, f"{key(ctx, target)}: target {show(ctx, target)}; latest actual "
                                      f"{'; '.join(states)}", [target, *actuals]))
     return out
+
+
+@built_once
+def _latest_actuals(claims):
+    """Each target's row beside the rows of its key's actuals of the latest year up to the target's."""
+    import ibis
+
+    t = keyed(claims, "target")
+    a = keyed(claims, "actual")
+    t = prefixed(t.mutate(year=year(t.period)), "t_", KEY + ["row", "year"])
+    a = prefixed(a.mutate(year=year(a.period)), "a_", KEY + ["row", "year"])
+    m = t.join(a, [t["t_" + k] == a["a_" + k] for k in _SAME_THING] + [a.a_year <= t.t_year])
+    m = m.mutate(latest=m.a_year.max().over(ibis.window(group_by="t_row")))
+    return m.filter(m.a_year == m.latest).select("t_row", "a_row").order_by(["t_row", "a_row"])
 
 
 def _goal(ctx, row: int):

@@ -27,6 +27,7 @@ Failing example::
 """
 from checker.rules.shared.messages import show
 from checker.rules.shared.relational import repeated
+from checker.table.engines import built_once
 
 CODE = "CC204"
 NAME = "unit-mismatch"
@@ -36,20 +37,13 @@ SCOPE = ("metric_key",)  # each finding is about claims of one metric (checker.r
 
 
 def check(ctx):
-    t = ctx.table
-    # A change is measured in its own terms (a percent level changes by 个百分点) and a share is a part of a
-    # whole (医院床位 … 占78.4%), so only levels count here.
-    t = t.filter(t.metric_key.notnull() & t.dimension.notnull() & ~t.kind.isin(["change", "share"]))
+    undeclared, dims = _dimensions(ctx.table, ctx.metrics)
     out = []
-    d = t.join(ctx.metrics, "metric_key")
-    for r in ctx.rows(d.filter(d.expected_dimension.notnull() & (d.dimension != d.expected_dimension))
-                      .select("row", "dimension", "expected_dimension").order_by("row")):
+    for r in ctx.rows(undeclared):
         out.append(ctx.finding(CODE, f"metric `{ctx.records[r['row']].values['metric']}` is declared in "
                                      f"{r['expected_dimension']} but this claim is in {r['dimension']}", [r["row"]]))
-    # only metrics measured in more than one dimension leave the engine (not one row per metric)
-    dims = repeated(t.group_by(["metric_key", "dimension"]).aggregate(first=t.row.min()), ["metric_key"])
     by_metric: dict = {}
-    for g in ctx.rows(dims.order_by(["metric_key", "first"])):
+    for g in ctx.rows(dims):
         by_metric.setdefault(g["metric_key"], []).append(g)
     for metric, groups in by_metric.items():
         if len(groups) > 1:
@@ -57,3 +51,18 @@ def check(ctx):
             out.append(ctx.finding(CODE, f"metric `{metric}` is measured in incompatible units: {shown}",
                                    [g["first"] for g in groups]))
     return out
+
+
+@built_once
+def _dimensions(claims, metrics):
+    """(the claims in another dimension than their metric's declared one; each dimension of the metrics
+    measured in more than one, with its first claim), as two expressions."""
+    # A change is measured in its own terms (a percent level changes by 个百分点) and a share is a part of a
+    # whole (医院床位 … 占78.4%), so only levels count here.
+    t = claims.filter(claims.metric_key.notnull() & claims.dimension.notnull() & ~claims.kind.isin(["change", "share"]))
+    d = t.join(metrics, "metric_key")
+    undeclared = (d.filter(d.expected_dimension.notnull() & (d.dimension != d.expected_dimension))
+                  .select("row", "dimension", "expected_dimension").order_by("row"))
+    # only metrics measured in more than one dimension leave the engine (not one row per metric)
+    dims = repeated(t.group_by(["metric_key", "dimension"]).aggregate(first=t.row.min()), ["metric_key"])
+    return undeclared, dims.order_by(["metric_key", "first"])

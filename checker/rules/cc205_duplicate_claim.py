@@ -24,6 +24,7 @@ Failing example::
 """
 from checker.rules.shared.messages import key, show
 from checker.rules.shared.relational import BOUNDS, KEY, keyed, repeated
+from checker.table.engines import built_once
 
 CODE = "CC205"
 NAME = "duplicate-claim"
@@ -33,12 +34,17 @@ SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metr
 
 
 def check(ctx):
-    same = KEY + ["kind"] + BOUNDS
-    t = repeated(keyed(ctx.table), same)
-    groups = t.group_by(same).aggregate(n=t.count(), rows=t.row.collect(), first=t.row.min())
     out = []
-    for g in ctx.in_batches(ctx.rows(groups.order_by("first")), lambda g: g["rows"]):
+    for g in ctx.in_batches(ctx.rows(_stated_again(ctx.table)), lambda g: g["rows"]):
         rows = sorted(g["rows"])
         out.append(ctx.finding(CODE, f"{key(ctx, rows[0])} · {g['period']}: the same {g['kind']} value is stated "
                                      f"{g['n']} times: {'; '.join(show(ctx, r) for r in rows)}", rows))
     return out
+
+
+@built_once
+def _stated_again(claims):
+    """Each key, kind and value stated by more than one claim, with their rows."""
+    same = KEY + ["kind"] + BOUNDS
+    t = repeated(keyed(claims), same)
+    return t.group_by(same).aggregate(n=t.count(), rows=t.row.collect(), first=t.row.min()).order_by("first")

@@ -32,6 +32,7 @@ Failing example::
 from checker.rules import RELATIONS
 from checker.rules.shared.messages import parts_message
 from checker.rules.shared.relational import above, part_sums
+from checker.table.engines import built_once
 
 CODE = "CC301"
 NAME = "parts-do-not-sum"
@@ -41,7 +42,13 @@ SCOPE = RELATIONS  # each finding is about a claim stating a relation and its me
 
 
 def check(ctx):
-    j = part_sums(ctx.relations, ctx.table, "sum")
-    bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed) | above(j.w_lo, j.w_lo_closed, j.hi, j.hi_closed))
     return [ctx.finding(CODE, parts_message(ctx, g, "is not the sum of its parts"), [g["row"], *sorted(g["parts"])])
-            for g in ctx.rows(bad.order_by(["row", "entry"]))]
+            for g in ctx.rows(_not_summing(ctx.relations, ctx.table))]
+
+
+@built_once
+def _not_summing(relations, claims):
+    """Each total whose parts' sum cannot be it, or whose parts are in other units."""
+    j = part_sums(relations, claims, "sum")
+    bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed) | above(j.w_lo, j.w_lo_closed, j.hi, j.hi_closed))
+    return bad.order_by(["row", "entry"])

@@ -30,6 +30,7 @@ Failing example::
 from checker.rules import RELATIONS
 from checker.rules.shared.messages import parts_message
 from checker.rules.shared.relational import above, part_sums
+from checker.table.engines import built_once
 
 CODE = "CC302"
 NAME = "parts-exceed-whole"
@@ -39,7 +40,12 @@ SCOPE = RELATIONS  # each finding is about a claim stating a relation and its me
 
 
 def check(ctx):
-    j = part_sums(ctx.relations, ctx.table, "includes")
-    bad = j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed))
     return [ctx.finding(CODE, parts_message(ctx, g, "is smaller than the parts it includes"), [g["row"], *sorted(g["parts"])])
-            for g in ctx.rows(bad.order_by(["row", "entry"]))]
+            for g in ctx.rows(_exceeding(ctx.relations, ctx.table))]
+
+
+@built_once
+def _exceeding(relations, claims):
+    """Each whole smaller than the sum of the parts it includes, or whose parts are in other units."""
+    j = part_sums(relations, claims, "includes")
+    return j.filter(j.mixed | above(j.lo, j.lo_closed, j.w_hi, j.w_hi_closed)).order_by(["row", "entry"])

@@ -31,6 +31,7 @@ Failing example::
 from checker.language.interval import div
 from checker.rules import RELATIONS
 from checker.rules.shared.messages import in_unit_of, key, show
+from checker.table.engines import built_once
 
 CODE = "CC306"
 NAME = "share-mismatch"
@@ -40,11 +41,8 @@ SCOPE = RELATIONS  # each finding is about a claim stating a relation and its me
 
 
 def check(ctx):
-    e = ctx.relations.filter(ctx.relations.rel == "share")
-    part = e.filter(e.role == "part").select("row", part_row=e.member)
-    whole = e.filter(e.role == "whole").select("row", whole_row=e.member)
     out = []
-    for p in ctx.rows(part.join(whole, "row").order_by("row")):
+    for p in ctx.rows(_shares(ctx.relations)):
         row, a, b = p["row"], p["part_row"], p["whole_row"]
         r, ra, rb = ctx.readings[row], ctx.readings[a], ctx.readings[b]
         if r.base is None or ra.base is None or rb.base is None:
@@ -58,3 +56,12 @@ def check(ctx):
             out.append(ctx.finding(CODE, f"{key(ctx, row)}: share {show(ctx, row)} but {show(ctx, a)} of {show(ctx, b)} "
                                          f"is {in_unit_of(ctx, row, implied)}", [row, a, b]))
     return out
+
+
+@built_once
+def _shares(relations):
+    """Each share's row beside its part's and its whole's."""
+    e = relations.filter(relations.rel == "share")
+    part = e.filter(e.role == "part").select("row", part_row=e.member)
+    whole = e.filter(e.role == "whole").select("row", whole_row=e.member)
+    return part.join(whole, "row").order_by("row")

@@ -28,6 +28,7 @@ Failing example::
 """
 from checker.rules.shared.messages import show
 from checker.rules.shared.relational import keyed, prefixed, year
+from checker.table.engines import built_once
 
 CODE = "CC307"
 NAME = "series"
@@ -38,16 +39,8 @@ _COLS = ["row", "metric_key", "entity_key", "dimension", "year"]
 
 
 def check(ctx):
-    s = ctx.relations.filter(ctx.relations.rel == "series").select("row", "years", "direction")
-    claims = keyed(ctx.table)
-    c = prefixed(claims.mutate(year=year(claims.period)), "c_", _COLS)
-    s = s.join(c, s.row == c.c_row)
-    actual = keyed(ctx.table, "actual")
-    a = prefixed(actual.mutate(year=year(actual.period)), "a_", _COLS)
-    j = s.join(a, [s.c_metric_key == a.a_metric_key, s.c_entity_key == a.a_entity_key,
-                   s.c_dimension == a.a_dimension, a.a_year >= s.c_year - s.years, a.a_year <= s.c_year])
     by_claim: dict = {}
-    for p in ctx.rows(j.select("row", "direction", "a_row", "a_year").order_by(["row", "a_year", "a_row"])):
+    for p in ctx.rows(_series_values(ctx.relations, ctx.table)):
         by_claim.setdefault((p["row"], p["direction"]), {}).setdefault(p["a_year"], []).append(p["a_row"])
     out = []
     for (row, direction), years in by_claim.items():
@@ -56,6 +49,20 @@ def check(ctx):
             out.append(ctx.finding(CODE, f"{show(ctx, row)} says it kept to {word}, but {show(ctx, later)} does not "
                                          f"{word} from {show(ctx, earlier)}", [row, earlier, later]))
     return out
+
+
+@built_once
+def _series_values(relations, claims):
+    """Each series claim's row beside the actuals of its key in the years it covers."""
+    s = relations.filter(relations.rel == "series").select("row", "years", "direction")
+    said = keyed(claims)
+    c = prefixed(said.mutate(year=year(said.period)), "c_", _COLS)
+    s = s.join(c, s.row == c.c_row)
+    actual = keyed(claims, "actual")
+    a = prefixed(actual.mutate(year=year(actual.period)), "a_", _COLS)
+    j = s.join(a, [s.c_metric_key == a.a_metric_key, s.c_entity_key == a.a_entity_key,
+                   s.c_dimension == a.a_dimension, a.a_year >= s.c_year - s.years, a.a_year <= s.c_year])
+    return j.select("row", "direction", "a_row", "a_year").order_by(["row", "a_year", "a_row"])
 
 
 def _breaks(ctx, years: dict, direction: str):

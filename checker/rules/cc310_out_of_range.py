@@ -27,6 +27,7 @@ Failing example::
 """
 from checker.rules.shared.messages import show
 from checker.rules.shared.relational import above
+from checker.table.engines import built_once
 
 CODE = "CC310"
 NAME = "out-of-range"
@@ -35,14 +36,8 @@ READS = "table"
 
 
 def check(ctx):
-    # a change or a share (占78.4%) is not a level of the metric: its range and whole counts do not apply
-    t = ctx.table.filter(ctx.table.has_interval & ~ctx.table.kind.isin(["change", "share"]))
-    j = t.join(ctx.metrics, "metric_key")
-    outside = j.range_lo.notnull() & (above(j.lo, j.lo_closed, j.range_hi, True) | above(j.range_lo, True, j.hi, j.hi_closed))
-    fraction = j.whole & (j.lo.ceil() > j.hi.floor())
-    bad = j.filter(outside | fraction).select("row", "metric_key", outside=outside)
     out = []
-    for g in ctx.rows(bad.order_by("row")):
+    for g in ctx.rows(_impossible(ctx.table, ctx.metrics)):
         term = ctx.registry.metrics.terms[g["metric_key"]]
         if g["outside"]:
             low, high = term.extra["range"]
@@ -51,6 +46,17 @@ def check(ctx):
             text = f"not a whole number, but `{g['metric_key']}` counts whole {term.extra.get('unit', 'things')}"
         out.append(ctx.finding(CODE, f"{show(ctx, g['row'])} is {text}", [g["row"]]))
     return out
+
+
+@built_once
+def _impossible(claims, metrics):
+    """The claims outside their metric's range, or not whole where it counts whole things."""
+    # a change or a share (占78.4%) is not a level of the metric: its range and whole counts do not apply
+    t = claims.filter(claims.has_interval & ~claims.kind.isin(["change", "share"]))
+    j = t.join(metrics, "metric_key")
+    outside = j.range_lo.notnull() & (above(j.lo, j.lo_closed, j.range_hi, True) | above(j.range_lo, True, j.hi, j.hi_closed))
+    fraction = j.whole & (j.lo.ceil() > j.hi.floor())
+    return j.filter(outside | fraction).select("row", "metric_key", outside=outside).order_by("row")
 
 
 def _bound(value, default: str) -> str:

@@ -34,6 +34,7 @@ Failing example::
 """
 from checker.rules.shared.messages import key, show
 from checker.rules.shared.relational import keyed, prefixed, year
+from checker.table.engines import built_once
 
 CODE = "CC312"
 NAME = "target-already-met"
@@ -45,19 +46,24 @@ _COLS = ["row", "doc", "metric_key", "entity_key", "dimension", "year", "lo", "h
 
 
 def check(ctx):
-    targets, actuals = keyed(ctx.table, "target"), keyed(ctx.table, "actual")
+    out = []
+    for h in ctx.rows(_reached(ctx.table, ctx.metrics)):
+        rows = sorted(h["actuals"])
+        out.append(ctx.finding(CODE, f"{key(ctx, h['t_row'])}: target {show(ctx, h['t_row'])} is already reached by "
+                                     f"{', '.join(show(ctx, r) for r in rows)}", [h["t_row"], *rows]))
+    return out
+
+
+@built_once
+def _reached(claims, metrics):
+    """Each target beside the earlier actuals of its document that already reach it."""
+    targets, actuals = keyed(claims, "target"), keyed(claims, "actual")
     t = prefixed(targets.mutate(year=year(targets.period)), "t_", _COLS)
     a = prefixed(actuals.mutate(year=year(actuals.period)), "a_", _COLS)
-    m = ctx.metrics.filter(ctx.metrics.better.notnull()).select("metric_key", "better")
+    m = metrics.filter(metrics.better.notnull()).select("metric_key", "better")
     t = t.join(m, t.t_metric_key == m.metric_key)
     j = t.join(a, [t.t_metric_key == a.a_metric_key, t.t_entity_key == a.a_entity_key,
                    t.t_dimension == a.a_dimension, t.t_doc == a.a_doc, a.a_year < t.t_year])
     higher = (j.better == "higher") & ((j.a_lo > j.t_lo) | ((j.a_lo == j.t_lo) & (j.t_lo_closed | ~j.a_lo_closed)))
     lower = (j.better == "lower") & ((j.a_hi < j.t_hi) | ((j.a_hi == j.t_hi) & (j.t_hi_closed | ~j.a_hi_closed)))
-    hits = j.filter(higher | lower).group_by("t_row").aggregate(actuals=j.a_row.collect())
-    out = []
-    for h in ctx.rows(hits.order_by("t_row")):
-        rows = sorted(h["actuals"])
-        out.append(ctx.finding(CODE, f"{key(ctx, h['t_row'])}: target {show(ctx, h['t_row'])} is already reached by "
-                                     f"{', '.join(show(ctx, r) for r in rows)}", [h["t_row"], *rows]))
-    return out
+    return j.filter(higher | lower).group_by("t_row").aggregate(actuals=j.a_row.collect()).order_by("t_row")

@@ -32,6 +32,7 @@ Failing example::
 """
 from checker.model.findings import Location
 from checker.rules.shared.messages import variant_of
+from checker.table.engines import built_once
 
 CODE = "CC320"
 NAME = "entity-variant"
@@ -42,13 +43,12 @@ SCOPE = ("doc",)  # each finding is about the claims citing one document (checke
 
 def check(ctx):
     out = []
-    t = ctx.table
-    for found in ctx.rows(t.filter(t.entity_variant.notnull()).select("row").order_by("row")):
+    variant_rows, cited = _variants_and_cited(ctx.table)
+    for found in ctx.rows(variant_rows):
         r = found["row"]
         v = ctx.records[r].values
         out.append(ctx.finding(CODE, f"`{v['entity']}` is a variant spelling of `{variant_of(ctx, r)}`", [r]))
     variants = ctx.registry.entities.variants
-    cited = t.filter(t.doc.notnull()).group_by("doc").aggregate(first=t.row.min())
     for doc, first in sorted((c["doc"], c["first"]) for c in ctx.rows(cited)):  # each cited document once
         lines = ctx.docs.lines(doc)
         if isinstance(lines, str):
@@ -64,4 +64,12 @@ def check(ctx):
                         CODE, f"`{variant}` in the text is a variant spelling of `{name}`", (), (where,)), first))
                     start = text.find(variant, start + len(variant))
     return out
+
+
+@built_once
+def _variants_and_cited(claims):
+    """(the claims naming a variant spelling of an entity; each cited document with its first claim)."""
+    t = claims
+    return (t.filter(t.entity_variant.notnull()).select("row").order_by("row"),
+            t.filter(t.doc.notnull()).group_by("doc").aggregate(first=t.row.min()))
 

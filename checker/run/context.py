@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the heavy libraries load when the rules need them, not with
 
     from checker.language.units import Units
     from checker.run.suppressions import DocIgnore, Outcome
+    from checker.table.engines import Embedded
 
 
 @dataclass
@@ -47,15 +48,19 @@ class Context:
     compared: list | None = None  # the claims compared with them, made once (checker.rules.shared.reference)
     made: list | None = None  # (finding, the first row it names) of each made, when a rule's are kept (checker.run.kept)
     remote: object | None = None  # on Spark, the claims the executors hold (checker.run.distributed.SparkRecords)
+    engine: Embedded | None = None  # the embedded engine holding table, relations and metrics (else Spark holds them)
 
     def rows(self, expr) -> list[dict]:
         """Run an ibis expression and return its rows as dicts."""
-        from checker.table.engines import arrow_of
-
-        result = arrow_of(expr).to_pylist()
+        result = self.arrow_of(expr).to_pylist()
         if self.remote is not None:
             self.remote.named(result)  # the rows the findings will name, fetched at once
         return result
+
+    def arrow_of(self, expr):
+        """An ibis expression's result as Arrow: on the run's embedded engine, else on the engine holding its
+        tables (Spark)."""
+        return self.engine.arrow(expr) if self.engine is not None else expr.to_pyarrow()
 
     def where(self, predicate) -> list[int]:
         """Rows for which a record-level predicate holds, in order.

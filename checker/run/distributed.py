@@ -168,7 +168,8 @@ def _record_findings(plan: Plan, records, readings, problems, registry, docs, un
         return []
     ctx = Naming(records, readings, problems, registry, docs, None, dict(plan.severities), units=units, arrow=table)
     if any(m.CODE == "CC100" for m in wanted):  # the schema is validated on the table (pandera), here on DuckDB
-        ctx.table, ctx.relations, ctx.metrics = engines.tables(table, edges.arrow([]), arrow.metric_table(registry, units))
+        ctx.engine, ctx.table, ctx.relations, ctx.metrics = engines.tables(
+            table, edges.arrow([]), arrow.metric_table(registry, units))
     for module in wanted:
         module.check(ctx)
     return ctx.named

@@ -91,9 +91,9 @@ class Store:
 
     def measure(self, ctx, files: list, scopes: set) -> None:
         """This run's digest of every scope value of each scope, and which of them changed since the last run."""
-        from checker.table.engines import duckdb
+        from checker.table.engines import cursor
 
-        con = duckdb().connect()
+        con = cursor()
         try:
             if FILES in scopes:
                 self._files = self._compare_paths(FILES, dict(files))
@@ -158,23 +158,21 @@ class Store:
         """What a scoped rule sees: the claim table's rows of the scope's changed values (a relation rule: the
         changed claims' edges, and every claim); None when there are none. Made once for all rules of the scope."""
         if scope not in self._parts:
-            import ibis
-
+            hold = ctx.engine.hold
             if scope == FILES:
                 rows = _claim_rows(ctx, ctx.table.file.isin(sorted(self._files))) if self._files else None
                 self._parts[scope] = None if rows is None else replace(
                     ctx, arrow=rows, relations=None, problems=[p for p in ctx.problems if p.path in self._files],
-                    table=ibis.get_backend(ctx.table).create_view("claims_files", ibis.memtable(rows), overwrite=True))
+                    table=hold("claims_files", rows))
             elif scope == RELATIONS:
                 at = self._changed_of(self._keys[scope][ctx.edges.column("row").to_numpy()], scope)
-                self._parts[scope] = None if at is None else replace(ctx, made=[], relations=ibis.get_backend(
-                    ctx.relations).create_view("relations_changed", ibis.memtable(ctx.edges.take(at)), overwrite=True))
+                self._parts[scope] = None if at is None else replace(
+                    ctx, made=[], relations=hold("relations_changed", ctx.edges.take(at)))
             else:
                 at = self._changed_of(self._keys[scope], scope)  # by row: the rows themselves
                 rows = None if at is None else _claim_rows(ctx, ctx.table.row.isin(at.tolist()))
                 self._parts[scope] = None if at is None else replace(
-                    ctx, arrow=rows, relations=None, problems=[], made=[], table=ibis.get_backend(ctx.table).create_view(
-                        "claims_" + "_".join(scope), ibis.memtable(rows), overwrite=True))
+                    ctx, arrow=rows, relations=None, problems=[], made=[], table=hold("claims_" + "_".join(scope), rows))
         part = self._parts[scope]
         return None if part is None else replace(part, made=[])
 
@@ -303,7 +301,7 @@ def _read(where: Path, setting: str) -> _Stored | None:
 def _claim_rows(ctx, predicate):
     """The claim table's rows where predicate holds, as Arrow, by row: the engine scans the million rows (taking
     them from Arrow's thousands of chunks cost more)."""
-    return ctx.table.filter(predicate).order_by("row").to_pyarrow()
+    return ctx.arrow_of(ctx.table.filter(predicate).order_by("row"))
 
 
 def _columns_of(names) -> str:

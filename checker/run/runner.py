@@ -263,6 +263,6 @@ def _claims(ctx: Context, claim_paths, cache, jobs: int, tolerances, known=None)
     except (LoadError, UnitError, TextError) as exc:
         raise InputError(str(exc)) from None
     ctx.edges = edges.arrow(edge_rows)
-    ctx.table, ctx.relations, ctx.metrics = engines.tables(claim_table, ctx.edges, metrics)
+    ctx.engine, ctx.table, ctx.relations, ctx.metrics = engines.tables(claim_table, ctx.edges, metrics)
     ctx.records, ctx.readings, ctx.problems, ctx.arrow = records, readings, problems, claim_table
     return loaded

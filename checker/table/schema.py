@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.model import fields as F
+from checker.table.engines import built_once
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,21 @@ class Failure:
     value: object
 
 
-def validate(table) -> list[Failure]:
-    """Every schema failure of the table (lazy: all of them, not the first)."""
+def validate(table, arrow_of=None, data=None) -> list[Failure]:
+    """Every schema failure of the table (lazy: all of them, not the first).
+
+    arrow_of runs an expression over the table (default: the engine holding
+    it); data is the table's Arrow when the table names it rather than
+    holds it (checker.table.engines.Embedded), for pandera to read.
+    """
     import pandera.errors
 
-    if all_pass(table):
+    if all_pass(table, arrow_of or _where_held):
         return []
+    if data is not None:
+        import ibis
+
+        table = ibis.memtable(data)
     try:
         build_schema().validate(table, lazy=True)
     except pandera.errors.SchemaErrors as exc:
@@ -77,7 +87,7 @@ def validate(table) -> list[Failure]:
     return []
 
 
-def all_pass(table) -> bool:
+def all_pass(table, arrow_of=None) -> bool:
     """Whether every row passes every check, asked in one query.
 
     pandera runs a query per check and builds each one anew, about half a
@@ -85,25 +95,34 @@ def all_pass(table) -> bool:
     report the failures of one that does not. A column of another type than
     the schema's, or a missing one, is left to pandera to report.
     """
+    failing = _failing(table)
+    return failing is not None and int((arrow_of or _where_held)(failing).as_py()) == 0
+
+
+def _where_held(expr):
+    """An expression's result, from the engine holding its tables."""
+    return expr.to_pyarrow()
+
+
+@built_once
+def _failing(table):
+    """How many rows fail some check (an expression), or None when a column is missing or of another type."""
     names = set(table.columns)
     ok = []
     for rule in column_rules():
         if rule.name not in names or not _same_type(table[rule.name].type(), rule.dtype):
-            return False
+            return None
         column = table[rule.name]
         for _, _, test in rule.checks:
             ok.append(column.isnull() | test(column).fill_null(False))
         if not rule.nullable:
             ok.append(column.notnull())
     if not ok:
-        return True
+        return table.limit(0).count()
     import functools
     import operator
 
-    from checker.table.engines import arrow_of
-
-    failing = table.filter(~functools.reduce(operator.and_, ok)).count()
-    return int(arrow_of(failing).as_py()) == 0  # its SQL compiled once a process
+    return table.filter(~functools.reduce(operator.and_, ok)).count()
 
 
 def _same_type(dtype, wanted: type) -> bool:

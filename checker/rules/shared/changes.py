@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from checker.language.interval import Interval, div, neg, sub
 from checker.rules.shared.messages import key, show
+from checker.table.engines import built_once
 
 HUNDRED = Interval.point(Decimal(100))
 ONE = Interval.point(Decimal(1))
@@ -30,10 +31,15 @@ class Verdict:
 
 def pairs(ctx):
     """(change row, from row, to row, direction, mode) for every change relation."""
-    e = ctx.relations.filter(ctx.relations.rel == "change")
+    return ctx.rows(_changes(ctx.relations))
+
+
+@built_once
+def _changes(relations):
+    e = relations.filter(relations.rel == "change")
     f = e.filter(e.role == "from").select("row", "direction", "mode", from_row=e.member)
     t = e.filter(e.role == "to").select("row", to_row=e.member)
-    return ctx.rows(f.join(t, "row").order_by("row"))
+    return f.join(t, "row").order_by("row")
 
 
 def judge(ctx, row: int, old: int, new: int, direction: str, mode: str) -> Verdict | None:

@@ -4,6 +4,8 @@ Written against ibis so the same expression runs on every engine.
 """
 from __future__ import annotations
 
+from checker.table.engines import built_once
+
 KEY = ["metric_key", "entity_key", "period", "dimension"]
 BOUNDS = ["lo", "hi", "lo_closed", "hi_closed"]
 
@@ -50,6 +52,7 @@ def year(column):
     return column.re_extract(r"^(\d{4})", 1).nullif("").cast("int64")
 
 
+@built_once
 def disagreeing(table, kind: str):
     """Per key of one kind, the claim with the highest lower bound and the one
     with the lowest upper bound, kept where those two cannot both be true."""
