@@ -462,9 +462,152 @@ def across_records(modules: list, ctx) -> dict:
 
     if ctx.remote is None:  # without claims the tables are DuckDB's: one query at a time
         return {m.CODE: m.check(ctx) for m in modules}
+    answered = by_key_on_executors([m for m in modules if _keyed_scope(m)], ctx)
     with ThreadPoolExecutor(RULE_THREADS, thread_name_prefix="claimcheck-rule") as pool:
-        running = {m.CODE: pool.submit(m.check, ctx) for m in modules}
+        running = {m.CODE: pool.submit(m.check, answered.get(m.CODE, ctx)) for m in modules}
         return {code: future.result() for code, future in running.items()}
+
+
+def _keyed_scope(module) -> str | None:
+    """The first column of a rule's scope of columns, else None (see checker.run.kept)."""
+    from checker.rules import scope_of
+
+    scope = scope_of(module)
+    return scope[0] if isinstance(scope, tuple) and scope else None
+
+
+def by_key_on_executors(modules: list, ctx) -> dict:
+    """For each rule whose findings are each about claims of one scope value (SCOPE = ("metric_key", …)), a
+    context whose queries are already answered: the rule's queries ran on the executors, each partition of
+    the claim table (by the scope's first column) in DuckDB, in one Spark job for all such rules.
+
+    Such a rule's queries give for a set of whole scope values what they give for the whole table (what
+    checker.run.kept relies on too), so the partitions' answers together are the table's. Each rule is run
+    once with empty answers to learn its queries (expressions over named tables, as on DuckDB); a rule that
+    asks for more than the claims and metrics, or asks a query that depends on an answer, is answered by
+    Spark as before.
+    """
+    import ibis
+
+    from checker.table import arrow, engines
+
+    metrics = arrow.metric_table(ctx.registry, ctx.units)
+    named = replace(ctx, table=ibis.table(ctx.table.schema(), name="claims"),
+                    relations=ibis.table(ctx.relations.schema(), name="relations"),
+                    metrics=ibis.table(ibis.Schema.from_pyarrow(metrics.schema), name="metrics"))
+    asked: dict[str, dict] = {}  # partitioning column → {op: expression}
+    answerable = []
+    for module in modules:
+        recorder = _Asked()
+        module.check(replace(named, engine=recorder, remote=None))
+        if all(engines.names_of(e) <= {"claims", "metrics"} for e in recorder.asked.values()):
+            asked.setdefault(_keyed_scope(module), {}).update(recorder.asked)
+            answerable.append(module.CODE)
+    answers: dict = {}
+    for column, queries in asked.items():
+        answers.update(_answered_by_partition(ctx, column, queries, metrics))
+    engine = _Answered(answers, engines.spark_session())
+    return {code: replace(named, engine=engine) for code in answerable}
+
+
+class _Asked:
+    """An engine that notes each query asked and answers it with no rows."""
+
+    def __init__(self):
+        self.asked: dict = {}
+
+    def arrow(self, expr):
+        from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
+        table = expr.as_table()
+        self.asked[table.op()] = table
+        return expr.__pyarrow_result__(table.schema().to_pyarrow().empty_table(), data_mapper=DuckDBPyArrowData)
+
+
+class _Answered:
+    """An engine whose answers the executors made; a query they were not asked, Spark answers (its SQL over
+    the same views)."""
+
+    def __init__(self, answers: dict, spark):
+        self.answers, self.spark = answers, spark
+
+    def arrow(self, expr):
+        from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
+        from checker.table import engines
+
+        op = expr.as_table().op()
+        found = self.answers.get(op)
+        if found is None:
+            found = self.spark.sql(engines.sql_of(op, "pyspark")).toArrow()
+        return expr.__pyarrow_result__(found, data_mapper=DuckDBPyArrowData)
+
+
+def _answered_by_partition(ctx, column: str, queries: dict, metrics) -> dict:
+    """Each query's answer (Arrow), from the claim table partitioned by column, every partition's answers
+    together, in the order the query asks."""
+    import pyarrow as pa
+    from pyspark.sql import functions as F
+
+    from checker.table import engines
+
+    ops = list(queries)
+    sqls = tuple(engines.sql_of(op) for op in ops)
+    claims = engines.spark_session().table("claims")
+    parts: dict[int, list] = {}
+    for r in claims.repartition(F.col(column)).mapInArrow(
+            answer_partitions(sqls, _ipc(metrics)), "query int, result binary").collect():
+        parts.setdefault(r["query"], []).append(pa.ipc.open_stream(bytes(r["result"])).read_all())
+    out = {}
+    for at, op in enumerate(ops):
+        found = parts.get(at) or [queries[op].schema().to_pyarrow().empty_table()]
+        out[op] = _in_order(pa.concat_tables(found, promote_options="default"), op)
+    return out
+
+
+def _in_order(table, op):
+    """The partitions' rows of a query in the order the query asks (its ORDER BY of columns)."""
+    import ibis.expr.operations as ops
+
+    if not isinstance(op, ops.Sort) or not all(isinstance(k.arg, ops.Field) for k in op.keys):
+        return table
+    return table.sort_by([(k.arg.name, "ascending" if k.ascending else "descending") for k in op.keys])
+
+
+def answer_partitions(sqls: tuple, metrics: bytes):
+    """What each partition of the claim table runs: every query over its rows, in DuckDB; each answer with rows
+    comes back as one Arrow stream (findings' rows: few)."""
+
+    def run(batches):
+        import pyarrow as pa
+
+        from checker.table import engines
+
+        batches = [b for b in batches if b.num_rows]
+        if not batches:
+            return
+        con = engines.cursor()
+        try:
+            con.register("claims", pa.Table.from_batches(batches))
+            con.register("metrics", pa.ipc.open_stream(metrics).read_all())
+            for at, sql in enumerate(sqls):
+                found = con.sql(sql).to_arrow_table()
+                if found.num_rows:
+                    yield pa.RecordBatch.from_pydict({"query": pa.array([at], pa.int32()),
+                                                      "result": pa.array([_ipc(found)], pa.binary())})
+        finally:
+            con.close()
+
+    return run
+
+
+def _ipc(table) -> bytes:
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
 class SparkRecords:

@@ -57,16 +57,24 @@ class Embedded:
         """The result of an expression over this engine's tables, as Arrow (a table, a column or a scalar)."""
         from ibis.backends.duckdb.converter import DuckDBPyArrowData
 
-        found = self.con.sql(_sql_of(expr.as_table().op())).to_arrow_table()
+        found = self.con.sql(sql_of(expr.as_table().op())).to_arrow_table()
         return expr.__pyarrow_result__(found, data_mapper=DuckDBPyArrowData)
 
 
 @functools.lru_cache(maxsize=1024)
-def _sql_of(op) -> str:
-    """An expression's SQL for DuckDB, by its structure (the tables it names and their columns)."""
+def sql_of(op, dialect: str = "duckdb") -> str:
+    """The SQL of an expression over named tables (its op), by its structure: the tables it names and their
+    columns."""
     import ibis
 
-    return str(ibis.to_sql(op.to_expr(), dialect="duckdb"))
+    return str(ibis.to_sql(op.to_expr(), dialect=dialect))
+
+
+def names_of(expr) -> set[str]:
+    """The names of the tables an expression over named tables reads."""
+    import ibis.expr.operations as ops
+
+    return {table.name for table in expr.op().find(ops.UnboundTable)}
 
 
 def built_once(build):
