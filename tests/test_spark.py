@@ -62,13 +62,24 @@ def test_a_synthetic_corpus_read_in_many_batches_gives_every_planted_problem_and
     """Issue #26: the claim files are parsed on the executors, a few at a time over several partitions; the claim
     table exists only in Spark, and the driver fetches the rows findings name."""
     from checker.run import distributed
+    from checker.table import engines
 
     monkeypatch.setattr(distributed, "FILES_PER_BATCH", 1)  # its four claim files: a batch each, over two partitions
+    answered = []
+    real = distributed.PartitionedAnswers.context
+    monkeypatch.setattr(distributed.PartitionedAnswers, "context",
+                        lambda self, pool: answered.extend(self.answerable) or real(self, pool))
     planted = generate(1200, tmp_path, docs=4, seed=11)
-    # the rules run on the executors, batch by batch, and the rules across records the planted problems need
-    # (the seeds' test runs every rule on Spark)
-    embedded, spark = both([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
-                           select=["CC100", "CC110", "CC121", "CC201", "CC205", "CC301"])
+    session = engines.spark_session()
+    session.conf.set("spark.sql.shuffle.partitions", "3")  # the rules' answers come from several partitions
+    try:
+        # the rules run on the executors, batch by batch, and the rules across records the planted problems need
+        # (the seeds' test runs every rule on Spark)
+        embedded, spark = both([str(tmp_path / "claims")], str(tmp_path / "docs"), str(tmp_path / "rules"),
+                               select=["CC100", "CC110", "CC121", "CC201", "CC205", "CC301"])
+    finally:
+        session.conf.set("spark.sql.shuffle.partitions", "1")
+    assert sorted(answered) == ["CC201", "CC205", "CC301"]  # answered partition by partition on the executors
     codes = [f.code for f in spark.findings]
     assert codes.count("CC201") == planted["contradictions"] > 0
     assert codes.count("CC301") == planted["parts"] > 0
@@ -77,6 +88,13 @@ def test_a_synthetic_corpus_read_in_many_batches_gives_every_planted_problem_and
     named = {c for f in spark.findings for c in f.claims}
     assert 0 < spark.context.records.fetched <= len(named) < spark.claims  # the rows findings name, no more
     same(embedded, spark)
+    # a query the executors were not asked (one that depends on another's answer) is Spark's to answer
+    import ibis
+
+    claims = ibis.table(spark.context.table.schema(), name="claims")
+    asked_late = claims.filter(claims.kind == "actual").count()
+    assert distributed._Answered({}, session).arrow(asked_late).as_py() == embedded.context.arrow_of(
+        embedded.context.table.filter(embedded.context.table.kind == "actual").count()).as_py() > 0
 
 
 RELATED = {

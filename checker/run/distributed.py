@@ -30,6 +30,7 @@ from pathlib import Path
 
 from checker.io.yamlfile import LoadError, Problem
 from checker.model.findings import Finding
+from checker.rules import RELATIONS
 from checker.run.context import Context
 
 CLAIM, FINDING, EDGE, PROBLEM, FATAL = "claim", "finding", "edge", "problem", "fatal"
@@ -455,59 +456,78 @@ def across_records(modules: list, ctx) -> dict:
     """The findings of the rules run on the claim table Spark holds, by code, several rules at once.
 
     Each rule's queries are Spark jobs that spend most of their time planning and scheduling; run one after
-    another, a check of a few hundred claims took a second a rule. Findings are the same in any order: each
-    rule's come back whole and are reported in the rules' order.
+    another, a check of a few hundred claims took a second a rule. The rules with a scope have their queries
+    answered on the executors meanwhile (PartitionedAnswers), a Spark job for each way of partitioning.
+    Findings are the same in any order: each rule's come back whole and are reported in the rules' order.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     if ctx.remote is None:  # without claims the tables are DuckDB's: one query at a time
         return {m.CODE: m.check(ctx) for m in modules}
-    answered = by_key_on_executors([m for m in modules if _keyed_scope(m)], ctx)
+    partitioned = PartitionedAnswers(ctx, [m for m in modules if _partitioned_by(m)])
     with ThreadPoolExecutor(RULE_THREADS, thread_name_prefix="claimcheck-rule") as pool:
-        running = {m.CODE: pool.submit(m.check, answered.get(m.CODE, ctx)) for m in modules}
-        return {code: future.result() for code, future in running.items()}
+        running = {m.CODE: pool.submit(m.check, ctx) for m in modules if m.CODE not in partitioned.answerable}
+        answered = partitioned.context(pool)
+        running.update({code: pool.submit(m.check, answered) for m in modules
+                        if (code := m.CODE) in partitioned.answerable})
+        return {m.CODE: running[m.CODE].result() for m in modules}
 
 
-def _keyed_scope(module) -> str | None:
-    """The first column of a rule's scope of columns, else None (see checker.run.kept)."""
+def _partitioned_by(module) -> str | None:
+    """How the claim table may be partitioned for a rule, by its scope (see checker.run.kept): by the first
+    column of a scope of columns, by the claim stating them for the relation rules; else None."""
     from checker.rules import scope_of
 
     scope = scope_of(module)
+    if scope == RELATIONS:
+        return RELATIONS
     return scope[0] if isinstance(scope, tuple) and scope else None
 
 
-def by_key_on_executors(modules: list, ctx) -> dict:
-    """For each rule whose findings are each about claims of one scope value (SCOPE = ("metric_key", …)), a
-    context whose queries are already answered: the rule's queries ran on the executors, each partition of
-    the claim table (by the scope's first column) in DuckDB, in one Spark job for all such rules.
+class PartitionedAnswers:
+    """The queries of the rules whose findings are each about one scope value (SCOPE = ("metric_key", …) or
+    RELATIONS), answered on the executors: each partition of the claim table (by the scope's first column;
+    for the relation rules, each relation's edges beside the claims it names, by the claim stating it) in
+    DuckDB, in one Spark job for each way of partitioning.
 
     Such a rule's queries give for a set of whole scope values what they give for the whole table (what
     checker.run.kept relies on too), so the partitions' answers together are the table's. Each rule is run
     once with empty answers to learn its queries (expressions over named tables, as on DuckDB); a rule that
-    asks for more than the claims and metrics, or asks a query that depends on an answer, is answered by
-    Spark as before.
+    asks for other tables (the relation rules: relations and claims, the others: claims and metrics) is left
+    to Spark, and a query that depends on an answer is answered by Spark.
     """
-    import ibis
 
-    from checker.table import arrow, engines
+    def __init__(self, ctx, modules: list):
+        import ibis
 
-    metrics = arrow.metric_table(ctx.registry, ctx.units)
-    named = replace(ctx, table=ibis.table(ctx.table.schema(), name="claims"),
-                    relations=ibis.table(ctx.relations.schema(), name="relations"),
-                    metrics=ibis.table(ibis.Schema.from_pyarrow(metrics.schema), name="metrics"))
-    asked: dict[str, dict] = {}  # partitioning column → {op: expression}
-    answerable = []
-    for module in modules:
-        recorder = _Asked()
-        module.check(replace(named, engine=recorder, remote=None))
-        if all(engines.names_of(e) <= {"claims", "metrics"} for e in recorder.asked.values()):
-            asked.setdefault(_keyed_scope(module), {}).update(recorder.asked)
-            answerable.append(module.CODE)
-    answers: dict = {}
-    for column, queries in asked.items():
-        answers.update(_answered_by_partition(ctx, column, queries, metrics))
-    engine = _Answered(answers, engines.spark_session())
-    return {code: replace(named, engine=engine) for code in answerable}
+        from checker.table import arrow, engines
+
+        self.ctx, self.metrics = ctx, arrow.metric_table(ctx.registry, ctx.units)
+        self.named = replace(ctx, table=ibis.table(ctx.table.schema(), name="claims"),
+                             relations=ibis.table(ctx.relations.schema(), name="relations"),
+                             metrics=ibis.table(ibis.Schema.from_pyarrow(self.metrics.schema), name="metrics"))
+        self.asked: dict[str, dict] = {}  # how the table is partitioned → {op: expression}
+        self.answerable: set[str] = set()
+        for module in modules:
+            recorder = _Asked()
+            module.check(replace(self.named, engine=recorder, remote=None))
+            by = _partitioned_by(module)
+            readable = {"claims", "relations"} if by == RELATIONS else {"claims", "metrics"}
+            if all(engines.names_of(e) <= readable for e in recorder.asked.values()):
+                self.asked.setdefault(by, {}).update(recorder.asked)
+                self.answerable.add(module.CODE)
+
+    def context(self, pool):
+        """A context whose engine holds the answers, its Spark jobs run in the pool's threads."""
+        from checker.table import engines
+
+        answers: dict = {}
+        for found in [pool.submit(_answered_by_partition, by, queries, self.metrics)
+                      for by, queries in self.asked.items()]:
+            answers.update(found.result())
+        # the rows all the answers name, fetched at once (each rule's Context.rows would fetch its own in a job)
+        self.ctx.remote.named([row for answer in answers.values() for row in answer.to_pylist()])
+        return replace(self.named, engine=_Answered(answers, engines.spark_session()))
 
 
 class _Asked:
@@ -543,9 +563,9 @@ class _Answered:
         return expr.__pyarrow_result__(found, data_mapper=DuckDBPyArrowData)
 
 
-def _answered_by_partition(ctx, column: str, queries: dict, metrics) -> dict:
-    """Each query's answer (Arrow), from the claim table partitioned by column, every partition's answers
-    together, in the order the query asks."""
+def _answered_by_partition(by: str, queries: dict, metrics) -> dict:
+    """Each query's answer (Arrow), from the claim table partitioned by a column (or RELATIONS), every
+    partition's answers together, in the order the query asks."""
     import pyarrow as pa
     from pyspark.sql import functions as F
 
@@ -553,10 +573,18 @@ def _answered_by_partition(ctx, column: str, queries: dict, metrics) -> dict:
 
     ops = list(queries)
     sqls = tuple(engines.sql_of(op) for op in ops)
-    claims = engines.spark_session().table("claims")
+    spark = engines.spark_session()
+    claims = spark.table("claims")
+    # as many partitions as a shuffle has, never fewer: adaptive execution would merge small ones into one
+    parts_of = int(spark.conf.get("spark.sql.shuffle.partitions"))
+    if by == RELATIONS:
+        rows = _relations_beside_claims(spark, claims, F).repartition(parts_of, F.col("owner"))
+        edge_columns = tuple(spark.table("relations").columns)
+    else:
+        rows, edge_columns = claims.repartition(parts_of, F.col(by)), ()
     parts: dict[int, list] = {}
-    for r in claims.repartition(F.col(column)).mapInArrow(
-            answer_partitions(sqls, _ipc(metrics)), "query int, result binary").collect():
+    for r in rows.mapInArrow(answer_partitions(sqls, _ipc(metrics), tuple(claims.columns), edge_columns),
+                             "query int, result binary").collect():
         parts.setdefault(r["query"], []).append(pa.ipc.open_stream(bytes(r["result"])).read_all())
     out = {}
     for at, op in enumerate(ops):
@@ -574,9 +602,23 @@ def _in_order(table, op):
     return table.sort_by([(k.arg.name, "ascending" if k.ascending else "descending") for k in op.keys])
 
 
-def answer_partitions(sqls: tuple, metrics: bytes):
+def _relations_beside_claims(spark, claims, F):
+    """Each relation's edges (columns e_…) and the claims it names, the claim stating it included (claim
+    columns), each row with the claim stating it (`owner`): a claim named by relations of several owners
+    comes once for each."""
+    relations = spark.table("relations")
+    named = relations.select(F.col("row").alias("owner"), F.col("member").alias("named")).union(
+        relations.select(F.col("row").alias("owner"), F.col("row").alias("named"))).distinct()
+    beside = named.join(claims, named.named == claims.row).drop("named")
+    edges = relations.select(F.col("row").alias("owner"), *(F.col(c).alias("e_" + c) for c in relations.columns))
+    return beside.unionByName(edges, allowMissingColumns=True)
+
+
+def answer_partitions(sqls: tuple, metrics: bytes, claim_columns: tuple, edge_columns: tuple = ()):
     """What each partition of the claim table runs: every query over its rows, in DuckDB; each answer with rows
-    comes back as one Arrow stream (findings' rows: few)."""
+    comes back as one Arrow stream (findings' rows: few). With edge_columns, the partition holds relations'
+    edges (e_…) and the claims they name (see _relations_beside_claims): the tables `relations` and
+    `claims`, each claim once."""
 
     def run(batches):
         import pyarrow as pa
@@ -588,7 +630,16 @@ def answer_partitions(sqls: tuple, metrics: bytes):
             return
         con = engines.cursor()
         try:
-            con.register("claims", pa.Table.from_batches(batches))
+            held = pa.Table.from_batches(batches)
+            if edge_columns:
+                con.register("held", held)
+                listed = ", ".join(f'"{c}"' for c in claim_columns)
+                con.execute(f'CREATE TEMP VIEW claims AS SELECT DISTINCT ON ("row") {listed} FROM held '
+                            'WHERE e_row IS NULL')
+                con.execute("CREATE TEMP VIEW relations AS SELECT " + ", ".join(
+                    f'"e_{c}" AS "{c}"' for c in edge_columns) + " FROM held WHERE e_row IS NOT NULL")
+            else:
+                con.register("claims", held)
             con.register("metrics", pa.ipc.open_stream(metrics).read_all())
             for at, sql in enumerate(sqls):
                 found = con.sql(sql).to_arrow_table()
