@@ -575,6 +575,9 @@ def _answered_by_partition(by: str, queries: dict, metrics) -> dict:
     sqls = tuple(engines.sql_of(op) for op in ops)
     spark = engines.spark_session()
     claims = spark.table("claims")
+    read = engines.columns_read(queries.values(), "claims")
+    if read:  # the columns the queries read (and the row, that relations name), not the quotes and notes
+        claims = claims.select(*(c for c in claims.columns if c in read | {"row"}))
     # as many partitions as a shuffle has, never fewer: adaptive execution would merge small ones into one
     parts_of = int(spark.conf.get("spark.sql.shuffle.partitions"))
     if by == RELATIONS:
@@ -604,11 +607,11 @@ def _in_order(table, op):
 
 def _relations_beside_claims(spark, claims, F):
     """Each relation's edges (columns e_…) and the claims it names, the claim stating it included (claim
-    columns), each row with the claim stating it (`owner`): a claim named by relations of several owners
-    comes once for each."""
+    columns), each row with the claim stating it (`owner`): a claim comes once for each edge naming it (the
+    executor keeps one; removing them here cost a shuffle)."""
     relations = spark.table("relations")
     named = relations.select(F.col("row").alias("owner"), F.col("member").alias("named")).union(
-        relations.select(F.col("row").alias("owner"), F.col("row").alias("named"))).distinct()
+        relations.select(F.col("row").alias("owner"), F.col("row").alias("named")))
     beside = named.join(claims, named.named == claims.row).drop("named")
     edges = relations.select(F.col("row").alias("owner"), *(F.col(c).alias("e_" + c) for c in relations.columns))
     return beside.unionByName(edges, allowMissingColumns=True)

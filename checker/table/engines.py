@@ -104,6 +104,32 @@ def _is_named(op) -> bool:
     return isinstance(op, ops.UnboundTable)
 
 
+def columns_read(exprs, name: str) -> set[str] | None:
+    """The columns of the named table that the expressions read; None when they may need every one: when
+    one passes the table's rows on whole (a filter of it), or treats them in a way not known here
+    (deduplicates them, say)."""
+    import ibis.expr.operations as ops
+
+    keeping = (ops.Filter, ops.Sort, ops.Limit, ops.Reference)  # the rows' columns as they are (Reference: a join's side)
+    naming = keeping + (ops.Project, ops.Aggregate, ops.JoinChain, ops.UnboundTable)  # each column they give named
+
+    def is_the_table(rel) -> bool:
+        while isinstance(rel, keeping):
+            rel = rel.parent
+        return isinstance(rel, ops.UnboundTable) and rel.name == name
+
+    read: set[str] = set()
+    for expr in exprs:
+        top = expr.op()
+        if is_the_table(top):
+            return None
+        for rel in top.find(ops.Relation):
+            if not isinstance(rel, naming) and any(isinstance(a, ops.Relation) and is_the_table(a) for a in rel.__args__):
+                return None
+        read.update(field.name for field in top.find(ops.Field) if is_the_table(field.rel))
+    return read
+
+
 _DATABASE: list = []  # (process id, the process's DuckDB database)
 _OPENING = threading.Lock()
 
