@@ -131,13 +131,24 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
 def _on_spark(settings: Settings, chosen: list, ctx: Context, claim_paths: list, by_text: list, progress) -> tuple:
     """The check on Spark (checker.run.distributed): claim files and documents read and checked on the executors,
     the rules across records run on the claim table Spark holds; (findings, how many rest on drafts' guesses)."""
-    from checker.run import distributed
+    from concurrent.futures import ThreadPoolExecutor
 
+    from checker.run import distributed
+    from checker.table import engines
+
+    if claim_paths or (by_text and ctx.texts):
+        engines.spark_session(settings.spark)  # here, not in both threads at once
     try:
-        found = distributed.lint(settings, ctx, by_text, ctx.texts)
-        if claim_paths:
-            found.update(distributed.load(ctx, settings, claim_paths, chosen))
-        else:
+        # The documents are checked while the claims load: the executors' cores fill the load's gaps (its steps
+        # on the driver), as the second process does on DuckDB. An unreadable document is reported first.
+        with ThreadPoolExecutor(1, thread_name_prefix="claimcheck-lint") as pool:
+            linting = pool.submit(distributed.lint, settings, ctx, by_text, ctx.texts)
+            try:
+                loaded = distributed.load(ctx, settings, claim_paths, chosen) if claim_paths else {}
+            finally:
+                found = linting.result()
+        found.update(loaded)
+        if not claim_paths:
             _claims(ctx, [], None, 1, settings.tolerances)  # no claims: empty tables, as lint has them
     except distributed.SparkInputError as exc:
         raise InputError(str(exc)) from None
