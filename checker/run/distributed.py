@@ -450,6 +450,7 @@ def _resolved_edges(raw, table, F):
 
 
 RULE_THREADS = 4  # rules whose queries Spark runs at once: a small query's time is mostly waiting, not work
+ANSWER_ROWS = 1 << 16  # rows of an answer sent back from an executor at once
 
 
 def across_records(modules: list, ctx) -> dict:
@@ -573,10 +574,13 @@ def _answered_by_partition(by: str, queries: dict, metrics) -> dict:
 
     ops = list(queries)
     sqls = tuple(engines.sql_of(op) for op in ops)
+    from pyspark.sql.pandas.types import to_arrow_schema
+
     spark = engines.spark_session()
     claims = spark.table("claims")
+    whole = to_arrow_schema(claims.schema).empty_table()
     read = engines.columns_read(queries.values(), "claims")
-    if read:  # the columns the queries read (and the row, that relations name), not the quotes and notes
+    if read is not None:  # the columns the queries read (and the row, that relations name), not quotes and notes
         claims = claims.select(*(c for c in claims.columns if c in read | {"row"}))
     # as many partitions as a shuffle has, never fewer: adaptive execution would merge small ones into one
     parts_of = int(spark.conf.get("spark.sql.shuffle.partitions"))
@@ -586,8 +590,9 @@ def _answered_by_partition(by: str, queries: dict, metrics) -> dict:
     else:
         rows, edge_columns = claims.repartition(parts_of, F.col(by)), ()
     parts: dict[int, list] = {}
-    for r in rows.mapInArrow(answer_partitions(sqls, _ipc(metrics), tuple(claims.columns), edge_columns),
-                             "query int, result binary").collect():
+    # partition by partition (the next one fetched meanwhile): the driver's JVM never holds every answer at once
+    for r in rows.mapInArrow(answer_partitions(sqls, _ipc(metrics), _ipc(whole), edge_columns),
+                             "query int, result binary").toLocalIterator(prefetchPartitions=True):
         parts.setdefault(r["query"], []).append(pa.ipc.open_stream(bytes(r["result"])).read_all())
     out = {}
     for at, op in enumerate(ops):
@@ -617,11 +622,12 @@ def _relations_beside_claims(spark, claims, F):
     return beside.unionByName(edges, allowMissingColumns=True)
 
 
-def answer_partitions(sqls: tuple, metrics: bytes, claim_columns: tuple, edge_columns: tuple = ()):
+def answer_partitions(sqls: tuple, metrics: bytes, whole: bytes, edge_columns: tuple = ()):
     """What each partition of the claim table runs: every query over its rows, in DuckDB; each answer with rows
-    comes back as one Arrow stream (findings' rows: few). With edge_columns, the partition holds relations'
-    edges (e_…) and the claims they name (see _relations_beside_claims): the tables `relations` and
-    `claims`, each claim once."""
+    comes back as Arrow streams (findings' rows: few). The partition holds the claim columns the queries read:
+    the others (whole: the table's schema) are null, as the SQL names some that DuckDB then never reads. With
+    edge_columns, the partition holds relations' edges (e_…) and the claims they name (see
+    _relations_beside_claims): the tables `relations` and `claims`, each claim once."""
 
     def run(batches):
         import pyarrow as pa
@@ -633,34 +639,43 @@ def answer_partitions(sqls: tuple, metrics: bytes, claim_columns: tuple, edge_co
             return
         con = engines.cursor()
         try:
-            held = pa.Table.from_batches(batches)
+            claims = held = pa.Table.from_batches(batches)
             if edge_columns:
                 con.register("held", held)
-                listed = ", ".join(f'"{c}"' for c in claim_columns)
-                con.execute(f'CREATE TEMP VIEW claims AS SELECT DISTINCT ON ("row") {listed} FROM held '
-                            'WHERE e_row IS NULL')
+                beside = {"owner", *("e_" + c for c in edge_columns)}
+                listed = ", ".join(f'"{c}"' for c in held.column_names if c not in beside)
+                claims = con.sql(f'SELECT DISTINCT ON ("row") {listed} FROM held WHERE e_row IS NULL').to_arrow_table()
                 con.execute("CREATE TEMP VIEW relations AS SELECT " + ", ".join(
                     f'"e_{c}" AS "{c}"' for c in edge_columns) + " FROM held WHERE e_row IS NOT NULL")
-            else:
-                con.register("claims", held)
+            con.register("claims", _with_nulls(claims, pa.ipc.open_stream(whole).schema))
             con.register("metrics", pa.ipc.open_stream(metrics).read_all())
             for at, sql in enumerate(sqls):
-                found = con.sql(sql).to_arrow_table()
-                if found.num_rows:
+                for batch in con.sql(sql).to_arrow_table().to_batches(ANSWER_ROWS):
                     yield pa.RecordBatch.from_pydict({"query": pa.array([at], pa.int32()),
-                                                      "result": pa.array([_ipc(found)], pa.binary())})
+                                                      "result": pa.array([_ipc(batch)], pa.binary())})
         finally:
             con.close()
 
     return run
 
 
-def _ipc(table) -> bytes:
+def _with_nulls(table, schema):
+    """The table with every column of the schema it lacks, null."""
+    import pyarrow as pa
+
+    for column in schema:
+        if column.name not in table.column_names:
+            table = table.append_column(column, pa.nulls(len(table), column.type))
+    return table
+
+
+def _ipc(data) -> bytes:
+    """An Arrow table or batch as an Arrow stream's bytes."""
     import pyarrow as pa
 
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
+    with pa.ipc.new_stream(sink, data.schema) as writer:
+        writer.write(data)
     return sink.getvalue().to_pybytes()
 
 

@@ -39,7 +39,7 @@ class Embedded:
 
     The tables it gives the rules name their data (ibis.table(schema, name)) rather than hold it, so a
     rule's expression is the same for every run whose tables have the same columns: built once a
-    process (built_once) and compiled once (_sql_of), while each run's connection binds the names to its
+    process (built_once) and compiled once (sql_of), while each run's connection binds the names to its
     own Arrow tables. Building and compiling the expressions had been two thirds of a small check.
     """
 
@@ -105,29 +105,39 @@ def _is_named(op) -> bool:
 
 
 def columns_read(exprs, name: str) -> set[str] | None:
-    """The columns of the named table that the expressions read; None when they may need every one: when
-    one passes the table's rows on whole (a filter of it), or treats them in a way not known here
-    (deduplicates them, say)."""
+    """The columns of the named table that the expressions read, as DuckDB's optimiser prunes them: each is
+    planned over empty tables of the same columns, and the plan's scans name the columns they read (a
+    column a query carries along and then drops is not read). None when a plan does not say."""
+    import json
+
     import ibis.expr.operations as ops
 
-    keeping = (ops.Filter, ops.Sort, ops.Limit, ops.Reference)  # the rows' columns as they are (Reference: a join's side)
-    naming = keeping + (ops.Project, ops.Aggregate, ops.JoinChain, ops.UnboundTable)  # each column they give named
+    tables = {t.name: t.schema for e in exprs for t in e.op().find(ops.UnboundTable)}
+    con = cursor()
+    try:
+        for named, schema in tables.items():
+            con.register(named, schema.to_pyarrow().empty_table())
+        read: set[str] = set()
+        for expr in exprs:
+            plan = json.loads(con.sql("EXPLAIN (FORMAT JSON) " + sql_of(expr.op())).fetchall()[0][1])
+            scans = [node for node in _nodes(plan) if str(node.get("name", "")).endswith("ARROW_SCAN")]
+            if not scans:
+                return None  # planned away, or a plan of a kind not known here
+            for scan in scans:
+                columns = scan.get("extra_info", {}).get("Projections")
+                if columns is None:
+                    return None
+                read.update([columns] if isinstance(columns, str) else columns)
+    finally:
+        con.close()
+    return read & set(tables[name].names) if name in tables else set()
 
-    def is_the_table(rel) -> bool:
-        while isinstance(rel, keeping):
-            rel = rel.parent
-        return isinstance(rel, ops.UnboundTable) and rel.name == name
 
-    read: set[str] = set()
-    for expr in exprs:
-        top = expr.op()
-        if is_the_table(top):
-            return None
-        for rel in top.find(ops.Relation):
-            if not isinstance(rel, naming) and any(isinstance(a, ops.Relation) and is_the_table(a) for a in rel.__args__):
-                return None
-        read.update(field.name for field in top.find(ops.Field) if is_the_table(field.rel))
-    return read
+def _nodes(plan):
+    """Every node of a DuckDB plan (EXPLAIN's JSON)."""
+    for node in plan if isinstance(plan, list) else [plan]:
+        yield node
+        yield from _nodes(node.get("children", []))
 
 
 _DATABASE: list = []  # (process id, the process's DuckDB database)
