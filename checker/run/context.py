@@ -54,7 +54,7 @@ class Context:
         """Run an ibis expression and return its rows as dicts."""
         result = self.arrow_of(expr).to_pylist()
         if self.remote is not None:
-            self.remote.named(result)  # the rows the findings will name, fetched at once
+            return self.remote.named(result)  # the rows the findings will name, fetched before they are read
         return result
 
     def arrow_of(self, expr):

@@ -466,10 +466,14 @@ def across_records(modules: list, ctx) -> dict:
     if ctx.remote is None:  # without claims the tables are DuckDB's: one query at a time
         return {m.CODE: m.check(ctx) for m in modules}
     partitioned = PartitionedAnswers(ctx, [m for m in modules if _partitioned_by(m)])
-    with ThreadPoolExecutor(RULE_THREADS, thread_name_prefix="claimcheck-rule") as pool:
-        running = {m.CODE: pool.submit(m.check, ctx) for m in modules if m.CODE not in partitioned.answerable}
-        answered = partitioned.context(pool)
-        running.update({code: pool.submit(m.check, answered) for m in modules
+    # Rules share the driver's cache of fetched claims: several at once only when every claim fits in it, else
+    # one rule's fetches would drop another's rows before it read them, and those come back a job a row.
+    at_once = RULE_THREADS if len(ctx.records) <= SparkRecords.KEPT else 1
+    with ThreadPoolExecutor(RULE_THREADS, thread_name_prefix="claimcheck-job") as jobs, \
+            ThreadPoolExecutor(at_once, thread_name_prefix="claimcheck-rule") as rules:
+        running = {m.CODE: rules.submit(m.check, ctx) for m in modules if m.CODE not in partitioned.answerable}
+        answered = partitioned.context(jobs)
+        running.update({code: rules.submit(m.check, answered) for m in modules
                         if (code := m.CODE) in partitioned.answerable})
         return {m.CODE: running[m.CODE].result() for m in modules}
 
@@ -679,6 +683,34 @@ def _ipc(data) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+def _named_rows(result: list) -> set:
+    """The rows a rule's result names: row, top_row … and lists of rows."""
+    wanted = set()
+    for d in result:
+        for k, v in d.items():
+            if type(v) is int and (k == "row" or k.endswith("_row")):
+                wanted.add(v)
+            elif isinstance(v, list) and (k.endswith("rows") or k in ("parts", "members")):
+                wanted.update(x for x in v if type(x) is int)
+    return wanted
+
+
+class _Fetching(list):
+    """A rule's result whose named rows are fetched a part at a time as the rule goes through it."""
+
+    PART = 4096  # results: a part names few enough rows to stay in the cache while the rule reads them
+
+    def __init__(self, result: list, records):
+        super().__init__(result)
+        self._records = records
+
+    def __iter__(self):
+        for start in range(0, len(self), self.PART):
+            part = list.__getitem__(self, slice(start, start + self.PART))
+            self._records.prefetch(_named_rows(part))
+            yield from part
+
+
 class SparkRecords:
     """The records as the driver sees them: only those asked for, fetched from the executors' rows by row.
 
@@ -742,17 +774,15 @@ class SparkRecords:
         if len(self._recent) > self.KEPT:
             self._recent.popitem(last=False)
 
-    def named(self, result: list) -> None:
-        """Fetch at once the rows a rule's result names (row, top_row … and lists of rows)."""
-        wanted = set()
-        for d in result:
-            for k, v in d.items():
-                if type(v) is int and (k == "row" or k.endswith("_row")):
-                    wanted.add(v)
-                elif isinstance(v, list) and (k.endswith("rows") or k in ("parts", "members")):
-                    wanted.update(x for x in v if type(x) is int)
-        if len(wanted) <= self.KEPT // 2:  # more are fetched a batch at a time (Context.in_batches)
+    def named(self, result: list) -> list:
+        """A rule's result, the rows it names (row, top_row … and lists of rows) fetched at once; a large one's
+        a part at a time as the rule goes through it (_Fetching), so that no part's rows are gone from the
+        cache before the rule reads them."""
+        wanted = _named_rows(result)
+        if len(wanted) <= self.KEPT // 2:
             self.prefetch(wanted)
+            return result
+        return _Fetching(result, self)
 
     def with_ignore(self):
         from pyspark.sql import functions as F
