@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -133,3 +134,14 @@ def test_markdown_report_escapes_and_summarises(tmp_path):
 def test_markdown_escape_neutralises_html():
     from checker.report.markdown import escape
     assert escape("<script>alert(1)</script> | *x*") == "\\<script\\>alert(1)\\</script\\> \\| \\*x\\*"
+
+
+def test_a_failing_schema_prints_findings_and_no_library_warnings(tmp_path):
+    # pandera reports a failing schema and imports pyspark's pandas layer when pyspark is installed (as here):
+    # its warning about pandas versions is noise above the findings
+    (tmp_path / "c.yaml").write_text('- {id: a, metric: 床位数, entity: 甲市, period: "2023", kind: guess, surface: 12张}\n',
+                                     encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "checker", "check", "c.yaml"], capture_output=True, text=True,
+                         cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"})
+    assert out.returncode == 1 and "field `kind` is 'guess'" in out.stdout
+    assert "Warning" not in out.stderr, out.stderr

@@ -44,6 +44,7 @@ class Embedded:
     """
 
     def __init__(self):
+        _quiet_pyspark()  # pandera, which reports a failing schema, imports pyspark's pandas layer when it can
         self.con = cursor()
 
     def hold(self, name: str, data):
