@@ -30,7 +30,7 @@ from pathlib import Path
 
 from checker.io.yamlfile import LoadError, Problem
 from checker.model.findings import Finding
-from checker.rules import RELATIONS
+from checker.rules import RELATIONS, scope_of
 from checker.run.context import Context
 
 CLAIM, FINDING, EDGE, PROBLEM, FATAL = "claim", "finding", "edge", "problem", "fatal"
@@ -481,8 +481,6 @@ def across_records(modules: list, ctx) -> dict:
 def _partitioned_by(module) -> str | None:
     """How the claim table may be partitioned for a rule, by its scope (see checker.run.kept): by the first
     column of a scope of columns, by the claim stating them for the relation rules; else None."""
-    from checker.rules import scope_of
-
     scope = scope_of(module)
     if scope == RELATIONS:
         return RELATIONS
@@ -542,11 +540,11 @@ class _Asked:
         self.asked: dict = {}
 
     def arrow(self, expr):
-        from ibis.backends.duckdb.converter import DuckDBPyArrowData
+        from checker.table.engines import result_of
 
         table = expr.as_table()
         self.asked[table.op()] = table
-        return expr.__pyarrow_result__(table.schema().to_pyarrow().empty_table(), data_mapper=DuckDBPyArrowData)
+        return result_of(expr, table.schema().to_pyarrow().empty_table())
 
 
 class _Answered:
@@ -557,15 +555,13 @@ class _Answered:
         self.answers, self.spark = answers, spark
 
     def arrow(self, expr):
-        from ibis.backends.duckdb.converter import DuckDBPyArrowData
-
         from checker.table import engines
 
         op = expr.as_table().op()
         found = self.answers.get(op)
         if found is None:
             found = self.spark.sql(engines.sql_of(op, "pyspark")).toArrow()
-        return expr.__pyarrow_result__(found, data_mapper=DuckDBPyArrowData)
+        return engines.result_of(expr, found)
 
 
 def _answered_by_partition(by: str, queries: dict, metrics) -> dict:

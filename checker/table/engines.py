@@ -56,10 +56,15 @@ class Embedded:
 
     def arrow(self, expr):
         """The result of an expression over this engine's tables, as Arrow (a table, a column or a scalar)."""
-        from ibis.backends.duckdb.converter import DuckDBPyArrowData
+        return result_of(expr, self.con.sql(sql_of(expr.as_table().op())).to_arrow_table())
 
-        found = self.con.sql(sql_of(expr.as_table().op())).to_arrow_table()
-        return expr.__pyarrow_result__(found, data_mapper=DuckDBPyArrowData)
+
+def result_of(expr, found):
+    """What DuckDB found for an expression (an Arrow table) as the expression's result: its types, and a
+    column or a scalar for an expression that is one."""
+    from ibis.backends.duckdb.converter import DuckDBPyArrowData
+
+    return expr.__pyarrow_result__(found, data_mapper=DuckDBPyArrowData)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -74,7 +74,7 @@ def validate(table, arrow_of=None, data=None) -> list[Failure]:
     """
     import pandera.errors
 
-    if all_pass(table, arrow_of or _where_held):
+    if all_pass(table, arrow_of):
         return []
     if data is not None:
         import ibis
