@@ -298,3 +298,65 @@ def test_a_thing_counted_outside_the_vocabulary_is_named_after_what_its_counter_
 def test_outpatient_and_emergency_visits_written_out_are_one_indicator(ex):
     d = by_surface(ex, "今年上半年门诊急诊77.4万人次,同比增长19.9%。", "示例区2024年卫生健康工作总结.txt")
     assert (d["77.4万人次"].metric, d["77.4万人次"].period) == ("门急诊人次", "2024H1")
+
+
+def test_a_counter_followed_by_a_noun_counts_that_noun(ex):
+    d = by_surface(ex, "全县49个行政村共设58个村卫生室。年内新建8个区域医疗卫生中心，派驻了12名全科医生。")
+    assert d["49个"].metric == "行政村数"
+    assert d["58个"].metric == "村卫生室数"  # not the 行政村 before it
+    assert d["8个"].metric == "区域医疗卫生中心数"
+    assert d["12名"].metric == "全科医生数" and d["12名"].wording == "全科医生"
+
+
+def test_a_verb_stands_inside_a_counted_name_only_when_the_name_ends_in_a_counted_head(ex):
+    d = by_surface(ex, "组建16支家庭医生签约服务团队。选派30名骨干医师赴省级医院进修学习。")
+    assert d["16支"].metric == "家庭医生签约服务团队数"  # 签约服务 inside a name of teams
+    assert d["30名"].metric == "骨干医师人数"  # 赴省级医院…: a clause about them, not their name
+
+
+def test_a_listed_indicator_written_with_quotes_or_shuliang_is_that_indicator(tmp_path):
+    (tmp_path / "metrics.yaml").write_text("- {name: 智慧医院数量, unit: 家}\n- {name: 胸痛中心数, unit: 个}\n",
+                                           encoding="utf-8")
+    ex = make_extractor(RuleFiles.of(tmp_path))
+    d = by_surface(ex, "全区建成“智慧医院”5家，胸痛中心数量3个。")
+    assert (d["5家"].metric, d["5家"].confidence["metric"] >= 0.7) == ("智慧医院数量", True)
+    assert d["3个"].metric == "胸痛中心数"
+
+
+def test_a_place_name_straddling_two_words_is_no_place(ex):
+    d = by_surface(ex, "示例县人民医院获批科研项目20项，其中国家级项目2项。", name="示例县2022年卫生健康工作总结.txt")
+    assert d["2项"].entity != "全国"  # 中国 in 其中国家级 is 其中 + 国家级
+
+
+def test_healthy_china_is_no_mention_of_the_country(ex):
+    text = "示例市卫生健康工作总结\n\n健康中国示例行动成效\n\n建成国家卫生乡镇12个。\n"
+    d = by_surface(ex, text, name="notes.txt")
+    assert d["12个"].entity != "全国"
+
+
+def test_a_section_heading_names_the_entity_of_the_figures_below_it_until_the_next(ex):
+    filler = "\n\n".join("医院坚持以患者为中心，持续改善就医体验，服务质量稳步提升。" for _ in range(20))
+    text = (f"示例市卫生健康事业发展综述\n\n宜宾市第一人民医院 守正创新\n\n党建引领\n\n{filler}\n\n"
+            "医院全年门诊量达300万人次。\n\n泸州市中医医院 奋楫笃行\n\n医院全年门诊量达600万人次。\n")
+    d = by_surface(ex, text, name="notes.txt")
+    assert d["300万人次"].entity == "宜宾市第一人民医院"  # 40 lines below its section's heading, under a sub-heading
+    assert d["600万人次"].entity == "泸州市中医医院"
+
+
+def test_a_short_line_cut_from_a_sentence_is_no_heading(ex):
+    text = ("示例市卫生健康事业发展综述\n\n宜宾市第一人民医院 守正创新\n\n"
+            "这是一句被排版切断的长句，其中提到四川大学华西医院\n\n的专家团队。医院全年门诊量达300万人次。\n")
+    d = by_surface(ex, text, name="notes.txt")
+    assert d["300万人次"].entity == "宜宾市第一人民医院"
+
+
+def test_years_back_to_the_time_of_writing_are_a_span(ex):
+    d = by_surface(ex, "五年来，全市累计新增床位1.2万张。近3年来，培养全科医生900名。",
+                   name="示例市2025年卫生健康工作总结.txt")
+    assert d["1.2万张"].period == "2021-2025"
+    assert d["900名"].period == "2023-2025"
+
+
+def test_an_institution_named_after_a_place_is_the_entity_not_the_place(ex):
+    d = by_surface(ex, "泸州市中医医院全年出院患者8万人次。", name="notes.txt")
+    assert d["8万人次"].entity == "泸州市中医医院"

@@ -20,6 +20,7 @@ from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
 from checker.language.characters import is_han
 from checker.language.units import numerator_of
+from checker.load.registry import institution_at
 
 DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"
@@ -43,7 +44,14 @@ YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}})年{_PART}?")
 YEAR_PART = re.compile(_PART)  # 今年上半年, 去年1-8月: the part of a year a relative word names
 
 
-SECTION_LOOK_BACK = 12  # lines above a figure searched for the heading of its section
+# A short line with one of these is a sentence cut short by a line break (…5年来，医院从1个全国基层名), no heading.
+_SENTENCE_MARK = re.compile("[。；;，,！？!?]")
+# 5年来, 近三年来, 这十年间: a span of years up to the time of writing.
+_YEARS_BACK = re.compile(r"(?<![0-9年])(?:近|这|过去)?([0-9]{1,2}|[两二三四五六七八九十])年(?:来|以来|间)")
+YEARS_BACK_MOST = 20  # longer spans (新中国成立75年来) are no reporting period
+SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
+WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
+SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2}年(?:末|底|初)?的?$")
@@ -79,6 +87,7 @@ class Language:
     caption_words: tuple = ()
     romanized_places: dict = field(default_factory=dict)
     count_names: dict = field(default_factory=dict)  # counter → the name's end: 次 → 次数 (教学查房次数)
+    counted_heads: tuple = ()  # last words of names of things counted whole: 中心, 基地, 团队
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -109,6 +118,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(data.get("caption_words", [])),
             {str(k).lower(): str(v) for k, v in (data.get("romanized_places") or {}).items()},
             {str(k): str(v) for k, v in (data.get("count_names") or {}).items()},
+            tuple(map(str, data.get("counted_heads") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -234,13 +244,16 @@ class Extractor:
         skip = (*language.trailing_words, *language.change_cues, *language.share_cues, *language.baseline_cues,
                 *language.to_cues, *language.relative_years, *language.connectives)
         self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment,
-                                        language.count_names)
+                                        language.count_names, language.counted_heads)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
         self._targets = re.compile("|".join(map(re.escape, language.target_cues)) or "(?!)")
         self.cues = _cue_automaton(language)
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
                    if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
-        self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted})  # 农村 is a part, not a subject
+        self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted},  # 农村 is a part, not a subject
+                                   _words, language.level_words, registry.entities)
+        self.phrases = frozenset(n for n, c in spotted.items()
+                                 if registry.entities.get(c).extra.get("type") == subject.PHRASE)
 
     def document(self, name: str, text: str) -> list[Draft]:
         return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text
@@ -466,6 +479,9 @@ class Extractor:
             if year and rest.startswith(("至今", "以来")) and int(m.group("y")) < year:
                 return f"{m.group('y')}-{year}", 0.7, False
             return period, 0.8, bool(year and int(m.group("y")) > year)
+        span = _years_back(ctx.line, sentence, start, year)
+        if span:  # 5年来，医院累计下派专家463人次: the five years up to the document's
+            return span, 0.6, False
         relative = _last_between([r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)
                                   and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
@@ -530,6 +546,16 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
+
+
+def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:
+    """The span 5年来 or 近三年来 in line[lo:hi] names, ending in the document's year (2021-2025 in 2025)."""
+    found = _last_between([(m.start(), m) for m in _YEARS_BACK.finditer(line, lo, hi)], lo, hi) if year else None
+    if not found:
+        return ""
+    count = found[1].group(1)
+    count = int(count) if count.isdigit() else numbers.CN_DIGITS.get(count, 10 if count == "十" else 0)
+    return f"{year - count + 1}-{year}" if 1 < count <= YEARS_BACK_MOST else ""
 
 
 def _compared_with(line: str, start: int, end: int) -> bool:
@@ -617,7 +643,7 @@ class _LineContext:
         self.sentences = [i for i in self.clauses if line[i] in SENTENCE_END]
         self.commas = [i for i in self.clauses if line[i] != words.LIST_MARK]
         self.names = ex.namer.names(head)
-        self.entities = ex.entity_names.hits(head)
+        self.entities = [h for h in ex.entity_names.hits(head) if h[2] not in ex.phrases]  # 健康中国 is no place
         self.years = list(YEAR.finditer(head)) if "年" in head else []
         self.named, self.relative = [], []
         self.targets, self.changes, self.baselines, self.shares, self.leads = [], [], [], [], []
@@ -737,18 +763,25 @@ class _LineContext:
         return subject.short_place(cell, entities, self.about.name) if 2 <= len(cell) <= 4 else ""
 
     def section_entity(self) -> str:
-        """The entity the nearest heading above names (重庆大学附属涪陵医院：打造区域医疗中心), if any."""
+        """The entity the nearest heading above names (重庆大学附属涪陵医院：打造区域医疗中心), if any: a heading
+        that names none (党建引领) opens a part of the same section."""
         if self._section is None:
-            self._section = ""
-            end = self.base
+            walked, end, found = [], self.base, ""
             for _ in range(SECTION_LOOK_BACK):
                 if end <= 0:
                     break
                 start = self.text.rfind("\n", 0, end - 1) + 1
-                self._section = self._heading_entity(start, end)
-                if self._section:
+                key = ("section", id(self.text), start)  # the section a line lies in, itself included
+                if key in self.memo:
+                    found = self.memo[key]
+                    break
+                walked.append(key)
+                found = self._heading_entity(start, end)
+                if found:
                     break
                 end = start
+            self.memo.update(dict.fromkeys(walked, found))  # the next line's walk stops where this one did
+            self._section = found
         return self._section
 
     def _heading_entity(self, start: int, end: int) -> str:
@@ -756,7 +789,7 @@ class _LineContext:
         key = ("heading", id(self.text), start)
         if key not in self.memo:
             heading = self.text[start:end].strip()
-            if heading and len(heading) <= subject.TITLE_LENGTH and heading[-1] not in "。；;，," \
+            if heading and len(heading) <= subject.TITLE_LENGTH and not _SENTENCE_MARK.search(heading) \
                     and "|" not in heading and "\t" not in heading \
                     and not any(word in heading for word in self.ex.lang.caption_words):  # no table row, no caption
                 self.memo[key] = subject.heading_entity(heading, self.ex.entity_names.hits,
@@ -855,6 +888,12 @@ def _segment(text: str) -> list[tuple[str, str]]:
     return rjieba.tag(text)
 
 
+def _words(text: str) -> list[str]:
+    import rjieba
+
+    return rjieba.cut(text)
+
+
 def _clause_end(line: str, pos: int) -> int:
     m = _CLAUSE_RE.search(line, pos)
     return m.start() if m else len(line)
@@ -882,9 +921,10 @@ PREFIXES_CHARS = "".join(sorted({ch for word, _ in words.QUALIFIER_PREFIXES for 
 
 
 class _Names:
-    """Many names found at once, longest first and without overlaps (Aho-Corasick)."""
+    """Many names found at once, longest first and without overlaps (Aho-Corasick). A name of two characters
+    counts only where it is a word of its own: 中国 in 其中国家级 straddles two words (其中, 国家级)."""
 
-    def __init__(self, names):
+    def __init__(self, names, segment=None, exempt=frozenset(), vocabulary=None):
         import ahocorasick
 
         self.automaton = ahocorasick.Automaton()
@@ -894,11 +934,35 @@ class _Names:
         self.empty = len(self.automaton) == 0
         if not self.empty:
             self.automaton.make_automaton()
+        self.segment = segment  # text → words, to tell a word from two characters inside other words
+        self.exempt = exempt    # short names taken wherever they stand (全市)
+        self.vocabulary = vocabulary  # to name an institution after the place found (宜宾市 + 第一人民医院)
 
     def hits(self, text: str) -> list:
         if self.empty:
             return []
-        return [(end - len(name) + 1, end + 1, name) for end, name in self.automaton.iter_long(text)]
+        found = [(end - len(name) + 1, end + 1, name) for end, name in self.automaton.iter_long(text)]
+        if self.segment is not None:
+            found = [h for h in found if len(h[2]) > SHORT_NAME or h[2] in self.exempt or self._is_word(text, *h[:2])]
+        return self._institutions(text, found) if self.vocabulary is not None else found
+
+    def _institutions(self, text: str, found: list) -> list:
+        """Each place followed by the rest of an institution's name (宜宾市第一人民医院) as that institution."""
+        out: list = []
+        for start, end, name in found:
+            if out and start < out[-1][1]:
+                continue  # a name inside the institution just read
+            institution, stop = institution_at(self.vocabulary, text, start, end)
+            out.append((start, stop, institution) if institution else (start, end, name))
+        return out
+
+    def _is_word(self, text: str, start: int, end: int) -> bool:
+        lo = max(0, start - WORD_WINDOW)
+        bounds, at = set(), lo
+        for word in self.segment(text[lo:end + WORD_WINDOW]):
+            bounds.add(at)
+            at += len(word)
+        return start in bounds and (end in bounds or end >= at)
 
 
 def _is_date(core: str, after: str) -> bool:

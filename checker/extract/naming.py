@@ -50,7 +50,7 @@ class MetricNamer:
     """Names figures with the vocabulary of a run (checker.load.registry.Registry)."""
 
     def __init__(self, registry, dimensions: dict, breakdowns: dict, skip_words: tuple, segment,
-                 count_names: dict | None = None):
+                 count_names: dict | None = None, counted_heads: tuple = ()):
         import ahocorasick
 
         self.metrics = registry.metrics
@@ -59,6 +59,7 @@ class MetricNamer:
         self.skip = re.compile("|".join(re.escape(w) for w in sorted(skip_words, key=len, reverse=True)) or "(?!)")
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
+        self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)
         self._dimension_of: dict = {}
         self.automaton = ahocorasick.Automaton()  # of names written backwards: see names()
         names = {n: c for n, c in self.metrics.spotting_names().items() if len(n) >= 2}
@@ -110,9 +111,11 @@ class MetricNamer:
         rest of its clause; lead: what the sentence's first figure measures (its subject); mate: the figure
         before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
         dim = self.dimensions.get(unit) if unit else None
-        named = self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
+        named = self._counted_after(following, dim, unit, rate) or \
+            self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
         if not self._fits(named.metric, dim, relative):
             return Naming("?", 0.0, named.wording)
+        named = self._listed_form(named)
         if phrase.lstrip(" :：").startswith("其中") and earlier:
             if named.metric == earlier[-1].metric:  # 27家…，其中12家被评为甲级…: a part, whatever its name
                 return Naming(named.metric, min(named.confidence, 0.3), named.wording)
@@ -183,6 +186,57 @@ class MetricNamer:
         if not words:
             return Naming(earlier[-1].metric if earlier else "?", 0.3 if earlier else 0.0, "")
         return Naming(self._compose("", words + self._counted(words, dim, unit), rate), 0.3, words)
+
+    def _listed_form(self, named: Naming) -> Naming:
+        """An unlisted name that is a listed indicator written another way (“智慧医院”数 for 智慧医院数量) is
+        that indicator, as confident as the vocabulary makes it."""
+        if named.metric == "?":
+            return named
+        self.metrics.learn([named.metric])
+        listed = self.metrics.canonical(named.metric)
+        if listed == named.metric:
+            return named
+        return Naming(listed, max(named.confidence, 0.7), named.wording)
+
+    def _counted_after(self, following: str, dim: str | None, unit: str | None, rate: str) -> Naming | None:
+        """建成6个农村区域性医疗卫生中心, 派驻了9名医务人员, 3.5万个乡镇卫生院: a counter followed at once by a
+        noun phrase counts the things it names, whatever the words before the figure say."""
+        if dim not in COUNTED or not unit or rate:
+            return None
+        words = self._trim(self._head_nouns(_QUOTES.sub("", following)))
+        if not _has_words(words):
+            return None
+        name = words + self._counted(words, dim, unit)
+        self.metrics.learn([name])
+        if self.metrics.known(name) and self._fits(self.metrics.canonical(name), dim):
+            return Naming(self.metrics.canonical(name), 0.8, words)
+        return Naming(name, 0.3, words)
+
+    def _head_nouns(self, text: str) -> str:
+        """The noun phrase text opens with: 区域妇幼保健中心 of 区域妇幼保健中心，提升…, 医养结合示范基地 of
+        医养结合示范基地。, 管理干部 of 管理干部赴华西医院开展专项实训. Words that qualify a noun (国家级, 临床,
+        申报) may come first; a verb after the first noun ends it unless the phrase ends in a counted head."""
+        if not text or not is_han(text[0]):
+            return ""
+        words, nouns_only, last_noun = [], 0, 0  # lengths (in words): the phrase of nouns, and up to its last noun
+        verbs_after_nouns = 0  # runs of verbs after a noun: one may stand inside a name (签约服务), two make a clause
+        for word, tag in self.segment(_DIGIT.split(text, 1)[0][:_NOUN_PHRASE_CHARS]):
+            noun = tag[:1] == "n" or tag in _NOUN_TAGS
+            if not noun and (tag not in _QUALIFIER_TAGS or (tag == "q" and not words)):
+                break
+            if not noun and last_noun == len(words) and last_noun:
+                verbs_after_nouns += 1
+            clause = tag in _PROPER_NOUN_TAGS or (len(word) == 1 and not noun)  # 赴省级医院, 担任荣昌区…主任
+            if verbs_after_nouns > 1 or (verbs_after_nouns and clause):
+                break  # 职工凝聚成推动医院发展: a clause about the things counted, not their name
+            words.append(word)
+            if noun:
+                last_noun = len(words)
+                nouns_only = last_noun if not verbs_after_nouns else nouns_only
+        whole = "".join(words[:last_noun])
+        if whole.endswith(self.counted_heads):
+            return whole
+        return "".join(words[:nouns_only])
 
     def _rate_of(self, words: str, count: str) -> str:
         """报告发病率 after 甲乙类法定报告传染病发病数: the rate of what was just counted."""
@@ -348,6 +402,14 @@ class MetricNamer:
         joined = "".join(w for w, _ in tokens)
         return joined.strip(" ：:，,（(）)") if _has_words(joined) else ""
 
+
+# Parts of speech (jieba's) of the words a counted noun phrase is made of: nouns, and before the first of
+# them the words that qualify it (国家级 b, 临床 vn, 申报 v, 新 a, 名 q as in 县级名中医工作室).
+_NOUN_TAGS = ("j", "zg", "l")  # l: set phrases jieba keeps whole (控制中心, 临床医学)
+_QUALIFIER_TAGS = ("b", "vn", "v", "a", "an", "q")
+_PROPER_NOUN_TAGS = ("ns", "nr", "nt")  # places, people, organisations
+_NOUN_PHRASE_CHARS = 16
+_QUOTES = re.compile("[“”\"‘’「」『』]")
 
 # How the name of an expense ends where the name of one of its parts (药费, 检查费) goes.
 _EXPENSE_ENDS = ("医药费用", "医药费", "费用")

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+PHRASE = "phrase"  # an entity type: words holding a place's name that name no place (健康中国)
 TITLE_LINES = 3       # the title and the lines under it (a date line, a subtitle)
 TITLE_LENGTH = 60     # longer lines are text, not a title
 # Entities a document is not about as a whole: parts of a population, departments, programmes, events.
-NOT_SUBJECTS = ("area", "department", "program", "programme", "event", "route", "team", "body", "agency")
+NOT_SUBJECTS = ("area", "department", "program", "programme", "event", "route", "team", "body", "agency", PHRASE)
 # A title that names a place and an institution in it (荣昌 … 荣昌区人民医院规划效果图) is about the place.
 PLACE_TYPES = ("country", "region", "province", "city", "county", "district", "town", "township", "place")
 

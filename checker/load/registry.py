@@ -304,7 +304,22 @@ class _MetricNames:
     prefixes: list
 
     def __call__(self, vocab: Vocabulary, name: str) -> Term | None:
-        return _population_rate(vocab, name) or _breakdown(vocab, name, self.prefixes)
+        return _population_rate(vocab, name) or _breakdown(vocab, name, self.prefixes) or _written_form(vocab, name)
+
+
+_QUOTES = re.compile("[“”\"‘’「」『』]")
+
+
+def _written_form(vocab: Vocabulary, name: str) -> Term | None:
+    """A listed indicator written another way: in quotation marks (“智慧医院”数量) or with 数量 for 数 and the
+    other way round (智慧医院数 for 智慧医院数量), which name the same count."""
+    bare = _QUOTES.sub("", name)
+    forms = [bare]
+    if bare.endswith("数量"):
+        forms.append(bare[:-1])
+    elif bare.endswith("数"):
+        forms.append(bare + "量")
+    return next((vocab.get(form) for form in forms if form != name and vocab.known(form)), None)
 
 
 def breakdown_groups(path: Path) -> dict[str, str]:
@@ -341,10 +356,23 @@ def _prefix_set(prefixes: tuple) -> tuple[frozenset, int]:
     return frozenset(prefixes), max(map(len, prefixes), default=0)
 
 
-_INSTITUTION = re.compile(
-    r"^(.{2,}?)(?:第[一二三四五六七八九十0-9]+)?(人民医院|中医院|中医医院|中西医结合医院|妇幼保健院|妇幼保健计划生育服务中心|"
+_INSTITUTION_END = (
+    r"(?:第[一二三四五六七八九十0-9]+)?(人民医院|中医院|中医医院|中西医结合医院|妇幼保健院|妇幼保健计划生育服务中心|"
     r"疾病预防控制中心|疾控中心|精神卫生中心|急救中心|血液中心|中心血站|卫生健康委员会|卫生健康委|卫健委|中心医院|"
-    r"社区卫生服务中心|卫生院|人民政府)$")
+    r"社区卫生服务中心|卫生院|人民政府)")
+_INSTITUTION = re.compile(rf"^(.{{2,}}?){_INSTITUTION_END}$")
+_INSTITUTION_AFTER = re.compile(_INSTITUTION_END)
+
+
+def institution_at(vocab: Vocabulary, text: str, start: int, end: int) -> tuple[str, int]:
+    """The institution named after the place text[start:end] names, when the words after it make one
+    (宜宾市 + 第一人民医院): its canonical name, learnt, and where its name ends; else ("", end)."""
+    m = _INSTITUTION_AFTER.match(text, end)
+    if not m:
+        return "", end
+    name = text[start:m.end()]
+    vocab.learn([name])
+    return (vocab.canonical(name), m.end()) if vocab.known(name) else ("", end)
 
 
 def _institution(vocab: Vocabulary, name: str) -> Term | None:
