@@ -351,12 +351,34 @@ def test_a_short_line_cut_from_a_sentence_is_no_heading(ex):
 
 
 def test_years_back_to_the_time_of_writing_are_a_span(ex):
-    d = by_surface(ex, "五年来，全市累计新增床位1.2万张。近3年来，培养全科医生900名。",
+    d = by_surface(ex, "五年来，全市累计培训乡村医生1.2万人次，新增床位3000张。近3年来，培养全科医生900名。",
                    name="示例市2025年卫生健康工作总结.txt")
-    assert d["1.2万张"].period == "2021-2025"
+    assert d["1.2万人次"].period == "2021-2025"
+    assert (d["3000张"].kind, d["3000张"].period) == ("change", "2020-2025")  # from the end of 2020 to 2025's
     assert d["900名"].period == "2023-2025"
 
 
 def test_an_institution_named_after_a_place_is_the_entity_not_the_place(ex):
     d = by_surface(ex, "泸州市中医医院全年出院患者8万人次。", name="notes.txt")
     assert d["8万人次"].entity == "泸州市中医医院"
+
+
+def test_cong_starts_a_change_only_when_the_sentence_says_where_it_went(ex):
+    d = by_surface(ex, "示例医院3个案例从全国1200个申报案例中脱颖而出。门诊量从两千多人次增长到现在的两万多人次。")
+    assert d["1200个"].kind == "actual"  # 从…中: among them, no starting value
+    assert d["两千多人次"].kind == "baseline"
+    assert d["两万多人次"].kind == "actual"  # past the 增长到: where it went
+
+
+def test_a_sentence_cut_by_a_line_break_is_read_on_for_where_a_change_went(ex):
+    d = by_surface(ex, "五年来，医院从1个县级重点专科\n\n发展到6个市级重点专科。")
+    assert d["1个"].kind == "baseline"
+
+
+def test_a_change_over_a_span_of_years_dates_its_ends(ex):
+    d = by_surface(ex, "“十四五”期间，全市门急诊人次从4680万增至6510万，出院人次增长45.2%；当年床位比上年增加1200张。",
+                   name="示例市2025年卫生健康工作总结.txt")
+    assert (d["4680万"].kind, d["4680万"].period) == ("baseline", "2020")  # where the span started from
+    assert (d["6510万"].kind, d["6510万"].period) == ("actual", "2025")
+    assert (d["45.2%"].kind, d["45.2%"].period) == ("change", "2020-2025")
+    assert d["1200张"].period != "2020-2025"  # 比上年: a change over one year, not over the span

@@ -49,9 +49,13 @@ _SENTENCE_MARK = re.compile("[。；;，,！？!?]")
 # 5年来, 近三年来, 这十年间: a span of years up to the time of writing.
 _YEARS_BACK = re.compile(r"(?<![0-9年])(?:近|这|过去)?([0-9]{1,2}|[两二三四五六七八九十])年(?:来|以来|间)")
 YEARS_BACK_MOST = 20  # longer spans (新中国成立75年来) are no reporting period
+_SENTENCE_STOP = re.compile("[" + re.escape(SENTENCE_END) + "]")
+WRAPPED_LINES = 3  # lines a sentence cut by line breaks is read across
+_BARE_TO = ("到", "至")  # 从X到Y: where a starting value went, without a verb
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
 SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
+SPAN = "span"  # a figure's time is a span of years the sentence names (十四五, 5年来): see _in_span
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2}年(?:末|底|初)?的?$")
@@ -386,6 +390,8 @@ class Extractor:
         else:
             d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
+        if future is SPAN and not (d.kind == "change" and ctx.year_on_year(clause, d.start)):
+            d.period = _in_span(d.period, d.kind, ctx.line[:d.start].endswith(self.lang.to_cues))
         if d.kind == "baseline" and not dated and not _OWN_YEAR.search(ctx.line, max(0, d.start - 8), d.start):
             # 由2020年的77.93岁提高到2021年的78.2岁，孕产妇死亡率从16.9/10万下降到…: a starting value whose
             # year is not printed before it was from some earlier time; the sentence's year is a guess for it
@@ -471,7 +477,7 @@ class Extractor:
             found = None  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value
         named = _last_between(ctx.named, sentence, start)
         if named and (not found or named[0] > found.start()):
-            return named[1], 0.7, False
+            return named[1], 0.7, SPAN
         if found:
             m = found
             period = _period_of(m)
@@ -481,7 +487,7 @@ class Extractor:
             return period, 0.8, bool(year and int(m.group("y")) > year)
         span = _years_back(ctx.line, sentence, start, year)
         if span:  # 5年来，医院累计下派专家463人次: the five years up to the document's
-            return span, 0.6, False
+            return span, 0.6, SPAN
         relative = _last_between([r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)
                                   and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
@@ -519,6 +525,15 @@ class Extractor:
         """由去年3.81张提高到4.25张: the year after 由 dates the starting figure only, not the figures after."""
         return line[:start].endswith(self.lang.baseline_cues) and figure - end > 3
 
+    def _starts_a_change(self, ctx: "_LineContext", cue: int, start: int) -> bool:
+        """由/从 at cue makes the figure at start a starting value only when the sentence goes on to where it
+        went (由88.6%提升到93.4%, 从2015年的X到2019年的Y), and not past it already (从两千多人增长到现在的两万多人):
+        从全国3586个申报案例中突围 starts nothing."""
+        if any(cue_word in ctx.line[cue:start] for cue_word in self.lang.to_cues):
+            return False
+        rest = ctx.sentence_rest(start)
+        return any(word in rest for word in (*self.lang.to_cues, *_BARE_TO))
+
     def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future) -> tuple[str, float]:
         """future: True for a year ahead in the sentence, CONTEXT for one the text before set (a change or a
         share stated under it stays one: 重大慢性病过早死亡率下降13.5% under “十四五”目标)."""
@@ -538,7 +553,7 @@ class Extractor:
             return "change", 0.6
         if not ctx.line[:start].endswith(self.lang.to_cues):
             for at in ctx.baselines:
-                if clause <= at < start and start - at <= 14:
+                if clause <= at < start and start - at <= 14 and self._starts_a_change(ctx, at, start):
                     return "baseline", 0.6
         for at, end in ctx.shares:
             if start - 2 <= end <= start or (comma <= at and end <= start):
@@ -546,6 +561,20 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
+
+
+def _in_span(period: str, kind: str, reached: bool) -> str:
+    """The time of a figure in a sentence about a span of years (十四五期间，门急诊人次从46.8万增至65.1万): a
+    starting value is of the year before the span, the value it reached of the span's last year, the change
+    between them of both; other figures (累计下派专家463人次) of the whole span."""
+    first, _, last = period.partition("-")
+    if not (first.isdigit() and last.isdigit()):
+        return period
+    if kind == "baseline":
+        return str(int(first) - 1)
+    if kind == "change":
+        return f"{int(first) - 1}-{last}"
+    return last if reached else period
 
 
 def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:
@@ -797,6 +826,23 @@ class _LineContext:
             else:
                 self.memo[key] = ""
         return self.memo[key]
+
+    def year_on_year(self, lo: int, hi: int) -> bool:
+        """line[lo:hi] compares with the year before (比上年, 较去年, 同比)."""
+        return "同比" in self.line[lo:hi] or any(lo <= at < hi and offset == -1 for at, offset in self.relative)
+
+    def sentence_rest(self, pos: int) -> str:
+        """The sentence from pos to its end, read on into the next line when a line break cuts it (a line
+        that stops without a sentence mark, as text copied from a PDF does)."""
+        text, at = self.text, self.base + pos
+        for _ in range(WRAPPED_LINES):
+            end = _SENTENCE_STOP.search(text, at)
+            if end is None or text[end.start()] != "\n" or text[max(0, end.start() - 1)] in SENTENCE_END:
+                return text[self.base + pos:end.start() if end else len(text)]
+            at = end.end()
+            while text.startswith("\n", at):
+                at += 1  # the blank lines between the parts of a cut sentence
+        return text[self.base + pos:at]
 
     def nested(self, pos: int) -> bool:
         """The position is inside brackets opened in this line."""
