@@ -382,3 +382,36 @@ def test_a_change_over_a_span_of_years_dates_its_ends(ex):
     assert (d["6510万"].kind, d["6510万"].period) == ("actual", "2025")
     assert (d["45.2%"].kind, d["45.2%"].period) == ("change", "2020-2025")
     assert d["1200张"].period != "2020-2025"  # 比上年: a change over one year, not over the span
+
+
+def test_a_report_in_traditional_characters_is_read_with_the_simplified_vocabulary_and_quoted_as_printed(ex):
+    d = by_surface(ex, "2021年末，醫療衛生機構總數1030935個，比上年增加8013個。衛生人員總數1398.3萬人。",
+                   name="示例公報.txt")
+    assert (d["1030935個"].metric, d["1030935個"].unit, d["1030935個"].parsed.value) == ("医疗卫生机构数", "个", 1030935)
+    assert d["1398.3萬人"].metric == "卫生人员总数" and d["1398.3萬人"].parsed.value == 13983000
+    assert d["1030935個"].quote == "醫療衛生機構總數1030935個"  # verbatim, so that check finds it in the text
+    assert d["8013個"].kind == "change"
+
+
+def test_a_space_a_web_page_puts_before_wan_or_percent_is_part_of_the_number(ex):
+    d = by_surface(ex, "2022 年末，全国医疗卫生机构床位975万张，比上年增加30.2 万张，增长3.2 %。")
+    assert (d["30.2 万张"].parsed.value, d["30.2 万张"].unit, d["30.2 万张"].kind) == (302000, "张", "change")
+    assert d["3.2 %"].parsed.unit == "percent"
+    assert d["975万张"].period == "2022"
+
+
+def test_a_change_from_one_year_to_the_next_dates_the_report(ex):
+    d = by_surface(ex, "居民人均预期寿命由2020年的77.93岁提高到2021年的78.2岁。人民日报 2022-07-13", name="notes.txt")
+    assert (d["77.93岁"].kind, d["77.93岁"].period) == ("baseline", "2020")  # a life expectancy, not an age class
+    assert (d["78.2岁"].kind, d["78.2岁"].period, d["78.2岁"].metric) == ("actual", "2021", "人均预期寿命")
+    assert "13" not in d  # a date line
+
+
+def test_a_plan_reaching_a_goal_year_is_still_a_target(ex):
+    d = by_surface(ex, "人均预期寿命由2020年的77.9岁提高到2025年的79岁。全市医院2.1万个。", name="示例市2021年卫生健康规划.txt")
+    assert d["79岁"].kind == "target"
+
+
+def test_a_preliminary_estimate_names_its_indicator(ex):
+    d = by_surface(ex, "2021年卫生总费用初步推算为75593.6亿元。")
+    assert d["75593.6亿元"].metric == "卫生总费用"

@@ -216,3 +216,15 @@ def test_a_third_is_a_third_within_any_printed_precision():
     assert parse("近三分之一").qualifier == "nearly"
     with pytest.raises(NumberError):
         parse("零分之一")
+
+
+@pytest.mark.parametrize("surface,value,unit", [
+    ("1124.2萬人", D("11242000"), "人"),   # traditional 萬
+    ("75593.6億元", D("7559360000000"), "元"),
+    ("1030935個", D("1030935"), "个"),
+    ("30.2 万张", D("302000"), "张"),      # a web page's space before 万
+    ("3.8 %", D("3.8"), "percent"),
+])
+def test_traditional_characters_and_a_space_before_the_magnitude_read_as_written_simplified(surface, value, unit):
+    p = parse(surface)
+    assert (p.value, p.unit) == (value, unit)

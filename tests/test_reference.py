@@ -54,8 +54,15 @@ def test_a_revised_figure_is_checked_against_the_newest_edition_and_names_the_ea
     c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
     result = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
     wrong = [f for f in result.findings if f.claims == ("hosp",)]
+    # the claim holds the first edition: out of date, a warning naming both
+    assert len(wrong) == 1 and "is the earlier figure 35394个" in wrong[0].message and "now 35400个" in wrong[0].message
+    assert wrong[0].severity == "warning" and result.verified == []
+    c, d, r = workspace(tmp_path / "x", {"claims": LE_CLAIMS.replace("35394", "35390"),
+                                         "docs": {"r.txt": LE_DOC.replace("35394", "35390")}})
+    result = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
+    wrong = [f for f in result.findings if f.claims == ("hosp",)]  # neither edition: wrong, naming both
     assert len(wrong) == 1 and "35400个" in wrong[0].message and "earlier editions: 35394个" in wrong[0].message
-    assert result.verified == []
+    assert wrong[0].severity == "error"
 
 
 def test_a_change_is_checked_through_the_last_years_value_it_implies(tmp_path):
@@ -174,3 +181,23 @@ def test_a_drafts_starting_value_without_its_year_is_only_advice_against_the_ref
     out = run("check", str(claims), "--docs", str(docs), "--reference", "national", "-f", "json", "--no-cache")
     found = [f for f in json.loads(out.stdout)["findings"] if f["code"] == "CC501"]
     assert out.exit_code == 0 and found and all(f["severity"] == "info" for f in found)
+
+
+def test_a_claim_that_holds_an_earlier_edition_is_out_of_date_not_wrong(tmp_path):
+    ref = reference_set(tmp_path / "ref", {"a.txt": "年末全国共有医院3.5万个。", "claims": [
+        {"id": "p20", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "3.5万个",
+         "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "医院3.5万个"}}]})
+    (ref / "docs" / "b.txt").write_text("2020年末全国医院35700个。\n", encoding="utf-8")
+    (ref / "claims" / "final.yaml").write_text(yaml.safe_dump([
+        {"id": "f20", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "35700个",
+         "status": "reviewed", "source": {"doc": "b.txt", "line": 1, "quote": "全国医院35700个"}}], allow_unicode=True),
+        encoding="utf-8")
+    meta = yaml.safe_load((ref / "reference.yaml").read_text(encoding="utf-8"))
+    meta["documents"]["a.txt"] = {"published": "2021-02-28", "preliminary": True}
+    meta["documents"]["b.txt"] = "2021-07-13"
+    (ref / "reference.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
+    result = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
+    [found] = [f for f in result.findings if f.claims == ("hosp",)]  # 35394个 lies in 3.5万个, not 35700个
+    assert found.severity == "warning"
+    assert "is the earlier figure 3.5万个" in found.message and "now 35700个" in found.message

@@ -18,7 +18,7 @@ from checker.extract import naming, relations, subject, tables
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
-from checker.language.characters import is_han
+from checker.language.characters import is_han, to_simplified
 from checker.language.units import numerator_of
 from checker.load.registry import institution_at
 
@@ -26,6 +26,7 @@ DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"
 CN = "(?:数[十百千万]|[零〇一二两三四五六七八九十百千万亿]+)"
 MAG = "(?:万亿|千万|百万|十万|亿|万|千|百(?!分))"
+SPACE = "[ \u00a0\u3000]"  # one space a web page may print between a number and its 万 or %
 PREFIXES = words.alternation(words.QUALIFIER_PREFIXES)
 SUFFIXES = words.alternation(words.QUALIFIER_SUFFIXES)
 # signs and rates per population after a number: 93.4%, 5.6‰, 3个百分点, 9.52/10万, 1/10万人
@@ -40,7 +41,7 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
 _PART = (r"(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|"
          r"(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)")
-YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}})年{_PART}?")
+YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}}) ?年{_PART}?")  # 2022 年: a web page's spacing too
 YEAR_PART = re.compile(_PART)  # 今年上半年, 去年1-8月: the part of a year a relative word names
 
 
@@ -52,13 +53,15 @@ YEARS_BACK_MOST = 20  # longer spans (新中国成立75年来) are no reporting 
 _SENTENCE_STOP = re.compile("[" + re.escape(SENTENCE_END) + "]")
 WRAPPED_LINES = 3  # lines a sentence cut by line breaks is read across
 _BARE_TO = ("到", "至")  # 从X到Y: where a starting value went, without a verb
+_STARTED_IN = re.compile(r"[由从]((?:19|20)\d\d) ?年")
+STARTED_IN_REACH = 40  # characters before a year searched for the year a change started from
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
 SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
 SPAN = "span"  # a figure's time is a span of years the sentence names (十四五, 5年来): see _in_span
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
-_OWN_YEAR = re.compile(r"(?:19|20)\d{2}年(?:末|底|初)?的?$")
+_OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 CAPTION_LINES = 2  # a table's caption: its title and a line such as 单位：个
 FUTURE_LOOK_BACK = 24  # lines above a figure searched for the target year a plan's list of items shares
 CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
@@ -171,7 +174,7 @@ def quantity_pattern(counters) -> re.Pattern:
     cost a look.
     """
     units = "|".join(sorted({re.escape(c) for c in counters}, key=len, reverse=True))
-    arabic = rf"{ARABIC}[余多]?{MAG}?"
+    arabic = rf"{ARABIC}[余多]?(?:{SPACE}?{MAG}|{SPACE}(?=[%％‰]))?"  # 30.2 万张, 3.8 %: a web page's spacing
     quantified = rf"(?=[余多大]|{RATIO_UNITS}|{units}|{RANGE})"
     chinese = rf"(?:(?<=唯一)一|(?!一(?![零〇一二两三四五六七八九十百千万亿])){CN}){quantified}"
     tail = rf"(?:{RANGE}(?:{arabic}|{CN}))?[余多]?(?:{RATIO_UNITS}|{units})?[余多]?(?:{SUFFIXES})?"
@@ -271,7 +274,8 @@ class Extractor:
         drafts depend only on its text, the year and the subject: so the
         parts give exactly the drafts of the whole, in any process.
         """
-        texts = [(name, text.replace("\r\n", "\n").replace("\r", "\n")) for name, text in docs]
+        printed = [(name, text.replace("\r\n", "\n").replace("\r", "\n")) for name, text in docs]
+        texts = [(name, to_simplified(text)) for name, text in printed]  # read simplified, quoted as printed
         parts = [(i, start, end, first) for i, (_, text) in enumerate(texts) for start, end, first in _chunks(text, chunk)]
         with paused_gc():
             titles = [subject.title_of(text, self.entity_names.hits, self.registry.entities, self.lang.level_words)
@@ -283,8 +287,9 @@ class Extractor:
                          for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
             else:
                 found = _in_processes(self, texts, titles, parts, jobs)
-            return _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED,
-                            self.namer.measure_of)
+            drafts = _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED,
+                              self.namer.measure_of)
+            return _as_printed(drafts, printed, texts)
 
     def _facts(self, text: str, start: int, end: int, counted: bool = True) -> tuple:
         """What a part of a document says about the whole: its latest year, and the facts about its subject
@@ -360,7 +365,7 @@ class Extractor:
 
     def _named(self, line: str, start: int, end: int) -> bool:
         """Inside a name, grade, slogan or label from rules/extract.yaml (三级医院, 十四五, 1+8+1)."""
-        for m in self.lang.not_quantities.finditer(line, max(0, start - 6), end + 8):
+        for m in self.lang.not_quantities.finditer(line, max(0, start - 10), end + 8):  # 2022-07-13 whole
             if m.start() < end and start < m.end():
                 return True
         return False
@@ -575,6 +580,28 @@ def _in_span(period: str, kind: str, reached: bool) -> str:
     if kind == "change":
         return f"{int(first) - 1}-{last}"
     return last if reached else period
+
+
+def _as_printed(drafts: list[Draft], printed: list, read: list) -> list[Draft]:
+    """The drafts of texts read simplified with their surface, quote and wording as the text prints them
+    (1030935個, not 1030935个): the quote of a claim is verbatim."""
+    changed = {name: (text.split("\n"), simple.split("\n"))
+               for (name, text), (_, simple) in zip(printed, read) if text != simple}
+    for d in drafts if changed else ():
+        if d.doc not in changed or not d.line:
+            continue
+        lines, simple_lines = changed[d.doc]
+        line, simple = lines[d.line - 1], simple_lines[d.line - 1]
+        if d.surface and simple.startswith(d.surface, d.start):
+            d.surface = line[d.start:d.start + len(d.surface)]
+        d.quote = _printed_part(line, simple, d.quote)
+        d.wording = _printed_part(line, simple, d.wording)
+    return drafts
+
+
+def _printed_part(line: str, simple: str, part: str) -> str:
+    at = simple.find(part) if part else -1
+    return line[at:at + len(part)] if at >= 0 else part
 
 
 def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:
@@ -1132,7 +1159,7 @@ def document_year(text: str, lang: Language, start: int = 0, end: int | None = N
     years = []
     for m in YEAR.finditer(text, start, len(text) if end is None else end):
         before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
-        as_of = before.endswith(("截至", "截止", "截止到"))
+        as_of = before.endswith(("截至", "截止", "截止到")) or _year_after_year(text, m)
         if not as_of and any(cue in before for cue in ("到", "至", "前", *lang.target_cues)):
             continue
         if (before and before[-1] in "—–-~～〜") or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
@@ -1141,6 +1168,13 @@ def document_year(text: str, lang: Language, start: int = 0, end: int | None = N
             continue
         years.append(int(m.group(1)))
     return max(years) if years else None
+
+
+def _year_after_year(text: str, m: re.Match) -> bool:
+    """由2020年的77.93岁提高到2021年的78.2岁: the year reached is the year after the one started from, as a
+    bulletin reports its year; a plan's 由2020年…提高到2025年 spans years to a goal."""
+    started = _STARTED_IN.search(text, max(0, m.start() - STARTED_IN_REACH), m.start())
+    return bool(started) and int(started.group(1)) == int(m.group("y")) - 1
 
 
 def ids_for(drafts: list[Draft], taken: set) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from checker.language.characters import han_count, is_han
 
 _DIGIT = re.compile(r"[0-9０-９]")
-_DATE = re.compile(r"(?:19|20)[0-9]{2}年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
+_DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
 # Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.

@@ -20,6 +20,7 @@ from decimal import (
 
 from checker.language import words
 from checker.language.interval import Interval, tidy
+from checker.language.characters import to_simplified
 
 # Character by character, so positions in the text never shift (NFKC would
 # also rewrite "…" and other punctuation).
@@ -122,11 +123,15 @@ def to_halfwidth(text: str) -> str:
 # The common case, 93.4% or 36家, read without the general machinery: the
 # extractor calls parse() for every figure in a document.
 _PLAIN = re.compile(r"(\d+)(?:\.(\d+))?(%|‰|[\u4e00-\u9fff]{1,3})?")
+_SPACE_AFTER_DIGIT = re.compile("(?<=[0-9０-９])[ \u00a0\u3000]+(?=[^0-9０-９ \u00a0\u3000])")
 _NOT_PLAIN = set("余多万亿千百以上下内左右约超近倍至到分之第前首数")
 
 
 def parse(surface: str) -> Parsed:
     """Parse a printed number with its qualifier and unit; raise NumberError."""
+    surface = to_simplified(surface)  # 1124.2萬人, 1030935個
+    if " " in surface or "\u00a0" in surface or "\u3000" in surface:
+        surface = _SPACE_AFTER_DIGIT.sub("", surface)  # 30.2 万张, as text copied from a web page prints it
     m = _PLAIN.fullmatch(surface)
     if m and not (m.group(3) and _NOT_PLAIN.intersection(m.group(3))):
         return _plain(m)

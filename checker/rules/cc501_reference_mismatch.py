@@ -13,7 +13,10 @@ the statistics bureau's February figures that the health bulletin revises),
 a claim that differs may hold the final figure: the finding is a warning. So
 is a figure a claim only implies: a bulletin's 比上年增加N is reckoned from
 last year's figure as revised since, which may differ from the one first
-published.
+published. And so is a claim that agrees with an earlier edition (an article
+quoting the statistics bureau's February figure, revised in the health
+bulletin since): it was right when written, and the finding says it is out
+of date rather than wrong.
 
 Passing example::
 
@@ -56,11 +59,16 @@ def check(ctx):
         earlier = ("; earlier editions: " + "; ".join(shown(e) for e in sorted(c.others, key=lambda e: e.published))
                    if c.others else "")
         where = (Location(ref.doc_path, ref.line, None, "reference"),)
-        found = ctx.finding(CODE, f"{key(ctx, c.row)} · {ctx.records[c.row].values.get('period')}: "
-                                  f"{show(ctx, c.row)} disagrees with the official figure {shown(ref)}{earlier}",
-                            [c.row], where)
+        head = f"{key(ctx, c.row)} · {ctx.records[c.row].values.get('period')}: {show(ctx, c.row)}"
+        if c.agrees_earlier is not None:
+            message = (f"{head} is the earlier figure {shown(c.agrees_earlier)}, revised since: "
+                       f"the official figure is now {shown(ref)}")
+        else:
+            message = f"{head} disagrees with the official figure {shown(ref)}{earlier}"
+        found = ctx.finding(CODE, message, [c.row], where)
         implied = bool(ctx.records[c.row].values.get("derived"))
-        out.append(found._replace(severity=_milder(found.severity)) if ref.preliminary or implied else found)
+        milder = ref.preliminary or implied or c.agrees_earlier is not None
+        out.append(found._replace(severity=_milder(found.severity)) if milder else found)
     return out
 
 

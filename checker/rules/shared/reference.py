@@ -43,6 +43,7 @@ class Comparison(NamedTuple):
     agrees: bool
     reference: Edition             # the newest edition
     others: tuple[Edition, ...]    # earlier editions of the same figure
+    agrees_earlier: Edition | None = None  # the newest earlier edition the claim agrees with: revised since
 
 
 def comparisons(ctx) -> list[Comparison]:
@@ -68,7 +69,10 @@ def comparisons(ctx) -> list[Comparison]:
         newest = max(editions, key=lambda e: e.published)
         bounds = tuple(c[b][i] for b in BOUNDS)
         others = tuple(e for e in editions if e is not newest)
-        out.append(Comparison(c["row"][i], overlap(bounds, newest.bounds), newest, others))
+        agrees = overlap(bounds, newest.bounds)
+        earlier = None if agrees else max((e for e in others if overlap(bounds, e.bounds)),
+                                          key=lambda e: e.published, default=None)
+        out.append(Comparison(c["row"][i], agrees, newest, others, earlier))
     ctx.compared = out
     return out
 
