@@ -168,3 +168,21 @@ def test_unbalanced_marks_search_agrees_with_its_definition():
         assert list(_unmatched(line)) == _unmatched_by_hand(line)
 
     agree()
+
+
+def test_garbled_characters_are_found_with_what_they_likely_are(tmp_path):
+    text = ("2023年末，全国医疗卫生机构总数锟斤拷1070785个。\n"
+            "医院\u00e5\u00bb\u00e9\u2122\u00a2数量\ufffd\ufffd增加，烫烫烫。\n"
+            "第二页\x0c第三页\ue123，Pasteur研究所与é医院合作。\x07\n")
+    path = tmp_path / "g.txt"
+    path.write_text(text, encoding="utf-8")
+    result, found = findings(path)
+    got = [(f["locations"][0]["line"], f["span"], f["message"].split(": ", 1)[1]) for f in found if f["code"] == "CC415"]
+    assert got == [
+        (1, "锟斤拷", "replacement characters read back as GBK"),
+        (2, "\u00e5\u00bb\u00e9\u2122\u00a2", "UTF-8 read as Latin-1 or Windows-1252"),
+        (2, "\ufffd\ufffd", "the replacement character: bytes that could not be read"),
+        (2, "烫烫烫", "uninitialised memory printed as text"),
+        (3, "\ue123", "Private Use Area characters: a PDF font's glyphs with no text"),
+        (3, "\x07", "control characters"),
+    ]  # a form feed (a page break) and a lone é in a name are no garbling

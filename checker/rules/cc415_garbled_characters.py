@@ -1,0 +1,54 @@
+"""Garbled characters: text decoded with the wrong encoding, or characters lost on the way.
+
+A report that passed through the wrong encoding carries marks no author typed:
+the replacement character � where a byte could not be read; 锟斤拷, what such
+a character becomes when its UTF-8 bytes are read back as GBK; 烫烫烫 and
+屯屯屯, uninitialised memory printed as GBK; UTF-8 read as Latin-1 or
+Windows-1252 (医院 shown as å»é™¢, “ as â€œ); control characters; and
+characters of the Private Use Area, a PDF font's own glyphs that extraction
+could not map to text. Each run is reported where it stands, with what it
+likely is, before readers see it.
+
+Passing example::
+
+    docs:
+      d.txt: 2023年末，全国医疗卫生机构总数1070785个。
+
+Failing example::
+
+    docs:
+      d.txt: 2023年末，全国医疗卫生机构总数锟斤拷1070785个。
+"""
+import re
+
+from checker.rules.shared.textscan import lines
+
+CODE = "CC415"
+NAME = "garbled-characters"
+SEVERITY = "warning"
+READS = "texts"
+
+# Latin-1 letters that lead a UTF-8 sequence (Ã, â, å, æ, ç, è, é …), then characters a continuation byte
+# becomes in Latin-1 or Windows-1252: two or more in a row are no word of a Chinese report.
+_LATIN1_UTF8 = "(?:[\u00c2-\u00ef][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039" \
+               "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]+)+"
+_KINDS = (
+    ("replacement", "\ufffd+", "the replacement character: bytes that could not be read"),
+    ("gbk", "(?:锟斤拷)+", "replacement characters read back as GBK"),
+    ("memory", "烫{3,}|屯{3,}", "uninitialised memory printed as text"),
+    ("latin1", _LATIN1_UTF8, "UTF-8 read as Latin-1 or Windows-1252"),
+    ("control", "[\u0000-\u0008\u000e-\u001f\u007f-\u009f]+", "control characters"),  # not tab, form feed
+    ("private", "[\ue000-\uf8ff]+", "Private Use Area characters: a PDF font's glyphs with no text"),
+)
+_GARBLED = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _KINDS))
+_WHAT = {name: what for name, _, what in _KINDS}
+
+
+def check(ctx):
+    out = []
+    for path, number, line in lines(ctx):
+        for m in _GARBLED.finditer(line):
+            shown = m.group().encode("unicode_escape").decode() if m.lastgroup in ("control", "private") else m.group()
+            out.append(ctx.text_finding(CODE, f"garbled characters “{shown}”: {_WHAT[m.lastgroup]}",
+                                        path, number, m.start() + 1, m.group()))
+    return out
