@@ -415,3 +415,11 @@ def test_a_plan_reaching_a_goal_year_is_still_a_target(ex):
 def test_a_preliminary_estimate_names_its_indicator(ex):
     d = by_surface(ex, "2021年卫生总费用初步推算为75593.6亿元。")
     assert d["75593.6亿元"].metric == "卫生总费用"
+
+
+def test_an_estimate_for_the_year_reported_is_no_target(ex):
+    d = by_surface(ex, "2019年全国卫生总费用预计达65195.9亿元。预计全市床位将达到5万张。2020-06-07 09:00:25",
+                   name="示例2019年公报.txt")
+    assert (d["65195.9亿元"].kind, d["65195.9亿元"].metric) == ("actual", "卫生总费用")
+    assert d["5万张"].kind == "target"  # 将: yet to come
+    assert not {"09", "00", "25"} & set(d)  # a time of day

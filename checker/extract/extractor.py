@@ -95,6 +95,8 @@ class Language:
     romanized_places: dict = field(default_factory=dict)
     count_names: dict = field(default_factory=dict)  # counter → the name's end: 次 → 次数 (教学查房次数)
     counted_heads: tuple = ()  # last words of names of things counted whole: 中心, 基地, 团队
+    estimate_cues: tuple = ()  # 预计: a target only for a year ahead or after 将
+    ahead_words: tuple = ()    # 将
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -126,6 +128,8 @@ def load_language(paths: Path | list[Path]) -> Language:
             {str(k).lower(): str(v) for k, v in (data.get("romanized_places") or {}).items()},
             {str(k): str(v) for k, v in (data.get("count_names") or {}).items()},
             tuple(map(str, data.get("counted_heads") or ())),
+            tuple(map(str, data.get("estimate_cues") or ())),
+            tuple(map(str, data.get("ahead_words") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -530,6 +534,12 @@ class Extractor:
         """由去年3.81张提高到4.25张: the year after 由 dates the starting figure only, not the figures after."""
         return line[:start].endswith(self.lang.baseline_cues) and figure - end > 3
 
+    def _estimated(self, line: str, cue: int, start: int) -> bool:
+        """The cue at cue is 预计 for the figure at start in a year not ahead (a year ahead made it a target
+        before): the year's estimated figure, unless 将 says it is yet to come."""
+        return line.startswith(self.lang.estimate_cues, cue) and not any(
+            word in line[cue:start] for word in self.lang.ahead_words)
+
     def _starts_a_change(self, ctx: "_LineContext", cue: int, start: int) -> bool:
         """由/从 at cue makes the figure at start a starting value only when the sentence goes on to where it
         went (由88.6%提升到93.4%, 从2015年的X到2019年的Y), and not past it already (从两千多人增长到现在的两万多人):
@@ -545,7 +555,7 @@ class Extractor:
         if future is True:
             return "target", 0.8
         for at in ctx.targets:
-            if sentence <= at < start:
+            if sentence <= at < start and not self._estimated(ctx.line, at, start):
                 return "target", 0.6
         comma = max(ctx.comma_start(start), ctx.previous_end)
         listed = ctx.line.find("分别", ctx.comma_start(start), start)
