@@ -423,3 +423,26 @@ def test_an_estimate_for_the_year_reported_is_no_target(ex):
     assert (d["65195.9亿元"].kind, d["65195.9亿元"].metric) == ("actual", "卫生总费用")
     assert d["5万张"].kind == "target"  # 将: yet to come
     assert not {"09", "00", "25"} & set(d)  # a time of day
+
+
+def test_a_plans_targets_read_as_plans_write_them(ex):
+    text = ("示例市“十四五”卫生健康规划\n\n到“十四五”期末，孕产妇死亡率控制在12/10万以下，千人均医疗机构床位数力争达到6.3张，"
+            "常住人口千人床位数达到6.5张，千人医生数达到3.8名，个人卫生支出占卫生总费用小于28%，"
+            "家庭医生签约服务覆盖率≥80%，三级医院增加到12家以上。\n")
+    d = by_surface(ex, text, name="示例市规划2021.txt")
+    assert (d["12/10万以下"].metric, d["12/10万以下"].kind, d["12/10万以下"].period) == ("孕产妇死亡率", "target", "2025")
+    assert d["6.3张"].metric == d["6.5张"].metric == "每千人口医疗卫生机构床位数"
+    assert d["3.8名"].metric == "每千人口执业(助理)医师数"
+    assert (d["小于28%"].metric, d["小于28%"].parsed.qualifier) == ("个人卫生支出占卫生总费用比重", "less_than")
+    assert d["≥80%"].parsed.qualifier == "at_least"
+    assert d["12家以上"].metric == "三级医院数"
+
+
+def test_a_sentence_without_a_year_takes_the_year_its_paragraph_stated(ex):
+    text = ("示例市“十四五”卫生健康规划\n示例市人民政府办公室\n2023年4月3日\n一、发展背景\n"
+            "2020年末，全市居民人均预期寿命提高到82.25岁。农村无害化卫生户厕普及率达99.9%。\n")
+    d = by_surface(ex, text, name="notes.txt")
+    assert d["82.25岁"].period == "2020"  # 提高到 with no 由 before it: the sentence's year
+    assert d["99.9%"].period == "2020"
+    assert d["99.9%"].metric == "农村无害化卫生户厕普及率"  # not 农村 + the figure before's indicator
+    assert d["99.9%"].entity == "示例市" or "人民政府" not in d["99.9%"].entity  # the issuer is no section

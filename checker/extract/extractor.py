@@ -55,6 +55,7 @@ WRAPPED_LINES = 3  # lines a sentence cut by line breaks is read across
 _BARE_TO = ("到", "至")  # 从X到Y: where a starting value went, without a verb
 _STARTED_IN = re.compile(r"[由从]((?:19|20)\d\d) ?年")
 STARTED_IN_REACH = 40  # characters before a year searched for the year a change started from
+_DAY = re.compile(r"[0-9]{1,2}日")
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
 SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
@@ -253,7 +254,7 @@ class Extractor:
         self.registry = registry
         self.pattern = quantity_pattern(counters)
         skip = (*language.trailing_words, *language.change_cues, *language.share_cues, *language.baseline_cues,
-                *language.to_cues, *language.relative_years, *language.connectives)
+                *language.to_cues, *language.relative_years, *language.connectives, *language.target_cues)
         self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment,
                                         language.count_names, language.counted_heads)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
@@ -448,7 +449,7 @@ class Extractor:
         earlier = [m for at, m in ctx.mentions if at == sentence]
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]), None)
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
-                                rate.group(0) if rate else "", after, d.kind in ("change", "share"),
+                                naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
                                 ctx.line[end:ctx.clause_end(end)], ctx.lead(start), ctx.list_mate(start))
         ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric),
                                                       ctx.nested(start))))
@@ -482,10 +483,13 @@ class Extractor:
             if m.start() >= sentence and not _compared_with(ctx.line, m.start(), m.end()) \
                     and not self._of_baseline(ctx.line, m.start(), m.end(), start):
                 found = m
-        if found and ctx.line[:start].endswith(self.lang.to_cues):
+        if found and ctx.line[:start].endswith(self.lang.to_cues) and \
+                any(found.start() < at < start for at in ctx.baselines):
             found = None  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value
         named = _last_between(ctx.named, sentence, start)
         if named and (not found or named[0] > found.start()):
+            if ctx.line[max(0, named[0] - 3):named[0]].rstrip("“\"「").endswith(("到", "至")):
+                return named[1].rpartition("-")[2], 0.7, True  # 到“十四五”期末: a target for its last year
             return named[1], 0.7, SPAN
         if found:
             m = found
@@ -505,6 +509,11 @@ class Extractor:
         ahead = "" if self._present.search(ctx.line, sentence, start) else ctx.future_context(sentence, year)
         if ahead:  # 到2025年底，建成全国健康城市。… 建成互联网医院3家。: the plan's items share its year
             return ahead, 0.5, CONTEXT
+        stated = _last_between([(m.start(), m) for m in ctx.years if m.end() <= sentence and year
+                                and int(m.group("y")) <= year and not _compared_with(ctx.line, m.start(), m.end())],
+                               0, sentence)
+        if stated:  # 2020年末，人均预期寿命82.25岁。…农村卫生户厕普及率达99.9%: the paragraph's year
+            return _period_of(stated[1]), 0.5, False
         if about.period:
             return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
@@ -580,8 +589,8 @@ class Extractor:
 
 def _in_span(period: str, kind: str, reached: bool) -> str:
     """The time of a figure in a sentence about a span of years (十四五期间，门急诊人次从46.8万增至65.1万): a
-    starting value is of the year before the span, the value it reached of the span's last year, the change
-    between them of both; other figures (累计下派专家463人次) of the whole span."""
+    starting value is of the year before the span, the value it reached and a target of the span's last year,
+    the change between them of both; other figures (累计下派专家463人次) of the whole span."""
     first, _, last = period.partition("-")
     if not (first.isdigit() and last.isdigit()):
         return period
@@ -589,7 +598,7 @@ def _in_span(period: str, kind: str, reached: bool) -> str:
         return str(int(first) - 1)
     if kind == "change":
         return f"{int(first) - 1}-{last}"
-    return last if reached else period
+    return last if reached or kind == "target" else period  # 到“十四五”期末: a target is for the span's end
 
 
 def _as_printed(drafts: list[Draft], printed: list, read: list) -> list[Draft]:
@@ -634,8 +643,8 @@ def _title_period(text: str, year: int | None) -> str:
     lines = [line for line in text.split("\n", 6)[:6] if line.strip()][:subject.TITLE_LINES]
     for line in lines:
         m = YEAR.search(line)
-        if m and year and int(m.group("y")) == year and m.group("part"):
-            return _period_of(m)
+        if m and year and int(m.group("y")) == year and m.group("part") and not _DAY.match(line, m.end()):
+            return _period_of(m)  # not 2023年4月3日: the day it was issued
     return ""
 
 
@@ -833,9 +842,10 @@ class _LineContext:
         that names none (党建引领) opens a part of the same section."""
         if self._section is None:
             walked, end, found = [], self.base, ""
+            title_end = self._title_end()
             for _ in range(SECTION_LOOK_BACK):
-                if end <= 0:
-                    break
+                if end <= title_end:
+                    break  # the title block names the document's subject, read already, or its issuer
                 start = self.text.rfind("\n", 0, end - 1) + 1
                 key = ("section", id(self.text), start)  # the section a line lies in, itself included
                 if key in self.memo:
@@ -849,6 +859,19 @@ class _LineContext:
             self.memo.update(dict.fromkeys(walked, found))  # the next line's walk stops where this one did
             self._section = found
         return self._section
+
+    def _title_end(self) -> int:
+        """Where the title block ends: its first few lines that are not blank."""
+        key = ("title end", id(self.text))
+        if key not in self.memo:
+            end, seen = 0, 0
+            while seen < subject.TITLE_LINES and end < len(self.text):
+                stop = self.text.find("\n", end)
+                stop = len(self.text) if stop < 0 else stop
+                seen += bool(self.text[end:stop].strip())
+                end = stop + 1
+            self.memo[key] = end
+        return self.memo[key]
 
     def _heading_entity(self, start: int, end: int) -> str:
         """What the line text[start:end] names if it is a heading; kept for the lines below it."""

@@ -23,7 +23,16 @@ _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
 # Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.
 _PRINTED_AFTER = ("人次数", "数", "人次", "床日")
-RATE_PREFIX = re.compile(r"每(千|万|十万)(?:常住人口|户籍人口|人口|名居民|居民|人)")
+# 每千人口, 每万名居民, and as plans and news also write it: 千人均, 常住人口千人, 千人 before a name of a count
+RATE_PREFIX = re.compile(r"每(?P<a>千|万|十万)(?:常住人口|户籍人口|人口|名居民|居民|人)"
+                         r"|(?:常住人口|户籍人口|人口)?(?P<b>千|万|十万)人均"
+                         r"|(?:常住人口|户籍人口)(?P<c>千|万|十万)人口?"
+                         r"|(?<![0-9０-９零〇一二两三四五六七八九十百千万几数近上余多每])(?P<d>千|万)人口?(?=[^0-9，,。；;]{1,10}数)")
+
+
+def rate_of(m: re.Match) -> str:
+    """The rate a RATE_PREFIX match names, as the vocabulary writes it: 每千人口."""
+    return f"每{m.group('a') or m.group('b') or m.group('c') or m.group('d')}人口"
 LOOK_BACK_LINES = 3  # a heading or lead sentence names the topic of the few lines under it
 COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of things counted whole
 RATIOS = ("[ratio]", "[percentage_point]")  # a change or a share may be one of anything
@@ -111,7 +120,7 @@ class MetricNamer:
         rest of its clause; lead: what the sentence's first figure measures (its subject); mate: the figure
         before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
         dim = self.dimensions.get(unit) if unit else None
-        named = self._counted_after(following, dim, unit, rate) or \
+        named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits) or \
             self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
         if not self._fits(named.metric, dim, relative):
             return Naming("?", 0.0, named.wording)
@@ -129,7 +138,7 @@ class MetricNamer:
         trimmed = self._trim(phrase)
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
-            rate = own_rate.group(0)
+            rate = rate_of(own_rate)
             hits = [h for h in hits if not (own_rate.start() <= h[0] and h[1] <= own_rate.end())]  # 常住人口 in it
         whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim)))
         parts = [h for h in hits if (h[4] is not None or (whole is not None and h[1] == whole[0] and h[3]
@@ -154,7 +163,8 @@ class MetricNamer:
             if not prefix and lead and self.dimension_of(lead) == self.dimension_of(whole[3]) != "[count]":
                 prefix = self._part_of(lead)  # 二级以上公立医院门诊患者次均医药费…;住院患者人均医药费用: theirs too
             return Naming(self._compose(prefix, whole[3], rate), 0.9, phrase[whole[0]:whole[1]])
-        if parts:
+        if parts and not _has_words(self._trim(_ASIDE.sub("", phrase[parts[-1][1]:]))):
+            # 医院713.1万张; not 农村无害化卫生户厕普及率达99.9%: words after 农村 name something else
             part = _adjacent(parts, parts[-1][1])
             prefix = "".join(h[2] for h in part)
             base = self._topic(dim, earlier, topics, part[-1][4])
@@ -186,6 +196,16 @@ class MetricNamer:
         if not words:
             return Naming(earlier[-1].metric if earlier else "?", 0.3 if earlier else 0.0, "")
         return Naming(self._compose("", words + self._counted(words, dim, unit), rate), 0.3, words)
+
+    def _share_of(self, phrase: str, hits: list) -> Naming | None:
+        """个人卫生支出占卫生总费用27.7%: the share the vocabulary names for one indicator in another."""
+        for a, b in zip(hits, hits[1:]):
+            if a[3] and b[3] and phrase[a[1]:b[0]] == "占":
+                for name in (f"{a[2]}占{b[2]}比重", f"{a[3]}占{b[3]}比重"):
+                    self.metrics.learn([name])
+                    if self.metrics.known(name):
+                        return Naming(self.metrics.canonical(name), 0.8, phrase[a[0]:b[1]])
+        return None
 
     def _listed_form(self, named: Naming) -> Naming:
         """An unlisted name that is a listed indicator written another way (“智慧医院”数 for 智慧医院数量) is

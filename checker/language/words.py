@@ -8,10 +8,14 @@ from __future__ import annotations
 
 # Words before a number that make it a bound (超过90% is more than 90%), by the qualifier they give.
 QUALIFIER_PREFIXES = [
-    ("不低于", "at_least"), ("不少于", "at_least"), ("至少", "at_least"),
-    ("不超过", "at_most"), ("不高于", "at_most"), ("最多", "at_most"),
-    ("不足", "less_than"), ("不到", "less_than"), ("低于", "less_than"),
-    ("超过", "more_than"), ("突破", "more_than"), ("高于", "more_than"), ("超", "more_than"), ("逾", "more_than"),
+    ("不低于", "at_least"), ("不少于", "at_least"), ("不小于", "at_least"), ("至少", "at_least"),
+    ("≥", "at_least"), (">=", "at_least"),
+    ("不超过", "at_most"), ("不高于", "at_most"), ("不大于", "at_most"), ("最多", "at_most"),
+    ("≤", "at_most"), ("<=", "at_most"),
+    ("不足", "less_than"), ("不到", "less_than"), ("低于", "less_than"), ("小于", "less_than"),
+    ("<", "less_than"), ("＜", "less_than"),
+    ("超过", "more_than"), ("突破", "more_than"), ("高于", "more_than"), ("大于", "more_than"), ("超", "more_than"),
+    ("逾", "more_than"), (">", "more_than"), ("＞", "more_than"),
     ("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"),
     ("大约", "about"), ("约", "about"),
 ]
