@@ -185,3 +185,38 @@ def test_a_csv_table_is_read_as_rows_of_cells_and_drafted_like_the_others(tmp_pa
     found = {(r["metric"], r["period"], r["unit"]): r["value"] for r in drafts(path)}
     assert found[("医院数", "2023", "个")] == 38355 and found[("专业公共卫生机构数", "2022", "个")] == 12436
     assert len(found) == 6
+
+
+PLAN_TABLE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>示例县“十四五”卫生健康规划</title></head><body>
+<h1>示例县“十四五”卫生健康规划</h1><p>表1 主要指标</p><table>
+<tr><th>领域</th><th>主要指标</th><th>单位</th><th>2020年</th><th>2025年</th><th>指标性质</th></tr>
+<tr><td rowspan="2">健康水平</td><td>人均预期寿命</td><td>岁</td><td>78.3</td><td>79</td><td>预期性</td></tr>
+<tr><td>孕产妇死亡率</td><td>/10万</td><td>9.8</td><td>≤12</td><td>预期性</td></tr>
+<tr><td colspan="2">每千人口执业（助理）医师数</td><td>人</td><td>2.6</td><td>3.2</td><td>约束性</td></tr>
+</table></body></html>"""
+
+
+def test_a_cell_spanning_rows_or_columns_stands_in_each_of_them(tmp_path):
+    from checker.io.formats.web import html_text
+
+    path = tmp_path / "plan.html"
+    path.write_text(PLAN_TABLE, encoding="utf-8")
+    rows = [line for line in html_text(path.read_bytes(), path).splitlines() if "|" in line]
+    assert rows[2] == "健康水平 | 孕产妇死亡率 | /10万 | 9.8 | ≤12 | 预期性"  # the rowspan cell, carried down
+    assert rows[3].startswith("每千人口执业（助理）医师数 | 每千人口执业（助理）医师数 | 人 | 2.6")
+
+
+def test_a_plans_table_of_main_indicators_gives_each_row_its_indicator_unit_and_goal(tmp_path):
+    path = tmp_path / "plan.html"
+    path.write_text(PLAN_TABLE, encoding="utf-8")
+    found = {r["surface"]: (r["metric"], r.get("unit"), r["period"], r["kind"]) for r in drafts(path)}
+    assert found == {
+        "78.3": ("人均预期寿命", "岁", "2020", "actual"),
+        "79": ("人均预期寿命", "岁", "2025", "target"),  # a later year in a row marked 预期性: the plan's goal
+        "9.8": ("孕产妇死亡率", "per_100k", "2020", "actual"),
+        "≤12": ("孕产妇死亡率", "per_100k", "2025", "target"),
+        "2.6": ("每千人口执业(助理)医师数", "人/千人", "2020", "actual"),
+        "3.2": ("每千人口执业(助理)医师数", "人/千人", "2025", "target"),
+    }  # /10万 under 单位 is the row's unit, no figure
+    lint = run("lint", str(path), "-f", "json")
+    assert "CC404" not in lint.stdout  # table rows end without a full stop by design

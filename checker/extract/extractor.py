@@ -98,6 +98,7 @@ class Language:
     counted_heads: tuple = ()  # last words of names of things counted whole: 中心, 基地, 团队
     estimate_cues: tuple = ()  # 预计: a target only for a year ahead or after 将
     ahead_words: tuple = ()    # 将
+    table_roles: tables.Roles = tables.Roles()  # header words of a table's indicator, unit and attribute columns
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -131,6 +132,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("counted_heads") or ())),
             tuple(map(str, data.get("estimate_cues") or ())),
             tuple(map(str, data.get("ahead_words") or ())),
+            _table_roles(data.get("table_roles") or {}),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -245,6 +247,10 @@ class Draft:
 
 def _num(d: Decimal):
     return int(d) if d == d.to_integral_value() else float(d)  # float repr of a short decimal is exact text
+
+
+def _table_roles(data: dict) -> tables.Roles:
+    return tables.Roles(*(tuple(map(str, data.get(role) or ())) for role in ("name", "unit", "planned")))
 
 
 class Extractor:
@@ -363,6 +369,8 @@ class Extractor:
                 continue
             if ctx is None:  # built once per line, and only for lines that hold a figure
                 ctx = _LineContext(self, line, last_end, text, base, memo, about)
+            if ctx.in_unit_column(start):
+                continue  # 孕产妇死亡率 | /10万 | 9.8: the row's unit
             draft = Draft(doc, number, surface, parsed, ctx.quote(start, end), start)
             self._propose(draft, ctx, year, about)
             out.append(draft)
@@ -395,8 +403,9 @@ class Extractor:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
         column = ctx.table_column(d.start)
         dated = (column.period or tables.row_period(ctx.line)) if column else None
-        if dated:  # a table's year column or row
-            d.period, d.confidence["period"], future = dated, 0.8, bool(year and int(dated) > year)
+        if dated:  # a table's year column or row; a plan's goal under 2025年 in a row marked 预期性
+            d.period, d.confidence["period"] = dated, 0.8
+            future = bool((year and int(dated) > year) or column.planned)
         else:
             d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
@@ -415,12 +424,13 @@ class Extractor:
         unit; else a plain count, to be checked."""
         term = self.registry.metrics.get(d.metric)
         declared = str(term.extra["unit"]) if term and term.extra.get("unit") else None
-        if d.parsed.unit:
-            if declared and numerator_of(declared, d.parsed.unit):  # 每千人口床位数6.86张: 张 per 1,000 people
-                return declared, 0.9
-            return d.parsed.unit, 0.9
-        if column is not None and column.unit:
-            return column.unit, 0.8  # 诊疗人次数 (万人次): the header's unit is its cells'
+        printed, confidence = d.parsed.unit, 0.9
+        if not printed and column is not None:
+            printed, confidence = column.unit or column.row_unit, 0.8  # 诊疗人次数 (万人次), or the row's 单位 cell
+        if printed:
+            if declared and numerator_of(declared, printed):  # 每千人口床位数6.86张: 张 per 1,000 people
+                return declared, confidence
+            return printed, confidence
         if declared:
             return declared, 0.6
         return "个", 0.2
@@ -428,9 +438,9 @@ class Extractor:
     def _metric(self, ctx: "_LineContext", d: Draft, column) -> tuple[str, float]:
         start, end = d.start, d.start + len(d.surface)
         if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
-            words = column.words or re.sub(r"\s+", "", ctx.line.split("|", 1)[0])
+            words = column.words or column.row_name or re.sub(r"\s+", "", ctx.line.split("|", 1)[0])
             topics = (lambda: ctx.topics(0)) if not column.words else list
-            named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit,
+            named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit or column.row_unit,
                                     [], topics, "", None, d.kind in ("change", "share"))
             d.wording = words
             ctx.previous_end = end
@@ -784,7 +794,11 @@ class _LineContext:
         if "|" not in self.line:
             return None
         rows, caption = self._table_headers()
-        return tables.column_at(self.line, pos, rows, self.namer.dimensions, caption)
+        return tables.column_at(self.line, pos, rows, self.namer.dimensions, caption, self.ex.lang.table_roles)
+
+    def in_unit_column(self, pos: int) -> bool:
+        return "|" in self.line and tables.in_unit_column(self.line, pos, self._table_headers()[0],
+                                                          self.ex.lang.table_roles)
 
     def _table_headers(self) -> tuple[list[str], str]:
         """The header rows of the table this line is a row of, and the lines of its caption (kept for the table's
@@ -1191,6 +1205,8 @@ def document_year(text: str, lang: Language, start: int = 0, end: int | None = N
     """
     years = []
     for m in YEAR.finditer(text, start, len(text) if end is None else end):
+        if _in_years_header(text, m):
+            continue  # 2020年 | 2025年: a table's columns, a plan's base and goal or a series
         before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
         as_of = before.endswith(("截至", "截止", "截止到")) or _year_after_year(text, m)
         if not as_of and any(cue in before for cue in ("到", "至", "前", *lang.target_cues)):
@@ -1201,6 +1217,17 @@ def document_year(text: str, lang: Language, start: int = 0, end: int | None = N
             continue
         years.append(int(m.group(1)))
     return max(years) if years else None
+
+
+def _in_years_header(text: str, m: re.Match) -> bool:
+    """The year is a cell of a table row that holds other years as cells too (指标 | 2020年 | 2025年)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if "|" not in line:
+        return False
+    cells = {c.strip() for c in line.split("|")}
+    return sum(1 for c in cells if tables.YEAR_CELL.match(re.sub(r"\s+", "", c))) > 1
 
 
 def _year_after_year(text: str, m: re.Match) -> bool:

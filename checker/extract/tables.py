@@ -7,16 +7,23 @@ row with fewer cells than the table has columns spans them evenly (医院 | 乡�
 brackets in a header, 诊疗人次数 (万人次), is the unit of its column's cells; a caption's unit (单位：万人)
 is every column's that names none. A header that is a year (2023年, 2023年末) dates its column's cells, and
 then the row's first cell says what they measure (医院 | 36976 | 38355 under 2022年 and 2023年).
+
+A plan's table of main indicators names its columns' roles: the row's indicator stands under 主要指标 (not
+in the first cell, which may be the area it belongs to), its unit under 单位, and 预期性 or 约束性 under
+指标性质 marks a row of targets, whose cells under a year later than the table's first year are the plan's
+goals. The words of each role are data (`table_roles` in checker/data/extract.yaml).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from checker.language import numbers
+
 _NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９,.．%‰]*$")
 _UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
 _CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s,，;；)）|]+)")
-_YEAR = re.compile(r"^(\d{4})年?(?:末|底|度|全年)?$")
+YEAR_CELL = re.compile(r"^(\d{4})年?(?:末|底|度|全年)?$")
 HEADER_ROWS = 4  # at most this many header rows are read above a table's figures
 
 
@@ -25,6 +32,18 @@ class Column:
     words: str             # what the column's headers name, top to bottom: 医院诊疗人次数
     unit: str | None       # the unit its headers give its cells, if any
     period: str | None = None  # the year its headers date its cells with, if any
+    row_name: str = ""     # the row's indicator cell, when a header names that column (主要指标)
+    row_unit: str | None = None  # the unit the row's 单位 cell gives, if any
+    planned: bool = False  # the cell is a plan's goal: a later year than the table's first, in a row of targets
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The header words that give a column a role (checker/data/extract.yaml `table_roles`)."""
+
+    name: tuple = ()       # 主要指标, 指标名称: the rows' indicators stand below
+    unit: tuple = ()       # 单位: the rows' units
+    planned: tuple = ()    # 预期性, 约束性: cells that mark a row of a plan's targets
 
 
 def cells(line: str) -> list[str]:
@@ -39,18 +58,26 @@ def is_figures_row(row: list[str]) -> bool:
     return any(_NUMBER.match(cell) for cell in row[1:])
 
 
-def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: str = "") -> Column | None:
+def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: str = "",
+              roles: Roles = Roles()) -> Column | None:
     """The column of the cell at pos in a table row, named by the header rows among rows_above (nearest
-    last) and the caption above them; None when the row is no table row or the cell is the row's name."""
+    last) and the caption above them; None when the row is no table row or the cell is the row's name or
+    unit."""
     if "|" not in line:
         return None
     index = line.count("|", 0, pos)
-    width = len(cells(line))
+    values = cells(line)
+    width = len(values)
     if index == 0 or index >= width:
         return None
     headers = _headers(rows_above)
     if not headers:
         return None
+    name_at, unit_at, first_year = _roles(headers, width, roles)
+    if index in (name_at, unit_at):
+        return None  # 主要指标 | 单位 cells: the row's indicator and unit
+    row_name = re.sub(r"\s+", "", values[name_at]) if name_at is not None else ""
+    row_unit = _unit_of(values[unit_at]) if unit_at is not None else None
     names, unit, period = [], None, None
     for row in headers:
         head = _cell_for(row, index, width)
@@ -60,14 +87,49 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
         if found and found.group(1).strip() in units:
             unit = found.group(1).strip()
         words = re.sub(r"\s+", "", _UNIT.sub("", head))
-        year = _YEAR.match(words)
+        year = YEAR_CELL.match(words)
         if year:
             period = year.group(1)
         else:
             names.append(words)
     if unit is None:
         unit = caption_unit(caption, units)
-    return Column("".join(names), unit, period) if names or period else None
+    planned = bool(period and first_year and int(period) > first_year and any(c in roles.planned for c in values))
+    return Column("".join(names), unit, period, row_name, row_unit, planned) if names or period else None
+
+
+def in_unit_column(line: str, pos: int, rows_above: list[str], roles: Roles = Roles()) -> bool:
+    """The cell at pos stands under a 单位 header: /10万 there is the row's unit, no figure."""
+    if "|" not in line or not roles.unit:
+        return False
+    headers = _headers(rows_above)
+    return bool(headers) and line.count("|", 0, pos) == _roles(headers, len(cells(line)), roles)[1]
+
+
+def _roles(headers: list[list[str]], width: int, roles: Roles) -> tuple[int | None, int | None, int | None]:
+    """The columns of the rows' indicator and unit, and the table's first year, from its full-width headers."""
+    name_at = unit_at = first_year = None
+    for row in headers:
+        if len(row) != width:
+            continue
+        for i, cell in enumerate(row):
+            words = re.sub(r"\s+", "", cell)
+            if words in roles.name and i:
+                name_at = i
+            elif words in roles.unit:
+                unit_at = i
+            year = YEAR_CELL.match(words)
+            if year and (first_year is None or int(year.group(1)) < first_year):
+                first_year = int(year.group(1))
+    return name_at, unit_at, first_year
+
+
+def _unit_of(cell: str) -> str | None:
+    """The unit a 单位 cell names, as the number reader names it: % is percent, /10万 per_100k, 岁 岁."""
+    try:
+        return numbers.parse("1" + re.sub(r"\s+", "", cell)).unit
+    except numbers.NumberError:
+        return None
 
 
 def caption_unit(caption: str, units: dict) -> str | None:
@@ -81,7 +143,7 @@ def caption_unit(caption: str, units: dict) -> str | None:
 
 def row_period(line: str) -> str | None:
     """The year a table row's first cell dates the row's cells with (2023年 | 38355 | 1016238)."""
-    year = _YEAR.match(re.sub(r"\s+", "", line.split("|", 1)[0]))
+    year = YEAR_CELL.match(re.sub(r"\s+", "", line.split("|", 1)[0]))
     return year.group(1) if year else None
 
 

@@ -53,14 +53,14 @@ def check(ctx):
 def open_paragraphs(texts):
     """(line, next non-blank line or None) for paragraphs that do not end a sentence.
 
-    Headlines (parts set apart by spaces) and the entries of a fact box (the
-    next line opens with a figure: "35个 医疗服务能力方面") end without
-    punctuation by design, and are left out.
+    Headlines (parts set apart by spaces), table rows (cells between `|`) and
+    the entries of a fact box (the next line opens with a figure: "35个
+    医疗服务能力方面") end without punctuation by design, and are left out.
     """
     for i, text in enumerate(texts):
         line = text.strip()
-        if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS or _HEADLINE.search(line):
-            continue
+        if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS or _HEADLINE.search(line) or " | " in line:
+            continue  # a table row's cells end without punctuation too
         nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
         if nxt is not None and _FACT_BOX.match(texts[nxt - 1].strip()):
             continue

@@ -18,6 +18,7 @@ _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside"
            "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption",
            "caption", "form", "fieldset", "hr", "center", "body", "html"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+MAX_SPAN = 100  # a rowspan or colspan above this is taken as this: a broken page must not fill memory
 
 
 def html_text(data: bytes, path: Path, fallback: str | None = None) -> str:
@@ -71,20 +72,50 @@ def _walk(node, lines: list[str], words: list[str]) -> None:
 
 
 def _table(table, lines: list[str]) -> None:
+    spanning: dict[int, list] = {}  # column → [text, rows still to fill] of a cell spanning rows below its own
     for row in table.css("tr"):
         if _owner(row).mem_id != table.mem_id:
             continue  # a row of a table nested in a cell: its cell's text has it
-        cells = []
+        cells: list[str] = []
         for cell in row.iter():
             if cell.tag in ("td", "th"):
+                _carry(spanning, cells)
                 inner: list[str] = []
                 words: list[str] = []
                 _walk(cell, inner, words)
                 _flush(inner, words)
-                cells.append(" ".join(inner))
+                text = " ".join(inner)
+                down = _span(cell, "rowspan")
+                for _ in range(_span(cell, "colspan")):
+                    if down > 1:
+                        spanning[len(cells)] = [text, down - 1]
+                    cells.append(text)  # each column it spans has it, so the cells below stay in their columns
+        _carry(spanning, cells, every=True)
         line = table_row(cells)
         if line:
             lines.append(line)
+
+
+def _carry(spanning: dict, cells: list[str], every: bool = False) -> None:
+    """Put in the cells that cells of rows above span into this row, at their columns (all that are left, with
+    every: the row's own cells have all come)."""
+    while len(cells) in spanning or (every and any(col >= len(cells) for col in spanning)):
+        col = len(cells) if len(cells) in spanning else min(c for c in spanning if c >= len(cells))
+        while len(cells) < col:
+            cells.append("")
+        text, left = spanning[col]
+        cells.append(text)
+        if left > 1:
+            spanning[col][1] = left - 1
+        else:
+            del spanning[col]
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(cell.attributes.get(name) or 1), MAX_SPAN))
+    except ValueError:
+        return 1
 
 
 def _owner(row):
