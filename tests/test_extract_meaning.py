@@ -446,3 +446,11 @@ def test_a_sentence_without_a_year_takes_the_year_its_paragraph_stated(ex):
     assert d["99.9%"].period == "2020"
     assert d["99.9%"].metric == "农村无害化卫生户厕普及率"  # not 农村 + the figure before's indicator
     assert d["99.9%"].entity == "示例市" or "人民政府" not in d["99.9%"].entity  # the issuer is no section
+
+
+def test_a_table_without_readable_headers_is_dated_by_its_rows_and_never_confidently_named(ex):
+    text = "卫生事业基本情况 Statistics on Public Health, 1995-2010\n1995 | 3182 | 416 | 39092 |\n2010 | 2687 | 438 | 48828 |\n"
+    d = by_surface(ex, text, name="天津统计年鉴2011.txt")
+    assert "1995-2010" not in d  # a span of years, no range of values
+    assert d["3182"].period == "1995" and d["48828"].period == "2010"
+    assert all(x.confidence["metric"] == 0.0 for x in d.values() if x.metric == "?")  # ? is named by nothing

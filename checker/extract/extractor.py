@@ -402,10 +402,10 @@ class Extractor:
     def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
         column = ctx.table_column(d.start)
-        dated = (column.period or tables.row_period(ctx.line)) if column else None
+        dated = (column.period if column else None) or (tables.row_period(ctx.line) if "|" in ctx.line else None)
         if dated:  # a table's year column or row; a plan's goal under 2025年 in a row marked 预期性
             d.period, d.confidence["period"] = dated, 0.8
-            future = bool((year and int(dated) > year) or column.planned)
+            future = bool((year and int(dated) > year) or (column is not None and column.planned))
         else:
             d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
@@ -1087,11 +1087,16 @@ class _Names:
 
 def _is_date(core: str, after: str) -> bool:
     """2023年, 5月, 30日, 2019—2030年, and 5年来 as a time reference."""
-    if _YEAR_SPAN.fullmatch(core) and (core.endswith("年") or after[:1] == "年"):
-        return True
+    if _YEAR_SPAN.fullmatch(core) and (core.endswith("年") or after[:1] == "年" or _years_apart(core)):
+        return True  # 2019—2030年, and 1995-2010 in a table's title: a span of years, not a range of values
     if core.endswith(("月", "日", "号")) and not core.endswith("个月"):
         return True
     return core.endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
+
+
+def _years_apart(core: str) -> bool:
+    years = re.findall(r"(?:19|20)\d\d", core)
+    return len(years) == 2 and years[0] < years[1]
 
 
 def _is_label(line: str, start: int, end: int, core: str) -> bool:
