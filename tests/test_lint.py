@@ -186,3 +186,12 @@ def test_garbled_characters_are_found_with_what_they_likely_are(tmp_path):
         (3, "\ue123", "Private Use Area characters: a PDF font's glyphs with no text"),
         (3, "\x07", "control characters"),
     ]  # a form feed (a page break) and a lone é in a name are no garbling
+
+
+def test_pinyin_a_reprint_inserted_after_characters_is_reported_once_a_line(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("據(jù)國(guó)家統(tǒng)計(jì)局發(fā)布，醫療衛生機構99.5萬(wàn)個(gè)。\n医院(含妇幼保健院)3.0万个。\n",
+                    encoding="utf-8")
+    result, found = findings(path)
+    got = [(f["locations"][0]["line"], f["message"]) for f in found if f["code"] == "CC415"]
+    assert len(got) == 1 and got[0][0] == 1 and "pinyin inserted after 7 characters (“據(jù)”)" in got[0][1]

@@ -6,8 +6,9 @@ a character becomes when its UTF-8 bytes are read back as GBK; 烫烫烫 and
 屯屯屯, uninitialised memory printed as GBK; UTF-8 read as Latin-1 or
 Windows-1252 (医院 shown as å»é™¢, “ as â€œ); control characters; and
 characters of the Private Use Area, a PDF font's own glyphs that extraction
-could not map to text. Each run is reported where it stands, with what it
-likely is, before readers see it.
+could not map to text; and pinyin with tone marks after characters (網(wǎng)),
+which some sites that reprint reports insert. Each run is reported where it
+stands, with what it likely is, before readers see it; pinyin once a line.
 
 Passing example::
 
@@ -42,6 +43,8 @@ _KINDS = (
 )
 _GARBLED = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _KINDS))
 _WHAT = {name: what for name, _, what in _KINDS}
+# A character, then its pinyin with a tone mark in brackets: 網(wǎng), 統(tǒng)
+_PINYIN = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 
 def check(ctx):
@@ -51,4 +54,10 @@ def check(ctx):
             shown = m.group().encode("unicode_escape").decode() if m.lastgroup in ("control", "private") else m.group()
             out.append(ctx.text_finding(CODE, f"garbled characters “{shown}”: {_WHAT[m.lastgroup]}",
                                         path, number, m.start() + 1, m.group()))
+        pinyin = _PINYIN.findall(line) if "(" in line or "（" in line else []
+        if pinyin:
+            first = _PINYIN.search(line)
+            out.append(ctx.text_finding(CODE, f"pinyin inserted after {len(pinyin)} characters "
+                                              f"(“{line[first.start() - 1:first.end()]}”): a reprint's annotations, "
+                                              f"not the report's text", path, number, first.start(), first.group()))
     return out
