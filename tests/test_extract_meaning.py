@@ -454,3 +454,12 @@ def test_a_table_without_readable_headers_is_dated_by_its_rows_and_never_confide
     assert "1995-2010" not in d  # a span of years, no range of values
     assert d["3182"].period == "1995" and d["48828"].period == "2010"
     assert all(x.confidence["metric"] == 0.0 for x in d.values() if x.metric == "?")  # ? is named by nothing
+
+
+def test_a_rate_printed_with_another_counter_of_people_is_the_rate(ex, tmp_path):
+    d = by_surface(ex, "2020年，千人医生数达到2.8名，每千人口注册护士3.1名。", name="示例市.txt")
+    assert (d["2.8名"].metric, d["2.8名"].unit) == ("每千人口执业(助理)医师数", "人/千人")
+    claims, docs = _write_drafts(tmp_path, "2020年，全市千人医生数达到2.8名。", "示例市.txt")
+    found = run_check([str(claims)], str(docs), None, lint=[])
+    assert found.claims == 1
+    assert not [f for f in found.findings if f.code in ("CC114", "CC204")]  # 名 of 人/千人 is no unit conflict

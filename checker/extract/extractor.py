@@ -428,12 +428,17 @@ class Extractor:
         if not printed and column is not None:
             printed, confidence = column.unit or column.row_unit, 0.8  # 诊疗人次数 (万人次), or the row's 单位 cell
         if printed:
-            if declared and numerator_of(declared, printed):  # 每千人口床位数6.86张: 张 per 1,000 people
+            if declared and (numerator_of(declared, printed) or self._counts_alike(declared, printed)):
+                # 每千人口床位数6.86张: 张 per 1,000 people; 千人医生数2.8名: 名 counts people as 人 does
                 return declared, confidence
             return printed, confidence
         if declared:
             return declared, 0.6
         return "个", 0.2
+
+    def _counts_alike(self, rate: str, counter: str) -> bool:
+        dims = self.namer.dimensions
+        return "/" in rate and dims.get(counter) is not None and dims.get(rate.split("/", 1)[0]) == dims.get(counter)
 
     def _metric(self, ctx: "_LineContext", d: Draft, column) -> tuple[str, float]:
         start, end = d.start, d.start + len(d.surface)

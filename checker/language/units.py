@@ -23,9 +23,17 @@ class UnitError(ValueError):
     pass
 
 
-def numerator_of(rate: str, counter: str) -> bool:
-    """The counter is what the rate counts: 6.86张 is printed for 每千人口床位数 in 张/千人, 2.77人 for 人/千人."""
-    return rate.startswith(counter + "/")
+def numerator_of(rate: str, counter: str, units: "Units | None" = None) -> bool:
+    """The counter is what the rate counts: 6.86张 is printed for 每千人口床位数 in 张/千人, 2.77人 for 人/千人;
+    with units, any counter of the same kind too (2.8名 for 人/千人)."""
+    if rate.startswith(counter + "/"):
+        return True
+    if units is None or "/" not in rate:
+        return False
+    try:
+        return units.same(rate.split("/", 1)[0], counter)
+    except UnitError:
+        return False
 
 
 def _added(path: Path, at: int) -> list[str]:

@@ -144,7 +144,7 @@ def _read_unit(unit, parsed, units: Units, r: Reading) -> None:
         r.unit_error = str(exc)
         return
     r.dimension, r.counter, r.dims = info.dimension, info.counter, info.dims
-    if unit and surface_unit and not numerator_of(unit, surface_unit):  # 4.5个 of 个/千人 is fine
+    if unit and surface_unit and not numerator_of(unit, surface_unit, units):  # 4.5个 of 个/千人, 2.8名 of 人/千人
         try:
             if not units.same(unit, surface_unit):
                 r.unit_conflict = surface_unit
