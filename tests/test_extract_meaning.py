@@ -463,3 +463,22 @@ def test_a_rate_printed_with_another_counter_of_people_is_the_rate(ex, tmp_path)
     found = run_check([str(claims)], str(docs), None, lint=[])
     assert found.claims == 1
     assert not [f for f in found.findings if f.code in ("CC114", "CC204")]  # 名 of 人/千人 is no unit conflict
+
+
+def test_a_scraped_plan_table_whose_rows_lost_their_spanning_cell_is_lined_up_by_its_cells(ex):
+    text = ("示例区卫生健康事业发展“十四五”规划\n生成日期 2022-01-18\n到2025年，基本建成健康示例区。\n"
+            "表 1:“十四五”时期卫生健康事业发展主要指标\n"
+            "类别 | 序号 | 指标名称 | 单位 | 2025年 |\n"
+            "健康水平 指标 | 1 | 人均期望寿命 | 岁 | 83 |\n"
+            "2 | 婴儿死亡率 | ‰ | <5 | |\n"
+            "3 | 孕产妇死亡率 | 1/10万 | <7 | |\n"
+            "4 | 健康示例建设发展指数 | % | 达到市定水平 | |\n"
+            "服务体系 指标 | 5 | 每千常住人口注册护士数 | 人 | 2.81 |\n"
+            "6 | 每千人拥有 3 岁以下婴幼儿照护设施托位 | 个 | 4.50 | |\n")
+    d = by_surface(ex, text, name="notes.txt")
+    assert set(d) == {"83", "<5", "<7", "2.81", "4.50"}  # no serial numbers, no 1/10万 unit, no 表 1, no 3 岁
+    assert (d["<5"].metric, d["<5"].unit, d["<5"].parsed.qualifier) == ("婴儿死亡率", "permille", "less_than")
+    assert (d["<7"].metric, d["<7"].unit) == ("孕产妇死亡率", "per_100k")
+    assert d["2.81"].metric == "每千人口注册护士数"  # under 指标名称, after 达到市定水平 (a row with no figure)
+    assert {x.kind for x in d.values()} == {"target"} and {x.period for x in d.values()} == {"2025"}
+    # the 2025年 column is the plan's goal: 到2025年 says so, and the plan was issued in 2022

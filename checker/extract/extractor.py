@@ -56,6 +56,7 @@ _BARE_TO = ("到", "至")  # 从X到Y: where a starting value went, without a ve
 _STARTED_IN = re.compile(r"[由从]((?:19|20)\d\d) ?年")
 STARTED_IN_REACH = 40  # characters before a year searched for the year a change started from
 _DAY = re.compile(r"[0-9]{1,2}日")
+_ISSUED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])")
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
 SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
@@ -250,7 +251,7 @@ def _num(d: Decimal):
 
 
 def _table_roles(data: dict) -> tables.Roles:
-    return tables.Roles(*(tuple(map(str, data.get(role) or ())) for role in ("name", "unit", "planned")))
+    return tables.Roles(*(tuple(map(str, data.get(role) or ())) for role in ("name", "unit", "planned", "serial")))
 
 
 class Extractor:
@@ -305,17 +306,17 @@ class Extractor:
     def _facts(self, text: str, start: int, end: int, counted: bool = True) -> tuple:
         """What a part of a document says about the whole: its latest year, and the facts about its subject
         (the places it names counted only when its title names none)."""
-        return document_year(text, self.lang, start, end), subject.part_facts(
+        return year_facts(text, self.lang, start, end), subject.part_facts(
             text, start, end, self.entity_names.hits, self.registry.entities, self.lang.level_words, counted)
 
     def _of_documents(self, texts: list, titles: list, parts: list, facts: list) -> list[tuple]:
         """(year, subject) of each part's whole document, from its title and the facts of all its parts."""
-        years: dict = {}
+        year_of: dict = {}
         found: dict = {}
         for (i, *_), (year, part) in zip(parts, facts):
-            if year is not None and (years.get(i) is None or year > years[i]):
-                years[i] = year
+            year_of.setdefault(i, YearFacts()).add(year)
             found.setdefault(i, []).append(part)
+        years = {i: facts.year() for i, facts in year_of.items()}
         subjects = {i: subject.document_subject(texts[i][0], titles[i], found[i], self.registry.entities,
                                                 self.lang.romanized_places) for i in found}
         for i in found:
@@ -369,8 +370,8 @@ class Extractor:
                 continue
             if ctx is None:  # built once per line, and only for lines that hold a figure
                 ctx = _LineContext(self, line, last_end, text, base, memo, about)
-            if ctx.in_unit_column(start):
-                continue  # 孕产妇死亡率 | /10万 | 9.8: the row's unit
+            if ctx.in_role_column(start):
+                continue  # 孕产妇死亡率 | /10万 | 9.8, 3 | 孕产妇死亡率: the row's unit and serial number
             draft = Draft(doc, number, surface, parsed, ctx.quote(start, end), start)
             self._propose(draft, ctx, year, about)
             out.append(draft)
@@ -801,8 +802,8 @@ class _LineContext:
         rows, caption = self._table_headers()
         return tables.column_at(self.line, pos, rows, self.namer.dimensions, caption, self.ex.lang.table_roles)
 
-    def in_unit_column(self, pos: int) -> bool:
-        return "|" in self.line and tables.in_unit_column(self.line, pos, self._table_headers()[0],
+    def in_role_column(self, pos: int) -> bool:
+        return "|" in self.line and tables.in_role_column(self.line, pos, self._table_headers()[0],
                                                           self.ex.lang.table_roles)
 
     def _table_headers(self) -> tuple[list[str], str]:
@@ -1206,38 +1207,68 @@ def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-def document_year(text: str, lang: Language, start: int = 0, end: int | None = None) -> int | None:
-    """The latest year the text (or the years that begin in text[start:end]) reports on.
+@dataclass
+class YearFacts:
+    """What a part of a text says about the year its document reports on; the parts' facts add up."""
+
+    reported: int | None = None                    # the latest year stated as a time of the figures
+    in_headers: set = field(default_factory=set)   # years heading a table's columns (指标 | 2025年)
+    goals: set = field(default_factory=set)        # years named as goals (到2025年)
+    issued: int | None = None                      # the latest date it was issued on (生成日期 2022-01-18)
+
+    def add(self, other: "YearFacts") -> None:
+        self.reported = _latest(self.reported, other.reported)
+        self.in_headers |= other.in_headers
+        self.goals |= other.goals
+        self.issued = _latest(self.issued, other.issued)
+
+    def year(self) -> int | None:
+        """The latest reported year; else a year heading a column that is no goal year of the text (a plan's
+        2025年 column is its goal); else the year it was issued."""
+        headed = [y for y in self.in_headers if y not in self.goals]
+        return _latest(self.reported, max(headed, default=None)) or self.issued
+
+
+def _latest(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None) -> YearFacts:
+    """The year facts of the years that begin in text[start:end].
 
     Years that name a goal (到2025年, 2030年规划目标, 2027年建成), bound a span
-    (2019—2030年) or follow target words do not count. The words around a
+    (2019—2030年) or follow target words are no reported year. The words around a
     year are read from the whole text, so a part gives what the whole gives.
     """
-    years = []
-    for m in YEAR.finditer(text, start, len(text) if end is None else end):
-        if _in_years_header(text, m):
-            continue  # 2020年 | 2025年: a table's columns, a plan's base and goal or a series
+    facts = YearFacts()
+    stop = len(text) if end is None else end
+    for m in YEAR.finditer(text, start, stop):
+        year = int(m.group(1))
+        if _in_table_row(text, m):
+            facts.in_headers.add(year)  # 2020年 | 2025年: a table's columns, a plan's base and goal or a series
+            continue
         before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
         as_of = before.endswith(("截至", "截止", "截止到")) or _year_after_year(text, m)
         if not as_of and any(cue in before for cue in ("到", "至", "前", *lang.target_cues)):
+            facts.goals.add(year)
             continue
         if (before and before[-1] in "—–-~～〜") or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
             continue
         if any(word in after for word in ("规划", "目标", "建成", "年前", "底前", "远景")):
+            facts.goals.add(year)
             continue
-        years.append(int(m.group(1)))
-    return max(years) if years else None
+        facts.reported = _latest(facts.reported, year)
+    for m in _ISSUED.finditer(text, start, stop):
+        facts.issued = _latest(facts.issued, int(m.group(1)))
+    return facts
 
 
-def _in_years_header(text: str, m: re.Match) -> bool:
-    """The year is a cell of a table row that holds other years as cells too (指标 | 2020年 | 2025年)."""
+def _in_table_row(text: str, m: re.Match) -> bool:
+    """The year is a cell of a table row (指标 | 2020年 | 2025年): it heads a column or a row."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if "|" not in line:
-        return False
-    cells = {c.strip() for c in line.split("|")}
-    return sum(1 for c in cells if tables.YEAR_CELL.match(re.sub(r"\s+", "", c))) > 1
+    return "|" in line and any(tables.YEAR_CELL.match(re.sub(r"\s+", "", c)) for c in line.split("|"))
 
 
 def _year_after_year(text: str, m: re.Match) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from checker.language import numbers
 
-_NUMBER = re.compile(r"^[-+]?[0-9０-９][0-9０-９,.．%‰]*$")
+_NUMBER = re.compile(r"^[<>≤≥＜＞]?[-+]?[0-9０-９][0-9０-９,.．%‰]*$")  # 83, 4.50, <5, ≥72
 _UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
 _CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s,，;；)）|]+)")
 YEAR_CELL = re.compile(r"^(\d{4})年?(?:末|底|度|全年)?$")
@@ -44,6 +44,7 @@ class Roles:
     name: tuple = ()       # 主要指标, 指标名称: the rows' indicators stand below
     unit: tuple = ()       # 单位: the rows' units
     planned: tuple = ()    # 预期性, 约束性: cells that mark a row of a plan's targets
+    serial: tuple = ()     # 序号: the rows' numbers, no figures
 
 
 def cells(line: str) -> list[str]:
@@ -55,32 +56,35 @@ def cells(line: str) -> list[str]:
 
 
 def is_figures_row(row: list[str]) -> bool:
-    return any(_NUMBER.match(cell) for cell in row[1:])
+    """A row of figures, not of headers: a cell after the first is a number, or the first is a serial number
+    (5 | 健康发展指数 | % | 达到市定水平)."""
+    return any(_NUMBER.match(cell) for cell in row[1:]) or (bool(row) and row[0].isdigit() and len(row[0]) <= 3)
 
 
 def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: str = "",
               roles: Roles = Roles()) -> Column | None:
     """The column of the cell at pos in a table row, named by the header rows among rows_above (nearest
-    last) and the caption above them; None when the row is no table row or the cell is the row's name or
-    unit."""
+    last) and the caption above them; None when the row is no table row or the cell is the row's name, unit
+    or serial number."""
     if "|" not in line:
         return None
     index = line.count("|", 0, pos)
     values = cells(line)
     width = len(values)
-    if index == 0 or index >= width:
+    if index >= width:
         return None
     headers = _headers(rows_above)
     if not headers:
         return None
-    name_at, unit_at, first_year = _roles(headers, width, roles)
-    if index in (name_at, unit_at):
-        return None  # 主要指标 | 单位 cells: the row's indicator and unit
-    row_name = re.sub(r"\s+", "", values[name_at]) if name_at is not None else ""
-    row_unit = _unit_of(values[unit_at]) if unit_at is not None else None
+    layout = _layout(headers, values, roles)
+    column = index + layout.shift
+    if (index == 0 and not layout.shift) or column in (layout.name_at, layout.unit_at, layout.serial_at):
+        return None  # the row's name (主要指标), unit (单位) or serial number (序号)
+    row_name = re.sub(r"\s+", "", layout.cell(values, layout.name_at) or "")
+    row_unit = _unit_of(layout.cell(values, layout.unit_at) or "")
     names, unit, period = [], None, None
     for row in headers:
-        head = _cell_for(row, index, width)
+        head = _cell_for(row, column, width + layout.shift)
         if not head:
             continue
         found = _UNIT.search(head)
@@ -94,38 +98,77 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
             names.append(words)
     if unit is None:
         unit = caption_unit(caption, units)
-    planned = bool(period and first_year and int(period) > first_year and any(c in roles.planned for c in values))
+    first = layout.first_year
+    planned = bool(period and first and int(period) > first and any(c in roles.planned for c in values))
     return Column("".join(names), unit, period, row_name, row_unit, planned) if names or period else None
 
 
-def in_unit_column(line: str, pos: int, rows_above: list[str], roles: Roles = Roles()) -> bool:
-    """The cell at pos stands under a 单位 header: /10万 there is the row's unit, no figure."""
-    if "|" not in line or not roles.unit:
+def in_role_column(line: str, pos: int, rows_above: list[str], roles: Roles = Roles()) -> bool:
+    """The cell at pos stands under 单位 or 序号: /10万 there is the row's unit and 3 its number, no figures."""
+    if "|" not in line or not (roles.unit or roles.serial):
         return False
     headers = _headers(rows_above)
-    return bool(headers) and line.count("|", 0, pos) == _roles(headers, len(cells(line)), roles)[1]
+    if not headers:
+        return False
+    values = cells(line)
+    layout = _layout(headers, values, roles)
+    column = line.count("|", 0, pos) + layout.shift
+    return column == layout.serial_at or (column == layout.unit_at and _unit_of(layout.cell(values, column) or "")
+                                          is not None)
 
 
-def _roles(headers: list[list[str]], width: int, roles: Roles) -> tuple[int | None, int | None, int | None]:
-    """The columns of the rows' indicator and unit, and the table's first year, from its full-width headers."""
-    name_at = unit_at = first_year = None
-    for row in headers:
-        if len(row) != width:
-            continue
-        for i, cell in enumerate(row):
-            words = re.sub(r"\s+", "", cell)
-            if words in roles.name and i:
-                name_at = i
-            elif words in roles.unit:
-                unit_at = i
-            year = YEAR_CELL.match(words)
-            if year and (first_year is None or int(year.group(1)) < first_year):
-                first_year = int(year.group(1))
-    return name_at, unit_at, first_year
+@dataclass(frozen=True)
+class _Layout:
+    """How a row lines up with its table's headers, in the headers' columns."""
+
+    shift: int = 0                 # header column = row column + shift: cells a span above left out, at the left
+    name_at: int | None = None     # the columns of the rows' indicator, unit and serial number
+    unit_at: int | None = None
+    serial_at: int | None = None
+    first_year: int | None = None  # the earliest year a header names
+
+    def cell(self, values: list[str], column: int | None) -> str | None:
+        at = None if column is None else column - self.shift
+        return values[at] if at is not None and 0 <= at < len(values) else None
+
+
+def _layout(headers: list[list[str]], values: list[str], roles: Roles) -> _Layout:
+    """The roles of the fullest header row's columns, and the shift that lines the row up with them best: a
+    row printed without the cell a span above gives it (2 | 婴儿死亡率 | ‰ | <5 under 类别 | 序号 | 指标名称 |
+    单位 | 2025年) stands one column to the right of where its cells fall."""
+    full = max(headers, key=len)
+    found: dict = {}
+    years: list[int] = []
+    first_year = None
+    for i, cell in enumerate(full):
+        words = re.sub(r"\s+", "", cell)
+        for role, names in (("name_at", roles.name), ("unit_at", roles.unit), ("serial_at", roles.serial)):
+            if words in names and (i or role != "name_at"):
+                found[role] = i
+        year = YEAR_CELL.match(words)
+        if year:
+            years.append(i)
+            first_year = min(first_year or 9999, int(year.group(1)))
+    shifts = range(max(0, len(full) - len(values)) + 1) if found else (0,)
+    best = max(shifts, key=lambda shift: (_fit(_Layout(shift, **found), values, years), -shift))
+    return _Layout(best, first_year=first_year, **found)
+
+
+def _fit(layout: _Layout, values: list[str], years: list[int]) -> int:
+    """How well the row's cells fit the columns' roles when lined up so."""
+    name = layout.cell(values, layout.name_at) or ""
+    unit = layout.cell(values, layout.unit_at) or ""
+    serial = layout.cell(values, layout.serial_at) or ""
+    score = 2 * (sum(1 for ch in name if "\u4e00" <= ch <= "\u9fff") >= 2)
+    score += bool(unit) and not _NUMBER.match(unit) and _unit_of(unit) is not None
+    score += serial.isdigit()
+    return score + sum(1 for column in years if re.search("[0-9０-９]", layout.cell(values, column) or ""))
 
 
 def _unit_of(cell: str) -> str | None:
     """The unit a 单位 cell names, as the number reader names it: % is percent, /10万 per_100k, 岁 岁."""
+    if not cell.strip():
+        return None
     try:
         return numbers.parse("1" + re.sub(r"\s+", "", cell)).unit
     except numbers.NumberError:
