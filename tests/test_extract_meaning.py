@@ -482,3 +482,10 @@ def test_a_scraped_plan_table_whose_rows_lost_their_spanning_cell_is_lined_up_by
     assert d["2.81"].metric == "每千人口注册护士数"  # under 指标名称, after 达到市定水平 (a row with no figure)
     assert {x.kind for x in d.values()} == {"target"} and {x.period for x in d.values()} == {"2025"}
     # the 2025年 column is the plan's goal: 到2025年 says so, and the plan was issued in 2022
+
+
+def test_the_years_task_in_brackets_is_the_target_of_the_figure_before(ex):
+    d = by_surface(ex, "2023年，高血压患者规范管理服务率65.5%(全年任务62%)，2型糖尿病患者规范管理17135人。",
+                   name="示例区2023年工作总结.txt")
+    assert (d["62%"].metric, d["62%"].kind) == (d["65.5%"].metric, "target")
+    assert "2" not in d  # 2型糖尿病: a type, no figure
