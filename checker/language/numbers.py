@@ -19,8 +19,8 @@ from decimal import (
 )
 
 from checker.language import words
-from checker.language.interval import Interval, tidy
 from checker.language.characters import to_simplified
+from checker.language.interval import Interval, tidy
 
 # Character by character, so positions in the text never shift (NFKC would
 # also rewrite "…" and other punctuation).
