@@ -489,3 +489,9 @@ def test_the_years_task_in_brackets_is_the_target_of_the_figure_before(ex):
                    name="示例区2023年工作总结.txt")
     assert (d["62%"].metric, d["62%"].kind) == (d["65.5%"].metric, "target")
     assert "2" not in d  # 2型糖尿病: a type, no figure
+
+
+def test_a_place_inside_a_campaigns_name_is_no_figures_entity(ex):
+    text = "示例县卫生健康工作综述\n\n健康中国四川行动推进会召开\n\n全面推进健康宜宾建设，全年新建村卫生室12个。\n"
+    d = by_surface(ex, text, name="notes.txt")
+    assert d["12个"].entity not in ("四川省", "宜宾市")  # 健康中国四川行动, 健康宜宾: campaigns, not places

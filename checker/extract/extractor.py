@@ -100,6 +100,7 @@ class Language:
     estimate_cues: tuple = ()  # 预计: a target only for a year ahead or after 将
     ahead_words: tuple = ()    # 将
     table_roles: tables.Roles = tables.Roles()  # header words of a table's indicator, unit and attribute columns
+    campaign_words: tuple = ()  # 健康, 美丽: a place right after one names a campaign (健康荣昌建设)
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -134,6 +135,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("estimate_cues") or ())),
             tuple(map(str, data.get("ahead_words") or ())),
             _table_roles(data.get("table_roles") or {}),
+            tuple(map(str, data.get("campaign_words") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -270,7 +272,7 @@ class Extractor:
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
                    if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
         self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted},  # 农村 is a part, not a subject
-                                   _words, language.level_words, registry.entities)
+                                   _words, language.level_words, registry.entities, language.campaign_words)
         self.phrases = frozenset(n for n, c in spotted.items()
                                  if registry.entities.get(c).extra.get("type") == subject.PHRASE)
 
@@ -1050,7 +1052,7 @@ class _Names:
     """Many names found at once, longest first and without overlaps (Aho-Corasick). A name of two characters
     counts only where it is a word of its own: 中国 in 其中国家级 straddles two words (其中, 国家级)."""
 
-    def __init__(self, names, segment=None, exempt=frozenset(), vocabulary=None):
+    def __init__(self, names, segment=None, exempt=frozenset(), vocabulary=None, campaigns: tuple = ()):
         import ahocorasick
 
         self.automaton = ahocorasick.Automaton()
@@ -1063,6 +1065,7 @@ class _Names:
         self.segment = segment  # text → words, to tell a word from two characters inside other words
         self.exempt = exempt    # short names taken wherever they stand (全市)
         self.vocabulary = vocabulary  # to name an institution after the place found (宜宾市 + 第一人民医院)
+        self.campaigns = campaigns    # words that make a place after them a campaign's name (健康荣昌, 美丽重庆)
 
     def hits(self, text: str) -> list:
         if self.empty:
@@ -1070,6 +1073,8 @@ class _Names:
         found = [(end - len(name) + 1, end + 1, name) for end, name in self.automaton.iter_long(text)]
         if self.segment is not None:
             found = [h for h in found if len(h[2]) > SHORT_NAME or h[2] in self.exempt or self._is_word(text, *h[:2])]
+        if self.campaigns:
+            found = [h for h in found if not text.endswith(self.campaigns, 0, h[0])]  # 健康中国重庆行动
         return self._institutions(text, found) if self.vocabulary is not None else found
 
     def _institutions(self, text: str, found: list) -> list:
