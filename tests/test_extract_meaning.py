@@ -495,3 +495,13 @@ def test_a_place_inside_a_campaigns_name_is_no_figures_entity(ex):
     text = "示例县卫生健康工作综述\n\n健康中国四川行动推进会召开\n\n全面推进健康宜宾建设，全年新建村卫生室12个。\n"
     d = by_surface(ex, text, name="notes.txt")
     assert d["12个"].entity not in ("四川省", "宜宾市")  # 健康中国四川行动, 健康宜宾: campaigns, not places
+
+
+def test_an_epidemic_report_scopes_its_place_with_an_aside_and_times_its_period(ex):
+    text = ("2023年6月示例省法定传染病疫情概况\n\n2023年6月（2023年6月1日0时至6月30日24时），全省（不含武汉市）"
+            "共报告法定传染病45823例，死亡12人，报告发病率为97.14/10万。获批胸痛中心（全省共两家）。\n")
+    d = by_surface(ex, text, name="hubei-2023-06.txt")
+    assert "0" not in d and "24" not in d  # clock times
+    assert d["45823例"].entity == "湖北省"  # 全省, not the place the aside leaves out
+    assert "不含" not in d["45823例"].metric and d["45823例"].period == "2023-06"
+    assert d["两家"].entity == "湖北省"  # the aside holds the figure: its place is the figure's

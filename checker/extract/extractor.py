@@ -263,7 +263,8 @@ class Extractor:
         self.registry = registry
         self.pattern = quantity_pattern(counters)
         skip = (*language.trailing_words, *language.change_cues, *language.share_cues, *language.baseline_cues,
-                *language.to_cues, *language.relative_years, *language.connectives, *language.target_cues)
+                *language.to_cues, *language.relative_years, *language.connectives, *language.target_cues,
+                *language.level_words)  # 全省 opens a clause about the place, not the name of what it counts
         self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment,
                                         language.count_names, language.counted_heads)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
@@ -481,7 +482,9 @@ class Extractor:
         row = ctx.row_entity()
         if row:
             return row, 0.7
-        hit = ctx.last(ctx.entities, ctx.comma_start(start), start) or ctx.last(ctx.entities, sentence, start)
+        outside = [h for h in ctx.entities if not (ctx.nested(h[0]) and _closes(ctx.line, h[1], start))]
+        # 全省（不含武汉市）共报告…: the aside, closed before the figure, qualifies 全省; （全市共两家） is the figure's
+        hit = ctx.last(outside, ctx.comma_start(start), start) or ctx.last(outside, sentence, start)
         entities = self.registry.entities
         if hit and (hit not in self.lang.level_words or entities.known(hit)):  # a project may name 全市
             return entities.canonical(hit), 0.8
@@ -603,6 +606,11 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
+
+
+def _closes(line: str, start: int, end: int) -> bool:
+    """A bracket closes in line[start:end]."""
+    return ")" in line[start:end] or "）" in line[start:end]
 
 
 def _in_span(period: str, kind: str, reached: bool) -> str:

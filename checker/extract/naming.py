@@ -21,6 +21,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
+_SCOPE_ASIDE = re.compile(r"[(（](?:不含|不包括|含|包括|除)[^()（）]*[)）]")  # (不含武汉市): what a place takes in
 # Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.
 _PRINTED_AFTER = ("人次数", "数", "人次", "床日")
 # 每千人口, 每万名居民, and as plans and news also write it: 千人均, 常住人口千人, 千人 before a name of a count
@@ -135,7 +136,7 @@ class MetricNamer:
     def _name(self, phrase: str, hits: list, dim: str | None, earlier: list[Mention], topics,
               rate: str, after: tuple | None, following: str, lead: str, mate: Mention | None,
               unit: str | None = None) -> Naming:
-        trimmed = self._trim(phrase)
+        trimmed = self._trim(_SCOPE_ASIDE.sub("", phrase))  # 全省（不含武汉市）共报告…: the aside scopes the place
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
             rate = rate_of(own_rate)
