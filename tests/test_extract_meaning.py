@@ -503,5 +503,6 @@ def test_an_epidemic_report_scopes_its_place_with_an_aside_and_times_its_period(
     d = by_surface(ex, text, name="hubei-2023-06.txt")
     assert "0" not in d and "24" not in d  # clock times
     assert d["45823例"].entity == "湖北省"  # 全省, not the place the aside leaves out
-    assert "不含" not in d["45823例"].metric and d["45823例"].period == "2023-06"
+    assert (d["45823例"].metric, d["45823例"].period) == ("法定报告传染病发病数", "2023-06")
+    assert d["97.14/10万"].metric == "法定报告传染病发病率"  # the rate of the count named before, past 死亡12人
     assert d["两家"].entity == "湖北省"  # the aside holds the figure: its place is the figure's

@@ -189,7 +189,8 @@ class MetricNamer:
                 return Naming(self._compose("", base, rate), 0.5, "")
             return Naming("?", 0.0, "")
         words = self._noun_phrase(trimmed)
-        component = (self._component(words, earlier[-1].metric) or self._rate_of(words, earlier[-1].metric)
+        component = (self._component(words, earlier[-1].metric)
+                     or next(filter(None, (self._rate_of(words, m.metric) for m in reversed(earlier))), "")
                      or next(filter(None, (self._kind_within(trimmed, m.metric) for m in reversed(earlier))), "")
                      ) if earlier and trimmed else ""
         if component:
