@@ -195,3 +195,12 @@ def test_pinyin_a_reprint_inserted_after_characters_is_reported_once_a_line(tmp_
     result, found = findings(path)
     got = [(f["locations"][0]["line"], f["message"]) for f in found if f["code"] == "CC415"]
     assert len(got) == 1 and got[0][0] == 1 and "pinyin inserted after 7 characters (“據(jù)”)" in got[0][1]
+
+
+def test_a_numbered_list_whose_items_end_without_a_full_stop_is_no_cut_off_sentence(tmp_path):
+    path = tmp_path / "l.txt"
+    path.write_text("到2020年将实现以下目标\n1、新建投入使用市级三级公立医院12家,其中10家在原特区外\n"
+                    "2、全市常住人口千人床位数达到4.3张\n\n医院坚持以患者为中心，持续改善医疗服务质量，不断优化就医流程和就医环\n\n下一部分\n",
+                    encoding="utf-8")
+    result, found = findings(path)
+    assert [f["locations"][0]["line"] for f in found if f["code"] == "CC404"] == [5]  # only the real cut

@@ -35,6 +35,8 @@ PARAGRAPH = 30   # shorter lines are headings, captions and names
 HEADING = 25
 _HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff“]")
 _FACT_BOX = re.compile(r"[0-9０-９][^ \u3000]{0,6}[ \u3000]")
+# A numbered item: 1、 (2) （三） 4. — a list's items end without a full stop as often as with one.
+_LIST_ITEM = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]|[(（](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]")
 
 
 def check(ctx):
@@ -53,15 +55,17 @@ def check(ctx):
 def open_paragraphs(texts):
     """(line, next non-blank line or None) for paragraphs that do not end a sentence.
 
-    Headlines (parts set apart by spaces), table rows (cells between `|`) and
-    the entries of a fact box (the next line opens with a figure: "35个
-    医疗服务能力方面") end without punctuation by design, and are left out.
+    Headlines (parts set apart by spaces), table rows (cells between `|`),
+    numbered items followed by the next item (1、… 2、…) and the entries of a
+    fact box (the next line opens with a figure: "35个 医疗服务能力方面") end
+    without punctuation by design, and are left out.
     """
     for i, text in enumerate(texts):
         line = text.strip()
         if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS or _HEADLINE.search(line) or " | " in line:
             continue  # a table row's cells end without punctuation too
         nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
-        if nxt is not None and _FACT_BOX.match(texts[nxt - 1].strip()):
+        if nxt is not None and (_FACT_BOX.match(texts[nxt - 1].strip())
+                                or (_LIST_ITEM.match(line) and _LIST_ITEM.match(texts[nxt - 1].strip()))):
             continue
         yield i + 1, nxt
