@@ -228,3 +228,16 @@ def test_a_third_is_a_third_within_any_printed_precision():
 def test_traditional_characters_and_a_space_before_the_magnitude_read_as_written_simplified(surface, value, unit):
     p = parse(surface)
     assert (p.value, p.unit) == (value, unit)
+
+
+def test_reading_simplified_leaves_simplified_text_and_place_names_as_they_are():
+    import csv
+
+    from checker.language.characters import to_simplified
+
+    assert to_simplified("醫療衛生機構1030935個") == "医疗卫生机构1030935个"
+    from helpers import ROOT
+
+    places = (ROOT / "checker" / "data" / "vocabulary" / "places.csv").read_text(encoding="utf-8")
+    names = {cell for row in csv.reader(places.splitlines()) for cell in row}
+    assert [n for n in names if to_simplified(n) != n] == []  # 乾县 stays 乾县

@@ -37,6 +37,10 @@ def to_simplified(text: str) -> str:
     return text.translate(table) if traditional.search(text) else text
 
 
+# Characters the simplified standard keeps in names, which OpenCC maps all the same: 乾县, 乾安县 (not 干县).
+_KEPT = "乾"
+
+
 @lru_cache(maxsize=1)
 def _simplified_table() -> tuple[dict, re.Pattern]:
     """OpenCC's traditional-to-simplified conversion of each character of the CJK block on its own (about
@@ -47,5 +51,5 @@ def _simplified_table() -> tuple[dict, re.Pattern]:
     converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):
         return {}, re.compile("(?!)")
-    table = {ord(a): b for a, b in zip(chars, converted) if a != b and len(b) == 1}
+    table = {ord(a): b for a, b in zip(chars, converted) if a != b and len(b) == 1 and a not in _KEPT}
     return table, re.compile("[" + "".join(map(chr, table)) + "]")
