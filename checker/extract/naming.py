@@ -30,13 +30,14 @@ RATE_PREFIX = re.compile(r"每(?P<a>千|万|十万)(?:常住人口|户籍人口|
                          r"|(?:常住人口|户籍人口)(?P<c>千|万|十万)人口?"
                          r"|(?<![0-9０-９零〇一二两三四五六七八九十百千万几数近上余多每])(?P<d>千|万)人口?(?=[^0-9，,。；;]{1,10}数)")
 
+LOOK_BACK_LINES = 3  # a heading or lead sentence names the topic of the few lines under it
+COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of things counted whole
+RATIOS = ("[ratio]", "[percentage_point]")  # a change or a share may be one of anything
+
 
 def rate_of(m: re.Match) -> str:
     """The rate a RATE_PREFIX match names, as the vocabulary writes it: 每千人口."""
     return f"每{m.group('a') or m.group('b') or m.group('c') or m.group('d')}人口"
-LOOK_BACK_LINES = 3  # a heading or lead sentence names the topic of the few lines under it
-COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of things counted whole
-RATIOS = ("[ratio]", "[percentage_point]")  # a change or a share may be one of anything
 
 
 @dataclass(frozen=True)
