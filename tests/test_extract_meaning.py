@@ -506,3 +506,15 @@ def test_an_epidemic_report_scopes_its_place_with_an_aside_and_times_its_period(
     assert (d["45823例"].metric, d["45823例"].period) == ("法定报告传染病发病数", "2023-06")
     assert d["97.14/10万"].metric == "法定报告传染病发病率"  # the rate of the count named before, past 死亡12人
     assert d["两家"].entity == "湖北省"  # the aside holds the figure: its place is the figure's
+
+
+def test_a_name_and_its_unit_run_into_one_cell_are_told_apart(ex):
+    # a PDF's narrow columns come out as one cell: 人均预期寿命 岁
+    text = ("示例县“十四五”卫生健康规划\n到2025年，全县卫生健康服务能力明显提升。\n"
+            "领域 | 主要指标 | 单位 | 2020年 | 2025年 | 指标性质\n"
+            "健康水平 | 人均预期寿命 岁 | 78.3 | 79 | 预期性\n"
+            "健康水平 | 孕产妇死亡率 /10万 | 9.8 | ≤12 | 预期性\n")
+    d = by_surface(ex, text, name="notes.txt")
+    assert set(d) == {"78.3", "79", "9.8", "≤12"}  # /10万 is the row's unit, no figure
+    assert (d["79"].metric, d["79"].unit, d["79"].period, d["79"].kind) == ("人均预期寿命", "岁", "2025", "target")
+    assert (d["9.8"].metric, d["9.8"].unit, d["9.8"].period) == ("孕产妇死亡率", "per_100k", "2020")

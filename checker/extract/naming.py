@@ -124,8 +124,8 @@ class MetricNamer:
         dim = self.dimensions.get(unit) if unit else None
         named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits) or \
             self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
-        if not self._fits(named.metric, dim, relative) or named.metric == "?":
-            return Naming("?", 0.0, named.wording)  # nothing named, whatever it was taken from
+        if not self._fits(named.metric, dim, relative) or named.metric == "?" or "|" in named.metric:
+            return Naming("?", 0.0, named.wording)  # nothing named, whatever it was taken from (a table's pieces)
         named = self._listed_form(named)
         if phrase.lstrip(" :：").startswith("其中") and earlier:
             if named.metric == earlier[-1].metric:  # 27家…，其中12家被评为甲级…: a part, whatever its name

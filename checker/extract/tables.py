@@ -68,13 +68,12 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
     or serial number."""
     if "|" not in line:
         return None
-    index = line.count("|", 0, pos)
-    values = cells(line)
-    width = len(values)
-    if index >= width:
-        return None
     headers = _headers(rows_above)
     if not headers:
+        return None
+    values, index = _unmerged(cells(line), line.count("|", 0, pos), max(map(len, headers)), roles)
+    width = len(values)
+    if index >= width:
         return None
     layout = _layout(headers, values, roles)
     column = index + layout.shift
@@ -110,11 +109,29 @@ def in_role_column(line: str, pos: int, rows_above: list[str], roles: Roles = Ro
     headers = _headers(rows_above)
     if not headers:
         return False
-    values = cells(line)
+    values, index = _unmerged(cells(line), line.count("|", 0, pos), max(map(len, headers)), roles)
     layout = _layout(headers, values, roles)
-    column = line.count("|", 0, pos) + layout.shift
+    column = index + layout.shift
     return column == layout.serial_at or (column == layout.unit_at and _unit_of(layout.cell(values, column) or "")
                                           is not None)
+
+
+def _unmerged(values: list[str], index: int, width: int, roles: Roles) -> tuple[list[str], int]:
+    """The row's cells with a name and the unit printed beside it in one cell (人均预期寿命 岁, as a PDF's
+    narrow columns come out) told apart, while the row has fewer cells than its headers; and where the cell
+    at index went."""
+    if not roles.unit or len(values) >= width:
+        return values, index
+    out: list[str] = []
+    moved = index
+    for i, cell in enumerate(values):
+        name, _, unit = cell.rpartition(" ")
+        split = (len(values) + len(out) - i < width and sum(1 for ch in name if "\u4e00" <= ch <= "\u9fff") >= 2
+                 and not _NUMBER.match(unit) and _unit_of(unit) is not None)
+        if i == index:
+            moved = len(out) + split
+        out.extend((name, unit) if split else (cell,))
+    return out, moved
 
 
 @dataclass(frozen=True)
