@@ -142,7 +142,7 @@ def claim_files(draw):
 
 
 @pytest.mark.slow
-@settings(max_examples=int(os.environ.get("BULK_EXAMPLES", 3000)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("BULK_EXAMPLES", 2000)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(claim_files())
 def test_whatever_the_bulk_path_accepts_reads_exactly_as_pyyaml_reads_it(text):
     fast = bulk.parse(text)
