@@ -518,3 +518,11 @@ def test_a_name_and_its_unit_run_into_one_cell_are_told_apart(ex):
     assert set(d) == {"78.3", "79", "9.8", "≤12"}  # /10万 is the row's unit, no figure
     assert (d["79"].metric, d["79"].unit, d["79"].period, d["79"].kind) == ("人均预期寿命", "岁", "2025", "target")
     assert (d["9.8"].metric, d["9.8"].unit, d["9.8"].period) == ("孕产妇死亡率", "per_100k", "2020")
+
+
+def test_an_actual_beyond_a_plain_target_of_an_unlisted_metric_is_above_it_not_short_of_it(tmp_path):
+    claims, docs = _write_drafts(tmp_path, "2023年，示例区慢病随访管理服务率63.9%(全年任务62%)，"
+                                           "示例随访达标率55.0%(全年任务62%)。", "示例区2023年工作总结.txt")
+    found = run_check([str(claims)], str(docs), None, lint=[])
+    progress = sorted(f.message.rsplit(": ", 1)[1] for f in found.findings if f.code == "CC203")
+    assert progress == ["above the target", "below the target"]  # no vocabulary says which way is better

@@ -264,7 +264,7 @@ class Extractor:
         self.pattern = quantity_pattern(counters)
         skip = (*language.trailing_words, *language.change_cues, *language.share_cues, *language.baseline_cues,
                 *language.to_cues, *language.relative_years, *language.connectives, *language.target_cues,
-                *language.level_words)  # 全省 opens a clause about the place, not the name of what it counts
+                *language.level_words, *language.present_words)  # 全省, 目前: the place and time, not the name
         self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment,
                                         language.count_names, language.counted_heads)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
@@ -585,7 +585,8 @@ class Extractor:
         if future is True:
             return "target", 0.8
         for at in ctx.targets:
-            if sentence <= at < start and not self._estimated(ctx.line, at, start):
+            if sentence <= at < start and not self._estimated(ctx.line, at, start) \
+                    and not (ctx.nested(at) and _closes(ctx.line, at, start)):  # (全年任务62%) is its own
                 return "target", 0.6
         comma = max(ctx.comma_start(start), ctx.previous_end)
         listed = ctx.line.find("分别", ctx.comma_start(start), start)
