@@ -204,3 +204,12 @@ def test_a_numbered_list_whose_items_end_without_a_full_stop_is_no_cut_off_sente
                     encoding="utf-8")
     result, found = findings(path)
     assert [f["locations"][0]["line"] for f in found if f["code"] == "CC404"] == [5]  # only the real cut
+
+
+def test_a_source_credit_under_every_chart_is_no_duplicated_passage(tmp_path):
+    path = tmp_path / "s.txt"
+    chart = "数据来源:国家统计局,示例研究院整理"
+    path.write_text(f"2022年末全国医疗卫生机构总数103.3万个。\n{chart}\n2022年末全国医院3.7万个。\n{chart}\n",
+                    encoding="utf-8")
+    result, found = findings(path)
+    assert [f for f in found if f["code"] == "CC403"] == []

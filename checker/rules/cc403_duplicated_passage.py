@@ -5,7 +5,9 @@ then looks like an independent confirmation. Lines of at least 12
 characters that occur again are grouped into the longest runs that repeat
 together, and each run is reported once, with every place it appears.
 Sentences of at least 25 characters that reappear inside other paragraphs
-are reported the same way.
+are reported the same way. A line that credits a source or a picture
+(数据来源：…, 图片由…提供; `credit_words` in lint.yaml) repeats under every
+chart by design and is left out.
 
 Passing example::
 
@@ -39,7 +41,7 @@ MIN_LINE, MIN_SENTENCE = 12, 25
 def check(ctx):
     out = []
     for path, texts in ctx.texts.items():
-        passages, covered = _passages(texts)
+        passages, covered = _passages(texts, tuple(ctx.lint.get("credit_words") or ()))
         for places in passages:
             (first, last), rest = places[0], places[1:]
             where = ", ".join(_span(a, b) for a, b in rest)
@@ -51,7 +53,7 @@ def check(ctx):
     return out
 
 
-def _passages(texts):
+def _passages(texts, credits: tuple = ()):
     """Runs of lines that repeat together: [[(first, last), ...] per passage], line numbers from 1.
 
     A passage starts at a repeated line and grows while the line after every
@@ -60,7 +62,7 @@ def _passages(texts):
     body = [(n, t.strip()) for n, t in enumerate(texts, start=1) if t.strip()]
     where: dict = {}
     for i, (_, text) in enumerate(body):
-        if len(text) >= MIN_LINE:
+        if len(text) >= MIN_LINE and not text.startswith(credits):
             where.setdefault(text, []).append(i)
     taken: set = set()
     passages, covered = [], set()
