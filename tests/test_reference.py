@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import yaml
 from helpers import ROOT, reference_set, run, run_check, workspace
@@ -39,18 +40,8 @@ def test_the_json_report_lists_verified_claims_and_the_summary_counts_them(tmp_p
 
 
 def test_a_revised_figure_is_checked_against_the_newest_edition_and_names_the_earlier(tmp_path):
-    ref = tmp_path / "ref"
-    reference_set(ref, {"a.txt": "2020年医院35394个。", "claims": [
-        {"id": "old", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "35394个",
-         "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "医院35394个"}}]})
-    (ref / "docs" / "b.txt").write_text("2020年医院数修订为35400个。\n", encoding="utf-8")
-    (ref / "claims" / "revised.yaml").write_text(yaml.safe_dump([
-        {"id": "new", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "35400个",
-         "status": "reviewed", "source": {"doc": "b.txt", "line": 1, "quote": "修订为35400个"}}], allow_unicode=True),
-        encoding="utf-8")
-    meta = yaml.safe_load((ref / "reference.yaml").read_text(encoding="utf-8"))
-    meta["documents"]["b.txt"] = "2022-07-12"
-    (ref / "reference.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    ref = _two_editions(tmp_path / "ref", ("2020年医院35394个。", "35394个", "医院35394个"), "2021-07-13",
+                        ("2020年医院数修订为35400个。", "35400个", "修订为35400个"), "2022-07-12")
     c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
     result = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
     wrong = [f for f in result.findings if f.claims == ("hosp",)]
@@ -63,6 +54,23 @@ def test_a_revised_figure_is_checked_against_the_newest_edition_and_names_the_ea
     wrong = [f for f in result.findings if f.claims == ("hosp",)]  # neither edition: wrong, naming both
     assert len(wrong) == 1 and "35400个" in wrong[0].message and "earlier editions: 35394个" in wrong[0].message
     assert wrong[0].severity == "error"
+
+
+def _two_editions(ref: Path, first: tuple, first_published, second: tuple, second_published) -> Path:
+    """A reference set holding two editions of the national hospital count for 2020: (text, surface, quote) of
+    each, a.txt then b.txt, with each document's publication (a date, or a mapping with `preliminary`)."""
+    def claim(doc: str, surface: str, quote: str) -> dict:
+        return {"id": doc[0] + "20", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual",
+                "surface": surface, "status": "reviewed", "source": {"doc": doc, "line": 1, "quote": quote}}
+
+    reference_set(ref, {"a.txt": first[0], "claims": [claim("a.txt", *first[1:])]})
+    (ref / "docs" / "b.txt").write_text(second[0] + "\n", encoding="utf-8")
+    (ref / "claims" / "b.yaml").write_text(yaml.safe_dump([claim("b.txt", *second[1:])], allow_unicode=True),
+                                           encoding="utf-8")
+    meta = yaml.safe_load((ref / "reference.yaml").read_text(encoding="utf-8"))
+    meta["documents"].update({"a.txt": first_published, "b.txt": second_published})
+    (ref / "reference.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    return ref
 
 
 def test_a_change_is_checked_through_the_last_years_value_it_implies(tmp_path):
@@ -184,18 +192,9 @@ def test_a_drafts_starting_value_without_its_year_is_only_advice_against_the_ref
 
 
 def test_a_claim_that_holds_an_earlier_edition_is_out_of_date_not_wrong(tmp_path):
-    ref = reference_set(tmp_path / "ref", {"a.txt": "年末全国共有医院3.5万个。", "claims": [
-        {"id": "p20", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "3.5万个",
-         "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "医院3.5万个"}}]})
-    (ref / "docs" / "b.txt").write_text("2020年末全国医院35700个。\n", encoding="utf-8")
-    (ref / "claims" / "final.yaml").write_text(yaml.safe_dump([
-        {"id": "f20", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "35700个",
-         "status": "reviewed", "source": {"doc": "b.txt", "line": 1, "quote": "全国医院35700个"}}], allow_unicode=True),
-        encoding="utf-8")
-    meta = yaml.safe_load((ref / "reference.yaml").read_text(encoding="utf-8"))
-    meta["documents"]["a.txt"] = {"published": "2021-02-28", "preliminary": True}
-    meta["documents"]["b.txt"] = "2021-07-13"
-    (ref / "reference.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    ref = _two_editions(tmp_path / "ref", ("年末全国共有医院3.5万个。", "3.5万个", "医院3.5万个"),
+                        {"published": "2021-02-28", "preliminary": True},
+                        ("2020年末全国医院35700个。", "35700个", "全国医院35700个"), "2021-07-13")
     c, d, r = workspace(tmp_path / "w", {"claims": LE_CLAIMS, "docs": {"r.txt": LE_DOC}})
     result = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
     [found] = [f for f in result.findings if f.claims == ("hosp",)]  # 35394个 lies in 3.5万个, not 35700个

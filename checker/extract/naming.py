@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.language.characters import han_count, is_han
+from checker.language.characters import QUOTES, han_count, is_han
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
@@ -226,7 +226,7 @@ class MetricNamer:
         noun phrase counts the things it names, whatever the words before the figure say."""
         if dim not in COUNTED or not unit or rate:
             return None
-        words = self._trim(self._head_nouns(_QUOTES.sub("", following)))
+        words = self._trim(self._head_nouns(QUOTES.sub("", following)))
         if not _has_words(words):
             return None
         name = words + self._counted(words, dim, unit)
@@ -432,7 +432,6 @@ _NOUN_TAGS = ("j", "zg", "l")  # l: set phrases jieba keeps whole (控制中心,
 _QUALIFIER_TAGS = ("b", "vn", "v", "a", "an", "q")
 _PROPER_NOUN_TAGS = ("ns", "nr", "nt")  # places, people, organisations
 _NOUN_PHRASE_CHARS = 16
-_QUOTES = re.compile("[“”\"‘’「」『』]")
 
 # How the name of an expense ends where the name of one of its parts (药费, 检查费) goes.
 _EXPENSE_ENDS = ("医药费用", "医药费", "费用")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from checker.language import numbers
+from checker.language.characters import han_count
 
 _NUMBER = re.compile(r"^[<>≤≥＜＞]?[-+]?[0-9０-９][0-9０-９,.．%‰]*$")  # 83, 4.50, <5, ≥72
 _UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
@@ -126,7 +127,7 @@ def _unmerged(values: list[str], index: int, width: int, roles: Roles) -> tuple[
     moved = index
     for i, cell in enumerate(values):
         name, _, unit = cell.rpartition(" ")
-        split = (len(values) + len(out) - i < width and sum(1 for ch in name if "\u4e00" <= ch <= "\u9fff") >= 2
+        split = (len(values) + len(out) - i < width and han_count(name) >= 2
                  and not _NUMBER.match(unit) and _unit_of(unit) is not None)
         if i == index:
             moved = len(out) + split
@@ -176,7 +177,7 @@ def _fit(layout: _Layout, values: list[str], years: list[int]) -> int:
     name = layout.cell(values, layout.name_at) or ""
     unit = layout.cell(values, layout.unit_at) or ""
     serial = layout.cell(values, layout.serial_at) or ""
-    score = 2 * (sum(1 for ch in name if "\u4e00" <= ch <= "\u9fff") >= 2)
+    score = 2 * (han_count(name) >= 2)
     score += bool(unit) and not _NUMBER.match(unit) and _unit_of(unit) is not None
     score += serial.isdigit()
     return score + sum(1 for column in years if re.search("[0-9０-９]", layout.cell(values, column) or ""))

@@ -8,6 +8,10 @@ from functools import lru_cache
 INVISIBLE = dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00a0\u00ad")
 
 
+# Quotation marks around a name (“智慧医院”): the name is the same without them.
+QUOTES = re.compile("[“”\"‘’「」『』]")
+
+
 def visible(text: str) -> str:
     return "".join(ch for ch in text if ch not in INVISIBLE)
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from checker.io.yamlfile import LineDict, LoadError, Problem, read_yaml
+from checker.language.characters import QUOTES
 from checker.load.rulefiles import BUILTIN, read_rules_text
 
 METRIC_FIELDS = {"unit", "range", "better", "integer", "group", "definition", "source"}
@@ -307,13 +308,10 @@ class _MetricNames:
         return _population_rate(vocab, name) or _breakdown(vocab, name, self.prefixes) or _written_form(vocab, name)
 
 
-_QUOTES = re.compile("[“”\"‘’「」『』]")
-
-
 def _written_form(vocab: Vocabulary, name: str) -> Term | None:
     """A listed indicator written another way: in quotation marks (“智慧医院”数量) or with 数量 for 数 and the
     other way round (智慧医院数 for 智慧医院数量), which name the same count."""
-    bare = _QUOTES.sub("", name)
+    bare = QUOTES.sub("", name)
     forms = [bare]
     if bare.endswith("数量"):
         forms.append(bare[:-1])
