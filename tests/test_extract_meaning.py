@@ -526,3 +526,29 @@ def test_an_actual_beyond_a_plain_target_of_an_unlisted_metric_is_above_it_not_s
     found = run_check([str(claims)], str(docs), None, lint=[])
     progress = sorted(f.message.rsplit(": ", 1)[1] for f in found.findings if f.code == "CC203")
     assert progress == ["above the target", "below the target"]  # no vocabulary says which way is better
+
+
+def test_a_change_against_a_named_year_implies_that_years_figure(ex):
+    found = ex.document("n.txt", "2024年，示例省居民人均预期寿命达到79.5岁，比2020年提高了1.2岁。")
+    d = {x.surface: x for x in found}
+    assert (d["1.2岁"].kind, d["1.2岁"].metric) == ("change", "人均预期寿命")
+    assert d["1.2岁"].confidence["metric"] >= 0.7  # 比2020年 names nothing, as 比上年 does not
+    implied = [x for x in found if x.derived is not None]
+    assert [(x.metric, x.period) for x in implied] == [("人均预期寿命", "2020")]  # not 2023
+
+
+def test_a_figure_of_a_group_of_places_is_not_the_documents_own(ex):
+    text = "2024年，全国居民人均预期寿命达到79岁。其中，有8个省份的人均预期寿命超过80岁，全国参保率稳定在95%左右。"
+    d = by_surface(ex, text, name="national.txt")
+    assert d["79岁"].entity == "全国"
+    assert d["超过80岁"].entity == "8个省份" and d["超过80岁"].confidence["entity"] < 0.5
+    assert d["95%左右"].entity == "全国"  # its own clause names the country again
+    assert d["95%左右"].metric == "参保率"  # a verb before 率 is the rate's name, not a verb to drop
+
+
+def test_the_last_figure_of_a_line_is_not_named_after_the_next_sentence(ex):
+    text = ("2022年，全国中医类医疗卫生机构总诊疗人次12.3亿，比上年增加0.2亿人次。《公报》显示，我国政府投入不断增加，"
+            "中央财政支持全国70个公立医院改革与高质量发展示范项目。")
+    d = by_surface(ex, text, name="national.txt")
+    assert d["0.2亿人次"].metric == d["12.3亿"].metric
+    assert d["70个"].metric == "公立医院改革与高质量发展示范项目数"  # what 个 counts ends the phrase: 项目

@@ -63,6 +63,7 @@ SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its 
 SPAN = "span"  # a figure's time is a span of years the sentence names (十四五, 5年来): see _in_span
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
+GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 CAPTION_LINES = 2  # a table's caption: its title and a line such as 单位：个
 FUTURE_LOOK_BACK = 24  # lines above a figure searched for the target year a plan's list of items shares
@@ -101,6 +102,7 @@ class Language:
     ahead_words: tuple = ()    # 将
     table_roles: tables.Roles = tables.Roles()  # header words of a table's indicator, unit and attribute columns
     campaign_words: tuple = ()  # 健康, 美丽: a place right after one names a campaign (健康荣昌建设)
+    place_groups: re.Pattern = re.compile("(?!)")  # 8个省份: a count of places a figure after it is of
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -136,11 +138,20 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("ahead_words") or ())),
             _table_roles(data.get("table_roles") or {}),
             tuple(map(str, data.get("campaign_words") or ())),
+            _place_groups(data.get("place_groups") or ()),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
     except (re.error, TypeError, AttributeError) as exc:
         raise ExtractError(f"{paths}: {exc}") from None
+
+
+def _place_groups(words) -> re.Pattern:
+    """8个省份, 十二个区县: a count of places of the kinds listed, as one pattern."""
+    if not words:
+        return re.compile("(?!)")
+    kinds = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:[0-9]+|[一二两三四五六七八九十百]+)个?(?:{kinds})")
 
 
 def make_extractor(files) -> "Extractor":
@@ -484,7 +495,12 @@ class Extractor:
             return row, 0.7
         outside = [h for h in ctx.entities if not (ctx.nested(h[0]) and _closes(ctx.line, h[1], start))]
         # 全省（不含武汉市）共报告…: the aside, closed before the figure, qualifies 全省; （全市共两家） is the figure's
-        hit = ctx.last(outside, ctx.comma_start(start), start) or ctx.last(outside, sentence, start)
+        clause = ctx.comma_start(start)
+        hit = ctx.last(outside, clause, start)
+        group = None if hit else _last_match(self.lang.place_groups, ctx.line, clause, start)
+        if group is not None:  # 有8个省份的人均预期寿命超过80岁: those provinces', not the country's
+            return group.group(), GROUP_GUESS
+        hit = hit or ctx.last(outside, sentence, start)
         entities = self.registry.entities
         if hit and (hit not in self.lang.level_words or entities.known(hit)):  # a project may name 全市
             return entities.canonical(hit), 0.8
@@ -721,6 +737,14 @@ def _implied(current: Draft, expression: tuple, period: str) -> Draft:
                  derived=expression)
 
 
+def _last_match(pattern: re.Pattern, line: str, lo: int, hi: int):
+    """The last match of pattern wholly within line[lo:hi]."""
+    last = None
+    for m in pattern.finditer(line, lo, hi):
+        last = m
+    return last
+
+
 def _last_between(items: list, lo: int, hi: int):
     """The last (position, value) with lo <= position < hi; items come sorted by position."""
     best = None
@@ -741,6 +765,7 @@ class _LineContext:
         self.memo = memo  # what the scan has read of the lines above: headings, table headers, time frames
         self.about = about  # the document's subject (a table's short row names lie within it)
         head = line[:_clause_end(line, last)]  # nothing after the last figure's clause matters
+        self.head_end = len(head)
         self.clauses = [m.start() for m in _CLAUSE_RE.finditer(head)]
         self.sentences = [i for i in self.clauses if line[i] in SENTENCE_END]
         self.commas = [i for i in self.clauses if line[i] != words.LIST_MARK]
@@ -990,7 +1015,7 @@ class _LineContext:
 
     def clause_end(self, pos: int) -> int:
         i = bisect_left(self.clauses, pos)
-        return self.clauses[i] if i < len(self.clauses) else len(self.line)
+        return self.clauses[i] if i < len(self.clauses) else self.head_end
 
     def sentence_start(self, pos: int) -> int:
         i = bisect_left(self.sentences, pos)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from checker.language.characters import QUOTES, han_count, is_han
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比较)?"
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
@@ -67,7 +68,8 @@ class MetricNamer:
         self.metrics = registry.metrics
         self.dimensions = dimensions          # unit text → dimension ("[bed]"), for every unit the run knows
         self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
-        self.skip = re.compile("|".join(re.escape(w) for w in sorted(skip_words, key=len, reverse=True)) or "(?!)")
+        words = [re.escape(w) for w in sorted(skip_words, key=len, reverse=True)]
+        self.skip = re.compile("|".join([_COMPARED_YEAR, *words]))  # 比2020年 as 比上年: names nothing
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
         self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)
@@ -244,6 +246,10 @@ class MetricNamer:
         words, nouns_only, last_noun = [], 0, 0  # lengths (in words): the phrase of nouns, and up to its last noun
         verbs_after_nouns = 0  # runs of verbs after a noun: one may stand inside a name (签约服务), two make a clause
         for word, tag in self.segment(_DIGIT.split(text, 1)[0][:_NOUN_PHRASE_CHARS]):
+            if words and word in _JOINS:  # 公立医院改革与高质量发展示范项目: one name joins two
+                words.append(word)
+                verbs_after_nouns = 0
+                continue
             noun = tag[:1] == "n" or tag in _NOUN_TAGS
             if not noun and (tag not in _QUALIFIER_TAGS or (tag == "q" and not words)):
                 break
@@ -420,8 +426,8 @@ class MetricNamer:
     def _noun_phrase(self, text: str) -> str:
         """The phrase without the verb and particles that open it (segmented): 开展长者照护之家 → 长者照护之家."""
         tokens = [(w, t) for w, t in self.segment(text) if w.strip()]  # the closing verbs went with _trim
-        while len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u"):
-            tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle
+        while len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u") and tokens[1][0] not in _SUFFIXES:
+            tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle; not 参保 of 参保率
         joined = "".join(w for w, _ in tokens)
         return joined.strip(" ：:，,（(）)") if _has_words(joined) else ""
 
@@ -430,6 +436,8 @@ class MetricNamer:
 # them the words that qualify it (国家级 b, 临床 vn, 申报 v, 新 a, 名 q as in 县级名中医工作室).
 _NOUN_TAGS = ("j", "zg", "l")  # l: set phrases jieba keeps whole (控制中心, 临床医学)
 _QUALIFIER_TAGS = ("b", "vn", "v", "a", "an", "q")
+_JOINS = ("与", "和", "及", "暨")
+_SUFFIXES = ("率", "数", "量", "额", "人数", "次数")  # what a verb before one names: 参保率, 就诊人数
 _PROPER_NOUN_TAGS = ("ns", "nr", "nt")  # places, people, organisations
 _NOUN_PHRASE_CHARS = 16
 

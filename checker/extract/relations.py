@@ -3,15 +3,17 @@
 - `其中` after a total: the figures it lists, at its own depth of brackets, are parts of that total
   (`includes`: they cannot add up to more). 医院35394个(其中:三级医院2996个) nests: 三级医院 is a part of
   医院, not of the total before.
-- `比上年增加N` (or 同比增长x%) after a figure of the same metric: a change from last year's figure, which
-  the text implies without printing; that figure is drafted as `derived` (this year's − N, or this
+- `比上年增加N` (or 同比增长x%) after a figure of the same metric: a change from last year's figure (or
+  the year it names: 比2020年提高1.1岁), which the text implies without printing; that figure is drafted as `derived` (this year's − N, or this
   year's ÷ (1 + x%)), so that it takes part in every cross-check like a printed one.
 - `由X提高到Y，提高N`: the change from the starting figure to the one it reached.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+COMPARED_YEAR = re.compile(r"(?:比|较|与|和|同)(?P<y>(?:19|20)\d\d) ?年")  # 比2020年提高1.1岁: the year compared with
 DOWN = ("减少", "下降", "降低", "缩短", "降幅")
 WITHIN = "其中"
 
@@ -82,6 +84,14 @@ def _end_of_list(line: str, at: int, depth: int, depths: list[int]) -> int:
     return len(line)
 
 
+def _compared_year(line: str, current, change) -> str:
+    """The year a change is reckoned from: the one printed after 比/较 between the figure and its change
+    (人均预期寿命79岁，比2020年提高1.1岁 implies 2020's figure), else the year before."""
+    years = [m for m in COMPARED_YEAR.finditer(line, current.start, change.start)
+             if int(m.group("y")) < int(change.period)]
+    return years[-1].group("y") if years else str(int(change.period) - 1)
+
+
 def _changes(line: str, drafts: list, derived_draft) -> list:
     added = []
     for i, change in enumerate(drafts):
@@ -106,7 +116,7 @@ def _changes(line: str, drafts: list, derived_draft) -> list:
             expression = ("{0} + {1}" if down else "{0} - {1}", current, change)
         else:
             continue
-        previous = derived_draft(current, expression, str(int(change.period) - 1))
+        previous = derived_draft(current, expression, _compared_year(line, current, change))
         change.links.change_from, change.links.change_to, change.links.down = previous, current, down
         added.append(previous)
     return added
