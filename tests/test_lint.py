@@ -213,3 +213,23 @@ def test_a_source_credit_under_every_chart_is_no_duplicated_passage(tmp_path):
                     encoding="utf-8")
     result, found = findings(path)
     assert [f for f in found if f["code"] == "CC403"] == []
+
+
+def test_a_title_a_colon_and_a_bracketed_part_raise_nothing(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("2024年示例省卫生健康事业发展统计公报:居民人均预期寿命达79岁\n来源:示例新闻 2025-12-02\n\n"
+                    "根据年度绩效考评工作的通知要求,现将全区卫生健康工作情况报告如下:\n\n一、基本情况\n\n"
+                    "2023年,全区有卫生机构111间,其中基层医疗卫生机构8间(镇卫生院4间、社区卫生服务中心4间)。\n"
+                    "组建8支家一般的医馆。\n",
+                    encoding="utf-8")
+    result, found = findings(path)
+    assert [f["code"] for f in found if f["code"] in ("CC404", "CC413")] == ["CC413"]  # only the real slip
+    assert [f["locations"][0]["line"] for f in found if f["code"] == "CC413"] == [9]
+
+
+def test_a_table_header_two_columns_share_is_no_duplicated_passage(tmp_path):
+    path = tmp_path / "y.txt"
+    path.write_text("年 份 Year |\n# 医院、卫生院 Hospitals and Health Care Centers |\n"
+                    "# 医院、卫生院 Hospitals and Health Care Centers |\n1995 | 3182 | 416 |\n", encoding="utf-8")
+    result, found = findings(path)
+    assert [f for f in found if f["code"] == "CC403"] == []

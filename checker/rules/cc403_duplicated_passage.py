@@ -7,7 +7,8 @@ together, and each run is reported once, with every place it appears.
 Sentences of at least 25 characters that reappear inside other paragraphs
 are reported the same way. A line that credits a source or a picture
 (数据来源：…, 图片由…提供; `credit_words` in lint.yaml) repeats under every
-chart by design and is left out.
+chart by design and is left out; so is a table's header cell (words
+between `|`, no figure), which two columns may share.
 
 Passing example::
 
@@ -62,7 +63,7 @@ def _passages(texts, credits: tuple = ()):
     body = [(n, t.strip()) for n, t in enumerate(texts, start=1) if t.strip()]
     where: dict = {}
     for i, (_, text) in enumerate(body):
-        if len(text) >= MIN_LINE and not text.startswith(credits):
+        if len(text) >= MIN_LINE and not text.startswith(credits) and not _header_cell(text):
             where.setdefault(text, []).append(i)
     taken: set = set()
     passages, covered = [], set()
@@ -82,10 +83,15 @@ def _passages(texts, credits: tuple = ()):
     return passages, covered
 
 
+def _header_cell(text: str) -> bool:
+    """A table's header cell on a line of its own (# 医院、卫生院 Hospitals |): two columns may share one."""
+    return "|" in text and not re.search(r"[0-9]", text)
+
+
 def _sentences(ctx, path, texts, covered):
     places: dict = {}
     for n, text in enumerate(texts, start=1):
-        if n in covered:
+        if n in covered or _header_cell(text):
             continue
         for m in re.finditer(r"[^。！？!?]+[。！？!?]?", text):
             sentence = m.group().strip()

@@ -4,7 +4,9 @@ A paragraph of running text ends with 。！？ or a closing quote or bracket.
 One that stops without them, followed by a short line (a heading or a
 caption) or by nothing, has lost the end of its sentence: 003's blood-station
 section stops at "率先完成市" and a new heading begins. Short lines (titles,
-captions, names) are not paragraphs and are not checked.
+captions, names) are not paragraphs and are not checked, nor is a document's
+first line when no comma splits it (its title, however long), nor a line that ends with a colon
+(现将有关情况报告如下：) and so opens what follows.
 
 Passing example::
 
@@ -31,6 +33,8 @@ NAME = "cut-off-sentence"
 SEVERITY = "warning"
 READS = "texts"
 
+_COMMA = re.compile("[，,；;]")  # a title has none; a sentence of that length has
+_OPENS = ":："  # 报告如下： introduces the lines after it
 PARAGRAPH = 30   # shorter lines are headings, captions and names
 HEADING = 25
 _HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff“]")
@@ -60,9 +64,11 @@ def open_paragraphs(texts):
     fact box (the next line opens with a figure: "35个 医疗服务能力方面") end
     without punctuation by design, and are left out.
     """
+    title = next((i for i, text in enumerate(texts) if text.strip()), None)
     for i, text in enumerate(texts):
         line = text.strip()
-        if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS or _HEADLINE.search(line) or " | " in line:
+        if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS + _OPENS or _HEADLINE.search(line) \
+                or " | " in line or (i == title and not _COMMA.search(line)):
             continue  # a table row's cells end without punctuation too
         nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
         if nxt is not None and (_FACT_BOX.match(texts[nxt - 1].strip())

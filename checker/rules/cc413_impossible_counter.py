@@ -40,7 +40,8 @@ def check(ctx):
     out = []
     for path, number, line in lines(ctx):
         for m in count.finditer(line):
-            phrase = re.split(r"[，,。；;、：:！？0-9０-９]", line[m.end():m.end() + 12])[0]
+            # the noun in brackets after a count is a part of it, not what it counts: 机构8家(卫生院4家…)
+            phrase = re.split(r"[，,。；;、：:！？()（）0-9０-９]", line[m.end():m.end() + 12])[0]
             found = list(noun_re.finditer(phrase))
             if not found or found[0].start() > NEAR:
                 continue  # the counted noun is not one of ours (120名管理干部赴…医院)
