@@ -64,8 +64,9 @@ def check(tmp: Path, spec: dict, select=None) -> runner.Result:
     return run_check([str(claims)], str(docs), str(rules), select=select, **extra)
 
 
-def reference_set(folder: Path, spec: dict, published: str = "2021-07-13") -> Path:
-    """A reference set from an example's `reference:` entry: {doc name: text, ..., claims: [...]}."""
+def reference_set(folder: Path, spec: dict, published: str | dict = "2021-07-13") -> Path:
+    """A reference set from an example's `reference:` entry: {doc name: text, ..., claims: [...]}; published:
+    one date for every document, or each document's."""
     (folder / "claims").mkdir(parents=True)
     (folder / "docs").mkdir()
     docs = {name: text for name, text in spec.items() if name != "claims"}
@@ -74,7 +75,8 @@ def reference_set(folder: Path, spec: dict, published: str = "2021-07-13") -> Pa
     (folder / "claims" / "reference.yaml").write_text(yaml.safe_dump(spec["claims"], allow_unicode=True),
                                                       encoding="utf-8")
     (folder / "reference.yaml").write_text(yaml.safe_dump(
-        {"name": "example", "publisher": "an example", "documents": {name: published for name in docs}},
+        {"name": "example", "publisher": "an example",
+         "documents": {name: published[name] if isinstance(published, dict) else published for name in docs}},
         allow_unicode=True), encoding="utf-8")
     return folder
 

@@ -93,6 +93,34 @@ def test_a_change_is_checked_through_the_last_years_value_it_implies(tmp_path):
         assert ([v["claim"] for v in result.verified] == ["h22"]) == agrees
 
 
+def test_an_implied_figure_that_is_the_bulletins_own_arithmetic_is_verified_not_a_warning(tmp_path):
+    # the 2022 bulletin says 975.0万张, 增加30.0万张 (945.0 for 2021); the 2021 bulletin printed 944.8万张
+    ref = reference_set(tmp_path / "ref", {
+        "a.txt": "2021年末，全国床位944.8万张。", "b.txt": "2022年末，全国床位975.0万张，比上年增加30.0万张。", "claims": [
+            {"id": "r21", "metric": "床位数", "entity": "全国", "period": "2021", "kind": "actual",
+             "surface": "944.8万张", "status": "reviewed", "source": {"doc": "a.txt", "line": 1, "quote": "床位944.8万张"}},
+            {"id": "r22", "metric": "床位数", "entity": "全国", "period": "2022", "kind": "actual",
+             "surface": "975.0万张", "status": "reviewed", "source": {"doc": "b.txt", "line": 1, "quote": "床位975.0万张"}},
+            {"id": "r22c", "metric": "床位数", "entity": "全国", "period": "2022", "kind": "change",
+             "surface": "30.0万张", "status": "reviewed", "source": {"doc": "b.txt", "line": 1, "quote": "增加30.0万张"}},
+            {"id": "r21i", "metric": "床位数", "entity": "全国", "period": "2021", "kind": "actual", "unit": "张",
+             "derived": "r22 - r22c", "status": "reviewed", "source": {"doc": "b.txt", "line": 1, "quote": "增加30.0万张"}}]},
+        published={"a.txt": "2022-07-12", "b.txt": "2023-10-12"})
+    for change, verified in (("30.0", True), ("30.5", False)):
+        doc = f"2022年末，全国床位975.0万张，比上年增加{change}万张。\n"
+        claims = f"""\
+- {{id: b22, metric: 床位数, entity: 全国, period: "2022", kind: actual, surface: 975.0万张, source: {{doc: r.txt, line: 1, quote: 全国床位975.0万张}}}}
+- {{id: ch, metric: 床位数, entity: 全国, period: "2022", kind: change, surface: {change}万张, source: {{doc: r.txt, line: 1, quote: 比上年增加{change}万张}}, relations: [{{change: {{from: b21, to: b22}}}}]}}
+- {{id: b21, metric: 床位数, entity: 全国, period: "2021", kind: actual, derived: "b22 - ch", unit: 张, source: {{doc: r.txt, line: 1, quote: 比上年增加{change}万张}}}}
+"""
+        c, d, r = workspace(tmp_path / change, {"claims": claims, "docs": {"r.txt": doc}})
+        result = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC501"])
+        assert [f.claims for f in result.findings] == ([] if verified else [("b21",)])
+        assert sorted(v["claim"] for v in result.verified) == (["b21", "b22"] if verified else ["b22"])
+        if verified:  # the printed 944.8万张 stays the official figure of 2021 for everything else
+            assert next(v for v in result.verified if v["claim"] == "b21")["value"] == "implied"
+
+
 def test_a_claim_that_differs_from_a_preliminary_figure_only_gets_a_warning(tmp_path):
     ref = reference_set(tmp_path / "ref", {"a.txt": "年末全国共有医院3.6万个。", "claims": [
         {"id": "p20", "metric": "医院数", "entity": "全国", "period": "2020", "kind": "actual", "surface": "3.6万个",

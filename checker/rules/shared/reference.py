@@ -7,6 +7,12 @@ the test every rule applies (95%以上 agrees with 95.5%; 77.3岁 does not with
 77.93岁). When a set holds several editions of a figure (a bulletin's value
 and a later bulletin's revision), the newest published is the reference and
 the others are named beside it.
+
+A set may also hold the figures its documents imply (last year's, from this
+year's and 比上年增加N), as derived records. They are never the official
+figure of their year (a bulletin reckons its changes from revised figures),
+but a claim's own implied figure that agrees with one is the publisher's own
+arithmetic, and agrees.
 """
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ from typing import NamedTuple
 KEY = ("metric_key", "entity_key", "period", "dimension")
 BOUNDS = ("lo", "hi", "lo_closed", "hi_closed")
 FACTS = ("actual", "baseline")  # what a figure says was so; targets and changes are not reference values
-REF_COLUMNS = KEY + BOUNDS + ("has_interval", "kind", "doc", "surface", "unit", "quote", "quote_line", "row")
+REF_COLUMNS = KEY + BOUNDS + ("has_interval", "kind", "doc", "surface", "unit", "quote", "quote_line", "row", "derived")
 CLAIM_COLUMNS = KEY + BOUNDS + ("has_interval", "kind", "derived", "row")
 
 
@@ -52,7 +58,7 @@ def comparisons(ctx) -> list[Comparison]:
         return []
     if ctx.compared is not None:
         return ctx.compared
-    index = _index(ctx.references)
+    index, implied = _index(ctx.references)
     # on Spark, only the claims that have a reference figure come to the driver
     table = ctx.arrow if ctx.arrow is not None else ctx.remote.with_keys(list(index), CLAIM_COLUMNS)
     if table is None:
@@ -70,6 +76,11 @@ def comparisons(ctx) -> list[Comparison]:
         bounds = tuple(c[b][i] for b in BOUNDS)
         others = tuple(e for e in editions if e is not newest)
         agrees = overlap(bounds, newest.bounds)
+        arithmetic = None if agrees or not c["derived"][i] else next(
+            (e for e in implied.get(tuple(c[k][i] for k in KEY), ()) if overlap(bounds, e.bounds)), None)
+        if arithmetic is not None:  # 975.0万张 − 30.0万张 for 2021, as the 2022 bulletin itself reckons it
+            out.append(Comparison(c["row"][i], True, arithmetic, (newest, *others)))
+            continue
         earlier = None if agrees else max((e for e in others if overlap(bounds, e.bounds)),
                                           key=lambda e: e.published, default=None)
         out.append(Comparison(c["row"][i], agrees, newest, others, earlier))
@@ -77,8 +88,10 @@ def comparisons(ctx) -> list[Comparison]:
     return out
 
 
-def _index(references) -> dict:
+def _index(references) -> tuple[dict, dict]:
+    """The reference sets' figures by key: the printed ones, and the ones their documents imply."""
     index: dict = {}
+    implied: dict = {}
     for ref in references:
         rctx = ref.context
         if rctx.arrow is None:
@@ -88,11 +101,12 @@ def _index(references) -> dict:
             if not c["has_interval"][i] or c["kind"][i] not in FACTS:
                 continue
             doc = c["doc"][i] or ""
-            edition = Edition(ref.set.name, ref.set.published.get(doc, ""), c["surface"][i] or "", c["unit"][i] or "",
+            surface = "implied" if c["derived"][i] else c["surface"][i] or ""  # by the change its quote prints
+            edition = Edition(ref.set.name, ref.set.published.get(doc, ""), surface, c["unit"][i] or "",
                               doc, rctx.docs.path_for(doc), c["quote_line"][i], c["quote"][i] or "",
                               tuple(c[b][i] for b in BOUNDS), doc in ref.set.preliminary)
-            index.setdefault(tuple(c[k][i] for k in KEY), []).append(edition)
-    return index
+            (implied if c["derived"][i] else index).setdefault(tuple(c[k][i] for k in KEY), []).append(edition)
+    return index, implied
 
 
 def overlap(a: tuple, b: tuple) -> bool:
