@@ -82,3 +82,14 @@ def test_duplicate_claims_without_a_kind_are_still_found_as_duplicates(tmp_path)
                        select=["CC205"]).findings
     assert [f.code for f in found] == ["CC205"]
     assert "stated 2 times" in found[0].message
+
+
+def test_an_implied_figure_equal_to_a_printed_one_is_no_duplicate(tmp_path):
+    text = (claim("a", "100家", period="2021") + claim("b", "130家") +
+            claim("c", "30家", kind="change", extra="relations: [{change: {from: d, to: b}}],") +
+            '- {id: d, metric: m, entity: e, period: "2021", kind: actual, derived: "b - c", unit: 家, '
+            'source: {doc: d.txt, line: 1, quote: x}}\n')
+    found = check(tmp_path, {"claims": text, "docs": DOC}, select=["CC205"])
+    assert codes(found) == []  # the arithmetic working out is not a second statement
+    again = text + claim("e", "100家", period="2021")
+    assert codes(check(tmp_path / "w", {"claims": again, "docs": DOC}, select=["CC205"])) == ["CC205"]

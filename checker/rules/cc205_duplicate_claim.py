@@ -3,7 +3,9 @@
 Not an error in itself (a summary repeats the body), but it shows repeated
 passages and lets an editor decide whether the repetition is intended. Claims
 match when metric, entity, period, kind, dimension and interval are equal;
-every place is listed.
+every place is listed. A figure a claim only implies (`derived`: last year's,
+behind 比上年增加N) is not stated, and agreeing with a printed one is the
+arithmetic working out, so it is left out.
 
 Passing example::
 
@@ -46,5 +48,6 @@ def check(ctx):
 def _stated_again(claims):
     """Each key, kind and value stated by more than one claim, with their rows."""
     same = KEY + ["kind"] + BOUNDS
-    t = repeated(keyed(claims), same)
+    stated = keyed(claims)
+    t = repeated(stated.filter(stated.derived.isnull() | (stated.derived == "")), same)
     return t.group_by(same).aggregate(n=t.count(), rows=t.row.collect(), first=t.row.min()).order_by("first")
