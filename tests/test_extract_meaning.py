@@ -552,3 +552,14 @@ def test_the_last_figure_of_a_line_is_not_named_after_the_next_sentence(ex):
     d = by_surface(ex, text, name="national.txt")
     assert d["0.2亿人次"].metric == d["12.3亿"].metric
     assert d["70个"].metric == "公立医院改革与高质量发展示范项目数"  # what 个 counts ends the phrase: 项目
+
+
+def test_a_change_in_people_of_a_count_of_visits_is_named_and_shown_as_a_slip(tmp_path):
+    claims, docs = _write_drafts(tmp_path, "2023年1-7月,全区诊疗量85.78万人次(比2022年同期增加9.43万人)。",
+                                 "示例区2023年工作情况.txt")
+    text = claims.read_text(encoding="utf-8")
+    assert "surface: 9.43万人\n" in text and text.count("metric: 总诊疗人次") == 2  # not `?`
+    found = run_check([str(claims)], str(docs), None, lint=[])
+    slips = [f for f in found.findings if f.code == "CC204"]
+    assert slips and all(f.severity == "info" for f in slips)  # a guess to confirm, not an error
+    assert any("[person]" in f.message for f in slips)

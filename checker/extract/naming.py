@@ -34,6 +34,8 @@ RATE_PREFIX = re.compile(r"每(?P<a>千|万|十万)(?:常住人口|户籍人口|
 LOOK_BACK_LINES = 3  # a heading or lead sentence names the topic of the few lines under it
 COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of things counted whole
 RATIOS = ("[ratio]", "[percentage_point]")  # a change or a share may be one of anything
+_SLIPPED = {"[person]", "[person_time]"}  # 人 printed for 人次: the counters a text most often confuses
+SLIP_GUESS = 0.3
 
 
 def rate_of(m: re.Match) -> str:
@@ -126,6 +128,9 @@ class MetricNamer:
         dim = self.dimensions.get(unit) if unit else None
         named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits) or \
             self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
+        if self._slip(named.metric, dim, earlier):
+            # 诊疗量85.78万人次(比2022年同期增加9.43万人): the figure before's, with 人 for 人次; check shows it
+            return Naming(named.metric, SLIP_GUESS, named.wording)
         if not self._fits(named.metric, dim, relative) or named.metric == "?" or "|" in named.metric:
             return Naming("?", 0.0, named.wording)  # nothing named, whatever it was taken from (a table's pieces)
         named = self._listed_form(named)
@@ -307,6 +312,11 @@ class MetricNamer:
             return ""
         end = self.count_names.get(unit or "", "数")
         return end[1:] if words.endswith(end[0]) else end  # 派出专家69名: 派出专家人数, not 派出专家人人数
+
+    def _slip(self, metric: str, dim: str | None, earlier: list) -> bool:
+        """The figure is named after the one before it, in people where that counts visits or the other way
+        round: a slip of the counter, not another indicator."""
+        return bool(earlier) and metric == earlier[-1].metric and {dim, self.dimension_of(metric)} == _SLIPPED
 
     def _fits(self, metric: str, dim: str | None, relative: bool = True) -> bool:
         """A figure in unit dim can be a value of metric: the same dimension, or a ratio of anything when the

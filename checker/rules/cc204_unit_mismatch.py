@@ -3,7 +3,9 @@
 All claims of a metric that state a level (actual, target, baseline, share)
 must share a dimension (persons, person-times, percent, money…), and the
 dimension declared for the metric in rules/metrics.yaml when it declares
-one. Changes are left out: a percent level legitimately changes by 个百分点. 人 against 人次, or % against
+one. A change counts only when it is in the metric's own terms (增加9.43万人
+of a count of 人次 is a slip); one in %, 倍 or 个百分点 is left out, since a
+percent level legitimately changes by 个百分点. 人 against 人次, or % against
 个百分点 for one metric, means one of the claims is mis-recorded or the text
 mixes two different measures under one name.
 
@@ -33,6 +35,7 @@ CODE = "CC204"
 NAME = "unit-mismatch"
 SEVERITY = "error"
 READS = "table"
+RELATIVE = ("[ratio]", "[percentage_point]")  # %, ‰, 倍, 个百分点
 SCOPE = ("metric_key",)  # each finding is about claims of one metric (checker.run.kept)
 
 
@@ -57,9 +60,10 @@ def check(ctx):
 def _dimensions(claims, metrics):
     """(the claims in another dimension than their metric's declared one; each dimension of the metrics
     measured in more than one, with its first claim), as two expressions."""
-    # A change is measured in its own terms (a percent level changes by 个百分点) and a share is a part of a
-    # whole (医院床位 … 占78.4%), so only levels count here.
-    t = claims.filter(claims.metric_key.notnull() & claims.dimension.notnull() & ~claims.kind.isin(["change", "share"]))
+    # A change may be relative (a percent level changes by 个百分点, a count grows by 3%) and a share is a
+    # part of a whole (医院床位 … 占78.4%): levels count here, and changes that are not relative.
+    relative = (claims.kind == "change") & claims.dimension.isin(RELATIVE)
+    t = claims.filter(claims.metric_key.notnull() & claims.dimension.notnull() & (claims.kind != "share") & ~relative)
     d = t.join(metrics, "metric_key")
     undeclared = (d.filter(d.expected_dimension.notnull() & (d.dimension != d.expected_dimension))
                   .select("row", "dimension", "expected_dimension").order_by("row"))
