@@ -79,6 +79,8 @@ def document_subject(file_name: str, title: str, facts: list[PartFacts], entitie
         best = max(counts, key=lambda k: (counts[k], len(k)))
         if named and (named in counts or levels):
             return Subject(named, 0.8)
+        if counts[best] == 1 and _type(entities, best) == "country":
+            return Subject(best, 0.3)  # 全国卫生健康工作会议, 全国首个: the country named once in passing
         return Subject(best, 0.7 if counts[best] > 1 else 0.5)
     if named:
         return Subject(named, 0.6)
