@@ -563,3 +563,21 @@ def test_a_change_in_people_of_a_count_of_visits_is_named_and_shown_as_a_slip(tm
     slips = [f for f in found.findings if f.code == "CC204"]
     assert slips and all(f.severity == "info" for f in slips)  # a guess to confirm, not an error
     assert any("[person]" in f.message for f in slips)
+
+
+def test_a_hospitals_summary_is_not_about_the_country_it_names_in_passing(ex):
+    text = ("2025医院工作总结和计划\n2025年,医院以习近平新时代中国特色社会主义思想为指导,深入贯彻落实党的二十大精神及"
+            "全国卫生健康工作会议部署,取得了显著成效。全年门急诊量达286万人次,同比增长12.3%;床位使用率保持在92.6%。\n")
+    d = by_surface(ex, text, name="summary.txt")
+    assert "二十" not in d  # 党的二十大 is a name
+    assert d["92.6%"].entity != "全国" and d["92.6%"].confidence["entity"] < 0.4
+    assert d["286万人次"].metric == "门急诊人次"
+
+
+def test_a_name_that_holds_its_own_institutions_takes_none_from_the_figure_before(ex):
+    text = ("2023年第四季度,全市医疗卫生机构总诊疗552.24万人次。其中:医院诊疗221.23万人次,同比增加24.19%;"
+            "基层医疗卫生机构诊疗316.71万人次,同比减少2.85%。各医疗卫生机构共有在岗职工2058人。")
+    d = by_surface(ex, text, name="q4.txt")
+    assert d["316.71万人次"].metric == "基层医疗卫生机构诊疗人次"  # not 医院基层医疗卫生机构…
+    assert d["2.85%"].metric == "基层医疗卫生机构诊疗人次"
+    assert d["2058人"].metric == "卫生人员总数"  # 在岗职工: how the yearbook counts 卫生人员

@@ -165,6 +165,8 @@ class MetricNamer:
             return Naming("其他" + whole[3], 0.3, phrase[whole[0] - 2:whole[1]])  # the rest of them, unnamed
         if whole is not None:
             prefix = "".join(h[2] for h in _adjacent(parts, whole[0], phrase))
+            if self._part_of(whole[3]):
+                mate = lead = None  # 基层医疗卫生机构诊疗人次 after 医院诊疗…: it names its own institutions
             if not prefix and mate and mate.dimension == self.dimension_of(whole[3]) != "[count]":
                 prefix = self._part_of(mate.metric)  # 医院编制28671张、实有30181张: both the hospitals'
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
