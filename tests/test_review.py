@@ -116,7 +116,7 @@ def test_the_command_prints_its_address_first_and_stops_cleanly_on_ctrl_c(tmp_pa
     process = subprocess.Popen([sys.executable, "-m", "checker", "review", str(claims), "--docs", str(docs),
                                 "--rules", str(ROOT / "rules"), "--no-browser"], cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+                               env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"})
     try:
         first = process.stdout.readline().strip()
         assert first.startswith("http://127.0.0.1:") and "/?token=" in first
@@ -125,7 +125,12 @@ def test_the_command_prints_its_address_first_and_stops_cleanly_on_ctrl_c(tmp_pa
         with urllib.request.urlopen(first.replace("/?token=", "/api/documents?token="), timeout=30) as answer:
             assert f"{SEED}.txt" in answer.read().decode("utf-8")
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
+        try:
+            out, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGABRT)  # faulthandler prints where every thread stands
+            out, err = process.communicate(timeout=30)
+            raise AssertionError(f"review did not stop on Ctrl-C within 30 s:\n{err}") from None
     finally:
         process.kill()
     assert process.returncode == 0 and "review stopped" in err and "Traceback" not in err
