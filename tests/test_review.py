@@ -116,7 +116,10 @@ def test_the_command_prints_its_address_first_and_stops_cleanly_on_ctrl_c(tmp_pa
     process = subprocess.Popen([sys.executable, "-m", "checker", "review", str(claims), "--docs", str(docs),
                                 "--rules", str(ROOT / "rules"), "--no-browser"], cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"})
+                               env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"},
+                               # as from a terminal: a test run started in the background (nohup, &) passes SIGINT
+                               # on ignored, and Python then never turns it into KeyboardInterrupt
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         first = process.stdout.readline().strip()
         assert first.startswith("http://127.0.0.1:") and "/?token=" in first
