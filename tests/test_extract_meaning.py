@@ -3,6 +3,7 @@ vocabulary only (no project rules), on sentences written for these tests in the 
 from __future__ import annotations
 
 import pytest
+import yaml
 from helpers import ROOT, run_check
 
 from checker.extract.drafts import records, render_yaml
@@ -581,3 +582,25 @@ def test_a_name_that_holds_its_own_institutions_takes_none_from_the_figure_befor
     assert d["316.71万人次"].metric == "基层医疗卫生机构诊疗人次"  # not 医院基层医疗卫生机构…
     assert d["2.85%"].metric == "基层医疗卫生机构诊疗人次"
     assert d["2058人"].metric == "卫生人员总数"  # 在岗职工: how the yearbook counts 卫生人员
+
+
+def test_a_share_of_the_whole_before_is_the_share_indicator_and_checked_against_the_bulletin(tmp_path):
+    text = ("2021年全国卫生总费用初步推算为75593.6亿元，其中：政府卫生支出20718.5亿元，占27.4%；个人卫生支出20954.8亿元，"
+            "占27.9%。\n")
+    claims, docs = _write_drafts(tmp_path, text, "2021年卫生总费用.txt")
+    drafts = {r["surface"]: r for r in yaml.safe_load(claims.read_text(encoding="utf-8")) if "surface" in r}
+    assert drafts["27.4%"]["metric"] == "政府卫生支出占卫生总费用比重"
+    assert drafts["27.9%"]["metric"] == "个人卫生支出占卫生总费用比重"
+    found = run_check([str(claims)], str(docs), None, lint=[], reference=("national",))
+    wrong = [f for f in found.findings if f.code == "CC501"]
+    assert [f.claims for f in wrong] == [(drafts["27.9%"]["id"],)] and "27.7%" in wrong[0].message  # 27.9 is a slip
+    assert drafts["27.4%"]["id"] in [v["claim"] for v in found.verified]
+
+
+def test_a_plan_without_a_date_still_sets_its_goals_under_to_2025(ex):
+    text = ("示例县“十四五”卫生健康发展规划\n\n二、发展目标\n到2025年,全县卫生健康服务体系更加完善。\n"
+            "——健康服务能力显著增强。每千常住人口执业(助理)医师达3.9人;65周岁及以上老年人规范健康管理服务率达75%,"
+            "城乡15分钟健康服务圈提质增效。\n——健康投入更可持续。居民个人卫生支出占卫生总费用的比重降低到23%以下。\n")
+    d = by_surface(ex, text, name="plan.txt")
+    assert set(d) == {"3.9人", "75%", "23%以下"}  # 65周岁及以上 is an age class, 15分钟…圈 a name
+    assert all((x.period, x.kind) == ("2025", "target") for x in d.values())

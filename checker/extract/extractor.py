@@ -431,6 +431,12 @@ class Extractor:
             # year is not printed before it was from some earlier time; the sentence's year is a guess for it
             d.confidence["period"] = min(d.confidence["period"], BASELINE_GUESS)
         d.metric, d.confidence["metric"] = self._metric(ctx, d, column)  # after the kind: a change may be in %
+        if d.kind == "share":
+            listed = self.namer.share_in(d.metric, ctx.lead(d.start))  # 卫生总费用…，其中个人卫生支出…，占27.7%
+            if listed:
+                d.metric = listed
+            if future is CONTEXT and (listed or _names_a_share(d.metric)):
+                d.kind = "target"  # 个人卫生支出占卫生总费用的比重降低到23%以下 under 到2025年: a goal for the share
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
         d.unit, d.confidence["unit"] = self._unit(d, column)
 
@@ -625,6 +631,11 @@ class Extractor:
         return "actual", 0.5
 
 
+def _names_a_share(metric: str) -> bool:
+    """An indicator that is itself a share (个人卫生支出占卫生总费用比重, 药占比): its figure is its value."""
+    return "占" in metric or metric.endswith(("比重", "比例", "占比", "构成比"))
+
+
 def _closes(line: str, start: int, end: int) -> bool:
     """A bracket closes in line[start:end]."""
     return ")" in line[start:end] or "）" in line[start:end]
@@ -810,9 +821,9 @@ class _LineContext:
 
     def future_context(self, sentence: int, year: int | None) -> str:
         """The target year the text before this sentence set and nothing since has left (到2025年 in the
-        sentences or lines above, or a heading such as “十四五”目标): the year its figures are for."""
-        if year is None:
-            return ""
+        sentences or lines above, or a heading such as “十四五”目标): the year its figures are for. A
+        document that gives no year of its own (a plan's text without its date) has every such year ahead."""
+        year = year or 0
         found = self.ex._time_frame(self.line[:sentence], year)
         if found is not None:
             return found

@@ -219,6 +219,15 @@ class MetricNamer:
                         return Naming(self.metrics.canonical(name), 0.8, phrase[a[0]:b[1]])
         return None
 
+    def share_in(self, part: str, whole: str) -> str:
+        """The indicator the vocabulary lists for part as a share of whole (政府卫生支出 in 卫生总费用:
+        政府卫生支出占卫生总费用比重), if any."""
+        if not part or not whole or part == whole or "?" in (part, whole):
+            return ""
+        name = f"{part}占{whole}比重"
+        self.metrics.learn([name])
+        return self.metrics.canonical(name) if self.metrics.known(name) else ""
+
     def _listed_form(self, named: Naming) -> Naming:
         """An unlisted name that is a listed indicator written another way (“智慧医院”数 for 智慧医院数量) is
         that indicator, as confident as the vocabulary makes it."""
