@@ -1,8 +1,9 @@
 """Disagrees with the official figure: a claim's value is not the reference set's for its metric, entity and period.
 
 With `--reference national` (or a folder of the project's own official
-figures, see docs/reference.md), every actual claim, and every figure a claim
-implies (last year's value behind 比上年增加N), is compared with the
+figures, see docs/reference.md), every claim of what was so (an actual, a
+starting value, a share such as 个人卫生支出占卫生总费用27.7%), and every figure
+a claim implies (last year's value behind 比上年增加N), is compared with the
 reference figure of the same metric, entity, period and dimension, by the
 same intervals as every other rule: 77.3岁 is [77.25, 77.35) and does not
 meet 77.93岁. The finding names the reference value, its document, when it

@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 KEY = ("metric_key", "entity_key", "period", "dimension")
 BOUNDS = ("lo", "hi", "lo_closed", "hi_closed")
-FACTS = ("actual", "baseline")  # what a figure says was so; targets and changes are not reference values
+FACTS = ("actual", "baseline", "share")  # what a figure says was so; targets and changes are not reference values
+# (a share is compared only with a reference figure of its own dimension: 占27.7% with 个人卫生支出占…比重, not 个人卫生支出)
 REF_COLUMNS = KEY + BOUNDS + ("has_interval", "kind", "doc", "surface", "unit", "quote", "quote_line", "row", "derived")
 CLAIM_COLUMNS = KEY + BOUNDS + ("has_interval", "kind", "derived", "row")
 
