@@ -604,3 +604,19 @@ def test_a_plan_without_a_date_still_sets_its_goals_under_to_2025(ex):
     d = by_surface(ex, text, name="plan.txt")
     assert set(d) == {"3.9人", "75%", "23%以下"}  # 65周岁及以上 is an age class, 15分钟…圈 a name
     assert all((x.period, x.kind) == ("2025", "target") for x in d.values())
+
+
+def test_an_article_retelling_a_bulletin_dates_the_values_reached_and_pairs_its_lists(ex):
+    text = ("2018年衛生健康統計公報發布\n2018年,全國門診總量比上年增加1.3億人次。居民平均就診次數由2017年的5.9次增加到6.0次。"
+            "年住院率由2017年的17.6%增加到18.2%。另外,2018年民營醫院占醫院總數的63.5%,民營醫院門診量和住院量占比分別由"
+            "2017年的14.2%和17.6%提高到14.8%和18.3%。村衛生室人員達144.1萬人,平均每村村衛生室人員2.32人。\n")
+    found = ex.document("article.txt", text)
+    d = {(x.surface, x.start): x for x in found}
+    by = {}
+    for (surface, _), x in sorted(d.items(), key=lambda kv: kv[0][1]):
+        by.setdefault(surface, []).append(x)
+    assert (by["18.2%"][0].period, by["18.2%"][0].kind) == ("2018", "actual")  # 由2017年 dates only the start
+    assert by["63.5%"][0].metric == "民营医院数" and by["63.5%"][0].kind == "share"  # the part's share
+    first, second = by["14.8%"][0], by["18.3%"][0]
+    assert first.metric != second.metric or first.confidence["metric"] < 0.4  # never one confident name for both
+    assert by["2.32人"][0].metric.startswith("平均每村") and by["2.32人"][0].confidence["metric"] < 0.4

@@ -126,7 +126,7 @@ class MetricNamer:
         rest of its clause; lead: what the sentence's first figure measures (its subject); mate: the figure
         before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
         dim = self.dimensions.get(unit) if unit else None
-        named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits) or \
+        named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits, dim) or \
             self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
         if self._slip(named.metric, dim, earlier):
             # 诊疗量85.78万人次(比2022年同期增加9.43万人): the figure before's, with 人 for 人次; check shows it
@@ -209,14 +209,17 @@ class MetricNamer:
             return Naming(earlier[-1].metric if earlier else "?", 0.3 if earlier else 0.0, "")
         return Naming(self._compose("", words + self._counted(words, dim, unit), rate), 0.3, words)
 
-    def _share_of(self, phrase: str, hits: list) -> Naming | None:
-        """个人卫生支出占卫生总费用27.7%: the share the vocabulary names for one indicator in another."""
+    def _share_of(self, phrase: str, hits: list, dim: str | None = None) -> Naming | None:
+        """个人卫生支出占卫生总费用27.7%: the share the vocabulary names for one indicator in another; else, for a
+        ratio, the part's own indicator (民营医院占医院总数的63.5% is a share of 民营医院数, not of 医院数)."""
         for a, b in zip(hits, hits[1:]):
             if a[3] and b[3] and phrase[a[1]:b[0]] == "占":
                 for name in (f"{a[2]}占{b[2]}比重", f"{a[3]}占{b[3]}比重"):
                     self.metrics.learn([name])
                     if self.metrics.known(name):
                         return Naming(self.metrics.canonical(name), 0.8, phrase[a[0]:b[1]])
+                if dim in RATIOS and not _has_words(self._trim(phrase[b[1]:])):
+                    return Naming(a[3], 0.7, phrase[a[0]:a[1]])
         return None
 
     def share_in(self, part: str, whole: str) -> str:
