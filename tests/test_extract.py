@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -103,6 +104,11 @@ def test_cli_writes_drafts_that_validate(tmp_path, rules):
     out = tmp_path / "drafts.yaml"
     result = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(out), "--rules", str(rules)])
     assert result.exit_code == 0, result.stderr
+    said = result.stderr.strip()  # what was written, how much is a guess, and what to run next
+    assert said.startswith(f"claimcheck: {len(EXPECTED) + IMPLIED} drafts from 1 document written to {out} (")
+    folder = os.path.relpath(SAMPLE.parent)  # the documents' folder, as the user would type it from here
+    folder = SAMPLE.parent if folder.startswith("..") else folder
+    assert said.endswith(f"next: claimcheck check {out} --docs {folder}") and result.stdout == ""
     checked = runner.invoke(app, ["validate", str(out), "--docs", str(SAMPLE.parent), "--rules", str(rules)])
     assert checked.exit_code == 0, checked.stdout
     assert "0 errors" in checked.stdout

@@ -214,6 +214,29 @@ def _extract(settings, documents: list[Path], output, merge: bool, format, docs,
         atomic_write(output, text, overwrite=merge or force)
     except WriteError as exc:
         _fail(str(exc))
+    if not merge:
+        typer.echo(_extract_summary(found, len(texts), output, docs or _common_folder(documents)), err=True)
+
+
+def _extract_summary(found: list, documents: int, output: Path, docs: Path) -> str:
+    """What extract wrote, how much of it is a guess, and the next command."""
+    from checker.model.fields import CONFIDENT
+
+    guessed = sum(1 for d in found if any(d.confidence.get(k, 1.0) < CONFIDENT for k in ("metric", "entity", "period")))
+    return (f"claimcheck: {len(found)} drafts from {documents} document{'s' if documents != 1 else ''} written to "
+            f"{output} ({guessed} guess their metric, entity or period); next: claimcheck check {output} "
+            f"--docs {docs}")
+
+
+def _common_folder(paths: list[Path]) -> Path:
+    import os
+
+    try:
+        folder = os.path.commonpath([str(p.resolve().parent) for p in paths]) if paths else "."
+    except ValueError:  # paths on different drives
+        return paths[0].parent
+    relative = os.path.relpath(folder)
+    return Path(folder if relative.startswith("..") else relative)
 
 
 def _read_merge_target(path: Path) -> str:
