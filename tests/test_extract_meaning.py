@@ -620,3 +620,20 @@ def test_an_article_retelling_a_bulletin_dates_the_values_reached_and_pairs_its_
     first, second = by["14.8%"][0], by["18.3%"][0]
     assert first.metric != second.metric or first.confidence["metric"] < 0.4  # never one confident name for both
     assert by["2.32人"][0].metric.startswith("平均每村") and by["2.32人"][0].confidence["metric"] < 0.4
+
+
+def test_a_yearbook_table_set_with_spaces_or_tabs_is_read_as_a_table_and_quoted_as_printed(ex):
+    spaced = ("各类医疗卫生机构基本情况(2015年)\n"
+              "医疗机构分类 机构数(个) 床位数(张) 执业(助理)医师(人) 诊疗人次(万人次)\n"
+              "总计 77435 519342 237108 61559\n"
+              "医院 1926 378854 133122 18711\n"
+              "  乡镇卫生院 1630 98577 39772 7523\n")
+    tabbed = "\n".join("\t".join(line.split()) for line in spaced.split("\n"))  # as copied from a spreadsheet
+    for text in (spaced, tabbed):
+        found = ex.document("yearbook.txt", text)
+        d = {x.surface: x for x in found}
+        assert d["1926"].metric == "医院数"  # a count in a cell, not a year
+        assert d["378854"].metric == "医院床位数" and d["378854"].unit == "张"
+        assert d["133122"].metric == "医院执业(助理)医师数"  # (助理) is a part of the name, not a unit
+        assert (d["7523"].metric, d["7523"].unit) == ("乡镇卫生院诊疗人次", "万人次")
+        assert all("|" not in x.quote and x.quote in text for x in found)  # verbatim

@@ -304,7 +304,8 @@ class Extractor:
         parts give exactly the drafts of the whole, in any process.
         """
         printed = [(name, text.replace("\r\n", "\n").replace("\r", "\n")) for name, text in docs]
-        texts = [(name, to_simplified(text)) for name, text in printed]  # read simplified, quoted as printed
+        # read simplified, tables set with tabs or spaces as tables (same length): quoted as printed
+        texts = [(name, tables.pipe_view(to_simplified(text))) for name, text in printed]
         parts = [(i, start, end, first) for i, (_, text) in enumerate(texts) for start, end, first in _chunks(text, chunk)]
         with paused_gc():
             titles = [subject.title_of(text, self.entity_names.hits, self.registry.entities, self.lang.level_words)
@@ -415,7 +416,9 @@ class Extractor:
         if not core[:1].isdigit():
             only = line[start - 2:start] == "唯一"  # 唯一一家: "the only one" is a count
             return _chinese_is_quantity(core, surface != core or only, after)
-        return not _BARE_YEAR.fullmatch(core)  # a bare year names an event: 2025中国武陵创伤学大会
+        # a bare year names an event (2025中国武陵创伤学大会), or a table's row (1995 | 3182 | 416), but not
+        # its cells: 医院 | 1926 | 378854
+        return not _BARE_YEAR.fullmatch(core) or _in_table_cell(line, start, end)
 
     def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)
@@ -471,6 +474,9 @@ class Extractor:
             topics = (lambda: ctx.topics(0)) if not column.words else list
             named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit or column.row_unit,
                                     [], topics, "", None, d.kind in ("change", "share"))
+            first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0])
+            if column.words and not column.row_name:  # 医院 | 1926 | 378854 under 机构数, 床位数: the hospitals'
+                named = self.namer.of_institutions(first, named.metric) or named
             d.wording = words
             ctx.previous_end = end
             return named.metric, min(named.confidence, 0.8)
@@ -637,6 +643,11 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
+
+
+def _in_table_cell(line: str, start: int, end: int) -> bool:
+    """line[start:end] is a whole cell of a table row, and not its first."""
+    return "|" in line[:start] and line[:start].rstrip().endswith("|") and line[end:].lstrip()[:1] in ("|", "")
 
 
 def _names_a_share(metric: str) -> bool:

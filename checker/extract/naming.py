@@ -222,6 +222,16 @@ class MetricNamer:
                     return Naming(a[3], 0.7, phrase[a[0]:a[1]])
         return None
 
+    def of_institutions(self, kind: str, metric: str) -> Naming | None:
+        """A table row of a kind of institution (医院 | 1926 | 378854) under a column that names what is
+        measured (床位数): 医院床位数; under 机构数, the count of that kind itself (医院数)."""
+        if self.breakdowns.get(kind) != "institutions" or metric in ("?", ""):
+            return None
+        name = f"{kind}数" if metric.endswith("机构数") else self._compose(kind, metric, "")
+        self.metrics.learn([name])
+        known = self.metrics.known(name)
+        return Naming(self.metrics.canonical(name) if known else name, 0.8 if known else 0.3, kind)
+
     def share_in(self, part: str, whole: str) -> str:
         """The indicator the vocabulary lists for part as a share of whole (政府卫生支出 in 卫生总费用:
         政府卫生支出占卫生总费用比重), if any."""

@@ -12,6 +12,10 @@ A plan's table of main indicators names its columns' roles: the row's indicator 
 in the first cell, which may be the area it belongs to), its unit under 单位, and 预期性 or 约束性 under
 指标性质 marks a row of targets, whose cells under a year later than the table's first year are the plan's
 goals. The words of each role are data (`table_roles` in checker/data/extract.yaml).
+
+A table pasted as plain text has no `|`: its cells stand between tabs (copied from a spreadsheet or a Word
+table), or between spaces (a yearbook's rows: 医院 1926 378854 384713, under a line of column names).
+pipe_view marks those breaks with `|`, character for character, so that such a table reads as any other.
 """
 from __future__ import annotations
 
@@ -46,6 +50,56 @@ class Roles:
     unit: tuple = ()       # 单位: the rows' units
     planned: tuple = ()    # 预期性, 约束性: cells that mark a row of a plan's targets
     serial: tuple = ()     # 序号: the rows' numbers, no figures
+
+
+MIN_SPACED_FIGURES = 3  # a row of a table set with spaces: a name, then at least this many figures
+_GAP = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
+
+
+def pipe_view(text: str) -> str:
+    """text with each cell break of a table set with tabs or spaces written `|` (its first character: the
+    text keeps its length, line for line, so that positions in it are positions in the printed text)."""
+    if "\t" not in text and not _maybe_spaced(text):
+        return text
+    lines = text.split("\n")
+    marked = [_tabbed(line) for line in lines]
+    rows = [_spaced_row(line) for line in lines]
+    for i, line in enumerate(lines):
+        if rows[i]:
+            marked[i] = _GAP.sub(lambda m: "|" + m.group()[1:], line)
+            above = _header_above(lines, rows, i)
+            if above is not None and "|" not in marked[above]:
+                marked[above] = _GAP.sub(lambda m: "|" + m.group()[1:], lines[above])
+    return "\n".join(marked)
+
+
+def _maybe_spaced(text: str) -> bool:
+    return re.search(r"\S[ \u3000]+[0-9]+(?:[ \u3000]+[0-9][0-9.,%]*){2,}[ \u3000]*(?:\n|$)", text) is not None
+
+
+def _tabbed(line: str) -> str:
+    """A line of two tabs or more (cells copied from a spreadsheet): each tab is a break."""
+    return line.replace("\t", "|") if line.count("\t") >= 2 and "|" not in line else line
+
+
+def _spaced_row(line: str) -> bool:
+    """A name then figures only, set apart by spaces: 医院 1926 378854 384713."""
+    if "|" in line or "\t" in line:
+        return False
+    tokens = line.split()
+    return len(tokens) > MIN_SPACED_FIGURES and not _NUMBER.match(tokens[0]) \
+        and all(_NUMBER.match(t) for t in tokens[1:])
+
+
+def _header_above(lines: list[str], rows: list[bool], i: int) -> int | None:
+    """The line of column names right above the first row of a spaced table (blank lines skipped)."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j < 0 or rows[j]:
+        return None
+    tokens = lines[j].split()
+    return j if len(tokens) >= MIN_SPACED_FIGURES and not any(_NUMBER.match(t) for t in tokens) else None
 
 
 def cells(line: str) -> list[str]:
@@ -90,7 +144,8 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
         found = _UNIT.search(head)
         if found and found.group(1).strip() in units:
             unit = found.group(1).strip()
-        words = re.sub(r"\s+", "", _UNIT.sub("", head))
+        # 诊疗人次数(万人次) loses its unit; 执业(助理)医师(人) keeps (助理), a part of its name
+        words = re.sub(r"\s+", "", _UNIT.sub(lambda m: "" if m.group(1).strip() in units else m.group(), head))
         year = YEAR_CELL.match(words)
         if year:
             period = year.group(1)
