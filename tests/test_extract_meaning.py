@@ -637,3 +637,10 @@ def test_a_yearbook_table_set_with_spaces_or_tabs_is_read_as_a_table_and_quoted_
         assert d["133122"].metric == "医院执业(助理)医师数"  # (助理) is a part of the name, not a unit
         assert (d["7523"].metric, d["7523"].unit) == ("乡镇卫生院诊疗人次", "万人次")
         assert all("|" not in x.quote and x.quote in text for x in found)  # verbatim
+
+
+def test_a_change_on_the_same_part_of_last_year_implies_that_parts_figure(ex):
+    text = ("2023年第四季度,全市医疗卫生机构总诊疗552.24万人次,同比增加7.29%。2023年1-7月,全区诊疗量85.78万人次"
+            "(比2021年同期增加9.43万人次)。2023年6月，全区出院1.2万人次，环比增加5%。")
+    implied = [x for x in ex.document("q.txt", text) if x.derived is not None]
+    assert sorted(x.period for x in implied) == ["2021-01~07", "2022Q4"]  # 环比: the month before, not implied

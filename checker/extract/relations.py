@@ -4,7 +4,8 @@
   (`includes`: they cannot add up to more). 医院35394个(其中:三级医院2996个) nests: 三级医院 is a part of
   医院, not of the total before.
 - `比上年增加N` (or 同比增长x%) after a figure of the same metric: a change from last year's figure (or
-  the year it names: 比2020年提高1.1岁), which the text implies without printing; that figure is drafted as `derived` (this year's − N, or this
+  the year it names: 比2020年提高1.1岁; for a quarter or months, 同比 names the same part of last year),
+  which the text implies without printing; that figure is drafted as `derived` (this year's − N, or this
   year's ÷ (1 + x%)), so that it takes part in every cross-check like a printed one.
 - `由X提高到Y，提高N`: the change from the starting figure to the one it reached.
 """
@@ -92,6 +93,21 @@ def _compared_year(line: str, current, change) -> str:
     return years[-1].group("y") if years else str(int(change.period) - 1)
 
 
+def _compared_period(line: str, current, change) -> str | None:
+    """The period a change is reckoned from: a year's (_compared_year), or for a part of a year the same
+    part of the year before when the line says so (2023年第四季度…同比增加7.29% implies 2022Q4's figure);
+    None when it cannot be told (环比: the part before, of whatever length)."""
+    if change.period.isdigit():
+        return _compared_year(line, current, change)
+    part = re.fullmatch(r"((?:19|20)\d\d)(Q[1-4]|-\d\d(?:~\d\d)?|H[12])", change.period)
+    same_part = re.search(r"同比|同期", line[current.start:change.start + len(change.surface)])
+    if not (part and same_part):
+        return None
+    named = [m for m in COMPARED_YEAR.finditer(line, current.start, change.start) if m.group("y") < part.group(1)]
+    year = named[-1].group("y") if named else str(int(part.group(1)) - 1)  # 比2021年同期: that year's
+    return year + part.group(2)
+
+
 def _changes(line: str, drafts: list, derived_draft) -> list:
     added = []
     for i, change in enumerate(drafts):
@@ -108,7 +124,10 @@ def _changes(line: str, drafts: list, derived_draft) -> list:
         if start is not None:  # 由88.6%提升到93.4%，提高4.8个百分点: the change between the two printed values
             change.links.change_from, change.links.change_to, change.links.down = start, current, down
             continue
-        if change.unit in ("percentage_point", "times") or not change.period.isdigit():
+        if change.unit in ("percentage_point", "times"):
+            continue
+        before = _compared_period(line, current, change)
+        if before is None:
             continue
         if change.unit == "percent":
             expression = ("{0} / (1 - {1})" if down else "{0} / (1 + {1})", current, change)
@@ -116,7 +135,7 @@ def _changes(line: str, drafts: list, derived_draft) -> list:
             expression = ("{0} + {1}" if down else "{0} - {1}", current, change)
         else:
             continue
-        previous = derived_draft(current, expression, _compared_year(line, current, change))
+        previous = derived_draft(current, expression, before)
         change.links.change_from, change.links.change_to, change.links.down = previous, current, down
         added.append(previous)
     return added
