@@ -644,3 +644,17 @@ def test_a_change_on_the_same_part_of_last_year_implies_that_parts_figure(ex):
             "(比2021年同期增加9.43万人次)。2023年6月，全区出院1.2万人次，环比增加5%。")
     implied = [x for x in ex.document("q.txt", text) if x.derived is not None]
     assert sorted(x.period for x in implied) == ["2021-01~07", "2022Q4"]  # 环比: the month before, not implied
+
+
+def test_the_bulletins_own_texts_lists_of_starting_values_differences_and_asides(ex):
+    text = ("2019年，全国孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别由2015年的20.1/10万、8.1‰、10.7‰下降到2019年的"
+            "17.8/10万、5.6‰、7.8‰。2018年末全国共有医院3.2万个,在医院中有公立医院1.2万个,民营医院2.0万个,民营医院比"
+            "公立医院多0.8万个。2024年末,全国共有乡镇卫生院33334个,床位150.1万张,168.2万人(其中卫生技术人员141.2万人)。"
+            "从2010年到2015年,5年中下降了6个百分点。实施1年多来，已签约200人。")
+    found = ex.document("bulletin.txt", text)
+    d = {x.surface: x for x in found if x.derived is None}
+    assert all((d[s].kind, d[s].period) == ("baseline", "2015") for s in ("20.1/10万", "8.1‰", "10.7‰"))
+    assert d["0.8万个"].kind == "change"  # a difference between two kinds of hospital
+    assert not [x for x in found if x.derived is not None and x.metric == "公立医院数"]  # no last year's figure
+    assert d["168.2万人"].metric != "卫生技术人员数"  # the aside after it names a part of it
+    assert "5年" not in d and "1年多" not in d  # spans of time

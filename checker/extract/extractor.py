@@ -64,6 +64,7 @@ SPAN = "span"  # a figure's time is a span of years the sentence names (十四�
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
 PER_EACH_GUESS = 0.3  # an average per village or household (平均每村): a name the vocabulary rarely has
+_COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高出|低出|高|低)了?$")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
@@ -392,6 +393,10 @@ class Extractor:
                 continue  # 孕产妇死亡率 | /10万 | 9.8, 3 | 孕产妇死亡率: the row's unit and serial number
             draft = Draft(doc, number, surface, parsed, ctx.quote(start, end), start)
             self._propose(draft, ctx, year, about)
+            if out and _starting_list(out[-1], line, start):
+                # 分别由2015年的20.1/10万、8.1‰、10.7‰下降到…: each item of the list starts as the first does
+                draft.kind, draft.period = "baseline", out[-1].period
+                draft.confidence.update(kind=out[-1].confidence["kind"], period=out[-1].confidence["period"])
             out.append(draft)
         return out
 
@@ -492,7 +497,8 @@ class Extractor:
                 self.namer.dimensions.get(d.parsed.unit or "") in naming.COUNTED:
             rate = naming.RATE_PREFIX.search(ctx.line, sentence, start)  # 13.87人 is no count: a rate of the list
         earlier = [m for at, m in ctx.mentions if at == sentence]
-        after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]), None)
+        after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]
+                      and not _opens_aside(ctx.line, end, h[0])), None)  # 168.2万人(其中卫生技术人员…): a part
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
                                 ctx.line[end:ctx.clause_end(end)], ctx.lead(start), ctx.list_mate(start))
@@ -633,6 +639,8 @@ class Extractor:
                 return "change", 0.7  # 分别增加3.29%、2.47%: the list shares its cue
         if any(comma <= at < start for at in ctx.leads):
             return "change", 0.6
+        if _COMPARISON.search(ctx.line, comma, start):  # 民营医院比公立医院多0.8万个: a difference, no level
+            return "change", 0.6
         if not ctx.line[:start].endswith(self.lang.to_cues):
             for at in ctx.baselines:
                 if clause <= at < start and start - at <= 14 and self._starts_a_change(ctx, at, start):
@@ -643,6 +651,16 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
+
+
+def _opens_aside(line: str, end: int, at: int) -> bool:
+    """A bracket opens between the figure's end and position at."""
+    return "(" in line[end:at] or "（" in line[end:at]
+
+
+def _starting_list(before: Draft, line: str, start: int) -> bool:
+    """The figure at start is the next item of a list of starting values that before opens."""
+    return before.kind == "baseline" and line[before.start + len(before.surface):start] == words.LIST_MARK
 
 
 def _in_table_cell(line: str, start: int, end: int) -> bool:
@@ -1168,9 +1186,11 @@ def _is_date(core: str, after: str) -> bool:
     """2023年, 5月, 30日, 2019—2030年, and 5年来 as a time reference."""
     if _YEAR_SPAN.fullmatch(core) and (core.endswith("年") or after[:1] == "年" or _years_apart(core)):
         return True  # 2019—2030年, and 1995-2010 in a table's title: a span of years, not a range of values
+    if _YEAR_SPAN.fullmatch(core.rstrip("多余")) and core.rstrip("多余").endswith("年"):
+        return True  # 较2017年多1009个: the year compared with, and 多 the comparison's
     if core.endswith(("月", "日", "号")) and not core.endswith("个月"):
         return True
-    return core.endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
+    return core.rstrip("多余").endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
 
 
 def _years_apart(core: str) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from checker.language.characters import QUOTES, han_count, is_han
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_SPAN = r"[0-9一二三四五六七八九十]+年(?:中|间|来|以来|里)"
 _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比较)?"
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -71,7 +72,7 @@ class MetricNamer:
         self.dimensions = dimensions          # unit text → dimension ("[bed]"), for every unit the run knows
         self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
         words = [re.escape(w) for w in sorted(skip_words, key=len, reverse=True)]
-        self.skip = re.compile("|".join([_COMPARED_YEAR, *words]))  # 比2020年 as 比上年: names nothing
+        self.skip = re.compile("|".join([_COMPARED_YEAR, _SPAN, *words]))  # 比2020年 as 比上年, 5年中: name nothing
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
         self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)

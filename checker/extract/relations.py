@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 COMPARED_YEAR = re.compile(r"(?:比|较|与|和|同)(?P<y>(?:19|20)\d\d) ?年")  # 比2020年提高1.1岁: the year compared with
+_OTHER_THING = re.compile(r"[比较](?!上年|去年|前年|上一年|同期|(?:19|20)\d\d ?年|较|上期)[^，,。；;]{1,12}?(?:多|少|高|低)")
 DOWN = ("减少", "下降", "降低", "缩短", "降幅")
 WITHIN = "其中"
 
@@ -97,6 +98,9 @@ def _compared_period(line: str, current, change) -> str | None:
     """The period a change is reckoned from: a year's (_compared_year), or for a part of a year the same
     part of the year before when the line says so (2023年第四季度…同比增加7.29% implies 2022Q4's figure);
     None when it cannot be told (环比: the part before, of whatever length)."""
+    between = line[current.start:change.start]
+    if _OTHER_THING.search(between):
+        return None  # 民营医院比公立医院多0.8万个: compared with another thing, not with an earlier time
     if change.period.isdigit():
         return _compared_year(line, current, change)
     part = re.fullmatch(r"((?:19|20)\d\d)(Q[1-4]|-\d\d(?:~\d\d)?|H[12])", change.period)
