@@ -228,3 +228,29 @@ def test_a_claim_that_holds_an_earlier_edition_is_out_of_date_not_wrong(tmp_path
     [found] = [f for f in result.findings if f.claims == ("hosp",)]  # 35394个 lies in 3.5万个, not 35700个
     assert found.severity == "warning"
     assert "is the earlier figure 3.5万个" in found.message and "now 35700个" in found.message
+
+
+def test_two_texts_each_holding_an_official_edition_disagree_as_a_warning_naming_both(tmp_path):
+    ref = _two_editions(tmp_path / "ref", ("2020年医院3.6万个。", "3.6万个", "医院3.6万个"),
+                        {"published": "2021-02-28", "preliminary": True},
+                        ("2020年医院35394个。", "35394个", "医院35394个"), "2021-07-13")
+    two = """\
+- {id: feb, metric: 医院数, entity: 全国, period: "2020", kind: actual, surface: 3.6万个, source: {doc: r.txt, line: 1, quote: 全国医院3.6万个}}
+- {id: jul, metric: 医院数, entity: 全国, period: "2020", kind: actual, surface: 35394个, source: {doc: r.txt, line: 2, quote: 全国医院35394个}}
+"""
+    doc = "2020年全国医院3.6万个。\n2020年末全国医院35394个。\n"
+    c, d, r = workspace(tmp_path / "w", {"claims": two, "docs": {"r.txt": doc}})
+    with_ref = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC201"])
+    assert [(f.code, f.severity) for f in with_ref.findings] == [("CC201", "warning")]
+    assert "each is an official figure as published: 3.6万个 (preliminary" in with_ref.findings[0].message
+    from checker.incremental.cache import Cache
+
+    cache = Cache(tmp_path / "cache")  # the findings kept from the run with the set are not this run's
+    assert run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC201"], cache=cache).findings[0] \
+        .severity == "warning"
+    plain = run_check([str(c)], str(d), str(r), select=["CC201"], cache=cache)  # without it, they just disagree
+    assert [(f.code, f.severity) for f in plain.findings] == [("CC201", "error")]
+    wrong = two.replace("35394个, source", "35000个, source").replace("全国医院35394个}", "全国医院35000个}")
+    c, d, r = workspace(tmp_path / "x", {"claims": wrong, "docs": {"r.txt": doc.replace("35394", "35000")}})
+    neither = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC201"])
+    assert [(f.code, f.severity) for f in neither.findings] == [("CC201", "error")]  # 35000 is no edition

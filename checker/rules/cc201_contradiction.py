@@ -6,7 +6,11 @@ value is an interval that respects how it was printed: ``93.4%`` is
 [93.35, 93.45), ``95%以上`` is [95, +inf), ``300余`` is [300, 400). Two
 ``actual`` claims of one key whose intervals do not overlap contradict each
 other. The finding names the two claims that disagree most: the one with the
-highest lower bound and the one with the lowest upper bound.
+highest lower bound and the one with the lowest upper bound. When a
+reference set is given and each of the two holds an official figure (the
+statistics bureau's preliminary count and the health commission's final
+one, or a figure and its revision), the texts still disagree, but both are
+right as published: the finding is a warning that names both editions.
 
 Passing example::
 
@@ -33,6 +37,7 @@ Failing example::
       - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
 """
 from checker.rules.shared.messages import key, show
+from checker.rules.shared.reference import official_editions, shown
 from checker.rules.shared.relational import disagreeing
 
 CODE = "CC201"
@@ -44,9 +49,17 @@ SCOPE = ("metric_key", "entity_key")  # each finding is about claims of one metr
 
 def check(ctx):
     out = []
+    official = None
     for g in ctx.rows(disagreeing(ctx.table, "actual")):
         rows = sorted([g["top_row"], g["bottom_row"]])
         more = f" ({g['n']} actual claims share this key)" if g["n"] > 2 else ""
-        out.append(ctx.finding(CODE, f"{key(ctx, rows[0])} · {g['period']}: actual values contradict each other: "
-                                     f"{show(ctx, rows[0])} vs {show(ctx, rows[1])}{more}", rows))
+        message = (f"{key(ctx, rows[0])} · {g['period']}: actual values contradict each other: "
+                   f"{show(ctx, rows[0])} vs {show(ctx, rows[1])}{more}")
+        if official is None:
+            official = official_editions(ctx) if ctx.references else {}
+        editions = [official.get(r) for r in rows]
+        both = all(editions) and editions[0] != editions[1]
+        if both:  # each holds an official figure: the bureau's preliminary one and the final, or a revision
+            message += f"; each is an official figure as published: {shown(editions[0])} and {shown(editions[1])}"
+        out.append(ctx.finding(CODE, message, rows, milder=both))
     return out

@@ -115,13 +115,18 @@ class Context:
         column = None if quote_column is None else quote_column + max((quote or "").find(surface or "\0"), 0)
         return Location(self.docs.path_for(doc), line, column, "source")
 
-    def finding(self, code: str, message: str, rows=(), extra: tuple[Location, ...] = ()) -> Finding:
+    def finding(self, code: str, message: str, rows=(), extra: tuple[Location, ...] = (),
+                milder: bool = False) -> Finding:
+        """milder: a warning at most, whatever the rule's severity (an explained disagreement)."""
         locs: list[Location] = []
         for row in rows:
             locs.extend(loc for loc in self.locations(row) if loc not in locs)
         locs.extend(extra)
         ids = tuple(self.records[r].values.get("id") or f"#{r}" for r in rows)
-        made = Finding(code, self.severities[code], message, tuple(locs), ids)
+        severity = self.severities[code]
+        if milder and severity == "error":
+            severity = "warning"
+        made = Finding(code, severity, message, tuple(locs), ids)
         if self.made is not None and rows:
             self.made.append((made, rows[0]))
         return made

@@ -408,8 +408,9 @@ def _number(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
-def setting(files, docs: str | None, tolerances, severities: dict) -> str:
-    """What every stored finding depends on besides the claims and documents: code, rules folder, options."""
+def setting(files, docs: str | None, tolerances, severities: dict, references: str = "") -> str:
+    """What every stored finding depends on besides the claims and documents: code, rules folder, options, and
+    the reference sets (a contradiction between two official editions is milder)."""
     from importlib.metadata import version
 
     from checker import LAYERS, __version__
@@ -421,4 +422,5 @@ def setting(files, docs: str | None, tolerances, severities: dict) -> str:
     digest.update(files.digest().encode())  # the built-in data and the project's rules folder
     folder = str(Path(docs).resolve()) if docs else ""
     digest.update(repr((folder, sorted((tolerances or {}).items()), sorted(severities.items()))).encode())
+    digest.update(references.encode())
     return digest.hexdigest()

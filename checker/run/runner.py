@@ -25,7 +25,7 @@ from checker.load.rulefiles import RuleFiles, RulesFolderError, lint_language
 from checker.load.settings import Settings
 from checker.model.findings import Finding, in_order
 from checker.rules import all_rules, reads_only_texts, run_by, scope_of
-from checker.rules.shared.reference import Reference, comparisons
+from checker.rules.shared.reference import Reference, comparisons, fingerprint
 from checker.run import document_rules, kept, pages, suppressions, unconfirmed
 from checker.run.context import Context
 
@@ -97,7 +97,7 @@ def _run(settings: Settings, chosen: list, severities: dict, claim_paths: list, 
     if settings.engine == "spark":
         return _finish(settings, chosen, ctx, known, *_on_spark(settings, chosen, ctx, claim_paths, by_text, progress),
                        timings, start)
-    store = _store(cache, claim_paths, settings, files, severities)
+    store = _store(cache, claim_paths, settings, files, severities, ctx.references)
     try:
         texts = store.texts_to_check(ctx.texts) if store else dict(ctx.texts)
     except TextError as exc:
@@ -215,11 +215,12 @@ def verified_claims(ctx) -> list[dict]:
     return out
 
 
-def _store(cache, claim_paths, settings: Settings, files: RuleFiles, severities: dict):
+def _store(cache, claim_paths, settings: Settings, files: RuleFiles, severities: dict, references=()):
     """The last run's findings to keep (checker.run.kept): with a cache, on the embedded engine."""
     if cache is None or settings.engine != "duckdb" or not claim_paths:
         return None
-    return kept.Store(cache, claim_paths, kept.setting(files, settings.docs, settings.tolerances, severities))
+    return kept.Store(cache, claim_paths, kept.setting(files, settings.docs, settings.tolerances, severities,
+                                                      fingerprint(references)))
 
 
 def _chosen(settings: Settings, command: str) -> tuple[list, dict]:

@@ -124,7 +124,33 @@ def _below(a: tuple, b: tuple) -> bool:
 
 def shown(e: Edition) -> str:
     """A reference figure as messages and reports show it."""
-    unit = f" {e.unit}" if e.unit and not e.surface.endswith(e.unit) else ""
     when = f", published {e.published}" if e.published else ""
     first = "preliminary, " if e.preliminary else ""
+    if e.surface == "implied":  # a derived record: the figure its change implies, no printed value
+        return f"the figure “{e.quote}” implies ({first}{e.set_name}: {e.doc}{when})"
+    unit = f" {e.unit}" if e.unit and not e.surface.endswith(e.unit) else ""
     return f"{e.surface}{unit} ({first}{e.set_name}: {e.doc}{when}: “{e.quote}”)"
+
+
+def official_editions(ctx) -> dict:
+    """Claim row → the official figure it holds (the newest edition, or an earlier one it agrees with), for
+    the claims that hold one."""
+    out = {}
+    for c in comparisons(ctx):
+        if c.agrees:
+            out[c.row] = c.reference
+        elif c.agrees_earlier is not None:
+            out[c.row] = c.agrees_earlier
+    return out
+
+
+def fingerprint(references) -> str:
+    """What the reference sets hold, as far as findings depend on it: their names and files' sizes and times."""
+    parts = []
+    for ref in references or ():
+        folder = ref.set.folder
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        parts.append(repr((ref.set.name, str(folder), [(str(p.relative_to(folder)), p.stat().st_size,
+                                                         p.stat().st_mtime_ns) for p in files])))
+    return "\0".join(parts)
+
