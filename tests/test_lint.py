@@ -233,3 +233,12 @@ def test_a_table_header_two_columns_share_is_no_duplicated_passage(tmp_path):
                     "# 医院、卫生院 Hospitals and Health Care Centers |\n1995 | 3182 | 416 |\n", encoding="utf-8")
     result, found = findings(path)
     assert [f for f in found if f["code"] == "CC403"] == []
+
+
+def test_big5_read_as_gbk_is_found_by_the_code_symbol_it_leaves_between_characters(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_text("國家衛生健康委發布《2019年我國衛生健康事業發展統計公報》!豆珗蟆凤@示,人均預期壽命77.3歲。\n"
+                    "邮箱 info@example.org，见文献[1]，公式 a^2。\n", encoding="utf-8")
+    result, found = findings(path)
+    got = [(f["locations"][0]["line"], f["message"]) for f in found if f["code"] == "CC415"]
+    assert len(got) == 1 and got[0][0] == 1 and "Big5 read as GBK" in got[0][1]  # not the address or the cite

@@ -6,7 +6,9 @@ a character becomes when its UTF-8 bytes are read back as GBK; 烫烫烫 and
 屯屯屯, uninitialised memory printed as GBK; UTF-8 read as Latin-1 or
 Windows-1252 (医院 shown as å»é™¢, “ as â€œ); control characters; and
 characters of the Private Use Area, a PDF font's own glyphs that extraction
-could not map to text; and pinyin with tone marks after characters (網(wǎng)),
+could not map to text; a code symbol (@, `, ^, ~, brackets) standing between two
+characters, what a byte of one Chinese encoding read as another leaves
+(《公報》顯示 from Big5 read as GBK comes out 豆珗蟆凤@示); and pinyin with tone marks after characters (網(wǎng)),
 which some sites that reprint reports insert. Each run is reported where it
 stands, with what it likely is, before readers see it; pinyin once a line.
 
@@ -40,6 +42,10 @@ _KINDS = (
     ("latin1", _LATIN1_UTF8, "UTF-8 read as Latin-1 or Windows-1252"),
     ("control", "[\u0000-\u0008\u000e-\u001f\u007f-\u009f]+", "control characters"),  # not tab, form feed
     ("private", "[\ue000-\uf8ff]+", "Private Use Area characters: a PDF font's glyphs with no text"),
+    # a double-byte encoding read as another (Big5 as GBK): a byte pair's second byte may be ASCII, which then
+    # stands alone between the characters the other pairs became (《公報》顯示 as 豆珗蟆凤@示)
+    ("cjk_mixup", "(?<=[\u4e00-\u9fff])[@`^~\\{}\[\]]+(?=[\u4e00-\u9fff])",
+     "a code symbol between characters: text decoded with another Chinese encoding (Big5 read as GBK)"),
 )
 _GARBLED = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _KINDS))
 _WHAT = {name: what for name, _, what in _KINDS}
