@@ -44,7 +44,7 @@ _KINDS = (
     ("private", "[\ue000-\uf8ff]+", "Private Use Area characters: a PDF font's glyphs with no text"),
     # a double-byte encoding read as another (Big5 as GBK): a byte pair's second byte may be ASCII, which then
     # stands alone between the characters the other pairs became (《公報》顯示 as 豆珗蟆凤@示)
-    ("cjk_mixup", "(?<=[\u4e00-\u9fff])[@`^~\\{}\[\]]+(?=[\u4e00-\u9fff])",
+    ("cjk_mixup", r"(?<=[\u4e00-\u9fff])[@`^~\\{}\[\]]+(?=[\u4e00-\u9fff])",
      "a code symbol between characters: text decoded with another Chinese encoding (Big5 read as GBK)"),
 )
 _GARBLED = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _KINDS))
