@@ -658,3 +658,12 @@ def test_the_bulletins_own_texts_lists_of_starting_values_differences_and_asides
     assert not [x for x in found if x.derived is not None and x.metric == "公立医院数"]  # no last year's figure
     assert d["168.2万人"].metric != "卫生技术人员数"  # the aside after it names a part of it
     assert "5年" not in d and "1年多" not in d  # spans of time
+
+
+def test_a_report_that_plans_the_new_year_reports_the_year_before(ex):
+    text = ("示例区打造卫生健康高地\n区域内就诊率由2020年的88.6%提升到93.4%，人均预期寿命达78.9岁。\n"
+            "2023年，示例区提出“三年行动”。力争区人民医院2023年通过三甲医院评审。\n")
+    d = by_surface(ex, text, name="feature.txt")
+    assert (d["93.4%"].period, d["78.9岁"].period) == ("2022", "2022")  # written early in 2023, about 2022
+    plain = by_surface(ex, "2021年,全省计划生育技术服务机构339个,人口自然增长率3.25‰。", name="b.txt")
+    assert plain["339个"].period == "2021" and plain["339个"].kind == "actual"  # 计划生育 plans nothing

@@ -1308,18 +1308,22 @@ class YearFacts:
     in_headers: set = field(default_factory=set)   # years heading a table's columns (指标 | 2025年)
     goals: set = field(default_factory=set)        # years named as goals (到2025年)
     issued: int | None = None                      # the latest date it was issued on (生成日期 2022-01-18)
+    planning: int | None = None                    # the latest year the text plans in (2023年，我区将…)
 
     def add(self, other: "YearFacts") -> None:
         self.reported = _latest(self.reported, other.reported)
         self.in_headers |= other.in_headers
         self.goals |= other.goals
         self.issued = _latest(self.issued, other.issued)
+        self.planning = _latest(self.planning, other.planning)
 
     def year(self) -> int | None:
-        """The latest reported year; else a year heading a column that is no goal year of the text (a plan's
-        2025年 column is its goal); else the year it was issued."""
+        """The latest reported year, or the year before the one the text plans in (a report written early in
+        2023 that plans 2023 reports 2022's figures); else a year heading a column that is no goal year of the
+        text (a plan's 2025年 column is its goal); else the year it was issued."""
         headed = [y for y in self.in_headers if y not in self.goals]
-        return _latest(self.reported, max(headed, default=None)) or self.issued
+        done = _latest(self.reported, self.planning - 1 if self.planning else None)
+        return _latest(done, max(headed, default=None)) or self.issued
 
 
 def _latest(a: int | None, b: int | None) -> int | None:
@@ -1342,8 +1346,13 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
             continue
         before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
         as_of = before.endswith(("截至", "截止", "截止到")) or _year_after_year(text, m)
-        if not as_of and any(cue in before for cue in ("到", "至", "前", *lang.target_cues)):
+        clause = text[_clause_start(text, m.start()):m.start()]
+        if not as_of and (any(cue in before for cue in ("到", "至", "前")) or
+                          any(cue in clause for cue in lang.target_cues)):  # 力争区人民医院2023年通过…评审
             facts.goals.add(year)
+            continue
+        if _PLANS.match(text, m.end()):  # 2023年，荣昌区提出…: the year being planned, not yet reported
+            facts.planning = _latest(facts.planning, year)
             continue
         if (before and before[-1] in "—–-~～〜") or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
             continue
@@ -1354,6 +1363,13 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
     for m in _ISSUED.finditer(text, start, stop):
         facts.issued = _latest(facts.issued, int(m.group(1)))
     return facts
+
+
+_PLANS = re.compile(r"[，,]?[^，,。；;\n]{0,8}?(?:提出|部署|将(?!来|军)|计划(?!生育|免疫|单列))")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in "，,。；;！？\n") + 1
 
 
 def _in_table_row(text: str, m: re.Match) -> bool:
