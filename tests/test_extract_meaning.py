@@ -667,3 +667,12 @@ def test_a_report_that_plans_the_new_year_reports_the_year_before(ex):
     assert (d["93.4%"].period, d["78.9岁"].period) == ("2022", "2022")  # written early in 2023, about 2022
     plain = by_surface(ex, "2021年,全省计划生育技术服务机构339个,人口自然增长率3.25‰。", name="b.txt")
     assert plain["339个"].period == "2021" and plain["339个"].kind == "actual"  # 计划生育 plans nothing
+
+
+def test_a_paragraph_since_a_year_dates_what_was_reached_by_the_reports_year(ex):
+    text = ("示例医院2025年工作总结\n2025年，医院持续发展。2023年以来，专家先后开展坐诊26次。据了解，医院四级手术占比由"
+            "9.87%提升至12.83%。\n")
+    d = by_surface(ex, text, name="summary.txt")
+    assert d["26次"].period == "2023-2025"  # over the span
+    assert (d["9.87%"].kind, d["9.87%"].period) == ("baseline", "2023")  # since 2023: its start
+    assert d["12.83%"].period == "2025"  # reached by the report's year

@@ -61,6 +61,7 @@ SHORT_NAME = 2  # names this long are checked to be words where found (中国 in
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
 SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
 SPAN = "span"  # a figure's time is a span of years the sentence names (十四五, 5年来): see _in_span
+SINCE = "since"  # a span since a year the text names (2023年以来): see _in_span
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
 PER_EACH_GUESS = 0.3  # an average per village or household (平均每村): a name the vocabulary rarely has
@@ -435,8 +436,8 @@ class Extractor:
         else:
             d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
-        if future is SPAN and not (d.kind == "change" and ctx.year_on_year(clause, d.start)):
-            d.period = _in_span(d.period, d.kind, ctx.line[:d.start].endswith(self.lang.to_cues))
+        if future in (SPAN, SINCE) and not (d.kind == "change" and ctx.year_on_year(clause, d.start)):
+            d.period = _in_span(d.period, d.kind, ctx.line[:d.start].endswith(self.lang.to_cues), future is SINCE)
         if d.kind == "baseline" and not dated and not _OWN_YEAR.search(ctx.line, max(0, d.start - 8), d.start):
             # 由2020年的77.93岁提高到2021年的78.2岁，孕产妇死亡率从16.9/10万下降到…: a starting value whose
             # year is not printed before it was from some earlier time; the sentence's year is a guess for it
@@ -558,7 +559,7 @@ class Extractor:
             period = _period_of(m)
             rest = ctx.line[m.end():m.end() + 3]
             if year and rest.startswith(("至今", "以来")) and int(m.group("y")) < year:
-                return f"{m.group('y')}-{year}", 0.7, False
+                return f"{m.group('y')}-{year}", 0.7, SINCE
             return period, 0.8, bool(year and int(m.group("y")) > year)
         span = _years_back(ctx.line, sentence, start, year)
         if span:  # 5年来，医院累计下派专家463人次: the five years up to the document's
@@ -576,7 +577,10 @@ class Extractor:
                                 and not ctx.line[:m.start()].endswith(self.lang.baseline_cues)],  # 由2017年的5.9次
                                0, sentence)
         if stated:  # 2020年末，人均预期寿命82.25岁。…农村卫生户厕普及率达99.9%: the paragraph's year
-            return _period_of(stated[1]), 0.5, False
+            m = stated[1]
+            if ctx.line.startswith(("以来", "至今"), m.end()) and int(m.group("y")) < year:
+                return f"{m.group('y')}-{year}", 0.5, SINCE  # 2023年以来，…。据了解，…由9.87%提升至12.83%
+            return _period_of(m), 0.5, False
         if about.period:
             return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
@@ -678,17 +682,19 @@ def _closes(line: str, start: int, end: int) -> bool:
     return ")" in line[start:end] or "）" in line[start:end]
 
 
-def _in_span(period: str, kind: str, reached: bool) -> str:
+def _in_span(period: str, kind: str, reached: bool, since: bool = False) -> str:
     """The time of a figure in a sentence about a span of years (十四五期间，门急诊人次从46.8万增至65.1万): a
-    starting value is of the year before the span, the value it reached and a target of the span's last year,
-    the change between them of both; other figures (累计下派专家463人次) of the whole span."""
+    starting value is of the year before the span (of its first year for a span since a year: 2023年以来…由9.87%),
+    the value it reached and a target of the span's last year, the change between them of both; other figures
+    (累计下派专家463人次) of the whole span."""
     first, _, last = period.partition("-")
     if not (first.isdigit() and last.isdigit()):
         return period
+    start = int(first) if since else int(first) - 1
     if kind == "baseline":
-        return str(int(first) - 1)
+        return str(start)
     if kind == "change":
-        return f"{int(first) - 1}-{last}"
+        return f"{start}-{last}"
     return last if reached or kind == "target" else period  # 到“十四五”期末: a target is for the span's end
 
 
