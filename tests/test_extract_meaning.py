@@ -676,3 +676,8 @@ def test_a_paragraph_since_a_year_dates_what_was_reached_by_the_reports_year(ex)
     assert d["26次"].period == "2023-2025"  # over the span
     assert (d["9.87%"].kind, d["9.87%"].period) == ("baseline", "2023")  # since 2023: its start
     assert d["12.83%"].period == "2025"  # reached by the report's year
+
+
+def test_a_place_that_ranks_an_honour_is_not_the_figures_place(ex):
+    d = by_surface(ex, "2022年，荣昌区创建全国示范性老年友好型社区5个，全国医疗卫生机构总数103.3万个。", name="rc.txt")
+    assert d["5个"].entity == "荣昌区" and d["103.3万个"].entity == "全国"

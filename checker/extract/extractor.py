@@ -108,6 +108,7 @@ class Language:
     table_roles: tables.Roles = tables.Roles()  # header words of a table's indicator, unit and attribute columns
     campaign_words: tuple = ()  # 健康, 美丽: a place right after one names a campaign (健康荣昌建设)
     place_groups: re.Pattern = re.compile("(?!)")  # 8个省份: a count of places a figure after it is of
+    honour_words: tuple = ()  # 示范, 先进: a place right before one ranks an honour (全国示范性…), names no place
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -144,6 +145,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             _table_roles(data.get("table_roles") or {}),
             tuple(map(str, data.get("campaign_words") or ())),
             _place_groups(data.get("place_groups") or ()),
+            tuple(map(str, data.get("honour_words") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -289,7 +291,8 @@ class Extractor:
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
                    if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
         self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted},  # 农村 is a part, not a subject
-                                   _words, language.level_words, registry.entities, language.campaign_words)
+                                   _words, language.level_words, registry.entities, language.campaign_words,
+                                   language.honour_words)
         self.phrases = frozenset(n for n, c in spotted.items()
                                  if registry.entities.get(c).extra.get("type") == subject.PHRASE)
 
@@ -1144,7 +1147,8 @@ class _Names:
     """Many names found at once, longest first and without overlaps (Aho-Corasick). A name of two characters
     counts only where it is a word of its own: 中国 in 其中国家级 straddles two words (其中, 国家级)."""
 
-    def __init__(self, names, segment=None, exempt=frozenset(), vocabulary=None, campaigns: tuple = ()):
+    def __init__(self, names, segment=None, exempt=frozenset(), vocabulary=None, campaigns: tuple = (),
+                 honours: tuple = ()):
         import ahocorasick
 
         self.automaton = ahocorasick.Automaton()
@@ -1158,6 +1162,7 @@ class _Names:
         self.exempt = exempt    # short names taken wherever they stand (全市)
         self.vocabulary = vocabulary  # to name an institution after the place found (宜宾市 + 第一人民医院)
         self.campaigns = campaigns    # words that make a place after them a campaign's name (健康荣昌, 美丽重庆)
+        self.honours = honours        # words that make a place before them an honour's rank (全国示范性, 全国名中医)
 
     def hits(self, text: str) -> list:
         if self.empty:
@@ -1167,6 +1172,8 @@ class _Names:
             found = [h for h in found if len(h[2]) > SHORT_NAME or h[2] in self.exempt or self._is_word(text, *h[:2])]
         if self.campaigns:
             found = [h for h in found if not text.endswith(self.campaigns, 0, h[0])]  # 健康中国重庆行动
+        if self.honours:
+            found = [h for h in found if not text.startswith(self.honours, h[1])]  # 全国示范性老年友好型社区
         return self._institutions(text, found) if self.vocabulary is not None else found
 
     def _institutions(self, text: str, found: list) -> list:
