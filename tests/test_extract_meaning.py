@@ -681,3 +681,12 @@ def test_a_paragraph_since_a_year_dates_what_was_reached_by_the_reports_year(ex)
 def test_a_place_that_ranks_an_honour_is_not_the_figures_place(ex):
     d = by_surface(ex, "2022年，荣昌区创建全国示范性老年友好型社区5个，全国医疗卫生机构总数103.3万个。", name="rc.txt")
     assert d["5个"].entity == "荣昌区" and d["103.3万个"].entity == "全国"
+
+
+def test_names_written_with_arabic_rates_year_parts_and_counters_that_begin_a_word(ex):
+    text = ("2022年，全区每1000名常住人口拥有3岁以下婴幼儿托位数达4.5个。区外病人占比由33.48%提升至2025年上半年的38.98%。"
+            "深化基层医疗卫生服务能力——396家庭医生队伍，全区3家医院。")
+    d = by_surface(ex, text, name="rc.txt")
+    assert d["4.5个"].metric == "每千人口3岁以下婴幼儿托位数"  # 每1000名常住人口 is 每千人口
+    assert d["38.98%"].metric == d["33.48%"].metric == "区外病人占比"  # 2025年上半年的 names nothing
+    assert d["396家"].metric == "家庭医生队伍数" and d["3家"].metric == "医院数"  # 家 begins 家庭医生

@@ -503,9 +503,14 @@ class Extractor:
         earlier = [m for at, m in ctx.mentions if at == sentence]
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]
                       and not _opens_aside(ctx.line, end, h[0])), None)  # 168.2万人(其中卫生技术人员…): a part
+        following = ctx.line[end:ctx.clause_end(end)]
+        if d.parsed.unit and d.surface.endswith(d.parsed.unit) and len(d.parsed.unit) == 1 and following:
+            word = self.namer.segment(ctx.line[end - 1:end + 5])[0][0]
+            if len(word) >= 3:  # 396家庭医生队伍: 家 begins 家庭医生, the words after it name what is counted
+                following = d.parsed.unit + following
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
-                                ctx.line[end:ctx.clause_end(end)], ctx.lead(start), ctx.list_mate(start))
+                                following, ctx.lead(start), ctx.list_mate(start))
         ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric),
                                                       ctx.nested(start))))
         ctx.previous_end = end

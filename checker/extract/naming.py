@@ -19,6 +19,7 @@ from checker.language.characters import QUOTES, han_count, is_han
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _SPAN = r"[0-9一二三四五六七八九十]+年(?:中|间|来|以来|里)"
+_WHEN = r"(?:19|20)[0-9]{2} ?年(?:上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月)?的?"
 _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比较)?"
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -28,6 +29,7 @@ _SCOPE_ASIDE = re.compile(r"[(（](?:不含|不包括|含|包括|除)[^()（）]
 _PRINTED_AFTER = ("人次数", "数", "人次", "床日")
 # 每千人口, 每万名居民, and as plans and news also write it: 千人均, 常住人口千人, 千人 before a name of a count
 RATE_PREFIX = re.compile(r"每(?P<a>千|万|十万)(?:常住人口|户籍人口|人口|名居民|居民|人)"
+                         r"|每(?P<e>1000|10000|100000|1万|10万) ?名?(?:常住人口|户籍人口|人口|居民|人)"
                          r"|(?:常住人口|户籍人口|人口)?(?P<b>千|万|十万)人均"
                          r"|(?:常住人口|户籍人口)(?P<c>千|万|十万)人口?"
                          r"|(?<![0-9０-９零〇一二两三四五六七八九十百千万几数近上余多每])(?P<d>千|万)人口?(?=[^0-9，,。；;]{1,10}数)")
@@ -41,7 +43,8 @@ SLIP_GUESS = 0.3
 
 def rate_of(m: re.Match) -> str:
     """The rate a RATE_PREFIX match names, as the vocabulary writes it: 每千人口."""
-    return f"每{m.group('a') or m.group('b') or m.group('c') or m.group('d')}人口"
+    digits = {"1000": "千", "10000": "万", "1万": "万", "100000": "十万", "10万": "十万"}.get(m.group("e") or "")
+    return f"每{m.group('a') or m.group('b') or m.group('c') or m.group('d') or digits}人口"
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,8 @@ class MetricNamer:
         self.dimensions = dimensions          # unit text → dimension ("[bed]"), for every unit the run knows
         self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
         words = [re.escape(w) for w in sorted(skip_words, key=len, reverse=True)]
-        self.skip = re.compile("|".join([_COMPARED_YEAR, _SPAN, *words]))  # 比2020年 as 比上年, 5年中: name nothing
+        # 比2020年 as 比上年, 5年中, 2025年上半年的: name nothing
+        self.skip = re.compile("|".join([_COMPARED_YEAR, _SPAN, _WHEN, *words]))
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
         self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)
@@ -149,6 +153,10 @@ class MetricNamer:
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
             rate = rate_of(own_rate)
+            written = rate + self._trim(phrase[own_rate.end():])  # 每1000名常住人口拥有3岁以下婴幼儿托位数
+            self.metrics.learn([written])
+            if self.metrics.known(written):
+                return Naming(self.metrics.canonical(written), 0.9, phrase[own_rate.start():])
             hits = [h for h in hits if not (own_rate.start() <= h[0] and h[1] <= own_rate.end())]  # 常住人口 in it
         whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim)))
         parts = [h for h in hits if (h[4] is not None or (whole is not None and h[1] == whole[0] and h[3]
