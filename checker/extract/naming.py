@@ -153,10 +153,11 @@ class MetricNamer:
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
             rate = rate_of(own_rate)
-            written = rate + self._trim(phrase[own_rate.end():])  # 每1000名常住人口拥有3岁以下婴幼儿托位数
+            rest = self._trim(phrase[own_rate.end():])
+            written = rate + rest  # 每1000名常住人口拥有3岁以下婴幼儿托位数
             self.metrics.learn([written])
             if self.metrics.known(written):
-                return Naming(self.metrics.canonical(written), 0.9, phrase[own_rate.start():])
+                return Naming(self.metrics.canonical(written), 0.9, own_rate.group() + rest)
             hits = [h for h in hits if not (own_rate.start() <= h[0] and h[1] <= own_rate.end())]  # 常住人口 in it
         whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim)))
         parts = [h for h in hits if (h[4] is not None or (whole is not None and h[1] == whole[0] and h[3]
