@@ -242,3 +242,13 @@ def test_big5_read_as_gbk_is_found_by_the_code_symbol_it_leaves_between_characte
     result, found = findings(path)
     got = [(f["locations"][0]["line"], f["message"]) for f in found if f["code"] == "CC415"]
     assert len(got) == 1 and got[0][0] == 1 and "Big5 read as GBK" in got[0][1]  # not the address or the cite
+
+
+def test_a_yearbook_table_set_with_spaces_or_tabs_is_no_cut_off_sentence(tmp_path):
+    rows = ("各类医疗卫生机构基本情况(2015年)\n医疗机构分类 机构数(个) 床位数(张) 卫生技术人员(人) 执业(助理)医师(人)\n"
+            "总计 77435 519342 618644 237108 254167 61559 10234\n  乡镇卫生院 1630 98577 98858 39772 27544 7523 2222\n")
+    for name, text in (("s.txt", rows), ("t.txt", rows.replace(" ", "\t"))):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result, found = findings(path)
+        assert [f for f in found if f["code"] == "CC404"] == [], name

@@ -33,6 +33,8 @@ NAME = "cut-off-sentence"
 SEVERITY = "warning"
 READS = "texts"
 
+# a table row set with spaces: a name, then figures (乡镇卫生院 1630 98577 39772 7523)
+_SPACED_ROW = re.compile(r"^\S+(?:[ \u3000]+[-+]?[0-9][0-9,.%‰]*){3,}$")
 _COMMA = re.compile("[，,；;]")  # a title has none; a sentence of that length has
 _OPENS = ":："  # 报告如下： introduces the lines after it
 PARAGRAPH = 30   # shorter lines are headings, captions and names
@@ -59,7 +61,8 @@ def check(ctx):
 def open_paragraphs(texts):
     """(line, next non-blank line or None) for paragraphs that do not end a sentence.
 
-    Headlines (parts set apart by spaces), table rows (cells between `|`),
+    Headlines (parts set apart by spaces), table rows (cells between `|` or tabs,
+    or a name and figures set apart by spaces),
     numbered items followed by the next item (1、… 2、…) and the entries of a
     fact box (the next line opens with a figure: "35个 医疗服务能力方面") end
     without punctuation by design, and are left out.
@@ -67,8 +70,9 @@ def open_paragraphs(texts):
     title = next((i for i, text in enumerate(texts) if text.strip()), None)
     for i, text in enumerate(texts):
         line = text.strip()
+        table_row = " | " in line or "\t" in line or _SPACED_ROW.match(line)
         if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS + _OPENS or _HEADLINE.search(line) \
-                or " | " in line or (i == title and not _COMMA.search(line)):
+                or table_row or (i == title and not _COMMA.search(line)):
             continue  # a table row's cells end without punctuation too
         nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
         if nxt is not None and (_FACT_BOX.match(texts[nxt - 1].strip())
