@@ -690,3 +690,14 @@ def test_names_written_with_arabic_rates_year_parts_and_counters_that_begin_a_wo
     assert d["4.5个"].metric == "每千人口3岁以下婴幼儿托位数"  # 每1000名常住人口 is 每千人口
     assert d["38.98%"].metric == d["33.48%"].metric and "2025" not in d["38.98%"].metric  # the date names nothing
     assert d["396家"].metric == "家庭医生队伍数" and d["3家"].metric == "医院数"  # 家 begins 家庭医生
+
+
+def test_a_list_of_names_sharing_a_rate_gives_each_name_its_draft_but_a_sum_stays_one(ex):
+    text = ("到2025年，高血压、糖尿病患者规范管理率达65%以上。孕产妇、婴儿死亡率分别为9.8/10万、3.5‰。"
+            "全市医院、卫生院床位数达5000张。门诊部、诊所、医务室数量合计同比增长3.03%，三、四级手术占比达100%。\n")
+    found = ex.document("plan.txt", text)
+    rates = sorted((x.metric, x.period, x.kind) for x in found if x.surface == "65%以上")
+    assert rates == sorted([("高血压患者规范管理率", "2025", "target"), ("糖尿病患者规范管理率", "2025", "target")])
+    assert {x.surface: x.metric for x in found}["9.8/10万"] == "孕产妇死亡率"  # 分别: the list's measure
+    for surface in ("5000张", "3.03%", "100%"):  # a sum, a change of the total, grades of one name
+        assert len([x for x in found if x.surface == surface]) == 1, surface

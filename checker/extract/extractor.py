@@ -66,6 +66,8 @@ CONTEXT = "context"  # a figure's time is a target year the text before it set (
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
 PER_EACH_GUESS = 0.3  # an average per village or household (平均每村): a name the vocabulary rarely has
 _COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高出|低出|高|低)了?$")
+_MEASURE_ENDS = ("率", "数", "比重", "占比", "比例", "量", "人次", "费用")  # how a name of a measure ends
+_DIGIT_IN = re.compile(r"[0-9０-９]")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
@@ -401,7 +403,29 @@ class Extractor:
                 # 分别由2015年的20.1/10万、8.1‰、10.7‰下降到…: each item of the list starts as the first does
                 draft.kind, draft.period = "baseline", out[-1].period
                 draft.confidence.update(kind=out[-1].confidence["kind"], period=out[-1].confidence["period"])
+            out.extend(self._sharing(draft, ctx))
             out.append(draft)
+        return out
+
+    def _sharing(self, d: Draft, ctx: "_LineContext") -> list[Draft]:
+        """The drafts of the other names of a list that shares the figure (高血压、糖尿病患者规范管理率达65%以上:
+        高血压患者规范管理率 too), each a copy of d with its own metric."""
+        clause = ctx.line[ctx.comma_start(d.start):d.start]
+        if "、" not in clause or "分别" in clause or not d.wording or _DIGIT_IN.search(clause) \
+                or self.namer.dimensions.get(d.parsed.unit or "") != "[ratio]" or d.kind in ("change", "share") \
+                or any(word in clause for word in ("合计", "总计", "共计", "合并")):
+            return []  # a count after a list (医院、卫生院床位数达5000张), or 合计, is their sum, not each one's
+        names = [n for n in self.namer.trim(clause).split("、") if n.strip()]
+        if len(names) < 2 or any(not 2 <= len(n) <= 10 for n in names[:-1]):
+            return []  # 三、四级手术占比: grades of one name, not names
+        if names[-1] != d.wording and self.namer.listed_name(names[-1])[0] != d.metric:
+            return []  # the figure is not named by the list's last name
+        out = []
+        for name in shared_names(names, self.namer.segment)[:-1]:
+            metric, confidence = self.namer.listed_name(name)
+            if metric and metric != d.metric:
+                out.append(replace(d, metric=metric, wording=name, links=relations.Links(),
+                                   confidence={**d.confidence, "metric": min(confidence, d.confidence["metric"])}))
         return out
 
     def _named(self, line: str, start: int, end: int) -> bool:
@@ -568,7 +592,8 @@ class Extractor:
             rest = ctx.line[m.end():m.end() + 3]
             if year and rest.startswith(("至今", "以来")) and int(m.group("y")) < year:
                 return f"{m.group('y')}-{year}", 0.7, SINCE
-            return period, 0.8, bool(year and int(m.group("y")) > year)
+            ahead = int(m.group("y")) > year if year else ctx.line[:m.start()].endswith(("到", "至"))
+            return period, 0.8, ahead  # a text with no year of its own: 到2025年 still sets a goal
         span = _years_back(ctx.line, sentence, start, year)
         if span:  # 5年来，医院累计下派专家463人次: the five years up to the document's
             return span, 0.6, SPAN
@@ -663,6 +688,17 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
+
+
+def shared_names(names: list[str], segment) -> list[str]:
+    """The names of a list whose last one ends in what they all measure (高血压、糖尿病患者规范管理率;
+    孕产妇、婴儿死亡率): each earlier name that ends in no measure takes the last one's words after its first
+    (糖尿病 | 患者规范管理率), so that each names an indicator."""
+    words = [w for w, _ in segment(names[-1]) if w.strip()]
+    tail = "".join(words[1:])
+    if len(words) < 2 or not tail.endswith(_MEASURE_ENDS):
+        return names
+    return [n if n.endswith(_MEASURE_ENDS) or _DIGIT_IN.search(n) else n + tail for n in names[:-1]] + names[-1:]
 
 
 def _opens_aside(line: str, end: int, at: int) -> bool:
@@ -1069,6 +1105,7 @@ class _LineContext:
             return None
         shared = next((end for end in _SHARED_ENDS if names[-1].endswith(end)), "")
         names = [n if n.endswith(shared) else n + shared for n in names]  # 门诊量和住院量占比: both are 占比
+        names = shared_names(names, self.namer.segment)  # 孕产妇、婴儿死亡率: 孕产妇死亡率
         index = sum(1 for m in self.mentions_after(at) if m < pos)
         return names[index % len(names)]  # 分别由14.2%和17.6%提高到14.8%和18.3%: the names again, in order
 

@@ -242,6 +242,15 @@ class MetricNamer:
         known = self.metrics.known(name)
         return Naming(self.metrics.canonical(name) if known else name, 0.8 if known else 0.3, kind)
 
+    def trim(self, phrase: str) -> str:
+        """The phrase without the connectives and cue words at either end (其中, 达到, 均为)."""
+        return self._trim(phrase)
+
+    def listed_name(self, name: str) -> tuple[str, float]:
+        """A name printed whole (高血压患者规范管理率): the vocabulary's, confident, or itself, a guess."""
+        self.metrics.learn([name])
+        return (self.metrics.canonical(name), 0.9) if self.metrics.known(name) else (name, 0.3)
+
     def share_in(self, part: str, whole: str) -> str:
         """The indicator the vocabulary lists for part as a share of whole (政府卫生支出 in 卫生总费用:
         政府卫生支出占卫生总费用比重), if any."""
