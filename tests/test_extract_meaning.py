@@ -701,3 +701,8 @@ def test_a_list_of_names_sharing_a_rate_gives_each_name_its_draft_but_a_sum_stay
     assert {x.surface: x.metric for x in found}["9.8/10万"] == "孕产妇死亡率"  # 分别: the list's measure
     for surface in ("5000张", "3.03%", "100%"):  # a sum, a change of the total, grades of one name
         assert len([x for x in found if x.surface == surface]) == 1, surface
+
+
+def test_a_percent_that_says_what_part_it_is_after_it_is_a_share(ex):
+    d = by_surface(ex, "2024年，全院手术1.2万台，其中98%为四级手术。病床使用率为92%。", name="h.txt")
+    assert d["98%"].kind == "share" and d["92%"].kind == "actual"
