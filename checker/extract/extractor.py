@@ -1431,7 +1431,9 @@ _PLANS = re.compile(r"[，,]?[^，,。；;\n]{0,8}?(?:提出|部署|将(?!来|�
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(mark, 0, pos) for mark in "，,。；;！？\n") + 1
+    # the other marks are looked for after the line's start only: a mark the text lacks would scan it all
+    line = text.rfind("\n", 0, pos)
+    return max(line, *(text.rfind(mark, line + 1, pos) for mark in "，,。；;！？")) + 1
 
 
 def _in_table_row(text: str, m: re.Match) -> bool:
