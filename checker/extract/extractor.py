@@ -505,11 +505,11 @@ class Extractor:
     def _metric(self, ctx: "_LineContext", d: Draft, column) -> tuple[str, float]:
         start, end = d.start, d.start + len(d.surface)
         if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
-            words = column.words or column.row_name or re.sub(r"\s+", "", ctx.line.split("|", 1)[0])
+            first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0])  # the row's name
+            words = column.words or column.row_name or first
             topics = (lambda: ctx.topics(0)) if not column.words else list
             named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit or column.row_unit,
                                     [], topics, "", None, d.kind in ("change", "share"))
-            first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0])
             if column.words and not column.row_name:  # 医院 | 1926 | 378854 under 机构数, 床位数: the hospitals'
                 named = self.namer.of_institutions(first, named.metric) or named
             d.wording = words
@@ -591,9 +591,9 @@ class Extractor:
         if found:
             m = found
             period = _period_of(m)
-            rest = ctx.line[m.end():m.end() + 3]
-            if year and rest.startswith(("至今", "以来")) and int(m.group("y")) < year:
-                return f"{m.group('y')}-{year}", 0.7, SINCE
+            since = _since(ctx.line, m, year)
+            if since:
+                return since, 0.7, SINCE
             ahead = int(m.group("y")) > year if year else ctx.line[:m.start()].endswith(("到", "至"))
             return period, 0.8, ahead  # a text with no year of its own: 到2025年 still sets a goal
         span = _years_back(ctx.line, sentence, start, year)
@@ -612,10 +612,8 @@ class Extractor:
                                 and not ctx.line[:m.start()].endswith(self.lang.baseline_cues)],  # 由2017年的5.9次
                                0, sentence)
         if stated:  # 2020年末，人均预期寿命82.25岁。…农村卫生户厕普及率达99.9%: the paragraph's year
-            m = stated[1]
-            if ctx.line.startswith(("以来", "至今"), m.end()) and int(m.group("y")) < year:
-                return f"{m.group('y')}-{year}", 0.5, SINCE  # 2023年以来，…。据了解，…由9.87%提升至12.83%
-            return _period_of(m), 0.5, False
+            since = _since(ctx.line, stated[1], year)  # 2023年以来，…。据了解，…由9.87%提升至12.83%
+            return (since, 0.5, SINCE) if since else (_period_of(stated[1]), 0.5, False)
         if about.period:
             return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
@@ -701,6 +699,13 @@ def shared_names(names: list[str], segment) -> list[str]:
     if len(words) < 2 or not tail.endswith(_MEASURE_ENDS):
         return names
     return [n if n.endswith(_MEASURE_ENDS) or _DIGIT_IN.search(n) else n + tail for n in names[:-1]] + names[-1:]
+
+
+def _since(line: str, m: re.Match, year: int | None) -> str:
+    """The span from the year m matches to the document's, when the text says since (2023年以来, 至今)."""
+    if year and line.startswith(("以来", "至今"), m.end()) and int(m.group("y")) < year:
+        return f"{m.group('y')}-{year}"
+    return ""
 
 
 def _share_said_after(line: str, clause: int, d: Draft) -> bool:
@@ -1248,11 +1253,12 @@ def _is_date(core: str, after: str) -> bool:
     """2023年, 5月, 30日, 2019—2030年, and 5年来 as a time reference."""
     if _YEAR_SPAN.fullmatch(core) and (core.endswith("年") or after[:1] == "年" or _years_apart(core)):
         return True  # 2019—2030年, and 1995-2010 in a table's title: a span of years, not a range of values
-    if _YEAR_SPAN.fullmatch(core.rstrip("多余")) and core.rstrip("多余").endswith("年"):
-        return True  # 较2017年多1009个: the year compared with, and 多 the comparison's
+    bare = core.rstrip("多余")  # 较2017年多1009个, 1年多来: 多 is the comparison's or the span's
+    if _YEAR_SPAN.fullmatch(bare) and bare.endswith("年"):
+        return True
     if core.endswith(("月", "日", "号")) and not core.endswith("个月"):
         return True
-    return core.rstrip("多余").endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
+    return bare.endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
 
 
 def _years_apart(core: str) -> bool:

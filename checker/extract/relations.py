@@ -86,30 +86,21 @@ def _end_of_list(line: str, at: int, depth: int, depths: list[int]) -> int:
     return len(line)
 
 
-def _compared_year(line: str, current, change) -> str:
-    """The year a change is reckoned from: the one printed after 比/较 between the figure and its change
-    (人均预期寿命79岁，比2020年提高1.1岁 implies 2020's figure), else the year before."""
-    years = [m for m in COMPARED_YEAR.finditer(line, current.start, change.start)
-             if int(m.group("y")) < int(change.period)]
-    return years[-1].group("y") if years else str(int(change.period) - 1)
-
-
 def _compared_period(line: str, current, change) -> str | None:
-    """The period a change is reckoned from: a year's (_compared_year), or for a part of a year the same
-    part of the year before when the line says so (2023年第四季度…同比增加7.29% implies 2022Q4's figure);
+    """The period a change is reckoned from: the year printed after 比/较 between the figure and its change
+    (人均预期寿命79岁，比2020年提高1.1岁 implies 2020's figure), else the year before; for a part of a year
+    (2023年第四季度…同比增加7.29% implies 2022Q4's figure) the same part, when the line says 同比 or 同期.
     None when it cannot be told (环比: the part before, of whatever length)."""
-    between = line[current.start:change.start]
-    if _OTHER_THING.search(between):
+    if _OTHER_THING.search(line, current.start, change.start):
         return None  # 民营医院比公立医院多0.8万个: compared with another thing, not with an earlier time
-    if change.period.isdigit():
-        return _compared_year(line, current, change)
-    part = re.fullmatch(r"((?:19|20)\d\d)(Q[1-4]|-\d\d(?:~\d\d)?|H[12])", change.period)
-    same_part = re.search(r"同比|同期", line[current.start:change.start + len(change.surface)])
-    if not (part and same_part):
+    period = re.fullmatch(r"((?:19|20)\d\d)(Q[1-4]|-\d\d(?:~\d\d)?|H[12])?", change.period)
+    if period is None:
         return None
-    named = [m for m in COMPARED_YEAR.finditer(line, current.start, change.start) if m.group("y") < part.group(1)]
-    year = named[-1].group("y") if named else str(int(part.group(1)) - 1)  # 比2021年同期: that year's
-    return year + part.group(2)
+    year, part = period.group(1), period.group(2) or ""
+    if part and not re.search(r"同比|同期", line[current.start:change.start + len(change.surface)]):
+        return None
+    named = [m.group("y") for m in COMPARED_YEAR.finditer(line, current.start, change.start) if m.group("y") < year]
+    return (named[-1] if named else str(int(year) - 1)) + part  # 比2021年同期: that year's
 
 
 def _changes(line: str, drafts: list, derived_draft) -> list:

@@ -121,16 +121,13 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
     """The column of the cell at pos in a table row, named by the header rows among rows_above (nearest
     last) and the caption above them; None when the row is no table row or the cell is the row's name, unit
     or serial number."""
-    if "|" not in line:
+    placed = _placed(line, pos, rows_above, roles)
+    if placed is None:
         return None
-    headers = _headers(rows_above)
-    if not headers:
-        return None
-    values, index = _unmerged(cells(line), line.count("|", 0, pos), max(map(len, headers)), roles)
+    headers, values, index, layout = placed
     width = len(values)
     if index >= width:
         return None
-    layout = _layout(headers, values, roles)
     column = index + layout.shift
     if (index == 0 and not layout.shift) or column in (layout.name_at, layout.unit_at, layout.serial_at):
         return None  # the row's name (主要指标), unit (单位) or serial number (序号)
@@ -160,16 +157,25 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
 
 def in_role_column(line: str, pos: int, rows_above: list[str], roles: Roles = Roles()) -> bool:
     """The cell at pos stands under 单位 or 序号: /10万 there is the row's unit and 3 its number, no figures."""
-    if "|" not in line or not (roles.unit or roles.serial):
+    placed = _placed(line, pos, rows_above, roles) if roles.unit or roles.serial else None
+    if placed is None:
         return False
-    headers = _headers(rows_above)
-    if not headers:
-        return False
-    values, index = _unmerged(cells(line), line.count("|", 0, pos), max(map(len, headers)), roles)
-    layout = _layout(headers, values, roles)
+    _, values, index, layout = placed
     column = index + layout.shift
     return column == layout.serial_at or (column == layout.unit_at and _unit_of(layout.cell(values, column) or "")
                                           is not None)
+
+
+def _placed(line: str, pos: int, rows_above: list[str], roles: Roles) -> tuple | None:
+    """(headers, the row's cells, the index of the cell at pos among them, the row's layout), or None when
+    the line is no row of a table with headers."""
+    if "|" not in line:
+        return None
+    headers = _headers(rows_above)
+    if not headers:
+        return None
+    values, index = _unmerged(cells(line), line.count("|", 0, pos), max(map(len, headers)), roles)
+    return headers, values, index, _layout(headers, values, roles)
 
 
 def _unmerged(values: list[str], index: int, width: int, roles: Roles) -> tuple[list[str], int]:

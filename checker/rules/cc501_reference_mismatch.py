@@ -66,13 +66,8 @@ def check(ctx):
                        f"the official figure is now {shown(ref)}")
         else:
             message = f"{head} disagrees with the official figure {shown(ref)}{earlier}"
-        found = ctx.finding(CODE, message, [c.row], where)
         implied = bool(ctx.records[c.row].values.get("derived"))
+        # a warning at most: a preliminary figure is not the last word, nor one reckoned from a revised one
         milder = ref.preliminary or implied or c.agrees_earlier is not None
-        out.append(found._replace(severity=_milder(found.severity)) if milder else found)
+        out.append(ctx.finding(CODE, message, [c.row], where, milder=milder))
     return out
-
-
-def _milder(severity: str) -> str:
-    """A warning at most: a preliminary figure is not the last word."""
-    return "info" if severity == "info" else "warning"
