@@ -264,8 +264,9 @@ def display(uri: str, roots) -> str:
     return uri
 
 
-def lint_batches(plan: Plan):
-    """The function mapInArrow runs for the document rules: batches of document paths → (code, finding) rows."""
+def lint_batches(plan: Plan, paths: list):
+    """The function mapInArrow runs for the document rules: batches of numbers of document paths → (code, finding)
+    rows."""
     def run(batches):
         import pyarrow as pa
 
@@ -277,8 +278,7 @@ def lint_batches(plan: Plan):
         with reading.using(plan.limits):
             _, _, _, docs, lint = _prepared(plan)
             for batch in batches:
-                paths = batch.column("path").to_pylist()
-                texts = Texts([Path(p) for p in paths], docs)
+                texts = Texts([Path(paths[at]) for at in batch.column("id").to_pylist()], docs)
                 ctx = Context(None, None, [], None, docs, None, dict(plan.severities), texts=texts, lint=lint)
                 out: list = []
                 try:
@@ -854,10 +854,10 @@ def lint(settings, ctx, modules: list, texts) -> dict:
     spark = engines.spark_session(settings.spark)
     plan = Plan(settings.rules, settings.docs, settings.tolerances, (), (), dict(ctx.severities), settings.limits,
                 tuple(m.CODE for m in modules))
-    frame = spark.createDataFrame([(p,) for p in paths], "path string")
-    frame = frame.repartition(min(len(paths), max(spark.sparkContext.defaultParallelism * 2, 1)))
+    # the paths' numbers, not the paths: a frame made from Python rows needs Python workers of its own to start
+    frame = spark.range(len(paths), numPartitions=min(len(paths), max(spark.sparkContext.defaultParallelism * 2, 1)))
     out: dict = {m.CODE: [] for m in modules}
-    for r in frame.mapInArrow(lint_batches(plan), "code string, blob binary").collect():
+    for r in frame.mapInArrow(lint_batches(plan, paths), "code string, blob binary").collect():
         if r["code"] == FATAL:
             raise SparkInputError(bytes(r["blob"]).decode())
         out[r["code"]].append(pickle.loads(bytes(r["blob"])))
