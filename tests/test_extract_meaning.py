@@ -706,3 +706,15 @@ def test_a_list_of_names_sharing_a_rate_gives_each_name_its_draft_but_a_sum_stay
 def test_a_percent_that_says_what_part_it_is_after_it_is_a_share(ex):
     d = by_surface(ex, "2024年，全院手术1.2万台，其中98%为四级手术。病床使用率为92%。", name="h.txt")
     assert d["98%"].kind == "share" and d["92%"].kind == "actual"
+
+
+def test_a_rank_is_named_after_what_is_ranked_and_its_field_and_the_field_is_no_entity(ex):
+    text = ("2024年，示例市中心医院门诊急诊77.4万人次，同比增长19.9%，全市排名第四；医院荣获全市第一名。"
+            "浙江省居民健康素养水平位居全国第三。")
+    d = by_surface(ex, text, name="示例市2024年工作总结.txt")
+    assert d["第四"].metric == d["77.4万人次"].metric + "全市排名"  # the figure before it is what is ranked
+    assert d["第一名"].metric == "全市排名"  # 医院 stands for the subject: nothing named is ranked
+    assert d["第三"].metric == "居民健康素养水平全国排名"
+    assert d["第三"].entity == "浙江省"  # 全国 is where it is ranked
+    assert d["第四"].entity == d["77.4万人次"].entity != "全市"
+    assert all(d[s].confidence["metric"] <= 0.5 for s in ("第四", "第一名", "第三"))  # made names, to confirm

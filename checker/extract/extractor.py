@@ -69,6 +69,8 @@ _COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高�
 _MEASURE_ENDS = ("率", "数", "比重", "占比", "比例", "量", "人次", "费用")  # how a name of a measure ends
 _DIGIT_IN = re.compile(r"[0-9０-９]")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
+RANK_GUESS = 0.5  # a rank's name is made, not found in the vocabulary
+_RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
@@ -111,6 +113,8 @@ class Language:
     campaign_words: tuple = ()  # 健康, 美丽: a place right after one names a campaign (健康荣昌建设)
     place_groups: re.Pattern = re.compile("(?!)")  # 8个省份: a count of places a figure after it is of
     honour_words: tuple = ()  # 示范, 先进: a place right before one ranks an honour (全国示范性…), names no place
+    rank_words: tuple = ()  # 位居, 排名: between what is ranked, its field and the rank
+    self_words: tuple = ()  # 医院, 我院: the document's own subject, no name of what is ranked
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -148,6 +152,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("campaign_words") or ())),
             _place_groups(data.get("place_groups") or ()),
             tuple(map(str, data.get("honour_words") or ())),
+            *(tuple(sorted(map(str, data.get(k) or ()), key=len, reverse=True)) for k in ("rank_words", "self_words")),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -478,7 +483,7 @@ class Extractor:
                 d.metric = listed
             if future is CONTEXT and (listed or _names_a_share(d.metric)):
                 d.kind = "target"  # 个人卫生支出占卫生总费用的比重降低到23%以下 under 到2025年: a goal for the share
-        d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about)
+        d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about, d.parsed.unit == "rank")
         d.unit, d.confidence["unit"] = self._unit(d, column)
 
     def _unit(self, d: Draft, column=None) -> tuple[str, float]:
@@ -516,6 +521,11 @@ class Extractor:
             ctx.previous_end = end
             return named.metric, min(named.confidence, 0.8)
         sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
+        if d.parsed.unit == "rank":
+            ranked = self._rank_name(ctx, sentence, start)
+            if ranked:
+                ctx.previous_end = end
+                return ranked, RANK_GUESS
         listed = ctx.listed(start)
         if listed is not None:
             phrase, hits = listed, self.namer.names(listed)
@@ -547,14 +557,17 @@ class Extractor:
             return per.group() + named.metric, min(named.confidence, PER_EACH_GUESS)
         return named.metric, named.confidence
 
-    def _entity(self, ctx: "_LineContext", sentence: int, start: int, about: subject.Subject) -> tuple[str, float]:
+    def _entity(self, ctx: "_LineContext", sentence: int, start: int, about: subject.Subject,
+                ranked: bool = False) -> tuple[str, float]:
         """The entity the figure's clause or sentence names (全省 and 我市 stand for the subject); else the
-        document's subject."""
+        document's subject. A rank's place just before it is the field it is ranked in."""
         row = ctx.row_entity()
         if row:
             return row, 0.7
         outside = [h for h in ctx.entities if not (ctx.nested(h[0]) and _closes(ctx.line, h[1], start))]
         # 全省（不含武汉市）共报告…: the aside, closed before the figure, qualifies 全省; （全市共两家） is the figure's
+        if ranked:  # 医院门急诊人次全市排名第四: 全市 is where it is ranked, not what
+            outside = [h for h in outside if not self._ranks_within(ctx.line, h, start)]
         clause = ctx.comma_start(start)
         hit = ctx.last(outside, clause, start)
         group = None if hit else _last_match(self.lang.place_groups, ctx.line, clause, start)
@@ -570,6 +583,33 @@ class Extractor:
         if heading:
             return heading, 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
+
+    def _rank_name(self, ctx: "_LineContext", sentence: int, start: int) -> str:
+        """What a rank ranks and its field: 门急诊人次77.4万人次，全市排名第四 → 门急诊人次全市排名; 居民健康素养水平
+        位居全国第三 → 居民健康素养水平全国排名; 位居重庆市区县第二 → 区县排名. Empty without a field."""
+        clause = ctx.comma_start(start)
+        pool = next((h for h in reversed(ctx.entities) if clause <= h[0] and h[1] <= start
+                     and self._ranks_within(ctx.line, h, start)), None)
+        if pool is None:
+            return ""
+        kind = _trimmed(ctx.line[pool[1]:start], (), self.lang.rank_words)
+        field = pool[2] + kind if pool[2] in self.lang.level_words or pool[2] == "全国" or not kind else kind
+        ranked = ctx.line[clause:pool[0]]
+        for at, end, _ in ctx.entities:
+            if clause <= at and end <= pool[0]:
+                ranked = ranked.replace(ctx.line[at:end], "")
+        ranked = _trimmed(YEAR.sub("", ranked), self.lang.self_words, self.lang.rank_words)
+        if not ranked and clause == pool[0]:  # …77.4万人次，全市排名第四: the figure before it is ranked
+            earlier = [m.metric for at, m in ctx.mentions if at == sentence and m.metric != "?"]
+            ranked = earlier[-1] if earlier else ""
+        return ranked + field + "排名"
+
+    def _ranks_within(self, line: str, hit: tuple, start: int) -> bool:
+        """The place named just before a rank (全市排名第四, 位居全国前三, 全省同类医院第一) is its field."""
+        at, end, name = hit
+        if not _RANK_FIELD.fullmatch(line, end, start):
+            return False
+        return name in self.lang.level_words or subject.is_place(self.registry.entities, name)
 
     def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None,
                 about: subject.Subject) -> tuple[str, float, bool]:
@@ -845,6 +885,20 @@ def _implied(current: Draft, expression: tuple, period: str) -> Draft:
     return Draft(current.doc, current.line, "", current.parsed, change.quote, change.start, current.metric,
                  current.entity, period, "actual", current.unit, confidence, current.wording,
                  derived=expression)
+
+
+def _trimmed(text: str, leading: tuple, trailing: tuple) -> str:
+    """The text without marks, the leading words at its start nor the trailing ones at its end (医院荣获 → "")."""
+    text = text.strip("，,、：: “”\"")
+    for w in leading:
+        if text.startswith(w):
+            text = text[len(w):]
+            break
+    cut = True
+    while cut and text:
+        cut = next((w for w in trailing if text.endswith(w)), "")
+        text = text[:len(text) - len(cut)]
+    return text
 
 
 def _last_match(pattern: re.Pattern, line: str, lo: int, hi: int):

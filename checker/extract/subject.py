@@ -94,6 +94,10 @@ def _type(entities, name: str) -> str | None:
     return term.extra.get("type") if term is not None else None
 
 
+def is_place(entities, name: str) -> bool:
+    return _type(entities, name) in PLACE_TYPES
+
+
 def _can_be_subject(entities, name: str) -> bool:
     return entities.get(name) is not None and _type(entities, name) not in NOT_SUBJECTS
 
