@@ -718,3 +718,25 @@ def test_a_rank_is_named_after_what_is_ranked_and_its_field_and_the_field_is_no_
     assert d["第三"].entity == "浙江省"  # 全国 is where it is ranked
     assert d["第四"].entity == d["77.4万人次"].entity != "全市"
     assert all(d[s].confidence["metric"] <= 0.5 for s in ("第四", "第一名", "第三"))  # made names, to confirm
+
+
+def test_a_name_narrowed_by_non_or_a_class_word_is_not_the_whole(ex):
+    text = ("2019年底，全省医疗机构34055个，其中：非营利性医疗机构24327个，占医疗机构总数的71.43%；营利性医疗机构9728个。"
+            "医疗机构中，公立医疗机构20664个；非公立医疗机构13391个，较上年增加1853个。民营医院1483个，占医院总数的63.5%。")
+    d = by_surface(ex, text, name="江苏省2019.txt")
+    assert d["34055个"].metric == "医疗机构数"
+    assert d["24327个"].metric == "非营利性医疗机构数" and d["9728个"].metric == "营利性医疗机构数"
+    assert d["13391个"].metric == d["1853个"].metric == "非公立医疗机构数"  # its complement, not 公立医疗机构数
+    assert d["20664个"].metric == "公立医疗机构数"
+    assert all(d[s].confidence["metric"] < 0.5 for s in ("24327个", "9728个", "13391个"))
+    # a share after a count is that count's share, not the whole's it is a share of
+    assert (d["71.43%"].metric, d["71.43%"].kind) == ("非营利性医疗机构数", "share")
+    assert (d["63.5%"].metric, d["63.5%"].kind) == ("民营医院数", "share")
+
+
+def test_a_yearbooks_edition_and_an_address_are_no_figures_and_the_edition_dates_the_year_before(ex):
+    text = ("来源: http://example.gov.cn/page/2020/0325/17020801.shtml\n医疗卫生\n示例省年鉴 2020年第3期\n"
+            "全省医疗机构34055个，网址www.example.gov.cn/2020/12。")
+    found = ex.document("示例省.txt", text)
+    assert [d.surface for d in found] == ["34055个"]  # nothing from the address nor the issue
+    assert found[0].period == "2019"  # the 2020 yearbook reports 2019

@@ -71,6 +71,7 @@ _DIGIT_IN = re.compile(r"[0-9０-９]")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
 RANK_GUESS = 0.5  # a rank's name is made, not found in the vocabulary
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
+_ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|[\w.+-]+@)[^\s，。；、“”（）()<>]+")
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
@@ -445,6 +446,8 @@ class Extractor:
         before, after = line[start - 1:start] if start else "", line[end:end + 3]
         if before.isascii() and before.isalnum():
             return False  # part of a code such as H7N9
+        if _in_address(line, start):
+            return False  # http://…/2020/0325/17020801.shtml
         if core[:1] in "第前":  # 第二名 is a rank; 第二党支部 and 第一时间 are names
             return core[0] == "前" or core.endswith(("名", "位")) or not (after[:1] and is_han(after[0]))
         if _is_date(core, after) or _is_label(line, start, end, core) or _in_short_quote(line, start, end):
@@ -885,6 +888,13 @@ def _implied(current: Draft, expression: tuple, period: str) -> Draft:
     return Draft(current.doc, current.line, "", current.parsed, change.quote, change.start, current.metric,
                  current.entity, period, "actual", current.unit, confidence, current.wording,
                  derived=expression)
+
+
+def _in_address(line: str, start: int) -> bool:
+    """Within a web or mail address of the line."""
+    if "://" not in line and "www." not in line and "@" not in line:
+        return False
+    return any(m.start() <= start < m.end() for m in _ADDRESS.finditer(line))
 
 
 def _trimmed(text: str, leading: tuple, trailing: tuple) -> str:
@@ -1473,6 +1483,9 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
                           any(cue in clause for cue in lang.target_cues)):  # 力争区人民医院2023年通过…评审
             facts.goals.add(year)
             continue
+        if _EDITION.search(before):  # 江苏年鉴2020: the yearbook of 2020 reports 2019
+            facts.reported = _latest(facts.reported, year - 1)
+            continue
         if _PLANS.match(text, m.end()):  # 2023年，荣昌区提出…: the year being planned, not yet reported
             facts.planning = _latest(facts.planning, year)
             continue
@@ -1487,6 +1500,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
     return facts
 
 
+_EDITION = re.compile(r"(?:年鉴|年鑒)[》」』\s]*(?:（|\()?$")
 _PLANS = re.compile(r"[，,]?[^，,。；;\n]{0,8}?(?:提出|部署|将(?!来|军)|计划(?!生育|免疫|单列))")
 
 

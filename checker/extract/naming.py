@@ -132,7 +132,7 @@ class MetricNamer:
         before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
         dim = self.dimensions.get(unit) if unit else None
         named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits, dim) or \
-            self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
+            self._share_of_last(phrase, dim, earlier) or self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
         if self._slip(named.metric, dim, earlier):
             # 诊疗量85.78万人次(比2022年同期增加9.43万人): the figure before's, with 人 for 人次; check shows it
             return Naming(named.metric, SLIP_GUESS, named.wording)
@@ -187,6 +187,9 @@ class MetricNamer:
         if parts and not _has_words(self._trim(_ASIDE.sub("", phrase[parts[-1][1]:]))):
             # 医院713.1万张; not 农村无害化卫生户厕普及率达99.9%: words after 农村 name something else
             part = _adjacent(parts, parts[-1][1])
+            if self._narrowing(phrase, part[0][0]):
+                words = self._noun_phrase(trimmed)
+                return Naming(words + self._counted(words, dim, unit), 0.3, words)
             prefix = "".join(h[2] for h in part)
             base = self._topic(dim, earlier, topics, part[-1][4])
             if base:
@@ -231,6 +234,16 @@ class MetricNamer:
                 if dim in RATIOS and not _has_words(self._trim(phrase[b[1]:])):
                     return Naming(a[3], 0.7, phrase[a[0]:a[1]])
         return None
+
+    def _share_of_last(self, phrase: str, dim: str | None, earlier: list[Mention]) -> Naming | None:
+        """营利性医疗机构9728个，占医疗机构总数的28.57%: the share of the count before it, named as that count
+        (as 民营医院占医院总数的63.5% is), not as the whole it is a share of."""
+        if dim not in RATIOS or not earlier or not phrase.strip(" ，,、").startswith(("占", "约占", "分别占")):
+            return None
+        before = [m for m in earlier if not m.nested] or earlier
+        if before[-1].metric == "?" or before[-1].dimension not in ("[count]", None):
+            return None  # 占 after a rate or an amount: what it is a share of is no count's
+        return Naming(before[-1].metric, 0.7, "")
 
     def of_institutions(self, kind: str, metric: str) -> Naming | None:
         """A table row of a kind of institution (医院 | 1926 | 378854) under a column that names what is
@@ -373,13 +386,19 @@ class MetricNamer:
         adjacent = _adjacent(parts, whole[0], phrase)
         if any(h[4] in ("levels", "grades") and h not in adjacent for h in parts):
             return True  # 县级(含县级市)医疗卫生机构共有卫生人员: the level narrows a whole it does not touch
-        if whole[1] - whole[0] > 3:
-            return False
         start = adjacent[0][0] if adjacent else whole[0]
         before = self._trim(RATE_PREFIX.sub("", _ASIDE.sub("", phrase[:start])))
         if any(before.endswith(h[2]) for h in hits if h[1] <= start):
             return False  # 医疗机构共诊疗: what stands before is a name too
+        if self._narrowing(phrase, start):
+            return True
+        if whole[1] - whole[0] > 3:
+            return False
         return _has_words(before[-2:]) and not self.skip.search(before[-2:])
+
+    def _narrowing(self, phrase: str, start: int) -> bool:
+        """Right before phrase[start:], a word that narrows it: 非公立医疗机构 (its complement), 营利性医疗机构."""
+        return self._trim(_ASIDE.sub("", phrase[:start])).endswith(_NARROWING_ENDS)
 
     def measure_of(self, metric: str) -> str:
         """What a name measures without whose it is: 医院编制床位数 → 编制床位数, 公立医院数 → 数 (a count of
@@ -496,6 +515,9 @@ _NOUN_PHRASE_CHARS = 16
 
 # How the name of an expense ends where the name of one of its parts (药费, 检查费) goes.
 _EXPENSE_ENDS = ("医药费用", "医药费", "费用")
+
+# How a word that narrows the name right after it ends: 非 (非公立) makes its complement, 性 (营利性) a class.
+_NARROWING_ENDS = ("非", "性")
 
 # Words that name every institution: a whole with one of them is the whole itself (医疗卫生机构床位数).
 _PART_WORDS = ("医疗卫生机构", "医疗机构", "卫生机构")
