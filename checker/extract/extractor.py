@@ -69,7 +69,8 @@ _COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高�
 _MEASURE_ENDS = ("率", "数", "比重", "占比", "比例", "量", "人次", "费用")  # how a name of a measure ends
 _DIGIT_IN = re.compile(r"[0-9０-９]")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
-RANK_GUESS = 0.5  # a rank's name is made, not found in the vocabulary
+RANK_GUESS = 0.3  # a rank's name is made, not found in the vocabulary: a guess to confirm
+_AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰]")  # what is ranked is named after the figures of its clause
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
 _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|[\w.+-]+@)[^\s，。；、“”（）()<>]+")
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
@@ -601,10 +602,10 @@ class Extractor:
         for at, end, _ in ctx.entities:
             if clause <= at and end <= pool[0]:
                 ranked = ranked.replace(ctx.line[at:end], "")
-        ranked = _trimmed(YEAR.sub("", ranked), self.lang.self_words, self.lang.rank_words)
-        if not ranked and clause == pool[0]:  # …77.4万人次，全市排名第四: the figure before it is ranked
-            earlier = [m.metric for at, m in ctx.mentions if at == sentence and m.metric != "?"]
-            ranked = earlier[-1] if earlier else ""
+        ranked = _trimmed(_AFTER_FIGURES.split(YEAR.sub("", ranked))[-1], self.lang.self_words, self.lang.rank_words)
+        if not ranked:  # …77.4万人次，全市排名第四; 研发投入强度2.61%、居中国西部第1: the figure just before
+            ranked = next((m.metric for at, m in reversed(ctx.mentions) if at == sentence and m.metric != "?"
+                           and m.end >= clause - 1), "")
         return ranked + field + "排名"
 
     def _ranks_within(self, line: str, hit: tuple, start: int) -> bool:
