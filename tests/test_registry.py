@@ -103,3 +103,14 @@ def test_vocabulary_and_units_edited_between_runs_are_read_again_even_at_the_sam
     assert not second.metrics.known("学来的指标")  # what one run learnt stays in its own registry
     assert first_units.info("甲件").dimension == "[widget]" and second_units.info("乙件").dimension == "[widget]"
     assert second_units is not first_units
+
+
+def test_a_learnt_name_whose_composed_term_another_term_already_lists_maps_to_that_term():
+    from checker.load.registry import Term, Vocabulary
+
+    vocab = Vocabulary()
+    vocab.add(Term("每千人口3岁以下婴幼儿托位数", aliases=("每千人口托位数",)))
+    vocab.compose = lambda v, name: Term("每千人口托位数", aliases=(name,)) if name == "每千人托位" else None
+    vocab.learn(["每千人托位"])  # composes a term whose name is already another's: no error, that term
+    assert vocab.canonical("每千人托位") == "每千人口3岁以下婴幼儿托位数"
+    assert vocab.known("每千人托位") and "每千人口托位数" not in vocab.terms

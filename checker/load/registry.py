@@ -91,6 +91,10 @@ class Vocabulary:
                 if term is None:
                     continue
                 if term.name not in self.terms:  # a listed term of that name stays as it was listed
+                    listed = next((self.lookup[a] for a in (term.name, *term.aliases) if a in self.lookup), None)
+                    if listed is not None:  # 每千人托位 composes 每千人口托位数, a listed name of another term
+                        self.lookup[name] = listed
+                        continue
                     self.add(term)
                 self.lookup[name] = term.name
 
