@@ -740,3 +740,11 @@ def test_a_yearbooks_edition_and_an_address_are_no_figures_and_the_edition_dates
     found = ex.document("示例省.txt", text)
     assert [d.surface for d in found] == ["34055个"]  # nothing from the address nor the issue
     assert found[0].period == "2019"  # the 2020 yearbook reports 2019
+
+
+def test_hospitals_by_size_are_classes_not_counts_of_beds_nor_all_hospitals(ex):
+    text = "2019年，医院按床位数分：100~199张的医院323个，800张及以上的医院126个。"
+    d = by_surface(ex, text, name="江苏省2019.txt")
+    assert set(d) == {"323个", "126个"}  # 100~199张 and 800张 name the class
+    assert d["323个"].metric == "100~199张的医院数" and d["126个"].metric == "800张及以上的医院数"
+    assert d["323个"].confidence["metric"] < 0.5

@@ -2,12 +2,13 @@
 
 Names and figures in quotes (“一号工程”) or brackets (（专科）) must be closed
 within their paragraph; an unmatched mark usually means text was cut or
-joined around it. Each unmatched mark is reported where it stands.
+joined around it. Each unmatched mark is reported where it stands. A ’
+between Latin letters is an apostrophe (Gardner’s综合征), not a quotation mark.
 
 Passing example::
 
     docs:
-      d.txt: 建立了“华西第二医院——荣昌（线上+线下）”分级协同医疗服务体系。
+      d.txt: 建立了“华西第二医院——荣昌（线上+线下）”分级协同医疗服务体系，诊治Gardner’s综合征。
 
 Failing example::
 
@@ -42,6 +43,8 @@ def _unmatched(line: str):
     stack = []
     for m in _MARKS.finditer(line):  # only the marks: most characters of a paragraph are none
         i, ch = m.start(), m.group()
+        if ch == "’" and _latin(line, i - 1) and _latin(line, i + 1):
+            continue  # Gardner’s, don’t: an apostrophe
         if ch in PAIRS:
             stack.append((i, ch))
         elif ch in CLOSING:
@@ -56,3 +59,7 @@ def _unmatched(line: str):
                 yield i + 1, ch, "closes nothing"
     for j, o in stack:
         yield j + 1, o, "is never closed"
+
+
+def _latin(line: str, at: int) -> bool:
+    return 0 <= at < len(line) and line[at].isascii() and line[at].isalpha()
