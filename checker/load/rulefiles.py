@@ -142,8 +142,9 @@ def _check_lint_patterns(data: dict, path: Path, text: str) -> None:
 
     for pattern in (data.get("reduplications") or {}).values():
         check_regex(pattern or "", path, text, "reduplications")
-    for pattern in data.get("compounds") or []:
-        check_regex(pattern, path, text, "compounds")
+    for key in ("compounds", "doubled_slips"):
+        for pattern in data.get(key) or []:
+            check_regex(pattern, path, text, key)
     for slip in data.get("slips") or []:
         if not isinstance(slip, dict) or "pattern" not in slip:
             raise LoadError(f"{path}:{getattr(slip, 'line', 1)}: each of `slips` needs a `pattern`")

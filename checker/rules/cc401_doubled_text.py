@@ -3,8 +3,9 @@
 A character or a word of up to four characters that stands twice in a row is
 reported unless it is ordinary Chinese: a word of the segmenter's
 dictionary or a name it recognises (常常, 人人, 王琳琳), two words of its
-dictionary that meet on one character, the first of three characters or
-more (广东省 + 省长, 中国工程院 + 院士), a reduplication listed in rules/lint.yaml with the context it
+dictionary that meet on one character (广东省 + 省长, 中国工程院 + 院士,
+石化 + 化工; a meeting listed as a slip in rules/lint.yaml is still reported:
+三甲甲等), text inside a title's 《》, a reduplication listed in rules/lint.yaml with the context it
 needs (年年提升 is fine, 年年度 is not; 大大 only before a verb such as 提高),
 or a compound listed there where two words meet on one character (卒中中心,
 重庆市市级, 中国国家). The fix
@@ -14,12 +15,12 @@ hold a word a thousand times in a row) is reported once, with its count.
 Passing example::
 
     docs:
-      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。
+      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。石化化工、全过程人民民主，一张张民生清单，歌剧《柳柳州》。
 
 Failing example::
 
     docs:
-      d.txt: 适龄儿童免疫规划疫苗接种率率达99%以上。
+      d.txt: 适龄儿童免疫规划疫苗接种率率达99%以上，通过三甲甲等医院评审。
 """
 import re
 
@@ -36,10 +37,12 @@ def check(ctx):
 
     allowed = {w: re.compile(p or "") for w, p in (ctx.lint.get("reduplications") or {}).items()}
     compounds = re.compile("|".join(f"(?:{p})" for p in ctx.lint.get("compounds") or []) or "(?!)")
+    slips = re.compile("|".join(f"(?:{p})" for p in ctx.lint.get("doubled_slips") or []) or "(?!)")
     out = []
     for path, number, line in lines(ctx):
         tokens = words = None
-        fine = _Spans(m.span() for m in compounds.finditer(line))
+        fine = _Spans(sorted([m.span() for m in compounds.finditer(line)] + _titles(line)))
+        slipped = _Spans(m.span() for m in slips.finditer(line))
         reported = 0  # the end of the last run reported: a run is reported once, not at each of its positions
         for start, size in _doubles(line):
             if start < reported or fine.around(start + size, start + size + 1):
@@ -53,7 +56,7 @@ def check(ctx):
                 if tokens.around(start, start + 2 * size):
                     continue  # one dictionary word or name: 常常, 王琳琳
                 words = words if words is not None else _meetings(rjieba.cut(line, False))
-                if size == 1 and start + 1 in words:
+                if size == 1 and start + 1 in words and not slipped.around(start, start + 2):
                     continue  # two dictionary words on one character: 广东省 + 省长
             size = _root(word[:size])
             end = _run_end(line, start, size)
@@ -108,16 +111,24 @@ def _doubles(line: str):
 
 
 def _meetings(tokens) -> set:
-    """Where a name of three characters or more and a word meet on one character: the position of the
-    word's first character when it is the name's last (广东省|省长 → the second 省). The dictionary's words
-    only (no new words guessed): 接种率|率|达 has no meeting; nor has 三甲|甲等医院, two short words."""
+    """Where two words of two characters or more meet on one: the position of the second's first character
+    when it is the first's last (广东省|省长 → the second 省). The dictionary's words only (no new words
+    guessed): 接种率|率|达 has no meeting."""
     out, pos, last = set(), 0, ""
     for t in tokens:
-        if len(last) > 2 and len(t) > 1 and last[-1] == t[0]:
+        if len(last) > 1 and len(t) > 1 and last[-1] == t[0]:
             out.add(pos)
         pos += len(t)
         last = t
     return out
+
+
+def _titles(line: str) -> list:
+    """The spans of the line's titles in 《》: a name as it was given (歌剧《柳柳州》)."""
+    return [m.span() for m in _TITLE.finditer(line)] if "《" in line else []
+
+
+_TITLE = re.compile("《[^《》]{1,40}》")
 
 
 def _spans(tokens):
