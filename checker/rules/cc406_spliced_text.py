@@ -5,7 +5,10 @@ A paragraph about blood donation that suddenly goes on "为保障中医特色专
 Chinese-medicine hospital's paragraph, has had text pasted into it. Clauses
 of at least 16 characters that occur in two paragraphs which are not copies
 of each other (CC403 reports whole copies) are reported at the later place,
-once for each pair of paragraphs.
+once for each pair of paragraphs. A clause that holds a set political formula
+(``formula_words`` in rules/lint.yaml: 习近平新时代中国特色社会主义思想, 重要讲话精神)
+or a slogan in quotation marks (“四化同步、城乡融合”) is meant to recur in a report
+and is not reported.
 
 Passing example::
 
@@ -13,6 +16,8 @@ Passing example::
       d.txt: |
         涪陵区中医院加强中医特色专科建设，为人民群众提供更加优质的中医药健康服务。
         中心血站做好科普宣传员，走村串户入企业，进田间去地头，宣传无偿献血知识。
+        我们坚持以习近平新时代中国特色社会主义思想为指导，深入实施“四化同步、城乡融合、五区共兴”发展战略。
+        过去五年，我们坚持以习近平新时代中国特色社会主义思想为指导，深入实施“四化同步、城乡融合、五区共兴”发展战略，办好民生实事。
 
 Failing example::
 
@@ -29,10 +34,12 @@ SEVERITY = "warning"
 READS = "texts"
 
 MIN_CLAUSE = 16
+_SLOGAN = re.compile("“[^“”]{4,}”")  # a named strategy or campaign, quoted each time it is named
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:…]+")
 
 
 def check(ctx):
+    formula = re.compile("|".join(map(re.escape, ctx.lint.get("formula_words") or [])) or "(?!)")
     out = []
     for path, texts in ctx.texts.items():
         first: dict = {}
@@ -40,7 +47,7 @@ def check(ctx):
         for number, text in enumerate(texts, start=1):
             for m in _CLAUSE.finditer(text):
                 clause = m.group().strip()
-                if len(clause) < MIN_CLAUSE:
+                if len(clause) < MIN_CLAUSE or formula.search(clause) or _SLOGAN.search(clause):
                     continue
                 seen = first.setdefault(clause, (number, m.start() + 1))
                 source = texts[seen[0] - 1].strip()

@@ -15,7 +15,7 @@ stands, with what it likely is, before readers see it; pinyin once a line.
 Passing example::
 
     docs:
-      d.txt: 2023年末，全国医疗卫生机构总数1070785个。
+      d.txt: 2023年末，全国医疗卫生机构总数1070785个。深化“数据要素×”行动。
 
 Failing example::
 
@@ -53,10 +53,26 @@ _WHAT = {name: what for name, _, what in _KINDS}
 _PINYIN = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 
+def _was_utf8(text: str) -> bool:
+    """The text's bytes in Windows-1252 (or Latin-1) read as UTF-8 hold Chinese text or its punctuation."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            raw = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return bool(_CHINESE.search(raw.decode("utf-8", errors="ignore")))
+    return False
+
+
+_CHINESE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027]")
+
+
 def check(ctx):
     out = []
     for path, number, line in lines(ctx):
         for m in _GARBLED.finditer(line):
+            if m.lastgroup == "latin1" and not _was_utf8(m.group()):
+                continue  # “数据要素×”行动: a sign before a quotation mark, no Chinese text read as Latin-1
             shown = m.group().encode("unicode_escape").decode() if m.lastgroup in ("control", "private") else m.group()
             out.append(ctx.text_finding(CODE, f"garbled characters “{shown}”: {_WHAT[m.lastgroup]}",
                                         path, number, m.start() + 1, m.group()))
