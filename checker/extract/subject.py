@@ -19,6 +19,7 @@ PHRASE = "phrase"  # an entity type: words holding a place's name that name no p
 TITLE_LINES = 3       # the title and the lines under it (a date line, a subtitle)
 TITLE_LENGTH = 60     # longer lines are text, not a title
 # Entities a document is not about as a whole: parts of a population, departments, programmes, events.
+GOVERNMENTS = ("人民政府", "政府")  # the end of a government's name
 NOT_SUBJECTS = ("area", "department", "program", "programme", "event", "route", "team", "body", "agency", PHRASE)
 # A title that names a place and an institution in it (荣昌 … 荣昌区人民医院规划效果图) is about the place.
 PLACE_TYPES = ("country", "region", "province", "city", "county", "district", "town", "township", "place")
@@ -64,11 +65,12 @@ def document_subject(file_name: str, title: str, facts: list[PartFacts], entitie
     """The subject of a document: the one its title names (title_of), else from the facts of all its parts,
     in order."""
     if title:
-        return Subject(title, 0.9)
+        return Subject(_governed(entities, title), 0.9)
     counts: dict = {}
     levels: dict = {}
     for part in facts:
         for key, n in part.counts.items():  # in order of first mention, which breaks ties as one pass would
+            key = _governed(entities, key)
             counts[key] = counts.get(key, 0) + n
         for key, n in part.levels.items():
             levels[key] = levels.get(key, 0) + n
@@ -87,6 +89,15 @@ def document_subject(file_name: str, title: str, facts: list[PartFacts], entitie
     if levels:
         return Subject(max(levels, key=lambda k: levels[k]), 0.2)
     return Subject()
+
+
+def _governed(entities, name: str) -> str:
+    """The place a government stands for (四川省人民政府 → 四川省): a government's report gives its place's
+    figures."""
+    term = entities.get(name)
+    if term is not None and name.endswith(GOVERNMENTS) and term.extra.get("parent"):
+        return entities.canonical(str(term.extra["parent"]))
+    return name
 
 
 def _type(entities, name: str) -> str | None:
