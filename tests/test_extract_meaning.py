@@ -751,8 +751,9 @@ def test_hospitals_by_size_are_classes_not_counts_of_beds_nor_all_hospitals(ex):
 
 
 def test_a_government_work_report_gives_its_places_figures_and_the_past_year_is_the_year_before(ex):
-    text = ("2026年四川省人民政府工作报告\n2026年2月3日在四川省第十四届人民代表大会第四次会议上\n"
-            "过去一年，全省新增国家区域医疗中心2个，全国重点实验室15家。")
+    text = ("2026年四川省人民政府工作报告\n2026年02月10日 07时41分\n2026年2月3日在四川省第十四届人民代表大会第四次会议上\n"
+            "四川省人民政府省长 施小琳\n过去一年，全省新增国家区域医疗中心2个，全国重点实验室15家。")
     d = by_surface(ex, text, name="report.txt")
+    assert set(d) == {"2个", "15家"}  # nothing from the time it was posted (07时41分)
     assert d["2个"].entity == d["15家"].entity == "四川省"  # not 四川省人民政府, nor 全国 of 全国重点实验室
     assert d["2个"].period == d["15家"].period == "2025"  # 过去一年 in a report of 2026

@@ -155,7 +155,7 @@ def _is_sentence(line: str) -> bool:
 def heading_entity(line: str, hits, entities, level_words: frozenset) -> str:
     """The entity a section's heading names first (重庆大学附属黔江医院 跨域牵手华西医院 is about the first):
     that section's figures are about it."""
-    return next(iter(_entities_in(line, hits, entities, level_words)), "")
+    return _governed(entities, next(iter(_entities_in(line, hits, entities, level_words)), ""))
 
 
 def _entities_in(line: str, hits, entities, level_words: frozenset) -> list[str]:
