@@ -757,3 +757,9 @@ def test_a_government_work_report_gives_its_places_figures_and_the_past_year_is_
     assert set(d) == {"2个", "15家"}  # nothing from the time it was posted (07时41分)
     assert d["2个"].entity == d["15家"].entity == "四川省"  # not 四川省人民政府, nor 全国 of 全国重点实验室
     assert d["2个"].period == d["15家"].period == "2025"  # 过去一年 in a report of 2026
+
+
+def test_a_health_commissions_page_gives_its_places_figures_and_a_telephone_number_is_no_figure(ex):
+    found = ex.document("page.html", "湖北省卫健委\n截至2019年底,全省共有医疗卫生机构35479家。\n"
+                                     "版权所有 2024 联系电话 027-87654321，手机13812345678")
+    assert [(d.surface, d.entity) for d in found] == [("35479家", "湖北省")]

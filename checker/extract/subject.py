@@ -19,7 +19,8 @@ PHRASE = "phrase"  # an entity type: words holding a place's name that name no p
 TITLE_LINES = 3       # the title and the lines under it (a date line, a subtitle)
 TITLE_LENGTH = 60     # longer lines are text, not a title
 # Entities a document is not about as a whole: parts of a population, departments, programmes, events.
-GOVERNMENTS = ("人民政府", "政府")  # the end of a government's name
+GOVERNMENTS = ("人民政府", "政府", "卫生健康委员会", "卫生健康委", "卫健委", "卫生局", "统计局")  # a government's or
+# its office's name ends so: its report gives its place's figures
 NOT_SUBJECTS = ("area", "department", "program", "programme", "event", "route", "team", "body", "agency", PHRASE)
 # A title that names a place and an institution in it (荣昌 … 荣昌区人民医院规划效果图) is about the place.
 PLACE_TYPES = ("country", "region", "province", "city", "county", "district", "town", "township", "place")
