@@ -763,3 +763,14 @@ def test_a_health_commissions_page_gives_its_places_figures_and_a_telephone_numb
     found = ex.document("page.html", "湖北省卫健委\n截至2019年底,全省共有医疗卫生机构35479家。\n"
                                      "版权所有 2024 联系电话 027-87654321，手机13812345678")
     assert [(d.surface, d.entity) for d in found] == [("35479家", "湖北省")]
+
+
+def test_a_government_work_report_reviews_the_year_before_and_plans_its_own(ex):
+    text = ("2026年四川省人民政府工作报告\n2026年2月3日在四川省第十四届人民代表大会第四次会议上\n"
+            "新建县域医疗次中心50个，城镇新增就业62.6万人。2026年是十五五开局之年。"
+            "今年，新建县域医疗次中心58个。2026年主要预期目标是：地区生产总值增长5%左右。")
+    d = by_surface(ex, text, name="report.txt")
+    assert (d["50个"].period, d["50个"].kind) == ("2025", "actual")  # the year it reviews
+    assert d["62.6万人"].period == "2025"
+    assert (d["58个"].period, d["58个"].kind) == ("2026", "target")  # 今年 is the year it is given in
+    assert (d["5%左右"].period, d["5%左右"].kind) == ("2026", "target")

@@ -352,6 +352,8 @@ class Extractor:
         subjects = {i: subject.document_subject(texts[i][0], titles[i], found[i], self.registry.entities,
                                                 self.lang.romanized_places) for i in found}
         for i in found:
+            if i in year_of and year_of[i].plans_for:  # 今年 in a work report of 2026 is 2026
+                subjects[i] = replace(subjects[i], now=year_of[i].plans_for)
             if years.get(i) is None:
                 years[i] = subject.year_of_file(texts[i][0])
             part = _title_period(texts[i][1], years[i])
@@ -647,7 +649,8 @@ class Extractor:
                                   and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
             part = YEAR_PART.match(ctx.line, relative[0] + 2)  # 今年上半年: the relative words are two characters
-            return _in_part(str(year + relative[1]), part), 0.7, relative[1] > 0
+            said = (about.now or year) + relative[1]  # 今年 is the year the text speaks in
+            return _in_part(str(said), part), 0.7, said > year
         ahead = "" if self._present.search(ctx.line, sentence, start) else ctx.future_context(sentence, year)
         if ahead:  # 到2025年底，建成全国健康城市。… 建成互联网医院3家。: the plan's items share its year
             return ahead, 0.5, CONTEXT
@@ -1442,6 +1445,7 @@ class YearFacts:
     goals: set = field(default_factory=set)        # years named as goals (到2025年)
     issued: int | None = None                      # the latest date it was issued on (生成日期 2022-01-18)
     planning: int | None = None                    # the latest year the text plans in (2023年，我区将…)
+    plans_for: int | None = None                   # a government work report's year (2026年…政府工作报告)
 
     def add(self, other: "YearFacts") -> None:
         self.reported = _latest(self.reported, other.reported)
@@ -1449,11 +1453,15 @@ class YearFacts:
         self.goals |= other.goals
         self.issued = _latest(self.issued, other.issued)
         self.planning = _latest(self.planning, other.planning)
+        self.plans_for = _latest(self.plans_for, other.plans_for)
 
     def year(self) -> int | None:
         """The latest reported year, or the year before the one the text plans in (a report written early in
         2023 that plans 2023 reports 2022's figures); else a year heading a column that is no goal year of the
-        text (a plan's 2025年 column is its goal); else the year it was issued."""
+        text (a plan's 2025年 column is its goal); else the year it was issued. A government work report
+        of 2026 reviews 2025 (its figures) and plans 2026."""
+        if self.plans_for:
+            return self.plans_for - 1
         headed = [y for y in self.in_headers if y not in self.goals]
         done = _latest(self.reported, self.planning - 1 if self.planning else None)
         return _latest(done, max(headed, default=None)) or self.issued
@@ -1484,6 +1492,9 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
                           any(cue in clause for cue in lang.target_cues)):  # 力争区人民医院2023年通过…评审
             facts.goals.add(year)
             continue
+        if _WORK_REPORT.match(text, m.end()):  # 2026年四川省人民政府工作报告: given in 2026 on 2025
+            facts.plans_for = _latest(facts.plans_for, year)
+            continue
         if _EDITION.search(before):  # 江苏年鉴2020: the yearbook of 2020 reports 2019
             facts.reported = _latest(facts.reported, year - 1)
             continue
@@ -1501,6 +1512,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
     return facts
 
 
+_WORK_REPORT = re.compile(r"[^，。；\n]{0,16}?政府工作报告")
 _EDITION = re.compile(r"(?:年鉴|年鑒)[》」』\s]*(?:（|\()?$")
 _PLANS = re.compile(r"[，,]?[^，,。；;\n]{0,8}?(?:提出|部署|将(?!来|军)|计划(?!生育|免疫|单列))")
 

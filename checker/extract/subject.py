@@ -31,6 +31,7 @@ class Subject:
     name: str = ""
     confidence: float = 0.0
     period: str = ""  # when the title says the document reports on part of a year (2022年1-8月): that part
+    now: int | None = None  # the year the text speaks in, when it reports on an earlier one (a work report)
 
 
 @dataclass
