@@ -774,3 +774,12 @@ def test_a_government_work_report_reviews_the_year_before_and_plans_its_own(ex):
     assert d["62.6万人"].period == "2025"
     assert (d["58个"].period, d["58个"].kind) == ("2026", "target")  # 今年 is the year it is given in
     assert (d["5%左右"].period, d["5%左右"].kind) == ("2026", "target")
+
+
+def test_a_plan_heading_makes_the_figures_below_it_targets_and_a_place_inside_a_word_is_none(ex):
+    text = ("2026年四川省人民政府工作报告\n一、2025年工作回顾\n新建区域养老服务中心50个。\n二、2026年工作安排\n"
+            "（一）民生。新建区域养老服务中心20个，实施重大科技专项6个。")
+    d = by_surface(ex, text, name="report.txt")
+    assert (d["50个"].period, d["50个"].kind) == ("2025", "actual")
+    assert (d["20个"].period, d["20个"].kind) == (d["6个"].period, d["6个"].kind) == ("2026", "target")
+    assert d["20个"].entity == "四川省"  # not 新建区 (南昌市), read inside 新建区域

@@ -117,6 +117,8 @@ class Language:
     honour_words: tuple = ()  # 示范, 先进: a place right before one ranks an honour (全国示范性…), names no place
     rank_words: tuple = ()  # 位居, 排名: between what is ranked, its field and the rank
     self_words: tuple = ()  # 医院, 我院: the document's own subject, no name of what is ranked
+    place_end_words: tuple = ()  # 区域, 市场: a place's last character beginning a word is no place's end
+    plan_words: tuple = ()  # 工作安排: after a year ahead, the text below plans that year (二、2026年工作安排)
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -155,6 +157,8 @@ def load_language(paths: Path | list[Path]) -> Language:
             _place_groups(data.get("place_groups") or ()),
             tuple(map(str, data.get("honour_words") or ())),
             *(tuple(sorted(map(str, data.get(k) or ()), key=len, reverse=True)) for k in ("rank_words", "self_words")),
+            tuple(map(str, data.get("place_end_words") or ())),
+            tuple(map(str, data.get("plan_words") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -301,7 +305,7 @@ class Extractor:
                    if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
         self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted},  # 农村 is a part, not a subject
                                    _words, language.level_words, registry.entities, language.campaign_words,
-                                   language.honour_words)
+                                   language.honour_words, language.place_end_words)
         self.phrases = frozenset(n for n, c in spotted.items()
                                  if registry.entities.get(c).extra.get("type") == subject.PHRASE)
 
@@ -678,7 +682,7 @@ class Extractor:
             y = int(last.group("y"))
             before = text[max(0, last.start() - 4):last.start()]
             aimed = y > year and (any(cue in before for cue in ("到", "至", *self.lang.target_cues))
-                                  or text.startswith(("底", "年底", "目标"), last.end()))
+                                  or text.startswith(("底", "年底", "目标", *self.lang.plan_words), last.end()))
             return str(y) if aimed else ""
         if self._targets.search(text):
             for word, span in self.lang.named_periods.items():
@@ -1270,7 +1274,7 @@ class _Names:
     counts only where it is a word of its own: 中国 in 其中国家级 straddles two words (其中, 国家级)."""
 
     def __init__(self, names, segment=None, exempt=frozenset(), vocabulary=None, campaigns: tuple = (),
-                 honours: tuple = ()):
+                 honours: tuple = (), end_words: tuple = ()):
         import ahocorasick
 
         self.automaton = ahocorasick.Automaton()
@@ -1285,6 +1289,7 @@ class _Names:
         self.vocabulary = vocabulary  # to name an institution after the place found (宜宾市 + 第一人民医院)
         self.campaigns = campaigns    # words that make a place after them a campaign's name (健康荣昌, 美丽重庆)
         self.honours = honours        # words that make a place before them an honour's rank (全国示范性, 全国名中医)
+        self.end_words = frozenset(end_words)  # words a place's last character may begin (新建区 in 新建区域)
 
     def hits(self, text: str) -> list:
         if self.empty:
@@ -1296,6 +1301,8 @@ class _Names:
             found = [h for h in found if not text.endswith(self.campaigns, 0, h[0])]  # 健康中国重庆行动
         if self.honours:
             found = [h for h in found if not text.startswith(self.honours, h[1])]  # 全国示范性老年友好型社区
+        if self.end_words:
+            found = [h for h in found if text[h[1] - 1:h[1] + 1] not in self.end_words]  # 新建区域养老服务中心
         return self._institutions(text, found) if self.vocabulary is not None else found
 
     def _institutions(self, text: str, found: list) -> list:
