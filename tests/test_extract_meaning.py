@@ -778,7 +778,7 @@ def test_a_government_work_report_reviews_the_year_before_and_plans_its_own(ex):
 
 def test_a_plan_heading_makes_the_figures_below_it_targets_and_a_place_inside_a_word_is_none(ex):
     text = ("2026年四川省人民政府工作报告\n一、2025年工作回顾\n新建区域养老服务中心50个。\n二、2026年工作安排\n"
-            "（一）民生。新建区域养老服务中心20个，实施重大科技专项6个。")
+            "今年是“十五五”开局之年。\n（一）民生。新建区域养老服务中心20个，实施重大科技专项6个。")
     d = by_surface(ex, text, name="report.txt")
     assert (d["50个"].period, d["50个"].kind) == ("2025", "actual")
     assert (d["20个"].period, d["20个"].kind) == (d["6个"].period, d["6个"].kind) == ("2026", "target")

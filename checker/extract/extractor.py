@@ -669,9 +669,12 @@ class Extractor:
             return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
 
-    def _time_frame(self, text: str, year: int) -> str | None:
+    def _time_frame(self, text: str, year: int, now: int | None = None) -> str | None:
         """What a stretch of text says of the time of the text after it: a target year ("2025"), the
-        present or the past (""), or nothing (None)."""
+        present or the past (""), or nothing (None). now: the year a work report speaks in, later than the
+        year it reports on: its 今年 is a year ahead."""
+        if now and now > year and any(word in text for word, ago in self.lang.relative_years.items() if not ago):
+            return str(now)  # 三、2026年工作安排 今年是“十五五”开局之年…: what follows plans 2026
         if self._present.search(text):
             return ""
         last = None
@@ -995,7 +998,7 @@ class _LineContext:
         sentences or lines above, or a heading such as “十四五”目标): the year its figures are for. A
         document that gives no year of its own (a plan's text without its date) has every such year ahead."""
         year = year or 0
-        found = self.ex._time_frame(self.line[:sentence], year)
+        found = self.ex._time_frame(self.line[:sentence], year, self.about.now)
         if found is not None:
             return found
         if self._future is None:
@@ -1006,7 +1009,7 @@ class _LineContext:
                 start = self.text.rfind("\n", 0, end - 1) + 1
                 key = ("frame", id(self.text), start)
                 if key not in self.memo:  # each line's frame read once for the whole scan
-                    self.memo[key] = self.ex._time_frame(self.text[start:end], year)
+                    self.memo[key] = self.ex._time_frame(self.text[start:end], year, self.about.now)
                 if self.memo[key] is not None:
                     self._future = self.memo[key]
                     break
