@@ -783,3 +783,13 @@ def test_a_plan_heading_makes_the_figures_below_it_targets_and_a_place_inside_a_
     assert (d["50个"].period, d["50个"].kind) == ("2025", "actual")
     assert (d["20个"].period, d["20个"].kind) == (d["6个"].period, d["6个"].kind) == ("2026", "target")
     assert d["20个"].entity == "四川省"  # not 新建区 (南昌市), read inside 新建区域
+
+
+def test_a_run_of_figures_joined_by_list_marks_pairs_with_as_many_names_without_fenbie(ex):
+    text = ("2025年，孕产妇、婴儿死亡率为12.5/10万、4.5‰。高血压、糖尿病患者规范管理率达65%、60%。"
+            "高血压、糖尿病患者规范管理率达70%以上。")
+    found = ex.document("陕西省2025.txt", text)
+    assert [(d.surface, d.metric) for d in found] == [
+        ("12.5/10万", "孕产妇死亡率"), ("4.5‰", "婴儿死亡率"),
+        ("65%", "高血压患者规范管理率"), ("60%", "糖尿病患者规范管理率"),  # one each, no copy of 65% for 糖尿病
+        ("70%以上", "高血压患者规范管理率"), ("70%以上", "糖尿病患者规范管理率")]  # one figure both names share

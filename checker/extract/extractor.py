@@ -426,8 +426,10 @@ class Extractor:
         clause = ctx.line[ctx.comma_start(d.start):d.start]
         if "、" not in clause or "分别" in clause or not d.wording or _DIGIT_IN.search(clause) \
                 or self.namer.dimensions.get(d.parsed.unit or "") != "[ratio]" or d.kind in ("change", "share") \
-                or any(word in clause for word in ("合计", "总计", "共计", "合并")):
-            return []  # a count after a list (医院、卫生院床位数达5000张), or 合计, is their sum, not each one's
+                or any(word in clause for word in ("合计", "总计", "共计", "合并")) \
+                or ctx.listed(d.start) is not None:
+            return []  # a count after a list (医院、卫生院床位数达5000张), or 合计, is their sum, not each one's;
+            # 高血压、糖尿病患者规范管理率达65%、60%: each figure has its own name
         names = [n for n in self.namer.trim(clause).split("、") if n.strip()]
         if len(names) < 2 or any(not 2 <= len(n) <= 10 for n in names[:-1]):
             return []  # 三、四级手术占比: grades of one name, not names
@@ -1182,11 +1184,12 @@ class _LineContext:
         return lo
 
     def listed(self, pos: int) -> str | None:
-        """A 分别 list: in 执业(助理)医师、注册护士分别为2.77人、3.41人 the second figure names 注册护士."""
+        """A 分别 list: in 执业(助理)医师、注册护士分别为2.77人、3.41人 the second figure names 注册护士; so does
+        a list of as many figures as names, joined by 、 (农村自来水、卫生户厕普及率超过98%、85%)."""
         clause = self.comma_start(pos)
         at = self.line.find("分别", clause, pos)
         if at < 0:
-            return None
+            return self._paired(clause, pos)
         names = [n for n in re.split(r"[、和及与]", self.line[clause:at]) if n.strip()]
         if len(names) < 2:
             return None
@@ -1195,6 +1198,27 @@ class _LineContext:
         names = shared_names(names, self.namer.segment)  # 孕产妇、婴儿死亡率: 孕产妇死亡率
         index = sum(1 for m in self.mentions_after(at) if m < pos)
         return names[index % len(names)]  # 分别由14.2%和17.6%提高到14.8%和18.3%: the names again, in order
+
+    def _paired(self, clause: int, pos: int) -> str | None:
+        """The name a figure of a run of figures joined by 、 takes from a list of as many names before the run."""
+        run: list = []
+        i = bisect_left(self.commas, pos)
+        for m in self.ex.pattern.finditer(self.line, clause, self.commas[i] if i < len(self.commas) else self.head_end):
+            if run and self.line[run[-1][1]:m.start()] == words.LIST_MARK:
+                run[-1][1] = m.end()
+                run[-1][2].append(m.start())
+            elif m.start() > pos:
+                break
+            else:
+                run.append([m.start(), m.end(), [m.start()]])
+        starts = next((r[2] for r in run if r[0] <= pos < r[1]), [])
+        if len(starts) < 2 or pos not in starts:
+            return None
+        names = self.line[clause:starts[0]].split(words.LIST_MARK)
+        names[-1] = self.namer.trim(names[-1])
+        if len(names) != len(starts) or not all(2 <= len(n.strip()) <= 12 for n in names):
+            return None
+        return shared_names(names, self.namer.segment)[starts.index(pos)]
 
     def mentions_after(self, at: int) -> list:
         return [m.end for _, m in self.mentions if m.end > at]
