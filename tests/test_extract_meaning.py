@@ -793,3 +793,14 @@ def test_a_run_of_figures_joined_by_list_marks_pairs_with_as_many_names_without_
         ("12.5/10万", "孕产妇死亡率"), ("4.5‰", "婴儿死亡率"),
         ("65%", "高血压患者规范管理率"), ("60%", "糖尿病患者规范管理率"),  # one each, no copy of 65% for 糖尿病
         ("70%以上", "高血压患者规范管理率"), ("70%以上", "糖尿病患者规范管理率")]  # one figure both names share
+
+
+def test_spans_ratios_and_fractions_are_no_figures_and_a_compared_place_is_no_entity(ex):
+    text = ("宁夏回族自治区2025年工作回顾\n过去五年，我们扎实开展工作。2025年，全区地区生产总值增长4.7%、低于全国0.3个百分点，"
+            "农产品加工产值与农业总产值之比提升至2.5∶1，城镇新增就业稳定在全国1/10以上。"
+            "二产、三产增加值分别增长5.2%、5.4%，分别居全国第七、第九。")
+    d = by_surface(ex, text, name="宁夏.txt")
+    assert set(d) == {"4.7%", "0.3个百分点", "2.5", "5.2%", "5.4%", "第七", "第九"}  # not 五年, 1, 1/10
+    assert d["0.3个百分点"].entity == "宁夏回族自治区"  # 全国 is what it is compared with
+    assert d["第七"].entity == d["第九"].entity == "宁夏回族自治区"
+    assert d["第七"].metric != d["第九"].metric  # each rank ranks its own figure of the list before

@@ -71,6 +71,7 @@ _DIGIT_IN = re.compile(r"[0-9０-９]")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
 RANK_GUESS = 0.3  # a rank's name is made, not found in the vocabulary: a guess to confirm
 _AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰]")  # what is ranked is named after the figures of its clause
+_RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[名位]?、")  # 全国第二、第七、第九
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
 _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|[\w.+-]+@)[^\s，。；、“”（）()<>]+")
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
@@ -119,6 +120,7 @@ class Language:
     self_words: tuple = ()  # 医院, 我院: the document's own subject, no name of what is ranked
     place_end_words: tuple = ()  # 区域, 市场: a place's last character beginning a word is no place's end
     plan_words: tuple = ()  # 工作安排: after a year ahead, the text below plans that year (二、2026年工作安排)
+    compared_words: tuple = ()  # 低于: the place after one is what a figure is compared with, not its entity
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -159,6 +161,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             *(tuple(sorted(map(str, data.get(k) or ()), key=len, reverse=True)) for k in ("rank_words", "self_words")),
             tuple(map(str, data.get("place_end_words") or ())),
             tuple(map(str, data.get("plan_words") or ())),
+            tuple(map(str, data.get("compared_words") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -580,6 +583,10 @@ class Extractor:
         # 全省（不含武汉市）共报告…: the aside, closed before the figure, qualifies 全省; （全市共两家） is the figure's
         if ranked:  # 医院门急诊人次全市排名第四: 全市 is where it is ranked, not what
             outside = [h for h in outside if not self._ranks_within(ctx.line, h, start)]
+        # 地区生产总值增长4.7%、低于全国0.3个百分点: the country is what the figure is compared with; 低于全国的
+        # 5.11张 is the country's figure
+        outside = [h for h in outside if not ctx.line.endswith(self.lang.compared_words, 0, h[0])
+                   or "的" in ctx.line[h[1]:start]]
         clause = ctx.comma_start(start)
         hit = ctx.last(outside, clause, start)
         group = None if hit else _last_match(self.lang.place_groups, ctx.line, clause, start)
@@ -604,22 +611,26 @@ class Extractor:
                      and self._ranks_within(ctx.line, h, start)), None)
         if pool is None:
             return ""
-        kind = _trimmed(ctx.line[pool[1]:start], (), self.lang.rank_words)
+        kind = _trimmed(_RANKS_BEFORE.sub("", ctx.line[pool[1]:start]), (), self.lang.rank_words)
         field = pool[2] + kind if pool[2] in self.lang.level_words or pool[2] == "全国" or not kind else kind
         ranked = ctx.line[clause:pool[0]]
         for at, end, _ in ctx.entities:
             if clause <= at and end <= pool[0]:
                 ranked = ranked.replace(ctx.line[at:end], "")
         ranked = _trimmed(_AFTER_FIGURES.split(YEAR.sub("", ranked))[-1], self.lang.self_words, self.lang.rank_words)
+        run = ctx.run_at(clause, start)
+        earlier = [m for at, m in ctx.mentions if at == sentence]
+        if not ranked and len(run) > 1 and len(earlier) >= len(run) and "分别" in ctx.line[clause:run[0]]:
+            # 一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九: in the same order
+            ranked = earlier[len(earlier) - len(run) + run.index(start)].metric.replace("?", "")
         if not ranked:  # …77.4万人次，全市排名第四; 研发投入强度2.61%、居中国西部第1: the figure just before
-            ranked = next((m.metric for at, m in reversed(ctx.mentions) if at == sentence and m.metric != "?"
-                           and m.end >= clause - 1), "")
+            ranked = next((m.metric for m in reversed(earlier) if m.metric != "?" and m.end >= clause - 1), "")
         return ranked + field + "排名"
 
     def _ranks_within(self, line: str, hit: tuple, start: int) -> bool:
         """The place named just before a rank (全市排名第四, 位居全国前三, 全省同类医院第一) is its field."""
         at, end, name = hit
-        if not _RANK_FIELD.fullmatch(line, end, start):
+        if not _RANK_FIELD.fullmatch(_RANKS_BEFORE.sub("", line[end:start])):
             return False
         return name in self.lang.level_words or subject.is_place(self.registry.entities, name)
 
@@ -1201,6 +1212,17 @@ class _LineContext:
 
     def _paired(self, clause: int, pos: int) -> str | None:
         """The name a figure of a run of figures joined by 、 takes from a list of as many names before the run."""
+        starts = self.run_at(clause, pos)
+        if len(starts) < 2:
+            return None
+        names = self.line[clause:starts[0]].split(words.LIST_MARK)
+        names[-1] = self.namer.trim(names[-1])
+        if len(names) != len(starts) or not all(2 <= len(n.strip()) <= 12 for n in names):
+            return None
+        return shared_names(names, self.namer.segment)[starts.index(pos)]
+
+    def run_at(self, clause: int, pos: int) -> list[int]:
+        """Where the figures of the run joined by 、 that holds the figure at pos start (第二、第七、第九), or []."""
         run: list = []
         i = bisect_left(self.commas, pos)
         for m in self.ex.pattern.finditer(self.line, clause, self.commas[i] if i < len(self.commas) else self.head_end):
@@ -1212,13 +1234,7 @@ class _LineContext:
             else:
                 run.append([m.start(), m.end(), [m.start()]])
         starts = next((r[2] for r in run if r[0] <= pos < r[1]), [])
-        if len(starts) < 2 or pos not in starts:
-            return None
-        names = self.line[clause:starts[0]].split(words.LIST_MARK)
-        names[-1] = self.namer.trim(names[-1])
-        if len(names) != len(starts) or not all(2 <= len(n.strip()) <= 12 for n in names):
-            return None
-        return shared_names(names, self.namer.segment)[starts.index(pos)]
+        return starts if pos in starts else []
 
     def mentions_after(self, at: int) -> list:
         return [m.end for _, m in self.mentions if m.end > at]
