@@ -804,3 +804,10 @@ def test_spans_ratios_and_fractions_are_no_figures_and_a_compared_place_is_no_en
     assert d["0.3个百分点"].entity == "宁夏回族自治区"  # 全国 is what it is compared with
     assert d["第七"].entity == d["第九"].entity == "宁夏回族自治区"
     assert d["第七"].metric != d["第九"].metric  # each rank ranks its own figure of the list before
+
+
+def test_a_span_of_years_is_not_named_after_what_follows_and_a_class_of_the_figure_before_is_a_guess(ex):
+    text = "2025年，全省近5年人均预期寿命增量居全国前列。104种工业产品中，我省占比超过10%的有44种、超过20%的有23种。"
+    d = by_surface(ex, text, name="广东省2025.txt")
+    assert d["近5年"].metric != "人均预期寿命"  # what was measured over the five years, not the span
+    assert d["44种"].confidence["metric"] < 0.4 and d["23种"].confidence["metric"] < 0.4  # classes, unnamed

@@ -69,6 +69,8 @@ _COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高�
 _MEASURE_ENDS = ("率", "数", "比重", "占比", "比例", "量", "人次", "费用")  # how a name of a measure ends
 _DIGIT_IN = re.compile(r"[0-9０-９]")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
+CLASS_GUESS = 0.3  # a figure of a class the figure before it defines (超过20%的有23种): its name is a guess
+_CLASS_OF_BEFORE = re.compile(r"(?:以上|以下|及以上|及以下)?的(?:有|是|为|占)?")
 RANK_GUESS = 0.3  # a rank's name is made, not found in the vocabulary: a guess to confirm
 _AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰]")  # what is ranked is named after the figures of its clause
 _RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[名位]?、")  # 全国第二、第七、第九
@@ -555,6 +557,8 @@ class Extractor:
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]
                       and not _opens_aside(ctx.line, end, h[0])), None)  # 168.2万人(其中卫生技术人员…): a part
         following = ctx.line[end:ctx.clause_end(end)]
+        if d.parsed.unit == "年":  # 近5年人均预期寿命增量…: a span of years measures nothing named after it
+            after, following = None, ""
         if d.parsed.unit and d.surface.endswith(d.parsed.unit) and len(d.parsed.unit) == 1 and following:
             word = self.namer.segment(ctx.line[end - 1:end + 5])[0][0]
             if len(word) >= 3:  # 396家庭医生队伍: 家 begins 家庭医生, the words after it name what is counted
@@ -562,6 +566,9 @@ class Extractor:
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
                                 following, ctx.lead(start), ctx.list_mate(start))
+        if earlier and _CLASS_OF_BEFORE.fullmatch(ctx.line, ctx.previous_end, start):
+            # 占比超过10%的有44种、超过20%的有23种: a class the figure before defines, unnamed
+            named = naming.Naming(named.metric, min(named.confidence, CLASS_GUESS), named.wording)
         ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric),
                                                       ctx.nested(start))))
         ctx.previous_end = end
