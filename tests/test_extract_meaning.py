@@ -807,7 +807,9 @@ def test_spans_ratios_and_fractions_are_no_figures_and_a_compared_place_is_no_en
 
 
 def test_a_span_of_years_is_not_named_after_what_follows_and_a_class_of_the_figure_before_is_a_guess(ex):
-    text = "2025年，全省近5年人均预期寿命增量居全国前列。104种工业产品中，我省占比超过10%的有44种、超过20%的有23种。"
+    text = ("2025年，全省近5年人均预期寿命增量居全国前列。104种工业产品中，我省占比超过10%的有44种、超过20%的有23种。"
+            "人均预期寿命达到79.5岁。\n在五年的发展历程中，我们更加深刻体会到…")
     d = by_surface(ex, text, name="广东省2025.txt")
     assert d["近5年"].metric != "人均预期寿命"  # what was measured over the five years, not the span
+    assert d["五年"].metric != "人均预期寿命"  # nor the indicator in 岁 of the line above
     assert d["44种"].confidence["metric"] < 0.4 and d["23种"].confidence["metric"] < 0.4  # classes, unnamed

@@ -520,6 +520,11 @@ class Extractor:
             return declared, 0.6
         return "个", 0.2
 
+    def _in_age(self, metric: str) -> bool:
+        """An indicator given in years of age (人均预期寿命: 岁), which a span of years is never a value of."""
+        term = self.registry.metrics.get(metric)
+        return term is not None and str(term.extra.get("unit", "")) == "岁"
+
     def _counts_alike(self, rate: str, counter: str) -> bool:
         dims = self.namer.dimensions
         return "/" in rate and dims.get(counter) is not None and dims.get(rate.split("/", 1)[0]) == dims.get(counter)
@@ -557,13 +562,15 @@ class Extractor:
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]
                       and not _opens_aside(ctx.line, end, h[0])), None)  # 168.2万人(其中卫生技术人员…): a part
         following = ctx.line[end:ctx.clause_end(end)]
-        if d.parsed.unit == "年":  # 近5年人均预期寿命增量…: a span of years measures nothing named after it
+        if d.parsed.unit == "年":  # 近5年人均预期寿命增量…: a span of years measures nothing named around it
             after, following = None, ""
         if d.parsed.unit and d.surface.endswith(d.parsed.unit) and len(d.parsed.unit) == 1 and following:
             word = self.namer.segment(ctx.line[end - 1:end + 5])[0][0]
             if len(word) >= 3:  # 396家庭医生队伍: 家 begins 家庭医生, the words after it name what is counted
                 following = d.parsed.unit + following
-        named = self.namer.name(phrase, hits, d.parsed.unit, earlier, lambda: ctx.topics(lo),
+        topics = (lambda: [t for t in ctx.topics(lo) if not self._in_age(t[1])]) if d.parsed.unit == "年" \
+            else (lambda: ctx.topics(lo))  # 在五年的发展历程中: a span of years, not the 人均预期寿命 (岁) above
+        named = self.namer.name(phrase, hits, d.parsed.unit, earlier, topics,
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
                                 following, ctx.lead(start), ctx.list_mate(start))
         if earlier and _CLASS_OF_BEFORE.fullmatch(ctx.line, ctx.previous_end, start):
