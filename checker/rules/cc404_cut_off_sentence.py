@@ -17,7 +17,7 @@ Passing example::
 
         涪陵区疾病预防控制中心
 
-        2026年1月14日在示例省第十四届人民代表大会第四次会议上
+        ——2026年1月14日在示例省第十四届人民代表大会第四次会议上
 
         各位代表：
 
@@ -40,7 +40,7 @@ READS = "texts"
 
 # a table row set with spaces: a name, then figures (乡镇卫生院 1630 98577 39772 7523)
 _SPACED_ROW = re.compile(r"^\S+(?:[ \u3000]+[-+]?[0-9][0-9,.%‰]*){3,}$")
-_DATE_LINE = re.compile(r"[（(]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日")  # 2026年1月14日在…会议上
+_DATE_LINE = re.compile(r"[（(—\-\s]*(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日")  # ——2026年1月14日在…会议上
 _COMMA = re.compile("[，,；;]")  # a title has none; a sentence of that length has
 _OPENS = ":："  # 报告如下： introduces the lines after it
 PARAGRAPH = 30   # shorter lines are headings, captions and names

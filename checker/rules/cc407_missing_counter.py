@@ -8,7 +8,7 @@ Chinese counts take a measure word: 396支家庭医生队伍. Written without it
 Passing example::
 
     docs:
-      d.txt: 396支家庭医生队伍下沉一线，签约577234人。
+      d.txt: 396支家庭医生队伍下沉一线，签约577234人，抽检食品3250批次，办好10件事，建成3个体育公园。
 
 Failing example::
 
