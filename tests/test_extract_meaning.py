@@ -813,3 +813,8 @@ def test_a_span_of_years_is_not_named_after_what_follows_and_a_class_of_the_figu
     assert d["近5年"].metric != "人均预期寿命"  # what was measured over the five years, not the span
     assert d["五年"].metric != "人均预期寿命"  # nor the indicator in 岁 of the line above
     assert d["44种"].confidence["metric"] < 0.4 and d["23种"].confidence["metric"] < 0.4  # classes, unnamed
+
+
+def test_a_number_in_a_short_title_is_part_of_the_name(ex):
+    found = ex.document("四川省2025.txt", "2025年，电影《哪吒2》创造多项纪录，票房超150亿元。")
+    assert [d.surface for d in found] == ["超150亿元"]

@@ -1406,12 +1406,12 @@ def _is_label(line: str, start: int, end: int, core: str) -> bool:
 
 
 def _in_short_quote(line: str, start: int, end: int) -> bool:
-    """“12345”, “159”, “四个100”: digits in a short quoted name."""
-    open_at = line.rfind("“", max(0, start - 12), start)  # a farther quote cannot be short
-    if open_at < 0 or line.find("”", open_at, start) >= 0:
-        return False
-    close_at = line.find("”", end, open_at + 13)
-    return close_at >= 0
+    """“12345”, “159”, “四个100”, 《哪吒2》: digits in a short quoted name or title."""
+    for opening, closing in (("“", "”"), ("《", "》")):
+        open_at = line.rfind(opening, max(0, start - 12), start)  # a farther quote cannot be short
+        if open_at >= 0 and line.find(closing, open_at, start) < 0 and line.find(closing, end, open_at + 13) >= 0:
+            return True
+    return False
 
 
 def _chinese_is_quantity(core: str, qualified: bool, after: str) -> bool:
