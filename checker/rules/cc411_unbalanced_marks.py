@@ -25,7 +25,6 @@ Failing example::
 """
 import re
 
-from checker.rules.shared.textscan import lines
 
 CODE = "CC411"
 NAME = "unbalanced-marks"
