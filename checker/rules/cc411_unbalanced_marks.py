@@ -25,7 +25,6 @@ Failing example::
 """
 import re
 
-
 CODE = "CC411"
 NAME = "unbalanced-marks"
 SEVERITY = "warning"
