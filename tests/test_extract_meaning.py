@@ -710,8 +710,9 @@ def test_a_percent_that_says_what_part_it_is_after_it_is_a_share(ex):
 
 def test_a_rank_is_named_after_what_is_ranked_and_its_field_and_the_field_is_no_entity(ex):
     text = ("2024年，示例市中心医院门诊急诊77.4万人次，同比增长19.9%，全市排名第四；医院荣获全市第一名。"
-            "浙江省居民健康素养水平位居全国第三。")
+            "浙江省居民健康素养水平位居全国第三。2023年度国家基本公共卫生服务考核全市排名第一。")
     d = by_surface(ex, text, name="示例市2024年工作总结.txt")
+    assert d["第一"].metric == "国家基本公共卫生服务考核全市排名"  # not 度国家…: the year is no part of it
     assert d["第四"].metric == d["77.4万人次"].metric + "全市排名"  # the figure before it is what is ranked
     assert d["第一名"].metric == "全市排名"  # 医院 stands for the subject: nothing named is ranked
     assert d["第三"].metric == "居民健康素养水平全国排名"
@@ -818,3 +819,8 @@ def test_a_span_of_years_is_not_named_after_what_follows_and_a_class_of_the_figu
 def test_a_number_in_a_short_title_is_part_of_the_name(ex):
     found = ex.document("四川省2025.txt", "2025年，电影《哪吒2》创造多项纪录，票房超150亿元。")
     assert [d.surface for d in found] == ["超150亿元"]
+
+
+def test_an_at_sign_between_characters_is_no_mail_address(ex):
+    text = "国家卫生健康委发布《公报》!豆珗蟆凤@示,中国居民人均预期寿命由2018年的77.0岁提高到2019年的77.3岁。邮箱 wsj@example.cn"
+    assert [d.surface for d in ex.document("rmrb.txt", text)] == ["77.0岁", "77.3岁"]

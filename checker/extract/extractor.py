@@ -72,10 +72,11 @@ _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list 
 CLASS_GUESS = 0.3  # a figure of a class the figure before it defines (超过20%的有23种): its name is a guess
 _CLASS_OF_BEFORE = re.compile(r"(?:以上|以下|及以上|及以下)?的(?:有|是|为|占)?")
 RANK_GUESS = 0.3  # a rank's name is made, not found in the vocabulary: a guess to confirm
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2} ?年度?")  # 2023年度 before what is ranked
 _AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰]")  # what is ranked is named after the figures of its clause
 _RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[名位]?、")  # 全国第二、第七、第九
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
-_ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|[\w.+-]+@)[^\s，。；、“”（）()<>]+")
+_ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
@@ -631,7 +632,8 @@ class Extractor:
         for at, end, _ in ctx.entities:
             if clause <= at and end <= pool[0]:
                 ranked = ranked.replace(ctx.line[at:end], "")
-        ranked = _trimmed(_AFTER_FIGURES.split(YEAR.sub("", ranked))[-1], self.lang.self_words, self.lang.rank_words)
+        ranked = _trimmed(_AFTER_FIGURES.split(_YEAR_WORD.sub("", ranked))[-1], self.lang.self_words,
+                          self.lang.rank_words)
         run = ctx.run_at(clause, start)
         earlier = [m for at, m in ctx.mentions if at == sentence]
         if not ranked and len(run) > 1 and len(earlier) >= len(run) and "分别" in ctx.line[clause:run[0]]:
