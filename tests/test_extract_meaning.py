@@ -824,3 +824,10 @@ def test_a_number_in_a_short_title_is_part_of_the_name(ex):
 def test_an_at_sign_between_characters_is_no_mail_address(ex):
     text = "国家卫生健康委发布《公报》!豆珗蟆凤@示,中国居民人均预期寿命由2018年的77.0岁提高到2019年的77.3岁。邮箱 wsj@example.cn"
     assert [d.surface for d in ex.document("rmrb.txt", text)] == ["77.0岁", "77.3岁"]
+
+
+def test_a_listed_name_the_vocabulary_knows_as_it_stands_does_not_take_the_last_names_words(ex):
+    text = "2025年，每千人托位、养老床位数分别达到4.7个、27.3张。医院、卫生院床位数分别为3000张、2000张。"
+    d = by_surface(ex, text, name="陕西省2025.txt")
+    assert "床位" not in d["4.7个"].metric and "托位" in d["4.7个"].metric  # not 托位床位数
+    assert d["3000张"].metric == "医院床位数"  # 医院 alone is 医院数, but 医院床位数 is known too

@@ -773,15 +773,21 @@ class Extractor:
         return "actual", 0.5
 
 
-def shared_names(names: list[str], segment) -> list[str]:
+def shared_names(names: list[str], segment, known=None) -> list[str]:
     """The names of a list whose last one ends in what they all measure (高血压、糖尿病患者规范管理率;
     孕产妇、婴儿死亡率): each earlier name that ends in no measure takes the last one's words after its first
-    (糖尿病 | 患者规范管理率), so that each names an indicator."""
+    (糖尿病 | 患者规范管理率), so that each names an indicator; but not a name the vocabulary knows as it
+    stands and not with those words (known(name)): 每千人托位、养老床位数 are two indicators."""
     words = [w for w, _ in segment(names[-1]) if w.strip()]
     tail = "".join(words[1:])
     if len(words) < 2 or not tail.endswith(_MEASURE_ENDS):
         return names
-    return [n if n.endswith(_MEASURE_ENDS) or _DIGIT_IN.search(n) else n + tail for n in names[:-1]] + names[-1:]
+
+    def lent(n: str) -> str:
+        if n.endswith(_MEASURE_ENDS) or _DIGIT_IN.search(n) or (known and known(n) and not known(n + tail)):
+            return n
+        return n + tail
+    return [lent(n) for n in names[:-1]] + names[-1:]
 
 
 def _since(line: str, m: re.Match, year: int | None) -> str:
@@ -1222,7 +1228,7 @@ class _LineContext:
             return None
         shared = next((end for end in _SHARED_ENDS if names[-1].endswith(end)), "")
         names = [n if n.endswith(shared) else n + shared for n in names]  # 门诊量和住院量占比: both are 占比
-        names = shared_names(names, self.namer.segment)  # 孕产妇、婴儿死亡率: 孕产妇死亡率
+        names = shared_names(names, self.namer.segment, self.namer.knows)  # 孕产妇、婴儿死亡率: 孕产妇死亡率
         index = sum(1 for m in self.mentions_after(at) if m < pos)
         return names[index % len(names)]  # 分别由14.2%和17.6%提高到14.8%和18.3%: the names again, in order
 
@@ -1235,7 +1241,7 @@ class _LineContext:
         names[-1] = self.namer.trim(names[-1])
         if len(names) != len(starts) or not all(2 <= len(n.strip()) <= 12 for n in names):
             return None
-        return shared_names(names, self.namer.segment)[starts.index(pos)]
+        return shared_names(names, self.namer.segment, self.namer.knows)[starts.index(pos)]
 
     def run_at(self, clause: int, pos: int) -> list[int]:
         """Where the figures of the run joined by 、 that holds the figure at pos start (第二、第七、第九), or []."""

@@ -259,6 +259,10 @@ class MetricNamer:
         """The phrase without the connectives and cue words at either end (其中, 达到, 均为)."""
         return self._trim(phrase)
 
+    def knows(self, name: str) -> bool:
+        """The vocabulary names an indicator so (printed whole: 每千人托位)."""
+        return self.listed_name(name)[1] >= 0.9
+
     def listed_name(self, name: str) -> tuple[str, float]:
         """A name printed whole (高血压患者规范管理率): the vocabulary's, confident, or itself, a guess."""
         self.metrics.learn([name])
