@@ -831,3 +831,12 @@ def test_a_listed_name_the_vocabulary_knows_as_it_stands_does_not_take_the_last_
     d = by_surface(ex, text, name="陕西省2025.txt")
     assert "床位" not in d["4.7个"].metric and "托位" in d["4.7个"].metric  # not 托位床位数
     assert d["3000张"].metric == "医院床位数"  # 医院 alone is 医院数, but 医院床位数 is known too
+
+
+def test_the_kinds_of_a_breakdown_are_kinds_of_its_whole(ex):
+    text = "2019年，医疗机构按经济类型分，国有3804个，占11.17%；集体16860个；私营10213个。医院按床位数分：100张床位以下医院1150个。"
+    d = by_surface(ex, text, name="江苏省2019.txt")
+    assert [d[s].metric for s in ("3804个", "16860个", "10213个")] == ["国有医疗机构数", "集体医疗机构数", "私营医疗机构数"]
+    assert (d["11.17%"].metric, d["11.17%"].kind) == ("国有医疗机构数", "share")
+    assert d["1150个"].metric == "100张床位以下医院数"  # the kind already names the whole
+    assert d["16860个"].confidence["metric"] < 0.4

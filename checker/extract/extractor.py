@@ -69,6 +69,7 @@ _COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高�
 _MEASURE_ENDS = ("率", "数", "比重", "占比", "比例", "量", "人次", "费用")  # how a name of a measure ends
 _DIGIT_IN = re.compile(r"[0-9０-９]")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
+_BROKEN_DOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?)按[\u4e00-\u9fff]{1,8}分")  # 医疗机构按经济类型分
 CLASS_GUESS = 0.3  # a figure of a class the figure before it defines (超过20%的有23种): its name is a guess
 _CLASS_OF_BEFORE = re.compile(r"(?:以上|以下|及以上|及以下)?的(?:有|是|为|占)?")
 RANK_GUESS = 0.3  # a rank's name is made, not found in the vocabulary: a guess to confirm
@@ -521,6 +522,16 @@ class Extractor:
             return declared, 0.6
         return "个", 0.2
 
+    def _by_kind(self, ctx: "_LineContext", start: int) -> "naming.Naming | None":
+        """A figure in a breakdown (医疗机构按经济类型分，国有3804个，集体16860个): its kind and the whole."""
+        by = _last_match(_BROKEN_DOWN, ctx.line, 0, start)
+        if by is None or self.namer.breakdowns.get(by.group(1)) != "institutions":
+            return None
+        kind = ctx.line[max(ctx.phrase_start(start), by.end()):start].strip(" ：:，,；;、")
+        if not 1 <= len(kind) <= 6 or not all(is_han(c) for c in kind) or by.group(1) in kind:
+            return None  # 按等级分：三级医院: the kind names the whole itself
+        return naming.Naming(kind + by.group(1) + "数", CLASS_GUESS, kind)
+
     def _in_age(self, metric: str) -> bool:
         """An indicator given in years of age (人均预期寿命: 岁), which a span of years is never a value of."""
         term = self.registry.metrics.get(metric)
@@ -574,6 +585,8 @@ class Extractor:
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, topics,
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
                                 following, ctx.lead(start), ctx.list_mate(start))
+        if named.confidence <= CLASS_GUESS:  # 医疗机构按经济类型分，国有3804个: a kind of the whole broken down
+            named = self._by_kind(ctx, start) or named
         if earlier and _CLASS_OF_BEFORE.fullmatch(ctx.line, ctx.previous_end, start):
             # 占比超过10%的有44种、超过20%的有23种: a class the figure before defines, unnamed
             named = naming.Naming(named.metric, min(named.confidence, CLASS_GUESS), named.wording)
