@@ -840,3 +840,11 @@ def test_the_kinds_of_a_breakdown_are_kinds_of_its_whole(ex):
     assert (d["11.17%"].metric, d["11.17%"].kind) == ("国有医疗机构数", "share")
     assert d["1150个"].metric == "100张床位以下医院数"  # the kind already names the whole
     assert d["16860个"].confidence["metric"] < 0.4
+
+
+def test_a_report_given_to_a_session_early_in_a_year_reviews_the_year_before(ex):
+    text = ("政府工作报告\n（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）\n"
+            "新建县域医疗次中心50个。今年要继续办好“十件民生实事”。（3）新建县域医疗次中心58个。")
+    d = by_surface(ex, text, name="guizhou.txt")
+    assert (d["50个"].period, d["50个"].kind) == ("2025", "actual")
+    assert (d["58个"].period, d["58个"].kind) == ("2026", "target")

@@ -1577,7 +1577,8 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
                           any(cue in clause for cue in lang.target_cues)):  # 力争区人民医院2023年通过…评审
             facts.goals.add(year)
             continue
-        if _WORK_REPORT.match(text, m.end()):  # 2026年四川省人民政府工作报告: given in 2026 on 2025
+        if _WORK_REPORT.match(text, m.end()) or _SPEECH.match(text, m.start()):
+            # 2026年四川省人民政府工作报告, （2026年1月27日在…人民代表大会…会议上）: given early in 2026, on 2025
             facts.plans_for = _latest(facts.plans_for, year)
             continue
         if _EDITION.search(before):  # 江苏年鉴2020: the yearbook of 2020 reports 2019
@@ -1597,6 +1598,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
     return facts
 
 
+_SPEECH = re.compile(r"(?:19|20)\d{2} ?年[1-3]月\d{1,2}日在[^，。；\n]{2,40}?(?:大会|会议)")  # a report to a session
 _WORK_REPORT = re.compile(r"[^，。；\n]{0,16}?政府工作报告")
 _EDITION = re.compile(r"(?:年鉴|年鑒)[》」』\s]*(?:（|\()?$")
 _PLANS = re.compile(r"[，,]?[^，,。；;\n]{0,8}?(?:提出|部署|将(?!来|军)|计划(?!生育|免疫|单列))")
