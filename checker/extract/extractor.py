@@ -574,13 +574,14 @@ class Extractor:
         after = next((h for h in ctx.names if h[0] >= end and h[1] <= ctx.clause_end(end) and h[3]
                       and not _opens_aside(ctx.line, end, h[0])), None)  # 168.2万人(其中卫生技术人员…): a part
         following = ctx.line[end:ctx.clause_end(end)]
-        if d.parsed.unit == "年":  # 近5年人均预期寿命增量…: a span of years measures nothing named around it
+        years = d.parsed.unit == "年"  # 近5年人均预期寿命增量…: a span of years measures nothing named around it
+        if years:
             after, following = None, ""
         if d.parsed.unit and d.surface.endswith(d.parsed.unit) and len(d.parsed.unit) == 1 and following:
             word = self.namer.segment(ctx.line[end - 1:end + 5])[0][0]
             if len(word) >= 3:  # 396家庭医生队伍: 家 begins 家庭医生, the words after it name what is counted
                 following = d.parsed.unit + following
-        topics = (lambda: [t for t in ctx.topics(lo) if not self._in_age(t[1])]) if d.parsed.unit == "年" \
+        topics = (lambda: [t for t in ctx.topics(lo) if not self._in_age(t[1])]) if years \
             else (lambda: ctx.topics(lo))  # 在五年的发展历程中: a span of years, not the 人均预期寿命 (岁) above
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, topics,
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
@@ -1247,6 +1248,8 @@ class _LineContext:
 
     def _paired(self, clause: int, pos: int) -> str | None:
         """The name a figure of a run of figures joined by 、 takes from a list of as many names before the run."""
+        if words.LIST_MARK not in self.line[clause:pos]:
+            return None  # no list of names before the figure: its run need not be found (every figure asks)
         starts = self.run_at(clause, pos)
         if len(starts) < 2:
             return None
