@@ -848,3 +848,8 @@ def test_a_report_given_to_a_session_early_in_a_year_reviews_the_year_before(ex)
     d = by_surface(ex, text, name="guizhou.txt")
     assert (d["50个"].period, d["50个"].kind) == ("2025", "actual")
     assert (d["58个"].period, d["58个"].kind) == ("2026", "target")
+
+
+def test_party_congresses_and_their_plenary_sessions_are_names(ex):
+    text = "2025年，落实党的二十届历次全会精神，按照省委十三届历次全会、省委十一届十次全会部署，全省医院120个。"
+    assert [d.surface for d in ex.document("贵州省2025.txt", text)] == ["120个"]
