@@ -2,6 +2,8 @@
 vocabulary only (no project rules), on sentences written for these tests in the way bulletins phrase them."""
 from __future__ import annotations
 
+import json
+
 import pytest
 import yaml
 from helpers import ROOT, run_check
@@ -127,6 +129,20 @@ def test_a_contradiction_between_guesses_is_info_and_counted(tmp_path):
     assert contradictions and all(f.severity == "info" for f in contradictions)
     assert "confirm" in contradictions[0].message and "metric" in contradictions[0].message
     assert result.waiting >= len(contradictions)
+
+
+def test_the_reports_people_read_count_the_guesses_in_a_line_unless_verbose(tmp_path):
+    from checker.report import render
+
+    claims, docs = _write_drafts(tmp_path, "全区建成长者照护之家54家。全区建成长者照护之家60家。", "plan.txt")
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    held = [f for f in result.findings if f.guess]
+    assert held and all(f.severity == "info" and "'s metric" in f.guess for f in held)
+    for fmt in ("text", "markdown"):
+        short, full = render(result, fmt), render(result, fmt, verbose=True)
+        assert "60家" not in short and f"+ {len(held)} info resting on drafts' guesses" in short  # 60家: CC201's
+        assert "60家" in full and "--verbose lists them" not in full
+    assert json.loads(render(result, "json"))["findings"][0]["guess"] == held[0].guess  # machines get all
 
 
 def test_the_same_contradiction_between_reviewed_claims_is_an_error(tmp_path):

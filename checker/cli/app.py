@@ -95,6 +95,8 @@ EngineOpt = typer.Option(None, "--engine", help="Where the cross-record rules ru
 CacheOpt = typer.Option(None, "--cache-dir", help="Cache of parsed claim files (default: .claimcheck-cache; "
                         "safe to delete).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Parse every claim file; read and write no cache.")
+VerboseOpt = typer.Option(False, "--verbose", "-v", help="List every finding in the text and Markdown reports, also "
+                          "the info resting on drafts' guesses (by default one line per document counts them).")
 JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="Processes: 1 does everything in one; N parses claim files "
                        "in N and runs the document rules in a second one beside the claims (default 0: each when "
                        "its input is large, over 8 MB of YAML or 1 MB of text, and there are several cores).")
@@ -120,6 +122,7 @@ def check(
     cache_dir: Optional[str] = CacheOpt,
     no_cache: bool = NoCacheOpt,
     jobs: int = JobsOpt,
+    verbose: bool = VerboseOpt,
     reference: Optional[List[str]] = typer.Option(None, "--reference", help="Compare claims with official figures: "
                                                   "a built-in set (national) or a folder (see docs/reference.md). "
                                                   "Repeatable."),
@@ -129,7 +132,7 @@ def check(
                          ignore=ignore, encoding=encoding, max_file_size=max_file_size, baseline=baseline,
                          suppressions=suppressions, engine=engine, cache_dir=cache_dir, jobs=jobs,
                          reference=reference)
-    _run(settings, "check", format, output, force, no_cache=no_cache)
+    _run(settings, "check", format, output, force, no_cache=no_cache, verbose=verbose)
 
 
 @app.command()
@@ -146,11 +149,12 @@ def validate(
     force: bool = ForceOpt,
     cache_dir: Optional[str] = CacheOpt,
     no_cache: bool = NoCacheOpt,
+    verbose: bool = VerboseOpt,
 ):
     """Check each record on its own: schema, numbers, units, quotes. No cross-checks."""
     settings = _settings("validate", claims=claims, docs=docs, rules=rules, fail_on=fail_on, encoding=encoding,
                          max_file_size=max_file_size, cache_dir=cache_dir)
-    _run(settings, "validate", format, output, force, no_cache=no_cache)
+    _run(settings, "validate", format, output, force, no_cache=no_cache, verbose=verbose)
 
 
 class DraftFormat(str, Enum):
@@ -562,7 +566,8 @@ def explain(code: str = typer.Argument(..., help="A rule code such as CC201.")):
     typer.echo(found.__doc__.strip())
 
 
-def _run(settings, command: str, format, output, force: bool, documents=None, no_cache: bool = False):
+def _run(settings, command: str, format, output, force: bool, documents=None, no_cache: bool = False,
+         verbose: bool = False):
     """Run a command's rules, write its reports, exit 1 when a finding at or above fail-on remains."""
     from dataclasses import replace
 
@@ -572,7 +577,7 @@ def _run(settings, command: str, format, output, force: bool, documents=None, no
         settings = replace(settings, cache_dir=None)
     _check_outputs(output, force)  # refuse before a long run, not after it
     result = _execute(settings, command, documents)
-    _emit(result, format, output, force)
+    _emit(result, format, output, force, verbose)
     raise typer.Exit(EXIT_FINDINGS if at_or_above(result.findings, settings.fail_on) else EXIT_OK)
 
 
@@ -620,7 +625,7 @@ class _progress:
         return False
 
 
-def _emit(result, formats, outputs, force: bool = False) -> None:
+def _emit(result, formats, outputs, force: bool = False, verbose: bool = False) -> None:
     """Each --format to its --output, in order; at most one report goes to standard output."""
     from checker import report
 
@@ -629,7 +634,7 @@ def _emit(result, formats, outputs, force: bool = False) -> None:
         _fail("more --output than --format options")
     if len(formats) - len(outputs) > 1:
         _fail("only one report can go to standard output: give an --output for each other --format")
-    texts = [report.render(result, fmt.value) for fmt in formats]  # an interrupt here writes nothing
+    texts = [report.render(result, fmt.value, verbose) for fmt in formats]  # an interrupt here writes nothing
     for i, text in enumerate(texts):
         _write(text, outputs[i] if i < len(outputs) else None, force)
 

@@ -39,6 +39,7 @@ class Finding(NamedTuple):  # a tuple, like Location: made by the hundred thousa
     claims: tuple[str, ...] = ()  # claim ids involved, in order
     span: str = ""   # the exact text concerned, for findings about a document
     fix: str = ""    # the likely intended text, where there is one
+    guess: str = ""  # the draft's guess it rests on ("<id>'s metric"): advice until a person confirms the draft
 
     def sort_key(self):
         """By the place in the source text when there is one: that is how people read."""
@@ -75,6 +76,7 @@ class Finding(NamedTuple):  # a tuple, like Location: made by the hundred thousa
             "locations": [loc.as_dict() for loc in self.locations],
             **({"span": self.span} if self.span else {}),
             **({"fix": self.fix} if self.fix else {}),
+            **({"guess": self.guess} if self.guess else {}),
         }
 
 

@@ -9,8 +9,14 @@ FORMATS = {
 }
 
 
-def render(result, fmt: str) -> str:
-    return importlib.import_module(f"checker.report.{FORMATS[fmt]}").render(result)
+VERBOSE = {"text", "markdown"}  # the formats people read top to bottom; the rest keep every finding
+
+
+def render(result, fmt: str, verbose: bool = False) -> str:
+    """The report in one format; verbose lists, in the formats people read in order, also the info that rests on
+    drafts' guesses (otherwise counted in one line per document)."""
+    module = importlib.import_module(f"checker.report.{FORMATS[fmt]}")
+    return module.render(result, verbose=verbose) if fmt in VERBOSE else module.render(result)
 
 
 def is_report(text: str) -> bool:

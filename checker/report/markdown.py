@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from checker import __version__
-from checker.report.summary import fix_shown, summary, summary_line
+from checker.report.summary import fix_shown, held_line, listed, summary, summary_line
 from checker.report.text import group_of
 
 ICON = {"error": "🔴", "warning": "🟡", "info": "🔵"}
@@ -16,7 +16,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def render(result) -> str:
+def render(result, verbose: bool = False) -> str:
     s = summary(result)
     out = ["# claimcheck report", "", f"**{escape(summary_line(result))}**", ""]
     out += ["| severity | findings |", "| --- | ---: |"]
@@ -28,10 +28,13 @@ def render(result) -> str:
         groups.setdefault(group_of(f), []).append(f)
     for path, findings in groups.items():
         out += ["", f"## {escape(path)}", ""]
+        findings, held = listed(findings, verbose)
         for f in findings:
             where = ", ".join(f"`{loc}`" for loc in f.locations)
             out.append(f"- {ICON[f.severity]} **{f.code}** {f.severity}: {escape(f.message)}  ")
             out.append(f"  {where}" + (f"  \n  fix: {escape(fix_shown(f))}" if f.fix else ""))
+        if held:
+            out.append(f"- {ICON['info']} {escape(held_line(held))}")
     verified = getattr(result, "verified", None) or []
     if verified:
         out += ["", f"## ✅ Verified against the reference figures ({len(verified)})", "",

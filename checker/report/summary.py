@@ -43,6 +43,24 @@ def _n(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def listed(findings, verbose: bool) -> tuple[list, list]:
+    """(listed, held back): a report for people lists the info that rests on drafts' guesses only when asked
+    (--verbose); a first run over a report's drafts makes thousands of them."""
+    if verbose:
+        return list(findings), []
+    shown, held = [], []
+    for f in findings:
+        (held if f.guess and f.severity == "info" else shown).append(f)
+    return shown, held
+
+
+def held_line(held: list) -> str:
+    """One line for the findings held back: how many, by rule, and how to list them."""
+    by_code = Counter(f.code for f in held).most_common()
+    codes = ", ".join(f"{code} {n}" for code, n in by_code)
+    return f"+ {len(held)} info resting on drafts' guesses ({codes}): --verbose lists them"
+
+
 SHOWN_SPAN = 40  # characters of a fix's span shown; a PDF's degenerate line can make it thousands long
 
 

@@ -5,7 +5,7 @@ import io
 import os
 import sys
 
-from checker.report.summary import fix_shown, summary_line
+from checker.report.summary import fix_shown, held_line, listed, summary_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -25,7 +25,7 @@ def _position(finding, path: str) -> str:
     return "-"
 
 
-def render(result, color: bool | None = None) -> str:
+def render(result, color: bool | None = None, verbose: bool = False) -> str:
     from rich.console import Console
     from rich.markup import escape
 
@@ -39,6 +39,7 @@ def render(result, color: bool | None = None) -> str:
         groups.setdefault(group_of(f), []).append(f)
     for path, findings in groups.items():
         console.print(f"[bold underline]{escape(path)}[/]")
+        findings, held = listed(findings, verbose)
         for f in findings:
             sev = f"[{STYLE[f.severity]}]{f.severity:<7}[/]"
             console.print(f"  {_position(f, path):>7}  {sev}  [bold]{f.code}[/]  {escape(f.message)}")
@@ -46,6 +47,8 @@ def render(result, color: bool | None = None) -> str:
             console.print(f"           [dim]at {escape(', '.join(others))}[/]")
             if f.fix:
                 console.print(f"           [green]fix:[/] {escape(fix_shown(f))}")
+        if held:
+            console.print(f"  [dim]{escape(held_line(held))}[/]")
         console.print()
     console.print(f"[bold]{escape(summary_line(result))}[/]")
     return buffer.getvalue()

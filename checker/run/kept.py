@@ -385,7 +385,8 @@ def _findings(table) -> list:
     places = (tuple(made[start:end]) for start, end in zip(ends, ends[1:]))
     columns = [_shared(table.column("code")), _shared(table.column("severity")), table.column("message").to_pylist()]
     rest = [table.column(name).to_pylist() for name in ("span", "fix")]
-    return list(map(tuple.__new__, repeat(Finding), zip(*columns, places, claims, *rest)))
+    unconfirmed = repeat("")  # the guess a finding rests on is found again each run (checker.run.unconfirmed)
+    return list(map(tuple.__new__, repeat(Finding), zip(*columns, places, claims, *rest, unconfirmed)))
 
 
 def _shared(column) -> list:

@@ -27,6 +27,6 @@ def demote(findings: list[Finding], table) -> tuple[list[Finding], int]:
             continue
         waiting += 1
         if f.severity != "info":
-            f = f._replace(severity="info", message=f"{f.message} [a draft's guess, confirm it first: {guess}]")
-        out.append(f)
+            f = f._replace(message=f"{f.message} [a draft's guess, confirm it first: {guess}]")
+        out.append(f._replace(severity="info", guess=guess))
     return out, waiting
