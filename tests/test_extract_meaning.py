@@ -869,3 +869,83 @@ def test_a_report_given_to_a_session_early_in_a_year_reviews_the_year_before(ex)
 def test_party_congresses_and_their_plenary_sessions_are_names(ex):
     text = "2025年，落实党的二十届历次全会精神，按照省委十三届历次全会、省委十一届十次全会部署，全省医院120个。"
     assert [d.surface for d in ex.document("贵州省2025.txt", text)] == ["120个"]
+
+
+# A whole national bulletin (2024年我国卫生健康事业发展统计公报, a Markdown copy) gave 18 false errors; the
+# sentences below are written for these tests in the ways that bulletin phrases its figures.
+
+def test_a_branch_of_medicine_narrows_the_name_after_it(ex):
+    d = by_surface(ex, "2024年，全省中医类医疗卫生机构总诊疗人次1.8亿，比上年增加0.1亿人次。全省中医药卫生人员总数"
+                       "11.9万人。全省中医类医疗卫生机构出院人次527.0万。全省基层医疗卫生机构数量达3.5万个。")
+    assert d["1.8亿"].metric == "中医类医疗卫生机构诊疗人次"  # a listed indicator, not 总诊疗人次
+    assert d["11.9万人"].metric == "中医药卫生人员总数"
+    assert d["527.0万"].metric == "中医类出院人次" and d["527.0万"].unit == "人次"
+    assert d["3.5万个"].metric == "基层医疗卫生机构数"  # not 基层 + 医疗卫生机构数量
+
+
+def test_one_figure_for_a_list_of_kinds_is_their_sum_and_a_guess(ex):
+    d = by_surface(ex, "2024年，乡镇卫生院、社区卫生服务中心（站）、村卫生室诊疗人次9.8亿，比上年增加0.3亿人次。")
+    assert d["9.8亿"].metric != "村卫生室诊疗人次" and d["9.8亿"].metric.endswith("诊疗人次")
+    assert d["9.8亿"].unit == "人次" and d["9.8亿"].confidence["metric"] <= 0.3
+    assert d["0.3亿人次"].metric == d["9.8亿"].metric and d["0.3亿人次"].confidence["metric"] <= 0.3
+
+
+def test_the_kind_of_institution_a_paragraph_opens_with_names_its_work_figures(ex):
+    d = by_surface(ex, "2024年，全省县级（含县级市）医院诊疗人次1.2亿；入院人次1016.2万；病床使用率75.6%。\n"
+                       "2024年，乡镇卫生院诊疗人次1.8亿。2024年，医师日均担负诊疗9.7人次，病床使用率52.4%，"
+                       "出院者平均住院日6.4日。\n")
+    assert d["75.6%"].metric == "县级医院病床使用率"
+    assert d["52.4%"].metric == "乡镇卫生院病床使用率" and d["9.7人次"].metric == "乡镇卫生院医师日均担负诊疗人次"
+    assert d["6.4日"].metric.startswith("乡镇卫生院") and d["6.4日"].metric.endswith("平均住院日")  # no date
+
+
+def test_days_and_bed_days_with_decimals_are_figures_and_a_date_is_not(ex):
+    d = by_surface(ex, "2024年5月10日，医院医师日均担负住院2.3床日，出院者平均住院日8.6日，比上年缩短0.1日。")
+    assert {"2.3床日", "8.6日", "0.1日"} <= set(d) and "10日" not in d and "5月10日" not in d
+
+
+def test_an_average_per_centre_goes_on_across_its_list(ex):
+    d = by_surface(ex, "2024年，全省社区卫生服务中心诊疗人次9.3亿，入院人次542.8万；平均每个中心年诊疗量9.1万人次，"
+                       "年入院量531人次。")
+    assert d["542.8万"].metric == "社区卫生服务中心入院人次"
+    assert d["531人次"].metric.startswith("平均每个中心") and d["531人次"].confidence["metric"] <= 0.3
+
+
+def test_a_rate_is_not_the_count_its_name_begins_and_a_rate_per_another_base_is_a_guess(ex):
+    d = by_surface(ex, "2024年，全省丙类传染病报告发病率为790.0/10万，死亡率为0.0020/10万。全省人口死亡率为7.76‰。")
+    assert d["790.0/10万"].metric == "丙类法定报告传染病发病率"
+    assert d["0.0020/10万"].confidence["metric"] <= 0.3  # the population's 死亡率 is stated in ‰
+    assert d["7.76‰"].metric == "死亡率" and d["7.76‰"].confidence["metric"] >= 0.7
+
+
+def test_a_clause_with_a_verb_and_de_narrows_the_name_and_the_list_after_it(ex):
+    d = by_surface(ex, "医养结合机构共有842个，其中进行养老机构备案的医疗卫生机构358个。建成老年友善医疗机构的综合性医院"
+                       "1562个、基层医疗卫生机构3913个。全省的医院300个。")
+    assert d["358个"].metric != "医疗卫生机构数" and d["358个"].confidence["metric"] <= 0.3
+    assert d["3913个"].metric != "基层医疗卫生机构数" and d["3913个"].confidence["metric"] <= 0.3
+    assert d["300个"].metric == "医院数"  # 全省的 names no kind of hospital
+
+
+def test_an_average_does_not_include_the_averages_of_its_parts(ex):
+    d = by_surface(ex, "2024年，医院医师日均担负诊疗6.7人次，其中：公立医院医师日均担负诊疗7.2人次。"
+                       "医院12个，其中：公立医院5个。")
+    assert d["6.7人次"].links.includes == [] and [p.surface for p in d["12个"].links.includes] == ["5个"]
+
+
+def test_a_bulletin_written_this_way_raises_no_error(tmp_path):
+    text = ("2024年浙江省卫生健康事业发展统计公报\n"
+            "2024年末，全省医疗卫生机构总数35479个。其中：医院1034个，基层医疗卫生机构33893个。\n"
+            "2024年，全省医疗卫生机构总诊疗人次6.2亿，比上年增加0.2亿人次。\n"
+            "2024年，全省县级（含县级市）医院诊疗人次1.2亿；病床使用率75.6%。\n"
+            "2024年，乡镇卫生院诊疗人次1.1亿。2024年，医师日均担负诊疗9.7人次，病床使用率52.4%。\n"
+            "2024年，乡镇卫生院、社区卫生服务中心（站）、村卫生室诊疗人次2.8亿。\n"
+            "2024年，村卫生室诊疗人次0.9亿。\n"
+            "2024年，全省中医类医疗卫生机构总诊疗人次0.8亿。全省中医药卫生人员总数5.9万人。\n"
+            "2024年末，全省卫生人员总数78.0万人。\n"
+            "2024年，医院医师日均担负诊疗6.7人次，其中：公立医院医师日均担负诊疗7.2人次。\n"
+            "医养结合机构共有842个，其中进行养老机构备案的医疗卫生机构358个。\n"
+            "2024年，全省丙类传染病报告发病率为790.0/10万，死亡率为0.0020/10万。全省人口死亡率为7.76‰。\n")
+    claims, docs = _write_drafts(tmp_path, text, "2024年浙江省卫生健康事业发展统计公报.txt")
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    assert [f.message for f in result.findings if f.severity == "error"] == []
+    assert yaml.safe_load(claims.read_text(encoding="utf-8"))[0]["entity"] == "浙江省"  # confident: errors count

@@ -78,9 +78,10 @@ _AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰]")  # what is ranked is name
 _RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[名位]?、")  # 全国第二、第七、第九
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
 _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|家庭医生团队|团队)")
+_PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|中心|站|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
+JOINT_ITEMS = 4  # names one figure is the sum of, at most: a longer list gives examples
 CAPTION_LINES = 2  # a table's caption: its title and a line such as 单位：个
 FUTURE_LOOK_BACK = 24  # lines above a figure searched for the target year a plan's list of items shares
 CHUNK = 1 << 17  # characters of text per task when documents are shared out to processes
@@ -342,9 +343,17 @@ class Extractor:
                          for d in self._scan(texts[i][0], texts[i][1], start, end, first, year, about)]
             else:
                 found = _in_processes(self, texts, titles, parts, jobs)
-            drafts = _related(texts, found, lambda unit: self.namer.dimensions.get(unit or "") in naming.COUNTED,
-                              self.namer.measure_of)
+            drafts = _related(texts, found, self._adds_up, self.namer.measure_of)
             return _as_printed(drafts, printed, texts)
+
+    def _adds_up(self, d: Draft) -> bool:
+        """Figures of the draft's kind add up: counts do, but not an average of a count (医师日均担负诊疗6.7人次,
+        其中公立医院7.2人次), which the vocabulary says is no whole number; nor ages and rates."""
+        if self.namer.dimensions.get(d.unit or "") not in naming.COUNTED:
+            return False
+        self.registry.metrics.learn([d.metric])  # a name composed in a helper process
+        term = self.registry.metrics.get(d.metric)
+        return term is None or term.extra.get("integer") is not False
 
     def _facts(self, text: str, start: int, end: int, counted: bool = True) -> tuple:
         """What a part of a document says about the whole: its latest year, and the facts about its subject
@@ -520,6 +529,10 @@ class Extractor:
             return printed, confidence
         if declared:
             return declared, 0.6
+        ends = self.namer.names(d.metric)  # 乡镇卫生院、村卫生室诊疗人次39.8亿: the unit of the name it ends with
+        term = self.registry.metrics.get(ends[-1][3]) if ends and ends[-1][1] == len(d.metric) and ends[-1][3] else None
+        if term is not None and term.extra.get("unit"):
+            return str(term.extra["unit"]), 0.4
         return "个", 0.2
 
     def _by_kind(self, ctx: "_LineContext", start: int) -> "naming.Naming | None":
@@ -564,6 +577,9 @@ class Extractor:
         if listed is not None:
             phrase, hits = listed, self.namer.names(listed)
         else:
+            if self.namer.dimensions.get(d.parsed.unit or "") in naming.COUNTED or \
+                    (not d.parsed.unit and d.surface[:1].isdigit()):  # 诊疗人次39.8亿; not 四大专区
+                lo = ctx.joint_start(lo, start)  # a sum; a rate the names share is drafted for each (_sharing)
             phrase = ctx.line[lo:start]
             hits = [(s - lo, e - lo, *rest) for s, e, *rest in ctx.names if s >= lo and e <= start]
         rate = naming.RATE_PREFIX.search(ctx.line, ctx.comma_start(start), start)
@@ -585,21 +601,50 @@ class Extractor:
             else (lambda: ctx.topics(lo))  # 在五年的发展历程中: a span of years, not the 人均预期寿命 (岁) above
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, topics,
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
-                                following, ctx.lead(start), ctx.list_mate(start))
+                                following, self._lead(ctx, start), ctx.list_mate(start))
         if named.confidence <= CLASS_GUESS:  # 医疗机构按经济类型分，国有3804个: a kind of the whole broken down
             named = self._by_kind(ctx, start) or named
         if earlier and _CLASS_OF_BEFORE.fullmatch(ctx.line, ctx.previous_end, start):
             # 占比超过10%的有44种、超过20%的有23种: a class the figure before defines, unnamed
             named = naming.Naming(named.metric, min(named.confidence, CLASS_GUESS), named.wording)
+        named = self._qualified_like(ctx.list_mate(start), named)
         ctx.mentions.append((sentence, naming.Mention(end, named.metric, self.namer.dimension_of(named.metric),
-                                                      ctx.nested(start))))
+                                                      ctx.nested(start), named.confidence)))
         ctx.previous_end = end
         d.wording = named.wording
-        per = _PER_EACH.search(ctx.line, ctx.comma_start(start), start)
+        per = self._per_each(ctx, start)
         if per is not None and rate is None and not named.metric.startswith(per.group()):
             # 平均每村村卫生室人员2.32人: an average per village, not the count of the staff
             return per.group() + named.metric, min(named.confidence, PER_EACH_GUESS)
         return named.metric, named.confidence
+
+    @staticmethod
+    def _qualified_like(mate: "naming.Mention | None", named: "naming.Naming") -> "naming.Naming":
+        """建成老年友善医疗机构的综合性医院15624个、基层医疗卫生机构39138个: the items after the first of a list
+        of 、 share what qualifies it (…的)."""
+        if mate is None or mate.confidence > CLASS_GUESS or "的" not in mate.metric or "的" in named.metric:
+            return named
+        qualifier = mate.metric[:mate.metric.rindex("的") + 1]
+        return naming.Naming(qualifier + named.metric, CLASS_GUESS, named.wording)
+
+    def _per_each(self, ctx: "_LineContext", start: int) -> re.Match | None:
+        """平均每村…, in the figure's clause or, for a clause that goes on with the year's or day's figures
+        (平均每个中心年诊疗量9.1万人次，年入院量531人次), in the clauses before it up to ；."""
+        clause = ctx.comma_start(start)
+        per = _PER_EACH.search(ctx.line, clause, start)
+        if per is None and ctx.line.startswith(("年", "日"), clause):
+            part = max(ctx.line.rfind(mark, 0, clause) for mark in words.SENTENCE_MARKS + "；;") + 1
+            per = _last_match(_PER_EACH, ctx.line, part, clause)
+        return per
+
+    def _lead(self, ctx: "_LineContext", start: int) -> str:
+        """The subject of the figure's sentence; else of its paragraph when that is a kind of institution:
+        乡镇卫生院诊疗人次13.8亿…。2024年，医师日均担负诊疗9.7人次，…病床使用率52.4%: the township centres'."""
+        lead = ctx.lead(start)
+        if lead and self.namer.part_of(lead):
+            return lead
+        first = ctx.paragraph_lead()
+        return first if self.namer.part_of(first) else lead
 
     def _entity(self, ctx: "_LineContext", sentence: int, start: int, about: subject.Subject,
                 ranked: bool = False) -> tuple[str, float]:
@@ -1211,6 +1256,10 @@ class _LineContext:
         stop = max(self.line.rfind(mark, 0, pos) for mark in words.SENTENCE_MARKS)
         return next((m.metric for _, m in self.mentions if m.end > stop), "")
 
+    def paragraph_lead(self) -> str:
+        """What the line's first figure measures."""
+        return self.mentions[0][1].metric if self.mentions else ""
+
     def comma_start(self, pos: int) -> int:
         i = bisect_left(self.commas, pos)
         return self.commas[i - 1] + 1 if i else 0
@@ -1229,6 +1278,20 @@ class _LineContext:
         if opening >= 0 and max(self.line.rfind(")", opening, pos), self.line.rfind("）", opening, pos)) < 0:
             lo = opening + 1
         return lo
+
+    def joint_start(self, lo: int, start: int) -> int:
+        """Where the names the figure's own name is listed with begin: 乡镇卫生院、社区卫生服务中心（站）、村卫生室
+        诊疗人次39.8亿 is one figure for the three; not after a figure (医院10个、诊所20个: items), nor a list
+        of examples (A、B等高层次人才12名, 黄煌等5名) or a long one."""
+        clause = self.comma_start(lo)
+        if lo - 1 <= clause or self.line[lo - 1] != words.LIST_MARK or self.previous_end > clause:
+            return lo
+        if "等" in self.line[lo:start] or self.line.count(words.LIST_MARK, clause, lo) > JOINT_ITEMS - 1:
+            return lo
+        listed = self.ex.namer.segment(self.line[clause:lo - 1])
+        if listed and listed[-1][1].startswith("v"):
+            return lo  # 制定、修改、废止政府规章70件: verbs that share one object, which names the figure
+        return clause
 
     def listed(self, pos: int) -> str | None:
         """A 分别 list: in 执业(助理)医师、注册护士分别为2.77人、3.41人 the second figure names 注册护士; so does
@@ -1412,9 +1475,12 @@ def _is_date(core: str, after: str) -> bool:
     bare = core.rstrip("多余")  # 较2017年多1009个, 1年多来: 多 is the comparison's or the span's
     if _YEAR_SPAN.fullmatch(bare) and bare.endswith("年"):
         return True
-    if core.endswith(("月", "日", "号")) and not core.endswith("个月"):
-        return True
+    if core.endswith(("月", "日", "号")) and not core.endswith(("个月", "床日")) and not _DECIMAL.search(core):
+        return True  # not 平均住院日8.6日 nor 住院1.3床日: a day of the month is a whole number
     return bare.endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
+
+
+_DECIMAL = re.compile(r"\d[.．]\d")
 
 
 def _years_apart(core: str) -> bool:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from checker.language.characters import QUOTES, han_count, is_han
+from checker.language.words import LIST_MARK
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _SPAN = r"[0-9一二三四五六七八九十]+年(?:中|间|来|以来|里)"
@@ -39,6 +40,7 @@ COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of thi
 RATIOS = ("[ratio]", "[percentage_point]")  # a change or a share may be one of anything
 _SLIPPED = {"[person]", "[person_time]"}  # 人 printed for 人次: the counters a text most often confuses
 SLIP_GUESS = 0.3
+RATE_BASES = ("percent", "permille", "per_10k", "per_100k")  # units.txt: how bulletins state a rate
 
 
 def rate_of(m: re.Match) -> str:
@@ -62,6 +64,7 @@ class Mention:
     metric: str
     dimension: str | None
     nested: bool = False  # stated in brackets, as an aside
+    confidence: float = 1.0  # of its name: a figure that takes the name is no surer of it
 
 
 class MetricNamer:
@@ -83,10 +86,14 @@ class MetricNamer:
         self._dimension_of: dict = {}
         self.automaton = ahocorasick.Automaton()  # of names written backwards: see names()
         names = {n: c for n, c in self.metrics.spotting_names().items() if len(n) >= 2}
+        self.clipped: set = set()
         for name, canonical in list(names.items()):
+            if name.endswith("数") and name + "量" not in names:
+                names[name + "量"] = canonical  # 基层医疗卫生机构数量, not 基层 + 医疗卫生机构数量
             stem = next((name[:-len(end)] for end in _PRINTED_AFTER if name.endswith(end)), "")
             if len(stem) >= 2 and stem not in names:
                 names[stem] = canonical  # printed clipped: 医院35394个 for 医院数, 医师日均担负诊疗7.0人次
+                self.clipped.add(stem)
         for name, canonical in names.items():
             self.automaton.add_word(name[::-1], (name, canonical, breakdowns.get(name)))
         for word, group in breakdowns.items():
@@ -101,8 +108,10 @@ class MetricNamer:
         overlaps: the longest that ends last first, as Chinese puts a phrase's head at its end (实有床位使用率
         is 床位使用率, not 实有床位)."""
         size = len(text)  # leftmost-longest in the reversed text is rightmost-longest in the text
-        return [(size - 1 - end, size - 1 - end + len(word), word, canonical, group)
-                for end, (word, canonical, group) in self.automaton.iter_long(text[::-1])][::-1]
+        found = [(size - 1 - end, size - 1 - end + len(word), word, canonical, group)
+                 for end, (word, canonical, group) in self.automaton.iter_long(text[::-1])][::-1]
+        # 丙类传染病报告发病率 holds 丙类传染病报告发病(数) clipped: a rate, not the count
+        return [h for h in found if text[h[1]:h[1] + 1] != "率" or h[2] not in self.clipped]
 
     def topics(self, text: str) -> list[tuple]:
         """(end, indicator, dimension) of every indicator text names."""
@@ -137,7 +146,11 @@ class MetricNamer:
             # 诊疗量85.78万人次(比2022年同期增加9.43万人): the figure before's, with 人 for 人次; check shows it
             return Naming(named.metric, SLIP_GUESS, named.wording)
         if not self._fits(named.metric, dim, relative) or named.metric == "?" or "|" in named.metric:
-            return Naming("?", 0.0, named.wording)  # nothing named, whatever it was taken from (a table's pieces)
+            # nothing named, whatever it was taken from (a table's pieces); or a sibling of the figure before
+            return self._sibling(phrase, earlier, unit) or Naming("?", 0.0, named.wording)
+        if not relative and self._other_base(named.metric, unit):
+            # 死亡率为0.0020/10万 after 丙类传染病报告发病率: not the population's 死亡率, which is stated in ‰
+            named = Naming(named.metric, min(named.confidence, SLIP_GUESS), named.wording)
         named = self._listed_form(named)
         if phrase.lstrip(" :：").startswith("其中") and earlier:
             if named.metric == earlier[-1].metric:  # 27家…，其中12家被评为甲级…: a part, whatever its name
@@ -166,6 +179,10 @@ class MetricNamer:
         if whole is not None and _DIGIT.search(_DATE.sub("", phrase[own_rate.end() if own_rate else 0:whole[0]])):
             # 100张以下床位医院: a class of hospitals the vocabulary does not name
             return Naming(trimmed + self._counted(trimmed, dim, unit), 0.3, trimmed)
+        if whole is not None and (dim is None or dim in COUNTED) and self._joint(phrase, whole, parts):
+            # 乡镇卫生院、社区卫生服务中心（站）、村卫生室诊疗人次39.8亿: one figure for all the kinds listed
+            words = self._noun_phrase(trimmed)
+            return Naming(words + self._counted(words, dim, unit), 0.3, words)
         if whole is not None and (_has_words(self._trim(_ASIDE.sub("", phrase[whole[1]:])))
                                   or self._narrowed(phrase, whole, parts, hits)):
             # 到医疗卫生机构就诊6.0次, 新冠肺炎定点医院800余家: the name is not the figure's, or not all of it
@@ -181,7 +198,8 @@ class MetricNamer:
                 prefix = self._part_of(mate.metric)  # 医院编制28671张、实有30181张: both the hospitals'
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
                 prefix = self._institution_of(lead)  # 乡镇卫生院3.5万个,床位139.0万张
-            if not prefix and lead and self.dimension_of(lead) == self.dimension_of(whole[3]) != "[count]":
+            if not prefix and lead and (self.dimension_of(lead) == self.dimension_of(whole[3]) != "[count]"
+                                        or self._of_services(lead) and self._of_services(whole[3])):
                 prefix = self._part_of(lead)  # 二级以上公立医院门诊患者次均医药费…;住院患者人均医药费用: theirs too
             return Naming(self._compose(prefix, whole[3], rate), 0.9, phrase[whole[0]:whole[1]])
         if parts and not _has_words(self._trim(_ASIDE.sub("", phrase[parts[-1][1]:]))):
@@ -206,7 +224,7 @@ class MetricNamer:
                 return Naming(self._compose("", after[3], rate), 0.6, after[2])
             before = [m for m in earlier if not m.nested] or earlier  # not the aside in brackets: 床位38653张(编制37151张)
             if before:
-                return Naming(before[-1].metric, 0.7, "")
+                return Naming(before[-1].metric, min(0.7, before[-1].confidence), "")
             base = self._topic(dim, [], topics)
             if base:
                 return Naming(self._compose("", base, rate), 0.5, "")
@@ -384,6 +402,25 @@ class MetricNamer:
         own = self.dimension_of(metric)
         return dim is None or own is None or dim == own or (relative and dim in RATIOS)
 
+    def _sibling(self, phrase: str, earlier: list[Mention], unit: str | None) -> Naming | None:
+        """医师日均担负诊疗9.9人次和住院1.0床日: the figure before's name with these words in place of its last
+        ones (医师日均担负 + 住院 + 床日), when the vocabulary knows it."""
+        words = self._trim(phrase).lstrip("和及与、")
+        if not earlier or not 1 <= len(words) <= 6:
+            return None
+        before = earlier[-1].metric
+        for cut in range(len(before) - 1, 1, -1):
+            for name in (before[:cut] + words + (unit or ""), before[:cut] + words):
+                if self.metrics.known(name):
+                    return Naming(self.metrics.canonical(name), 0.7, words)
+        return None
+
+    def _other_base(self, metric: str, unit: str | None) -> bool:
+        """A rate printed per another base than its indicator is stated in (‰ for a rate per 100,000)."""
+        term = self.metrics.get(metric)
+        declared = str(term.extra.get("unit")) if term is not None else ""
+        return unit in RATE_BASES and declared in RATE_BASES and unit != declared
+
     def _narrowed(self, phrase: str, whole: tuple, parts: list, hits: list) -> bool:
         """A short name (医院, 床位) with words of no known kind right before it (定点医院 is some hospitals),
         or a name a level or grade narrows from afar."""
@@ -400,9 +437,19 @@ class MetricNamer:
             return False
         return _has_words(before[-2:]) and not self.skip.search(before[-2:])
 
+    def _joint(self, phrase: str, whole: tuple, parts: list) -> bool:
+        """The name is the last of a list of names joined by 、, 和 or 及 that shares the one figure."""
+        adjacent = _adjacent(parts, whole[0], phrase)
+        start = adjacent[0][0] if adjacent else whole[0]
+        return _ASIDE.sub("", phrase[:start]).endswith((LIST_MARK, *_JOINS))
+
     def _narrowing(self, phrase: str, start: int) -> bool:
-        """Right before phrase[start:], a word that narrows it: 非公立医疗机构 (its complement), 营利性医疗机构."""
-        return self._trim(_ASIDE.sub("", phrase[:start])).endswith(_NARROWING_ENDS)
+        """Right before phrase[start:], a word that narrows it: 非公立医疗机构 (its complement), 营利性医疗机构;
+        or a clause with a verb and 的 (进行养老机构备案的医疗卫生机构: some of them; not 全国的)."""
+        before = _ASIDE.sub("", phrase[:start])
+        if before.endswith("的"):
+            return any(tag.startswith("v") for _, tag in self.segment(self._trim(before[:-1])))
+        return self._trim(before).endswith(_NARROWING_ENDS)
 
     def measure_of(self, metric: str) -> str:
         """What a name measures without whose it is: 医院编制床位数 → 编制床位数, 公立医院数 → 数 (a count of
@@ -418,6 +465,15 @@ class MetricNamer:
             if self.breakdowns.get(metric[:size]) == "institutions" and metric[:size] not in _PART_WORDS:
                 return metric[:size]
         return ""
+
+    def _of_services(self, metric: str) -> bool:
+        """An indicator of the work or the costs of institutions (诊疗人次, 病床使用率, 次均门诊费用): one stated
+        after another's of a kind of institution is that kind's too (县级医院诊疗人次…；病床使用率75.6%)."""
+        term = self.metrics.get(metric)
+        return term is not None and term.extra.get("group") in _SERVICE_GROUPS
+
+    def part_of(self, metric: str) -> str:
+        return self._part_of(metric)
 
     def _institution_of(self, metric: str) -> str:
         """The kind of institution a count of institutions counts (乡镇卫生院数 → 乡镇卫生院), if it is one."""
@@ -505,7 +561,7 @@ class MetricNamer:
         while len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u") and tokens[1][0] not in _SUFFIXES:
             tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle; not 参保 of 参保率
         joined = "".join(w for w, _ in tokens)
-        return joined.strip(" ：:，,（(）)") if _has_words(joined) else ""
+        return joined.strip(" ：:，,、（(）)") if _has_words(joined) else ""
 
 
 # Parts of speech (jieba's) of the words a counted noun phrase is made of: nouns, and before the first of
@@ -522,6 +578,9 @@ _EXPENSE_ENDS = ("医药费用", "医药费", "费用")
 
 # How a word that narrows the name right after it ends: 非 (非公立) makes its complement, 性 (营利性) a class.
 _NARROWING_ENDS = ("非", "性")
+
+# The groups of indicators (checker/data/vocabulary/indicators.yaml) of what institutions do and cost.
+_SERVICE_GROUPS = ("services", "finance")
 
 # Words that name every institution: a whole with one of them is the whole itself (医疗卫生机构床位数).
 _PART_WORDS = ("医疗卫生机构", "医疗机构", "卫生机构")

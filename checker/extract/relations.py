@@ -32,10 +32,10 @@ class Links:
 
 def relate(line: str, drafts: list, derived_draft, additive, measure) -> list:
     """Links for the drafts of one line, in place; returns the derived drafts to add after them.
-    derived_draft(template, expression parts, period) makes a draft for an implied figure; additive(unit)
-    says whether figures in that unit add up (counts do, ages and rates do not); measure(metric) is what a
+    derived_draft(template, expression parts, period) makes a draft for an implied figure; additive(draft)
+    says whether figures of its kind add up (counts do; averages, ages and rates do not); measure(metric) is what a
     metric measures whoever it is of (医院编制床位数 and 床位数 are not parts of one whole)."""
-    _parts(line, [d for d in drafts if additive(d.unit)], measure)
+    _parts(line, [d for d in drafts if additive(d)], measure)
     return _changes(line, drafts, derived_draft)
 
 

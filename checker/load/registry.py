@@ -342,13 +342,18 @@ def _breakdown(vocab: Vocabulary, name: str, prefixes: list[str]) -> Term | None
     for size in range(min(len(name) - 1, known[1]), 0, -1):  # the longest prefix first, by its length
         prefix = name[:size]
         if prefix in known[0]:
-            base = vocab.get(name[size:])
+            rest = name[size:]
+            base = vocab.get(rest) or vocab.get(rest.removeprefix(_EVERY_INSTITUTION))
             if base is not None and base.extra.get("unit"):
                 extra = {k: v for k, v in base.extra.items() if k in ("unit", "range", "better", "group", "integer")}
                 extra["definition"] = f"{prefix}的{base.name}。"
                 extra["base"] = base.name  # the whole this part is of (extract names other parts of it)
                 return Term(prefix + base.name, (), (), extra, base.path, base.line, True)
     return None
+
+
+# 中医类医疗卫生机构出院人次: the branch's share of every institution's 出院人次.
+_EVERY_INSTITUTION = "医疗卫生机构"
 
 
 @lru_cache(maxsize=8)
