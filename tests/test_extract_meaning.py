@@ -949,3 +949,27 @@ def test_a_bulletin_written_this_way_raises_no_error(tmp_path):
     result = run_check([str(claims)], str(docs), None, lint=[])
     assert [f.message for f in result.findings if f.severity == "error"] == []
     assert yaml.safe_load(claims.read_text(encoding="utf-8"))[0]["entity"] == "浙江省"  # confident: errors count
+
+
+# A city's statistical bulletin (合肥市2024年国民经济和社会发展统计公报, a PDF's text, not in the repository)
+# dated every figure 2025 and named 4159个医疗卫生机构 村卫生室数; sentences written the way it prints them.
+
+def test_a_date_line_of_its_own_is_when_the_text_came_out_not_what_it_reports(ex):
+    text = "2024 [1]\n示例市统计局\n2025 年3月28日\n年末全市户籍人口812.7万人。\n"
+    assert ex.document("示例市2024年国民经济和社会发展统计公报.txt", text)[0].period == "2024"
+
+
+def test_footnote_marks_and_plenums_listed_with_a_list_mark_are_no_figures(ex):
+    d = by_surface(ex, "全面贯彻党的二十大和二十届二中、三中全会精神。全年生产总值（GDP）[2]13507.69亿元。", "示例市.txt")
+    assert set(d) == {"13507.69亿元"} and "[" not in d["13507.69亿元"].metric
+
+
+def test_a_place_an_aside_takes_in_does_not_name_the_figure(ex):
+    d = by_surface(ex, "年末有医疗卫生机构（含村卫生室）4159个，其中医院231个。年末卫生技术人员9.60万人。", "示例市.txt")
+    assert d["4159个"].metric == "医疗卫生机构数" and d["9.60万人"].metric == "卫生技术人员数"
+
+
+def test_the_beds_of_something_the_vocabulary_does_not_count_are_its_own(ex):
+    d = by_surface(ex, "年末有各类提供住宿的社会工作机构176个，床位3.24万张。乡镇卫生院35个，床位1390张。", "示例市.txt")
+    assert d["3.24万张"].metric != "床位数" and d["3.24万张"].confidence["metric"] <= 0.3
+    assert d["1390张"].metric == "乡镇卫生院床位数"

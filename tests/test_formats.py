@@ -220,3 +220,36 @@ def test_a_plans_table_of_main_indicators_gives_each_row_its_indicator_unit_and_
     }  # /10万 under 单位 is the row's unit, no figure
     lint = run("lint", str(path), "-f", "json")
     assert "CC404" not in lint.stdout  # table rows end without a full stop by design
+
+
+def _wrapped(paragraphs: list[str], width: int) -> str:
+    """Paragraphs cut into lines of width characters, as a PDF copied as text gives them."""
+    out = []
+    for para in paragraphs:
+        out += [para[i:i + width] for i in range(0, len(para), width)] if len(para) > 12 else [para]
+    return "\n".join(out) + "\n"
+
+
+_BULLETIN = ["十一、卫生健康",
+             "年末有医疗卫生机构（含村卫生室）4159个，其中医院231个、基层医疗卫生机构3846个。年末卫生技术人员9.60万人，"
+             "其中执业（助理）医师3.65万人、注册护士4.64万人。城乡居民基本医疗保险参保人数549.92万人，参保率达99.9%。",
+             "十二、生态环境",
+             "全年空气质量优良天数315天，优良率86.1%，创有监测记录以来最好水平，空气质量连续4年达到国家二级标准，"
+             "县级及以上在用饮用水水源地水质达标率100%。"]
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_a_paragraph_to_the_line_it_starts_on(tmp_path):
+    from checker.io.formats import read_document
+
+    wrapped = tmp_path / "bulletin.txt"
+    wrapped.write_text(_wrapped(_BULLETIN, 21), encoding="utf-8")  # cuts 3846个, 4.64万人 and 549.92万人
+    lines = read_document(wrapped).text.split("\n")
+    assert len(lines) == len(wrapped.read_text(encoding="utf-8").split("\n"))  # every line keeps its number
+    assert lines[0] == "十一、卫生健康" and lines[1] == _BULLETIN[1]  # the heading stays; the paragraph is whole
+    assert lines[2] == "" and _BULLETIN[2] in lines  # its other lines are left empty
+    plain = tmp_path / "plain.txt"
+    plain.write_text("\n".join(_BULLETIN * 3) + "\n", encoding="utf-8")  # a paragraph a line: left alone
+    assert read_document(plain).text == plain.read_text(encoding="utf-8")
+    found = {r["surface"]: r for r in drafts(wrapped)}
+    assert found["549.92万人"]["value"] == 5499200 and found["549.92万人"]["source"]["line"] == 2
+    assert found["3846个"]["metric"] == "基层医疗卫生机构数" and found["4.64万人"]["metric"] == "注册护士数"

@@ -374,8 +374,9 @@ class Extractor:
         for i in found:
             if i in year_of and year_of[i].plans_for:  # 今年 in a work report of 2026 is 2026
                 subjects[i] = replace(subjects[i], now=year_of[i].plans_for)
-            if years.get(i) is None:
-                years[i] = subject.year_of_file(texts[i][0])
+            named = subject.year_of_file(texts[i][0])
+            if years.get(i) is None or (i in year_of and year_of[i].only_issued() and named and named < years[i]):
+                years[i] = named  # 示例市2024年统计公报.txt, issued 2025 年3月28日: on 2024
             part = _title_period(texts[i][1], years[i])
             if part:
                 subjects[i] = replace(subjects[i], period=part)
@@ -601,7 +602,7 @@ class Extractor:
             else (lambda: ctx.topics(lo))  # 在五年的发展历程中: a span of years, not the 人均预期寿命 (岁) above
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, topics,
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
-                                following, self._lead(ctx, start), ctx.list_mate(start))
+                                following, ctx.lead(start), ctx.list_mate(start), ctx.paragraph_lead())
         if named.confidence <= CLASS_GUESS:  # 医疗机构按经济类型分，国有3804个: a kind of the whole broken down
             named = self._by_kind(ctx, start) or named
         if earlier and _CLASS_OF_BEFORE.fullmatch(ctx.line, ctx.previous_end, start):
@@ -636,15 +637,6 @@ class Extractor:
             part = max(ctx.line.rfind(mark, 0, clause) for mark in words.SENTENCE_MARKS + "；;") + 1
             per = _last_match(_PER_EACH, ctx.line, part, clause)
         return per
-
-    def _lead(self, ctx: "_LineContext", start: int) -> str:
-        """The subject of the figure's sentence; else of its paragraph when that is a kind of institution:
-        乡镇卫生院诊疗人次13.8亿…。2024年，医师日均担负诊疗9.7人次，…病床使用率52.4%: the township centres'."""
-        lead = ctx.lead(start)
-        if lead and self.namer.part_of(lead):
-            return lead
-        first = ctx.paragraph_lead()
-        return first if self.namer.part_of(first) else lead
 
     def _entity(self, ctx: "_LineContext", sentence: int, start: int, about: subject.Subject,
                 ranked: bool = False) -> tuple[str, float]:
@@ -1609,6 +1601,10 @@ class YearFacts:
         self.planning = _latest(self.planning, other.planning)
         self.plans_for = _latest(self.plans_for, other.plans_for)
 
+    def only_issued(self) -> bool:
+        """The text gives no year but the day it came out."""
+        return self.issued is not None and self.year() == self.issued and not self.reported and not self.planning
+
     def year(self) -> int | None:
         """The latest reported year, or the year before the one the text plans in (a report written early in
         2023 that plans 2023 reports 2022's figures); else a year heading a column that is no goal year of the
@@ -1650,6 +1646,9 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
             # 2026年四川省人民政府工作报告, （2026年1月27日在…人民代表大会…会议上）: given early in 2026, on 2025
             facts.plans_for = _latest(facts.plans_for, year)
             continue
+        if _DATE_LINE.match(text, m.start()) and text[max(0, m.start() - 1):m.start()] in ("", "\n"):
+            facts.issued = _latest(facts.issued, year)  # a line of its own, 2025 年3月28日: the day it came out
+            continue
         if _EDITION.search(before):  # 江苏年鉴2020: the yearbook of 2020 reports 2019
             facts.reported = _latest(facts.reported, year - 1)
             continue
@@ -1668,6 +1667,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
 
 
 _SPEECH = re.compile(r"(?:19|20)\d{2} ?年[1-3]月\d{1,2}日在[^，。；\n]{2,40}?(?:大会|会议)")  # a report to a session
+_DATE_LINE = re.compile(r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日[ \t]*(?:\n|$)")
 _WORK_REPORT = re.compile(r"[^，。；\n]{0,16}?政府工作报告")
 _EDITION = re.compile(r"(?:年鉴|年鑒)[》」』\s]*(?:（|\()?$")
 _PLANS = re.compile(r"[，,]?[^，,。；;\n]{0,8}?(?:提出|部署|将(?!来|军)|计划(?!生育|免疫|单列))")

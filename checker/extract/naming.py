@@ -20,6 +20,7 @@ from checker.language.words import LIST_MARK
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _SPAN = r"[0-9一二三四五六七八九十]+年(?:中|间|来|以来|里)"
+_FOOTNOTE = r"\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］"  # 生产总值（GDP）[2]13507.69亿元: a footnote's mark
 _WHEN = r"(?:19|20)[0-9]{2} ?年(?:上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月)?的?"
 _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比较)?"
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
@@ -79,7 +80,7 @@ class MetricNamer:
         self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
         words = [re.escape(w) for w in sorted(skip_words, key=len, reverse=True)]
         # 比2020年 as 比上年, 5年中, 2025年上半年的: name nothing
-        self.skip = re.compile("|".join([_COMPARED_YEAR, _SPAN, _WHEN, *words]))
+        self.skip = re.compile("|".join([_COMPARED_YEAR, _SPAN, _WHEN, _FOOTNOTE, *words]))
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
         self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)
@@ -131,17 +132,19 @@ class MetricNamer:
 
     def name(self, phrase: str, hits: list, unit: str | None, earlier: list[Mention], topics,
              rate: str, after: tuple | None = None, relative: bool = False, following: str = "",
-             lead: str = "", mate: Mention | None = None) -> Naming:
+             lead: str = "", mate: Mention | None = None, opening: str = "") -> Naming:
         """phrase: the words between the clause's start and the figure; hits: names(phrase); earlier: the
         figures named before in the sentence; topics(): indicators named above it, nearest last (asked for
         only when needed: it reads the lines above); rate: the
         每千人口 the list it stands in began with; after: the first indicator named after the figure in its
         clause (454家尚未定级); relative: the figure is a change or a share (a % of anything); following: the
         rest of its clause; lead: what the sentence's first figure measures (its subject); mate: the figure
-        before it in a list of 、. A name whose unit cannot be the figure's is never proposed."""
+        before it in a list of 、; opening: what the paragraph's first figure measures. A name whose unit cannot
+        be the figure's is never proposed."""
         dim = self.dimensions.get(unit) if unit else None
         named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits, dim) or \
-            self._share_of_last(phrase, dim, earlier) or self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit)
+            self._share_of_last(phrase, dim, earlier) or \
+            self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit, opening)
         if self._slip(named.metric, dim, earlier):
             # 诊疗量85.78万人次(比2022年同期增加9.43万人): the figure before's, with 人 for 人次; check shows it
             return Naming(named.metric, SLIP_GUESS, named.wording)
@@ -161,8 +164,10 @@ class MetricNamer:
 
     def _name(self, phrase: str, hits: list, dim: str | None, earlier: list[Mention], topics,
               rate: str, after: tuple | None, following: str, lead: str, mate: Mention | None,
-              unit: str | None = None) -> Naming:
+              unit: str | None = None, opening: str = "") -> Naming:
         trimmed = self._trim(_SCOPE_ASIDE.sub("", phrase))  # 全省（不含武汉市）共报告…: the aside scopes the place
+        for aside in _SCOPE_ASIDE.finditer(phrase):  # 医疗卫生机构（含村卫生室）4159个: no name of the figure's
+            hits = [h for h in hits if not (aside.start() <= h[0] and h[1] <= aside.end())]
         own_rate = RATE_PREFIX.search(phrase)
         if own_rate:
             rate = rate_of(own_rate)
@@ -198,9 +203,15 @@ class MetricNamer:
                 prefix = self._part_of(mate.metric)  # 医院编制28671张、实有30181张: both the hospitals'
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
                 prefix = self._institution_of(lead)  # 乡镇卫生院3.5万个,床位139.0万张
-            if not prefix and lead and (self.dimension_of(lead) == self.dimension_of(whole[3]) != "[count]"
-                                        or self._of_services(lead) and self._of_services(whole[3])):
+                if not prefix and whole[1] - whole[0] <= 3 and lead.endswith("数") and not self.metrics.known(lead):
+                    # 社会工作机构176个，床位3.24万张: the beds of what the sentence counts, which the
+                    # vocabulary does not know; no health institution's
+                    return Naming(self._compose(lead[:-1], whole[3], rate), 0.3, phrase[whole[0]:whole[1]])
+            if not prefix and lead and self.dimension_of(lead) == self.dimension_of(whole[3]) != "[count]":
                 prefix = self._part_of(lead)  # 二级以上公立医院门诊患者次均医药费…;住院患者人均医药费用: theirs too
+            if not prefix and self._of_services(whole[3]):
+                prefix = next((self._part_of(m) for m in (lead, opening) if m and self._of_services(m)
+                               and self._part_of(m)), "")  # 县级医院诊疗人次…；病床使用率75.6%: theirs
             return Naming(self._compose(prefix, whole[3], rate), 0.9, phrase[whole[0]:whole[1]])
         if parts and not _has_words(self._trim(_ASIDE.sub("", phrase[parts[-1][1]:]))):
             # 医院713.1万张; not 农村无害化卫生户厕普及率达99.9%: words after 农村 name something else
@@ -471,9 +482,6 @@ class MetricNamer:
         after another's of a kind of institution is that kind's too (县级医院诊疗人次…；病床使用率75.6%)."""
         term = self.metrics.get(metric)
         return term is not None and term.extra.get("group") in _SERVICE_GROUPS
-
-    def part_of(self, metric: str) -> str:
-        return self._part_of(metric)
 
     def _institution_of(self, metric: str) -> str:
         """The kind of institution a count of institutions counts (乡镇卫生院数 → 乡镇卫生院), if it is one."""

@@ -3,7 +3,8 @@
 Every format becomes plain lines, the same on every run: Word paragraphs and
 web page blocks one per line, a PDF's lines as a reader sees them (a sentence
 broken by the page's width joined again, running headers, footers and page
-numbers left out), and table rows as cells between `|` (医院 | 36976 | 38355),
+numbers left out; likewise a plain text wrapped at a fixed width, each paragraph on the line it starts
+on, checker.io.formats.wrapped), and table rows as cells between `|` (医院 | 36976 | 38355),
 the form the extractor reads tables in. `source.line` counts these lines;
 `claimcheck text FILE` prints them.
 """
@@ -25,7 +26,8 @@ def read_document(path: Path) -> DocumentText:
     data = reading.read_bytes(path)
     kind = kind_of(data, path)
     if kind == "text":
-        return DocumentText(reading.decode(data, path, reading.current().encoding))
+        from checker.io.formats.wrapped import unwrap
+        return DocumentText(unwrap(reading.decode(data, path, reading.current().encoding)))
     if kind == "csv":
         from checker.io.formats.sheet import csv_text
         return DocumentText(csv_text(reading.decode(data, path, reading.current().encoding)))

@@ -25,3 +25,10 @@ def ordinary(text: str) -> str:
 def table_row(cells: list[str]) -> str:
     """A table row as the extractor reads it (checker.extract.tables); `|` inside a cell becomes `｜`."""
     return " | ".join(clean_line(cell).replace("|", "｜") for cell in cells).rstrip(" |").lstrip()
+
+
+def glue(before: str, after: str) -> str:
+    """What follows a line joined to the one before: a space only between two Latin words."""
+    if before and after and before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha():
+        return " " + after
+    return after

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.io.formats.document import DocumentText
-from checker.io.formats.layout import clean_line, ordinary, table_row
+from checker.io.formats.layout import clean_line, glue, ordinary, table_row
 from checker.io.reading import ReadError
 
 MARGIN = 0.1          # the top and bottom tenth of a page hold its running header and footer
@@ -73,7 +73,7 @@ def pdf_text(data: bytes, path: Path) -> DocumentText:
             block, first = blocks[line.column], i == 0 or lines[i - 1].column != line.column
             if previous is not None and len(line.cells) == 1 and not _OPENS.match(text) and (
                     not _ends_sentence(previous.text) or _same_paragraph(previous, line, block, spacing, first)):
-                out[-1] += _glue(out[-1], text)
+                out[-1] += glue(out[-1], text)
             else:
                 out.append(text)
             previous = line if _full(line, block) else None
@@ -244,8 +244,3 @@ def _full(line: _Line, block: tuple[float, float]) -> bool:
     return right > left and (line.right - left) >= FULL_WIDTH * (right - left)
 
 
-def _glue(before: str, after: str) -> str:
-    """What follows a line joined to the next: a space only between two Latin words."""
-    if before and after and before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha():
-        return " " + after
-    return after
