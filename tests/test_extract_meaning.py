@@ -973,3 +973,13 @@ def test_the_beds_of_something_the_vocabulary_does_not_count_are_its_own(ex):
     d = by_surface(ex, "年末有各类提供住宿的社会工作机构176个，床位3.24万张。乡镇卫生院35个，床位1390张。", "示例市.txt")
     assert d["3.24万张"].metric != "床位数" and d["3.24万张"].confidence["metric"] <= 0.3
     assert d["1390张"].metric == "乡镇卫生院床位数"
+
+
+def test_a_kind_of_institution_after_a_rate_is_that_kinds_rate_and_sums_and_shares_stay_guesses(ex):
+    d = by_surface(ex, "2024年，全省医院病床使用率78.8％，其中：公立医院84.8%。疾病预防控制中心343个，其中：地（市）级41个。"
+                       "2024年总诊疗量中，三级医院2.7亿人次（占28.3％），一级、二级医院和基层医疗卫生机构6.7亿人次（占66.6％），"
+                       "未定级医院0.17亿人次（占1.7%）。")
+    assert d["84.8%"].metric == "公立医院病床使用率"  # not 公立医院数: a count is no whole of a rate
+    assert d["41个"].metric == "地（市）级疾病预防控制中心数"
+    assert d["6.7亿人次"].confidence["metric"] <= 0.3 and d["66.6％"].confidence["metric"] <= 0.3  # a sum of kinds
+    assert d["0.17亿人次"].metric == "未定级医院总诊疗人次" or d["0.17亿人次"].metric == "未定级医院诊疗人次"

@@ -254,3 +254,15 @@ def test_two_texts_each_holding_an_official_edition_disagree_as_a_warning_naming
     c, d, r = workspace(tmp_path / "x", {"claims": wrong, "docs": {"r.txt": doc.replace("35394", "35000")}})
     neither = run_check([str(c)], str(d), str(r), reference=(str(ref),), select=["CC201"])
     assert [(f.code, f.severity) for f in neither.findings] == [("CC201", "error")]  # 35000 is no edition
+
+
+def test_the_2024_bulletins_own_figures_are_verified_not_warned_against_the_bureaus_preliminary_ones(tmp_path):
+    doc = "2024年末，全国专业公共卫生机构10547个，医疗卫生机构床位1029.8万张，医院病床使用率78.8%。\n"
+    claims = """\
+- {id: pub, metric: 专业公共卫生机构数, entity: 全国, period: "2024", kind: actual, surface: 10547个, source: {doc: r.txt, line: 1, quote: 专业公共卫生机构10547个}}
+- {id: beds, metric: 床位数, entity: 全国, period: "2024", kind: actual, surface: 1029.8万张, source: {doc: r.txt, line: 1, quote: 床位1029.8万张}}
+- {id: use, metric: 医院病床使用率, entity: 全国, period: "2024", kind: actual, surface: 78.8%, source: {doc: r.txt, line: 1, quote: 医院病床使用率78.8%}}
+"""
+    c, d, r = workspace(tmp_path, {"claims": claims, "docs": {"r.txt": doc}})
+    result = run_check([str(c)], str(d), str(r), reference=("national",), select=["CC501"])
+    assert result.findings == [] and sorted(v["claim"] for v in result.verified) == ["beds", "pub", "use"]

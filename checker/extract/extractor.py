@@ -603,7 +603,7 @@ class Extractor:
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, topics,
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
                                 following, ctx.lead(start), ctx.list_mate(start), ctx.paragraph_lead())
-        if named.confidence <= CLASS_GUESS:  # 医疗机构按经济类型分，国有3804个: a kind of the whole broken down
+        if named.confidence <= CLASS_GUESS and d.kind != "share":  # 医疗机构按经济类型分，国有3804个: a kind
             named = self._by_kind(ctx, start) or named
         if earlier and _CLASS_OF_BEFORE.fullmatch(ctx.line, ctx.previous_end, start):
             # 占比超过10%的有44种、超过20%的有23种: a class the figure before defines, unnamed

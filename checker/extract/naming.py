@@ -144,13 +144,13 @@ class MetricNamer:
         dim = self.dimensions.get(unit) if unit else None
         named = self._counted_after(following, dim, unit, rate) or self._share_of(phrase, hits, dim) or \
             self._share_of_last(phrase, dim, earlier) or \
-            self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit, opening)
+            self._name(phrase, hits, dim, earlier, topics, rate, after, following, lead, mate, unit, opening, relative)
         if self._slip(named.metric, dim, earlier):
             # 诊疗量85.78万人次(比2022年同期增加9.43万人): the figure before's, with 人 for 人次; check shows it
             return Naming(named.metric, SLIP_GUESS, named.wording)
         if not self._fits(named.metric, dim, relative) or named.metric == "?" or "|" in named.metric:
             # nothing named, whatever it was taken from (a table's pieces); or a sibling of the figure before
-            return self._sibling(phrase, earlier, unit) or Naming("?", 0.0, named.wording)
+            return self._sibling(phrase, earlier, unit, dim) or Naming("?", 0.0, named.wording)
         if not relative and self._other_base(named.metric, unit):
             # 死亡率为0.0020/10万 after 丙类传染病报告发病率: not the population's 死亡率, which is stated in ‰
             named = Naming(named.metric, min(named.confidence, SLIP_GUESS), named.wording)
@@ -164,7 +164,7 @@ class MetricNamer:
 
     def _name(self, phrase: str, hits: list, dim: str | None, earlier: list[Mention], topics,
               rate: str, after: tuple | None, following: str, lead: str, mate: Mention | None,
-              unit: str | None = None, opening: str = "") -> Naming:
+              unit: str | None = None, opening: str = "", relative: bool = True) -> Naming:
         trimmed = self._trim(_SCOPE_ASIDE.sub("", phrase))  # 全省（不含武汉市）共报告…: the aside scopes the place
         for aside in _SCOPE_ASIDE.finditer(phrase):  # 医疗卫生机构（含村卫生室）4159个: no name of the figure's
             hits = [h for h in hits if not (aside.start() <= h[0] and h[1] <= aside.end())]
@@ -177,7 +177,8 @@ class MetricNamer:
             if self.metrics.known(written):
                 return Naming(self.metrics.canonical(written), 0.9, own_rate.group() + rest)
             hits = [h for h in hits if not (own_rate.start() <= h[0] and h[1] <= own_rate.end())]  # 常住人口 in it
-        whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim)))
+        # 其中：公立医院84.8% after 医院病床使用率78.8%: a kind of institution counted is no whole of a rate
+        whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim, relative)))
         parts = [h for h in hits if (h[4] is not None or (whole is not None and h[1] == whole[0] and h[3]
                                                            and self.dimension_of(h[3]) == "[count]"))
                  and (whole is None or h[1] <= whole[0])]  # 社区卫生服务机构 before 床位 is a part of the beds
@@ -209,13 +210,16 @@ class MetricNamer:
                     return Naming(self._compose(lead[:-1], whole[3], rate), 0.3, phrase[whole[0]:whole[1]])
             if not prefix and lead and self.dimension_of(lead) == self.dimension_of(whole[3]) != "[count]":
                 prefix = self._part_of(lead)  # 二级以上公立医院门诊患者次均医药费…;住院患者人均医药费用: theirs too
-            if not prefix and self._of_services(whole[3]):
+            if not prefix and self._of_services(whole[3]) and not self._part_of(whole[3]):
                 prefix = next((self._part_of(m) for m in (lead, opening) if m and self._of_services(m)
                                and self._part_of(m)), "")  # 县级医院诊疗人次…；病床使用率75.6%: theirs
             return Naming(self._compose(prefix, whole[3], rate), 0.9, phrase[whole[0]:whole[1]])
         if parts and not _has_words(self._trim(_ASIDE.sub("", phrase[parts[-1][1]:]))):
             # 医院713.1万张; not 农村无害化卫生户厕普及率达99.9%: words after 农村 name something else
             part = _adjacent(parts, parts[-1][1])
+            if (dim is None or dim in COUNTED) and self._joint(phrase, parts[-1], parts):
+                words = self._noun_phrase(trimmed)  # 一级、二级医院和基层医疗卫生机构67.6亿人次: their sum
+                return Naming(words + self._counted(words, dim, unit), 0.3, words)
             if self._narrowing(phrase, part[0][0]):
                 words = self._noun_phrase(trimmed)
                 return Naming(words + self._counted(words, dim, unit), 0.3, words)
@@ -272,7 +276,7 @@ class MetricNamer:
         before = [m for m in earlier if not m.nested] or earlier
         if before[-1].metric == "?" or before[-1].dimension not in ("[count]", None):
             return None  # 占 after a rate or an amount: what it is a share of is no count's
-        return Naming(before[-1].metric, 0.7, "")
+        return Naming(before[-1].metric, min(0.7, before[-1].confidence), "")
 
     def of_institutions(self, kind: str, metric: str) -> Naming | None:
         """A table row of a kind of institution (医院 | 1926 | 378854) under a column that names what is
@@ -413,7 +417,7 @@ class MetricNamer:
         own = self.dimension_of(metric)
         return dim is None or own is None or dim == own or (relative and dim in RATIOS)
 
-    def _sibling(self, phrase: str, earlier: list[Mention], unit: str | None) -> Naming | None:
+    def _sibling(self, phrase: str, earlier: list[Mention], unit: str | None, dim: str | None) -> Naming | None:
         """医师日均担负诊疗9.9人次和住院1.0床日: the figure before's name with these words in place of its last
         ones (医师日均担负 + 住院 + 床日), when the vocabulary knows it."""
         words = self._trim(phrase).lstrip("和及与、")
@@ -422,7 +426,8 @@ class MetricNamer:
         before = earlier[-1].metric
         for cut in range(len(before) - 1, 1, -1):
             for name in (before[:cut] + words + (unit or ""), before[:cut] + words):
-                if self.metrics.known(name):
+                self.metrics.learn([name])  # 公立医院 + 医师日均担负住院床日
+                if self.metrics.known(name) and self._fits(self.metrics.canonical(name), dim, False):
                     return Naming(self.metrics.canonical(name), 0.7, words)
         return None
 
