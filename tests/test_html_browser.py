@@ -102,3 +102,29 @@ def test_consistent_claims_are_listed(page):
     section = html.split('id="consistent"')[1]
     assert ">c<" in section and "78.9岁" in section  # 人均预期寿命 had no finding
     assert ">a<" not in section  # a is contradicted
+
+
+def test_the_info_resting_on_drafts_guesses_shows_when_asked(tmp_path, browser):
+    from selenium.webdriver.common.by import By
+
+    from checker.extract.drafts import records, render_yaml
+    from checker.extract.extractor import make_extractor
+    from checker.load.rulefiles import RuleFiles
+
+    text = "全区建成长者照护之家54家。全区建成长者照护之家60家。区域内就诊率达93.4%，就诊率达95%。\n"
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.txt").write_text(text, encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(render_yaml(records(make_extractor(RuleFiles.of(None)).document("plan.txt", text))),
+                      encoding="utf-8")
+    result = run_check([str(claims)], str(tmp_path / "docs"), None, lint=[])
+    held = [f for f in result.findings if f.guess]
+    assert held
+    out = tmp_path / "report.html"
+    out.write_text(report.render(result, "html"), encoding="utf-8")
+    browser.get(out.as_uri())
+    visible = lambda: [f for f in browser.find_elements(By.CSS_SELECTOR, ".finding") if f.is_displayed()]
+    assert not any(f.get_attribute("data-guess") for f in visible())  # held back, as in the terminal
+    assert browser.find_element(By.ID, "shown").text == str(len(result.findings) - len(held))
+    browser.find_element(By.ID, "guesses").click()
+    assert len([f for f in visible() if f.get_attribute("data-guess")]) == len(held)

@@ -37,9 +37,11 @@ SCRIPT = """
   function apply(){
     var sev = Array.prototype.filter.call(document.querySelectorAll('input[name=severity]'), function(b){return b.checked}).map(function(b){return b.value});
     var rule = document.getElementById('rule').value, doc = document.getElementById('doc').value;
+    var guesses = document.getElementById('guesses'), withGuesses = !guesses || guesses.checked;
     var shown = 0;
     document.querySelectorAll('.finding').forEach(function(f){
-      var ok = sev.indexOf(f.dataset.severity) >= 0 && (!rule || f.dataset.code === rule) && (!doc || f.dataset.doc === doc);
+      var ok = sev.indexOf(f.dataset.severity) >= 0 && (!rule || f.dataset.code === rule) && (!doc || f.dataset.doc === doc)
+        && (withGuesses || !f.dataset.guess);
       f.classList.toggle('hidden', !ok); if (ok) shown++;
     });
     document.querySelectorAll('section.document').forEach(function(s){ s.classList.toggle('hidden', !!doc && s.dataset.doc !== doc); });
@@ -115,6 +117,10 @@ def _filters(result, docs) -> str:
     codes = sorted({f.code for f in result.findings})
     boxes = "".join(f'<label><input type="checkbox" name="severity" value="{s}" checked> {s}</label>'
                     for s in ("error", "warning", "info"))
+    held = sum(1 for f in result.findings if f.guess)
+    if held:  # shown when asked, as in the terminal: a first check of drafts makes hundreds
+        boxes += (f'<label title="info findings that rest on a draft\'s guessed metric, entity or period">'
+                  f'<input type="checkbox" id="guesses"> drafts\' guesses ({held})</label>')
     rule = "".join(f'<option value="{escape(c)}">{escape(c)}</option>' for c in codes)
     doc = "".join(f'<option value="{escape(p)}">{escape(p)}</option>' for p in docs)
     return (f'<section class="filters"><h2>Filters</h2>{boxes}'
@@ -162,8 +168,9 @@ def _finding(f, doc_ids, doc: str) -> str:
         else:
             links.append(label)
     fix = f'<div class="fix">fix: {escape(fix_shown(f))}</div>' if f.fix else ""
+    guess = f' data-guess="{escape(f.guess)}"' if f.guess else ""
     return (f'<div class="finding {escape(f.severity)}" data-severity="{escape(f.severity)}" data-code="{escape(f.code)}" '
-            f'data-doc="{escape(doc)}"><span class="code">{escape(f.code)}</span>{escape(f.severity)} · '
+            f'data-doc="{escape(doc)}"{guess}><span class="code">{escape(f.code)}</span>{escape(f.severity)} · '
             f'{escape(f.message)}{fix}<div class="where">{" · ".join(links)}</div></div>')
 
 
