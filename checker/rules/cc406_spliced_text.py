@@ -8,7 +8,8 @@ of each other (CC403 reports whole copies) are reported at the later place,
 once for each pair of paragraphs. A clause that holds a set political formula
 (``formula_words`` in rules/lint.yaml: 习近平新时代中国特色社会主义思想, 重要讲话精神)
 or a slogan in quotation marks (“四化同步、城乡融合”) is meant to recur in a report
-and is not reported.
+and is not reported; nor is a headline or heading that the text restates (a news
+story's kicker, a section's title), nor a table's note (注：) said again.
 
 Passing example::
 
@@ -17,6 +18,8 @@ Passing example::
         涪陵区中医院加强中医特色专科建设，为人民群众提供更加优质的中医药健康服务。
         中心血站做好科普宣传员，走村串户入企业，进田间去地头，宣传无偿献血知识。
         我们坚持以习近平新时代中国特色社会主义思想为指导，深入实施“四化同步、城乡融合、五区共兴”发展战略。
+        十四届全国人大四次会议举行民生主题记者会
+        3月7日上午，十四届全国人大四次会议举行民生主题记者会，教育部部长回答记者提问。
         过去五年，我们坚持以习近平新时代中国特色社会主义思想为指导，深入实施“四化同步、城乡融合、五区共兴”发展战略，办好民生实事。
 
 Failing example::
@@ -36,6 +39,7 @@ READS = "texts"
 MIN_CLAUSE = 16
 _SLOGAN = re.compile("“[^“”]{4,}”")  # a named strategy or campaign, quoted each time it is named
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:…]+")
+_NOTE = ("注：", "注:", "注释", "说明：")  # a table's note, restated where the notes are gathered
 
 
 def check(ctx):
@@ -51,6 +55,8 @@ def check(ctx):
                     continue
                 seen = first.setdefault(clause, (number, m.start() + 1))
                 source = texts[seen[0] - 1].strip()
+                if source.rstrip("。") == clause or source.startswith(_NOTE):
+                    continue  # a headline or heading the text goes on to restate, or a note said again
                 # whole lines printed twice are CC403's; a copy of a splice is the same splice
                 if seen[0] != number and source != text.strip() and (source, text.strip()) not in reported:
                     reported.add((source, text.strip()))
