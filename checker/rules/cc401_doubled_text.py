@@ -6,7 +6,9 @@ dictionary or a name it recognises (常常, 人人, 王琳琳), two words of its
 dictionary that meet on one character (广东省 + 省长, 中国工程院 + 院士,
 石化 + 化工; a meeting listed as a slip in rules/lint.yaml is still reported:
 三甲甲等), text inside a title's 《》, a reduplication listed in rules/lint.yaml with the context it
-needs (年年提升 is fine, 年年度 is not; 大大 only before a verb such as 提高),
+needs (年年提升 is fine, 年年度 is not; 大大 only before a verb such as 提高), a reduplication Chinese
+makes of any word (拆拆装装, 一茬一茬), a place's level before a word it begins (皂李村 +
+村民, 某县 + 县委),
 or a compound listed there where two words meet on one character (卒中中心,
 重庆市市级, 中国国家). The fix
 removes one copy. A text repeated many times over (a PDF's text layer can
@@ -15,7 +17,7 @@ hold a word a thousand times in a row) is reported once, with its count.
 Passing example::
 
     docs:
-      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。石化化工、全过程人民民主，一张张民生清单，歌剧《柳柳州》。
+      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。石化化工、全过程人民民主，一张张民生清单，歌剧《柳柳州》。皂李村村民把图纸拆拆装装，一茬一茬地种，扩大大宗商品进口。
 
 Failing example::
 
@@ -48,16 +50,22 @@ def check(ctx):
             if start < reported or fine.around(start + size, start + size + 1):
                 continue
             word = line[start:start + 2 * size]
+            tokens = tokens if tokens is not None else _Spans(_spans(rjieba.cut(line)))
             if word in allowed:
-                if allowed[word].match(line, start + 2 * size):
-                    continue
+                if allowed[word].match(line, start + 2 * size) or tokens.around(start - 1, start + 2 * size) \
+                        or tokens.around(start, start + 2 * size + 1) or _between_words(line, start, rjieba):
+                    continue  # 大大提高; 大大小小, a word that holds it; 扩大 + 大宗
             else:
-                tokens = tokens if tokens is not None else _Spans(_spans(rjieba.cut(line)))
                 if tokens.around(start, start + 2 * size):
                     continue  # one dictionary word or name: 常常, 王琳琳
+                if size > 1 and not (tokens.starts_at(start) and tokens.starts_at(start + size)):
+                    continue  # 构建|共建|共治: words that do not begin where the copies do
                 words = words if words is not None else _meetings(rjieba.cut(line, False))
                 if size == 1 and start + 1 in words and not slipped.around(start, start + 2):
                     continue  # two dictionary words on one character: 广东省 + 省长
+                if _reduplicated(line, start, size, rjieba) or \
+                        (size == 1 and _between_words(line, start, rjieba) and not slipped.around(start, start + 2)):
+                    continue  # 拆拆装装, 一茬一茬, 皂李村村民; 扩大 + 大宗
             size = _root(word[:size])
             end = _run_end(line, start, size)
             reported = end
@@ -67,6 +75,39 @@ def check(ctx):
             out.append(ctx.text_finding(CODE, f"`{line[start:start + size]}` is printed {said} in “{shown}”",
                                         path, number, start + 1, line[start:end], line[start:start + size]))
     return out
+
+
+def _reduplicated(line: str, start: int, size: int, rjieba) -> bool:
+    """Chinese doubles on purpose: a pair of doubled characters (拆拆装装, 走走停停), a measure said twice
+    (一茬一茬), or a place's level before a word it begins (皂李村 + 村民, 某县 + 县委), which the dictionary
+    does not know whole. A word of two characters said twice (复评复评, 急救急救) is a slip in a report."""
+    if size == 1:
+        pair = lambda at: 0 <= at and at + 1 < len(line) and line[at] == line[at + 1] and line[at] != line[start]
+        if pair(start + 2) or pair(start - 2):
+            return True
+        if line[start] in _LEVELS:
+            return any(w.startswith(line[start]) and len(w) > 1 and at == start + 1
+                       for at, w in _starts(rjieba.cut(line[start + 1:start + 5], False), start + 1))
+        return False
+    if size == 2:
+        tags = rjieba.tag(line[start:start + 4], False)
+        return len(tags) == 2 and tags[0][0] == tags[1][0] and tags[0][1][:1] == "m"  # not 复评复评, a slip
+    return False
+
+
+_LEVELS = "村镇乡区县市省州旗盟湖河江海"  # 皂李村村民, 某县县委, 太湖湖体: a place the dictionary lacks, and a word
+
+
+def _between_words(line: str, start: int, rjieba) -> bool:
+    """The doubled character ends a word of the dictionary and begins another: 扩大|大宗, 培育|育种."""
+    before, after = line[start - 1:start + 1], line[start + 1:start + 3]
+    return start > 0 and len(after) == 2 and all(len(rjieba.cut(w, False)) == 1 for w in (before, after))
+
+
+def _starts(tokens, at: int):
+    for t in tokens:
+        yield at, t
+        at += len(t)
 
 
 def _root(unit: str) -> int:
@@ -91,6 +132,11 @@ class _Spans:
     def __init__(self, spans):
         self.spans = list(spans)
         self.starts = [s for s, _ in self.spans]
+
+    def starts_at(self, pos: int) -> bool:
+        import bisect
+        i = bisect.bisect_left(self.starts, pos)
+        return i < len(self.starts) and self.starts[i] == pos
 
     def around(self, start: int, end: int) -> bool:
         import bisect
