@@ -7,7 +7,8 @@ section stops at "率先完成市" and a new heading begins. Short lines (titles
 captions, names) are not paragraphs and are not checked, nor is a document's
 first line when no comma splits it (its title, however long), nor a line that ends with a colon
 (现将有关情况报告如下：) and so opens what follows, nor a speech's date line with no comma
-(2026年1月14日在省第十四届人民代表大会第四次会议上).
+(2026年1月14日在省第十四届人民代表大会第四次会议上, 二〇二六年一月二十七日在…), nor a photo's
+caption that ends with its credit (本报记者王明摄).
 
 Passing example::
 
@@ -17,7 +18,13 @@ Passing example::
 
         涪陵区疾病预防控制中心
 
+        1月26日，示例省第十四届人民代表大会第四次会议开幕。省长作政府工作报告。本报记者王明摄
+
+        各位代表：
+
         ——2026年1月14日在示例省第十四届人民代表大会第四次会议上
+
+        ――二〇二六年一月二十七日在示例省十四届人民代表大会第四次会议上
 
         各位代表：
 
@@ -40,8 +47,11 @@ READS = "texts"
 
 # a table row set with spaces: a name, then figures (乡镇卫生院 1630 98577 39772 7523)
 _SPACED_ROW = re.compile(r"^\S+(?:[ \u3000]+[-+]?[0-9][0-9,.%‰]*){3,}$")
-_DATE_LINE = re.compile(r"[（(—\-\s]*(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日")  # ——2026年1月14日在…会议上
+# ——2026年1月14日在…会议上, ――二〇二六年一月二十七日在…: a speech's date line, in figures or in words
+_DATE_LINE = re.compile(r"[（(—―\-\s]*(?:(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月"
+                        r"[0-9一二三四五六七八九十]{1,3}日")
 _COMMA = re.compile("[，,；;]")  # a title has none; a sentence of that length has
+_CREDIT = re.compile(r"(?:记者|摄影|通讯员)[^。，,]{1,16}摄$")  # a photo's caption ends with its credit: 本报记者阮洋摄
 _OPENS = ":："  # 报告如下： introduces the lines after it
 PARAGRAPH = 30   # shorter lines are headings, captions and names
 HEADING = 25
@@ -78,7 +88,8 @@ def open_paragraphs(texts):
         line = text.strip()
         table_row = " | " in line or "\t" in line or _SPACED_ROW.match(line)
         if len(line) < PARAGRAPH or line[-1] in SENTENCE_END + CLOSERS + _OPENS or _HEADLINE.search(line) \
-                or table_row or ((i == title or _DATE_LINE.match(line)) and not _COMMA.search(line)):
+                or table_row or ((i == title or _DATE_LINE.match(line)) and not _COMMA.search(line)) \
+                or _CREDIT.search(line):
             continue  # a table row's cells end without punctuation too
         nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
         if nxt is not None and (_FACT_BOX.match(texts[nxt - 1].strip())
