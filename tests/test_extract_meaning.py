@@ -983,3 +983,10 @@ def test_a_kind_of_institution_after_a_rate_is_that_kinds_rate_and_sums_and_shar
     assert d["41个"].metric == "地（市）级疾病预防控制中心数"
     assert d["6.7亿人次"].confidence["metric"] <= 0.3 and d["66.6％"].confidence["metric"] <= 0.3  # a sum of kinds
     assert d["0.17亿人次"].metric == "未定级医院总诊疗人次" or d["0.17亿人次"].metric == "未定级医院诊疗人次"
+
+
+def test_a_speech_dated_in_words_reviews_the_year_before(ex):
+    text = ("政府工作报告\n——二〇二六年一月二十七日在示例省第十四届人民代表大会第四次会议上\n"
+            "过去一年，全省新增医疗卫生机构床位1.2万张。今年，新建县域医疗次中心50个。\n")
+    d = by_surface(ex, text, name="示例省政府工作报告.txt")
+    assert d["1.2万张"].period == "2025" and (d["50个"].period, d["50个"].kind) == ("2026", "target")

@@ -1663,9 +1663,13 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
         facts.reported = _latest(facts.reported, year)
     for m in _ISSUED.finditer(text, start, stop):
         facts.issued = _latest(facts.issued, int(m.group(1)))
+    for m in _SPEECH_IN_WORDS.finditer(text, start, stop):  # 二〇二六年一月二十七日在…人民代表大会…会议上
+        facts.plans_for = _latest(facts.plans_for, int(m.group(1).translate(_YEAR_DIGITS)))
     return facts
 
 
+_SPEECH_IN_WORDS = re.compile(r"([〇○零一二三四五六七八九]{4})年[一二三]月[一二三四五六七八九十]{1,3}日在[^，。；\n]{2,40}?(?:大会|会议)")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _SPEECH = re.compile(r"(?:19|20)\d{2} ?年[1-3]月\d{1,2}日在[^，。；\n]{2,40}?(?:大会|会议)")  # a report to a session
 _DATE_LINE = re.compile(r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日[ \t]*(?:\n|$)")
 _WORK_REPORT = re.compile(r"[^，。；\n]{0,16}?政府工作报告")
