@@ -5,7 +5,8 @@ within their paragraph; an unmatched mark usually means text was cut or
 joined around it. Each unmatched mark is reported where it stands. A ’
 between Latin letters is an apostrophe (Gardner’s综合征), not a quotation mark;
 a bracket opened on a short line and closed a few short lines further is a
-web page's control pasted with its text (【字号：/ 大 / 中 / 小 / 】), not a slip.
+web page's control pasted with its text (【字号：/ 大 / 中 / 小 / 】), not a slip;
+nor are doubled title marks, arrows a web page draws (》》点击图片进入专题《《).
 
 Passing example::
 
@@ -17,6 +18,7 @@ Passing example::
         小
         】
         建立了“华西第二医院——荣昌（线上+线下）”分级协同医疗服务体系，诊治Gardner’s综合征。
+        》》点击图片进入专题《《
 
 Failing example::
 
@@ -73,6 +75,8 @@ def _unmatched(line: str):
         i, ch = m.start(), m.group()
         if ch == "’" and _latin(line, i - 1) and _latin(line, i + 1):
             continue  # Gardner’s, don’t: an apostrophe
+        if ch in "《》" and (line[i - 1:i] == ch or line[i + 1:i + 2] == ch):
+            continue  # 》》点击进入专题《《: arrows a web page draws with title marks, never a title
         if ch in PAIRS:
             stack.append((i, ch))
         elif ch in CLOSING:
