@@ -3,6 +3,7 @@ vocabulary only (no project rules), on sentences written for these tests in the 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 import yaml
@@ -990,3 +991,16 @@ def test_a_speech_dated_in_words_reviews_the_year_before(ex):
             "过去一年，全省新增医疗卫生机构床位1.2万张。今年，新建县域医疗次中心50个。\n")
     d = by_surface(ex, text, name="示例省政府工作报告.txt")
     assert d["1.2万张"].period == "2025" and (d["50个"].period, d["50个"].kind) == ("2026", "target")
+
+
+def test_a_bulletins_population_figures_and_a_negative_rate(tmp_path, ex):
+    text = ("2024年末全国人口140828万人。全年出生人口954万人，比上年增加52万人；出生率为6.77‰，比上年提高0.38个千分点；"
+            "死亡人口1093万人，死亡率为7.76‰；自然增长率为-0.99‰。2020-2025年，新建医院5-10家。全国公共场所从业人员802.3万人。\n")
+    d = by_surface(ex, text, "2024年全国卫生健康统计公报.txt")
+    assert (d["954万人"].metric, d["1093万人"].metric, d["6.77‰"].metric) == ("出生人口数", "死亡人口数", "出生率")
+    assert d["0.38个千分点"].unit == "个千分点" and d["-0.99‰"].parsed.value == Decimal("-0.99")
+    assert "5-10家" in d and not any(s.startswith("-20") or s == "-2025年" for s in d)  # a span is no negative
+    assert d["802.3万人"].metric.endswith("从业人员人数")  # 从 begins a word here, no baseline
+    claims, docs = _write_drafts(tmp_path, text, "2024年全国卫生健康统计公报.txt")
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    assert not [f for f in result.findings if f.code in ("CC110", "CC111", "CC113", "CC310")]

@@ -141,6 +141,8 @@ def _unmatched_by_hand(line: str) -> list:
 
     out, stack = [], []
     for i, ch in enumerate(line):
+        if ch in "《》" and ch in (line[i - 1:i], line[i + 1:i + 2]):
+            continue  # 》》点击进入《《: arrows, not titles
         if ch in PAIRS:
             stack.append((i, ch))
         elif ch in CLOSING:

@@ -229,7 +229,8 @@ def quantity_pattern(counters) -> re.Pattern:
     tail = rf"(?:{RANGE}(?:{arabic}|{CN}))?[余多]?(?:{RATIO_UNITS}|{units})?[余多]?(?:{SUFFIXES})?"
     ordinal = rf"第(?:{ARABIC}|[一二三四五六七八九十]+)(?:名|位)?|前[一二三四五六七八九十]+"
     fraction = rf"(?:百分之|千分之)(?:{ARABIC}|{CN})(?:{SUFFIXES})?"
-    plain = rf"{ordinal}|{fraction}|(?:{arabic}|{chinese}){tail}"
+    sign = r"(?:(?<![0-9A-Za-z.．%‰)）\-])-(?=[0-9]))?"  # 自然增长率为-0.99‰; not the - of 2020-2025 or 5-10家
+    plain = rf"{ordinal}|{fraction}|(?:{sign}{arabic}|{chinese}){tail}"
     qualified = rf"(?P<prefix>{PREFIXES})(?:{ordinal}|(?:{arabic}|{CN}){tail})"
     return re.compile(rf"{qualified}|{plain}")
 
@@ -468,7 +469,7 @@ class Extractor:
         return False
 
     def _is_claim(self, line: str, start: int, end: int, surface: str) -> bool:
-        core = surface.lstrip(PREFIXES_CHARS)
+        core = surface.lstrip(PREFIXES_CHARS).removeprefix("-")  # -0.99‰: a negative figure
         before, after = line[start - 1:start] if start else "", line[end:end + 3]
         if before.isascii() and before.isalnum():
             return False  # part of a code such as H7N9

@@ -204,7 +204,8 @@ class MetricNamer:
                 prefix = self._part_of(mate.metric)  # 医院编制28671张、实有30181张: both the hospitals'
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
                 prefix = self._institution_of(lead)  # 乡镇卫生院3.5万个,床位139.0万张
-                if not prefix and whole[1] - whole[0] <= 3 and lead.endswith("数") and not self.metrics.known(lead):
+                if not prefix and whole[1] - whole[0] <= 3 and lead.endswith("数") and not self.metrics.known(lead) \
+                        and self.dimension_of(whole[3]) in _HELD:
                     # 社会工作机构176个，床位3.24万张: the beds of what the sentence counts, which the
                     # vocabulary does not know; no health institution's
                     return Naming(self._compose(lead[:-1], whole[3], rate), 0.3, phrase[whole[0]:whole[1]])
@@ -542,13 +543,17 @@ class MetricNamer:
         """The phrase without the connectives at either end (其中, 比上年, 达, 共有)."""
         while True:
             m = self.skip.match(phrase)
-            if m and m.end():
+            if m and m.end() and not (m.end() == 1 and self._begins_word(phrase)):
                 phrase = phrase[m.end():]
                 continue
             ends = [m for m in self.skip.finditer(phrase) if m.end() == len(phrase) and m.start()]
             if not ends:
                 return phrase
             phrase = phrase[:ends[-1].start()]
+
+    def _begins_word(self, phrase: str) -> bool:
+        """A one-character connective that begins a word instead (从业人员, 在岗职工, 和谐): kept."""
+        return len(self.segment(phrase[:4])[0][0]) > 1
 
     def _compose(self, prefix: str, base: str, rate: str) -> str:
         """prefix + base (医院 + 床位数), as a rate when the clause or its list said so (每千人口 + 注册护士数);
@@ -591,6 +596,9 @@ _EXPENSE_ENDS = ("医药费用", "医药费", "费用")
 
 # How a word that narrows the name right after it ends: 非 (非公立) makes its complement, 性 (营利性) a class.
 _NARROWING_ENDS = ("非", "性")
+
+# What a place holds, which a count of places before it in the sentence owns (社会工作机构176个，床位3.24万张).
+_HELD = ("[bed]", "[person]")
 
 # The groups of indicators (checker/data/vocabulary/indicators.yaml) of what institutions do and cost.
 _SERVICE_GROUPS = ("services", "finance")
