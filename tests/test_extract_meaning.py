@@ -1004,3 +1004,8 @@ def test_a_bulletins_population_figures_and_a_negative_rate(tmp_path, ex):
     claims, docs = _write_drafts(tmp_path, text, "2024年全国卫生健康统计公报.txt")
     result = run_check([str(claims)], str(docs), None, lint=[])
     assert not [f for f in result.findings if f.code in ("CC110", "CC111", "CC113", "CC310")]
+
+
+def test_a_guessed_name_keeps_the_brackets_it_closes(ex):
+    d = by_surface(ex, "全国血吸虫病流行县（市、区）450个。全年生产总值（GDP）13507.69亿元。", "全国2024年统计公报.txt")
+    assert d["450个"].metric == "血吸虫病流行县（市、区）数" and d["13507.69亿元"].metric.endswith("（GDP）")

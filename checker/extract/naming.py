@@ -578,8 +578,8 @@ class MetricNamer:
         tokens = [(w, t) for w, t in self.segment(text) if w.strip()]  # the closing verbs went with _trim
         while len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u") and tokens[1][0] not in _SUFFIXES:
             tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle; not 参保 of 参保率
-        joined = "".join(w for w, _ in tokens)
-        return joined.strip(" ：:，,、（(）)") if _has_words(joined) else ""
+        joined = _balanced("".join(w for w, _ in tokens).strip(" ：:，,、"))
+        return joined if _has_words(joined) else ""
 
 
 # Parts of speech (jieba's) of the words a counted noun phrase is made of: nouns, and before the first of
@@ -621,6 +621,16 @@ def _adjacent(parts: list, end: int, phrase: str = "") -> list:
         elif h[1] < end:
             break
     return out
+
+
+def _balanced(words: str) -> str:
+    """The words without a bracket at either end that the words do not close or open: 县（市、区） keeps its
+    brackets, （全市 and 床位） lose theirs."""
+    while words and words[0] in "（(" and words.count(")") + words.count("）") < words.count("(") + words.count("（"):
+        words = words[1:].strip()
+    while words and words[-1] in "）)" and words.count("(") + words.count("（") < words.count(")") + words.count("）"):
+        words = words[:-1].strip()
+    return words
 
 
 def _last(items):
