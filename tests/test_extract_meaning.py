@@ -1009,3 +1009,8 @@ def test_a_bulletins_population_figures_and_a_negative_rate(tmp_path, ex):
 def test_a_guessed_name_keeps_the_brackets_it_closes(ex):
     d = by_surface(ex, "全国血吸虫病流行县（市、区）450个。全年生产总值（GDP）13507.69亿元。", "全国2024年统计公报.txt")
     assert d["450个"].metric == "血吸虫病流行县（市、区）数" and d["13507.69亿元"].metric.endswith("（GDP）")
+
+
+def test_inspections_and_outbreaks_are_counted_whole(ex):
+    d = by_surface(ex, "对公共场所进行监督检查186.9万户次。全国共报告食源性疾病暴发事件7893起。", "全国2024年统计公报.txt")
+    assert d["186.9万户次"].parsed.value == Decimal("1869000") and d["7893起"].unit == "起"
