@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from helpers import ROOT, workspace
+from helpers import ROOT, run, workspace
 from typer.testing import CliRunner
 
 from checker.cli.app import app
@@ -145,3 +145,16 @@ def test_a_failing_schema_prints_findings_and_no_library_warnings(tmp_path):
                          cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"})
     assert out.returncode == 1 and "field `kind` is 'guess'" in out.stdout
     assert "Warning" not in out.stderr, out.stderr
+
+
+def test_check_finds_the_documents_beside_the_one_claim_file_it_is_given(tmp_path):
+    (tmp_path / "report.txt").write_text("2024年，全市医院病床使用率达85.2%。\n", encoding="utf-8")
+    drafted = run("extract", str(tmp_path / "report.txt"), "-o", str(tmp_path / "claims.yaml"))
+    assert drafted.exit_code == 0, drafted.output
+    out = run("check", str(tmp_path / "claims.yaml"), "--no-cache")
+    assert "CC120" not in out.output and "the claim file's folder" in out.output and "1 document linted" in out.output
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "claims.yaml").rename(elsewhere / "claims.yaml")  # the documents are not beside it: --docs needed
+    out = run("check", str(elsewhere / "claims.yaml"), "--no-cache")
+    assert "CC120" in out.output and "--docs" in out.output

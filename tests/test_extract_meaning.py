@@ -1014,3 +1014,9 @@ def test_a_guessed_name_keeps_the_brackets_it_closes(ex):
 def test_inspections_and_outbreaks_are_counted_whole(ex):
     d = by_surface(ex, "对公共场所进行监督检查186.9万户次。全国共报告食源性疾病暴发事件7893起。", "全国2024年统计公报.txt")
     assert d["186.9万户次"].parsed.value == Decimal("1869000") and d["7893起"].unit == "起"
+
+
+def test_a_congress_session_and_a_newspapers_page_are_no_figures(ex):
+    d = by_surface(ex, "十四届全国人大四次会议举行民生主题记者会\n本报记者王浩《人民日报》（2026年03月08日第 04 版）\n"
+                       "在省第十四届人民代表大会第四次会议上，全省医院达1200家。\n", "人民日报2026.txt")
+    assert set(d) == {"1200家"}

@@ -85,9 +85,13 @@ def _settings(command: str, **given):
         if isinstance(given.get(name), Enum):
             given[name] = given[name].value
     try:
-        return settings.resolve(given, command=command)
+        resolved = settings.resolve(given, command=command)
     except settings.SettingsError as exc:
         _fail(str(exc))
+    if resolved.origins.get("docs") == settings.DOCS_BESIDE:
+        typer.echo(f"claimcheck: documents read from {resolved.docs}, {settings.DOCS_BESIDE} "
+                   "(--docs chooses another)", err=True)
+    return resolved
 
 
 EngineOpt = typer.Option(None, "--engine", help="Where the cross-record rules run: duckdb (embedded, default) or "

@@ -8,6 +8,7 @@ caller pass the same object to checker.run.runner.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
@@ -84,6 +85,11 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
         merged.pop("docs", None)
     if command != "check":
         merged.pop("baseline", None)
+    if "docs" not in merged and command not in ("lint", "extract", "vocabulary", "text"):
+        beside = _documents_beside(given.get("claims") or ())
+        if beside is not None:
+            merged["docs"] = beside
+            origins["docs"] = DOCS_BESIDE
     if "rules" not in merged and (folder / DEFAULT_RULES).is_dir():
         merged["rules"] = DEFAULT_RULES
     if "suppressions" not in merged and (folder / DEFAULT_SUPPRESSIONS).exists():
@@ -97,6 +103,28 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
             merged[name] = tuple(c.strip().upper() for v in merged[name] for c in str(v).split(",") if c.strip())
     _check_values(merged, origins)
     return Settings(**merged, origins=origins)
+
+
+DOCS_BESIDE = "the claim file's folder, which holds the documents it quotes"
+
+
+def _documents_beside(claims) -> str | None:
+    """The folder of the one claim file given, when no documents folder is: `claimcheck extract report.txt -o
+    claims.yaml` then `claimcheck check claims.yaml`. Taken only when a document the file names is there."""
+    if len(claims) != 1 or not Path(str(claims[0])).is_file():
+        return None
+    path = Path(str(claims[0]))
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")[:_NAMES_READ]
+    except OSError:
+        return None
+    folder = path.parent
+    names = {m.group(1).strip("'\"") for m in _DOC_NAME.finditer(text)}
+    return str(folder) if any((folder / name).is_file() for name in names if name) else None
+
+
+_DOC_NAME = re.compile(r"\bdoc:[ \t]*([^,}\n]+?)[ \t]*(?:[,}]|$)", re.M)  # block or flow style
+_NAMES_READ = 1_000_000  # characters: the documents a claim file quotes are named in its first records
 
 
 def read_configuration(folder: Path = Path(".")) -> tuple[dict, str | None]:
