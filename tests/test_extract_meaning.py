@@ -1020,3 +1020,10 @@ def test_a_congress_session_and_a_newspapers_page_are_no_figures(ex):
     d = by_surface(ex, "十四届全国人大四次会议举行民生主题记者会\n本报记者王浩《人民日报》（2026年03月08日第 04 版）\n"
                        "在省第十四届人民代表大会第四次会议上，全省医院达1200家。\n", "人民日报2026.txt")
     assert set(d) == {"1200家"}
+
+
+def test_a_fenbie_list_is_split_outside_its_asides(ex):
+    d = by_surface(ex, "年末参加城镇职工养老（不含机关、含离退休退职）、医疗（生育）、失业、工伤保险人数分别为442.09万人、"
+                       "306.69万人、242.40万人和297.09万人。", "示例市2024年统计公报.txt")
+    assert [d[s].metric[:4] for s in ("442.09万人", "306.69万人", "242.40万人", "297.09万人")] == \
+        ["城镇职工", "医疗（生", "失业人数", "工伤保险"]

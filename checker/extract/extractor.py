@@ -1009,6 +1009,20 @@ def _trimmed(text: str, leading: tuple, trailing: tuple) -> str:
     return text
 
 
+def _outside_brackets(text: str, marks: str) -> list[str]:
+    """text split at the marks that stand outside brackets: 养老（不含机关、含离退休退职）、医疗 is two."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        elif ch in marks and not depth:
+            out.append(text[start:i])
+            start = i + 1
+    return out + [text[start:]]
+
+
 def _last_match(pattern: re.Pattern, line: str, lo: int, hi: int):
     """The last match of pattern wholly within line[lo:hi]."""
     last = None
@@ -1293,7 +1307,7 @@ class _LineContext:
         at = self.line.find("分别", clause, pos)
         if at < 0:
             return self._paired(clause, pos)
-        names = [n for n in re.split(r"[、和及与]", self.line[clause:at]) if n.strip()]
+        names = [n for n in _outside_brackets(self.line[clause:at], "、和及与") if n.strip()]
         if len(names) < 2:
             return None
         shared = next((end for end in _SHARED_ENDS if names[-1].endswith(end)), "")
