@@ -1027,3 +1027,10 @@ def test_a_fenbie_list_is_split_outside_its_asides(ex):
                        "306.69万人、242.40万人和297.09万人。", "示例市2024年统计公报.txt")
     assert [d[s].metric[:4] for s in ("442.09万人", "306.69万人", "242.40万人", "297.09万人")] == \
         ["城镇职工", "医疗（生", "失业人数", "工伤保险"]
+
+
+def test_the_share_of_a_count_of_visits_is_named_as_that_count(ex):
+    d = by_surface(ex, "2024年，公立医院入院人次2095.6万（占医院总入院人次的82.3%），民营医院入院人次450.2万（占医院总入院人次的"
+                       "17.7%）。", "示例省2024年卫生健康统计公报.txt")
+    assert (d["82.3%"].metric, d["82.3%"].kind) == ("公立医院入院人次", "share")
+    assert (d["17.7%"].metric, d["17.7%"].kind) == ("民营医院入院人次", "share")

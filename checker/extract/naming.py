@@ -275,7 +275,7 @@ class MetricNamer:
         if dim not in RATIOS or not earlier or not phrase.strip(" ，,、").startswith(("占", "约占", "分别占")):
             return None
         before = [m for m in earlier if not m.nested] or earlier
-        if before[-1].metric == "?" or before[-1].dimension not in ("[count]", None):
+        if before[-1].metric == "?" or before[-1].dimension not in (*COUNTED, None):
             return None  # 占 after a rate or an amount: what it is a share of is no count's
         return Naming(before[-1].metric, min(0.7, before[-1].confidence), "")
 
