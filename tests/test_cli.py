@@ -151,6 +151,7 @@ def test_check_finds_the_documents_beside_the_one_claim_file_it_is_given(tmp_pat
     (tmp_path / "report.txt").write_text("2024年，全市医院病床使用率达85.2%。\n", encoding="utf-8")
     drafted = run("extract", str(tmp_path / "report.txt"), "-o", str(tmp_path / "claims.yaml"))
     assert drafted.exit_code == 0, drafted.output
+    assert drafted.output.strip().endswith(f"next: claimcheck check {tmp_path / 'claims.yaml'}")  # no --docs needed
     out = run("check", str(tmp_path / "claims.yaml"), "--no-cache")
     assert "CC120" not in out.output and "the claim file's folder" in out.output and "1 document linted" in out.output
     elsewhere = tmp_path / "elsewhere"

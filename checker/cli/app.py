@@ -231,9 +231,10 @@ def _extract_summary(found: list, documents: int, output: Path, docs: Path) -> s
     from checker.model.fields import CONFIDENT
 
     guessed = sum(1 for d in found if any(d.confidence.get(k, 1.0) < CONFIDENT for k in ("metric", "entity", "period")))
+    beside = output.resolve().parent == Path(docs).resolve()  # check finds the documents beside the drafts
     return (f"claimcheck: {len(found)} drafts from {documents} document{'s' if documents != 1 else ''} written to "
-            f"{output} ({guessed} guess their metric, entity or period); next: claimcheck check {output} "
-            f"--docs {docs}")
+            f"{output} ({guessed} guess their metric, entity or period); next: claimcheck check {output}"
+            + ("" if beside else f" --docs {docs}"))
 
 
 def _common_folder(paths: list[Path]) -> Path:
