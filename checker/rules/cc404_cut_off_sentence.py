@@ -57,8 +57,9 @@ PARAGRAPH = 30   # shorter lines are headings, captions and names
 HEADING = 25
 _HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff“]")
 _FACT_BOX = re.compile(r"[0-9０-９][^ \u3000]{0,6}[ \u3000]")
-# A numbered item: 1、 (2) （三） 4. — a list's items end without a full stop as often as with one.
-_LIST_ITEM = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]|[(（](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]")
+# A numbered or bulleted item: 1、 (2) （三） 4. - — a list's items end without a full stop as often as with one.
+_LIST_ITEM = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]|[(（](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+                        r"|[-*+•·] ")  # and a Markdown or bulleted list's item: - 县以上文化和旅游事业费…；
 
 
 def check(ctx):
