@@ -1034,3 +1034,10 @@ def test_the_share_of_a_count_of_visits_is_named_as_that_count(ex):
                        "17.7%）。", "示例省2024年卫生健康统计公报.txt")
     assert (d["82.3%"].metric, d["82.3%"].kind) == ("公立医院入院人次", "share")
     assert (d["17.7%"].metric, d["17.7%"].kind) == ("民营医院入院人次", "share")
+
+
+def test_a_labelled_publication_date_and_a_bulleted_list(ex):
+    text = ("# 2023年示例事业发展统计公报\n\n示例部  \n发布时间：2024年08月30日\n\n"
+            "2023年末，全国文化市场经营单位17.5万家。其中：\n- 娱乐场所4.5万个，从业人员41.8万人。\n")
+    d = by_surface(ex, text, "2023年示例事业发展统计公报.md")
+    assert d["4.5万个"].period == "2023" and d["4.5万个"].metric == "娱乐场所数"

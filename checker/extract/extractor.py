@@ -1661,7 +1661,8 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
             # 2026年四川省人民政府工作报告, （2026年1月27日在…人民代表大会…会议上）: given early in 2026, on 2025
             facts.plans_for = _latest(facts.plans_for, year)
             continue
-        if _DATE_LINE.match(text, m.start()) and text[max(0, m.start() - 1):m.start()] in ("", "\n"):
+        if _DATE_LINE.match(text, m.start()) and (text[max(0, m.start() - 1):m.start()] in ("", "\n")
+                                                   or _DATE_LABEL.search(text, max(0, m.start() - 8), m.start())):
             facts.issued = _latest(facts.issued, year)  # a line of its own, 2025 年3月28日: the day it came out
             continue
         if _EDITION.search(before):  # 江苏年鉴2020: the yearbook of 2020 reports 2019
@@ -1687,6 +1688,7 @@ _SPEECH_IN_WORDS = re.compile(r"([〇○零一二三四五六七八九]{4})年[�
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _SPEECH = re.compile(r"(?:19|20)\d{2} ?年[1-3]月\d{1,2}日在[^，。；\n]{2,40}?(?:大会|会议)")  # a report to a session
 _DATE_LINE = re.compile(r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日[ \t]*(?:\n|$)")
+_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|时间|日期)[:：] ?$")  # 发布时间：2024年08月30日
 _WORK_REPORT = re.compile(r"[^，。；\n]{0,16}?政府工作报告")
 _EDITION = re.compile(r"(?:年鉴|年鑒)[》」』\s]*(?:（|\()?$")
 _PLANS = re.compile(r"[，,]?[^，,。；;\n]{0,8}?(?:提出|部署|将(?!来|军)|计划(?!生育|免疫|单列))")

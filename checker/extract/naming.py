@@ -578,7 +578,7 @@ class MetricNamer:
         tokens = [(w, t) for w, t in self.segment(text) if w.strip()]  # the closing verbs went with _trim
         while len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u") and tokens[1][0] not in _SUFFIXES:
             tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle; not 参保 of 参保率
-        joined = _balanced("".join(w for w, _ in tokens).strip(" ：:，,、"))
+        joined = _balanced("".join(w for w, _ in tokens).strip(" ：:，,、").lstrip("-*+•· "))  # - 娱乐场所: a list's bullet
         return joined if _has_words(joined) else ""
 
 
