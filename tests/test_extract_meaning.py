@@ -196,7 +196,7 @@ def test_a_title_naming_part_of_a_year_dates_the_figures_without_one(ex):
 def test_a_name_narrowed_by_unknown_words_is_a_guess(ex):
     d = by_surface(ex, "2021年全国共有新冠肺炎定点医院800余家,居民平均到医疗卫生机构就诊6.0次。", "news.txt")
     assert d["800余家"].metric != "医院数" and d["800余家"].confidence["metric"] < 0.4
-    assert d["6.0次"].metric != "医疗卫生机构数" and d["6.0次"].confidence["metric"] < 0.4
+    assert d["6.0次"].metric == "居民平均就诊次数"  # the vocabulary's name for it, not 医疗卫生机构数
 
 
 TABLE = """表2 2022年1-8月各地区医院和乡镇卫生院医疗服务量
@@ -1041,3 +1041,10 @@ def test_a_labelled_publication_date_and_a_bulleted_list(ex):
             "2023年末，全国文化市场经营单位17.5万家。其中：\n- 娱乐场所4.5万个，从业人员41.8万人。\n")
     d = by_surface(ex, text, "2023年示例事业发展统计公报.md")
     assert d["4.5万个"].period == "2023" and d["4.5万个"].metric == "娱乐场所数"
+
+
+def test_a_ratio_written_one_to_x_and_a_place_before_a_short_name(ex):
+    d = by_surface(ex, "2023年，浙江省医护比为1:1.21。孕产妇死亡率为10.2/10万，比上年下降1.1个十万分点。", "浙江省2023.txt")
+    assert set(d) == {"1.21", "10.2/10万", "1.1个十万分点"}  # 1 of 1:1.21 is no figure
+    assert (d["1.21"].metric, d["1.21"].confidence["metric"]) == ("医护比", 0.9)  # 浙江省 is whose, not what
+    assert d["1.1个十万分点"].unit == "个十万分点" and d["1.1个十万分点"].metric == "孕产妇死亡率"

@@ -570,6 +570,9 @@ class Extractor:
             ctx.previous_end = end
             return named.metric, min(named.confidence, 0.8)
         sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
+        if ctx.line[start - 2:start] in ("1:", "1∶"):
+            lo = ctx.phrase_start(start - 2)  # 医护比为1:1.21: the ratio's name stands before its first term
+        lo = next((h[1] for h in ctx.entities if h[0] == lo and h[1] < start), lo)  # 浙江省|医护比: whose, not what
         if d.parsed.unit == "rank":
             ranked = self._rank_name(ctx, sentence, start)
             if ranked:
