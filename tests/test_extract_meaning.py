@@ -1048,3 +1048,12 @@ def test_a_ratio_written_one_to_x_and_a_place_before_a_short_name(ex):
     assert set(d) == {"1.21", "10.2/10万", "1.1个十万分点"}  # 1 of 1:1.21 is no figure
     assert (d["1.21"].metric, d["1.21"].confidence["metric"]) == ("医护比", 0.9)  # 浙江省 is whose, not what
     assert d["1.1个十万分点"].unit == "个十万分点" and d["1.1个十万分点"].metric == "孕产妇死亡率"
+
+
+def test_the_kind_counted_nearest_owns_the_beds_and_a_bare_number_goes_on_its_list(ex):
+    d = by_surface(ex, "全省共有社区卫生服务中心（站）4523个，其中社区卫生服务中心520个；乡镇卫生院1071个，床位3.12万张，"
+                       "卫生人员6.8万人。2023年，三级医院诊疗人次2.31亿，二级医院1.45亿。全省甲乙类法定传染病报告发病率为182.3/10万。",
+                   "2023年浙江省卫生健康事业发展统计公报.txt")
+    assert d["3.12万张"].metric == "乡镇卫生院床位数" and d["6.8万人"].metric.startswith("乡镇卫生院")
+    assert (d["1.45亿"].metric, d["1.45亿"].unit) == ("二级医院诊疗人次", "人次")  # not 1.45亿 hospitals
+    assert d["182.3/10万"].metric == "甲乙类法定报告传染病发病率"

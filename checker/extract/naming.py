@@ -178,8 +178,10 @@ class MetricNamer:
             if self.metrics.known(written):
                 return Naming(self.metrics.canonical(written), 0.9, own_rate.group() + rest)
             hits = [h for h in hits if not (own_rate.start() <= h[0] and h[1] <= own_rate.end())]  # 常住人口 in it
-        # 其中：公立医院84.8% after 医院病床使用率78.8%: a kind of institution counted is no whole of a rate
-        whole = _last(h for h in hits if h[3] and (h[4] is None or self._fits(h[3], dim, relative)))
+        # 其中：公立医院84.8% after 医院病床使用率78.8%: a kind of institution counted is no whole of a rate;
+        # nor is it of a bare number that goes on a list of another measure (三级医院诊疗人次2.31亿，二级医院1.45亿)
+        goes_on = unit is None and earlier and earlier[-1].dimension not in ("[count]", None)
+        whole = _last(h for h in hits if h[3] and (h[4] is None or (self._fits(h[3], dim, relative) and not goes_on)))
         parts = [h for h in hits if (h[4] is not None or (whole is not None and h[1] == whole[0] and h[3]
                                                            and self.dimension_of(h[3]) == "[count]"))
                  and (whole is None or h[1] <= whole[0])]  # 社区卫生服务机构 before 床位 is a part of the beds
@@ -204,7 +206,8 @@ class MetricNamer:
             if not prefix and mate and mate.dimension == self.dimension_of(whole[3]) != "[count]":
                 prefix = self._part_of(mate.metric)  # 医院编制28671张、实有30181张: both the hospitals'
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
-                prefix = self._institution_of(lead)  # 乡镇卫生院3.5万个,床位139.0万张
+                counted = next((m.metric for m in reversed(earlier) if self._institution_of(m.metric)), lead)
+                prefix = self._institution_of(counted)  # 乡镇卫生院3.5万个,床位139.0万张: the nearest count's
                 if not prefix and whole[1] - whole[0] <= 3 and lead.endswith("数") and not self.metrics.known(lead) \
                         and self.dimension_of(whole[3]) in _HELD:
                     # 社会工作机构176个，床位3.24万张: the beds of what the sentence counts, which the
@@ -226,7 +229,7 @@ class MetricNamer:
                 words = self._noun_phrase(trimmed)
                 return Naming(words + self._counted(words, dim, unit), 0.3, words)
             prefix = "".join(h[2] for h in part)
-            base = self._topic(dim, earlier, topics, part[-1][4])
+            base = self._topic(earlier[-1].dimension if goes_on else dim, earlier, topics, part[-1][4])
             if base:
                 return Naming(self._compose(prefix, base, rate), 0.8, prefix)
             counted = self.metrics.canonical(prefix) if self.metrics.known(prefix) else None
