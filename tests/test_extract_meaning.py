@@ -1057,3 +1057,22 @@ def test_the_kind_counted_nearest_owns_the_beds_and_a_bare_number_goes_on_its_li
     assert d["3.12万张"].metric == "乡镇卫生院床位数" and d["6.8万人"].metric.startswith("乡镇卫生院")
     assert (d["1.45亿"].metric, d["1.45亿"].unit) == ("二级医院诊疗人次", "人次")  # not 1.45亿 hospitals
     assert d["182.3/10万"].metric == "甲乙类法定报告传染病发病率"
+
+
+def test_a_target_of_what_is_to_be_added_is_not_the_stock(tmp_path):
+    text = "杭州市西湖区卫生健康事业发展“十四五”规划\n到2025年，全区新增医疗卫生机构床位500张，医疗卫生机构床位总数达到8000张。\n"
+    claims, docs = _write_drafts(tmp_path, text, "杭州市西湖区十四五规划.txt")
+    drafted = {r["surface"]: r for r in yaml.safe_load(claims.read_text(encoding="utf-8"))}
+    assert drafted["500张"]["metric"] == "新增床位数" and drafted["8000张"]["metric"] == "床位数"
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    assert not [f for f in result.findings if f.severity != "info"]  # not "the target is stated two ways"
+
+
+def test_a_heading_that_names_the_subject_by_its_short_name_is_the_subject(ex):
+    text = ("杭州市西湖区卫生健康事业发展“十四五”规划\n一、发展基础\n“十三五”期间，全区卫生健康事业取得显著成效。2020年，"
+            "全区居民人均预期寿命达到83.15岁。\n二、主要指标\n表1 西湖区卫生健康事业发展“十四五”主要指标\n"
+            "领域\t主要指标\t单位\t2020年\t2025年\t指标性质\n健康水平\t人均预期寿命\t岁\t83.15\t84以上\t预期性\n"
+            "医疗资源\t每千人口执业（助理）医师数\t人\t5.12\t5.5\t预期性\n三、主要任务\n"
+            "到2025年，新增医疗卫生机构床位1500张以上，基层就诊率保持在65%以上。\n")
+    found = ex.document("杭州市西湖区十四五规划.txt", text)
+    assert {d.entity for d in found} == {"杭州市西湖区"}

@@ -81,6 +81,8 @@ _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[!-~]+|[A-Za-z0-9._%
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|中心|站|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
+_ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
+ADDED_GUESS = 0.3  # a name the vocabulary lacks (新增床位数): to confirm
 JOINT_ITEMS = 4  # names one figure is the sum of, at most: a longer list gives examples
 CAPTION_LINES = 2  # a table's caption: its title and a line such as 单位：个
 FUTURE_LOOK_BACK = 24  # lines above a figure searched for the target year a plan's list of items shares
@@ -513,6 +515,10 @@ class Extractor:
                 d.metric = listed
             if future is CONTEXT and (listed or _names_a_share(d.metric)):
                 d.kind = "target"  # 个人卫生支出占卫生总费用的比重降低到23%以下 under 到2025年: a goal for the share
+        if d.kind == "target" and _ADDED.match(ctx.line, ctx.comma_start(d.start), d.start) \
+                and not d.metric.startswith("新增") and d.metric != "?":
+            # 到2025年，新增床位500张，床位总数达到8000张: what is to be added, not the stock
+            d.metric, d.confidence["metric"] = "新增" + d.metric, min(d.confidence["metric"], ADDED_GUESS)
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about, d.parsed.unit == "rank")
         d.unit, d.confidence["unit"] = self._unit(d, column)
 
@@ -665,12 +671,13 @@ class Extractor:
         hit = hit or ctx.last(outside, sentence, start)
         entities = self.registry.entities
         if hit and (hit not in self.lang.level_words or entities.known(hit)):  # a project may name 全市
-            return entities.canonical(hit), 0.8
+            return _as_subject(entities.canonical(hit), about), 0.8
         if hit:  # 全省, 我市: the document's own place
             return (about.name, 0.8 if about.confidence >= 0.5 else 0.3) if about.name else (hit, 0.2)
         heading = ctx.section_entity()
         if heading:
-            return heading, 0.6
+            named = _as_subject(heading, about)
+            return named, 0.8 if named == about.name and about.confidence >= 0.5 else 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
 
     def _rank_name(self, ctx: "_LineContext", sentence: int, start: int) -> str:
@@ -1010,6 +1017,13 @@ def _trimmed(text: str, leading: tuple, trailing: tuple) -> str:
         cut = next((w for w in trailing if text.endswith(w)), "")
         text = text[:len(text) - len(cut)]
     return text
+
+
+def _as_subject(place: str, about: subject.Subject) -> str:
+    """The document's subject when the place is its short name: 西湖区 in 杭州市西湖区's plan is that district,
+    not another 西湖区."""
+    name = about.name or ""
+    return name if len(place) >= 2 and name != place and name.endswith(place) and about.confidence >= 0.5 else place
 
 
 def _outside_brackets(text: str, marks: str) -> list[str]:
