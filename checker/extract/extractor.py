@@ -516,7 +516,7 @@ class Extractor:
             if future is CONTEXT and (listed or _names_a_share(d.metric)):
                 d.kind = "target"  # 个人卫生支出占卫生总费用的比重降低到23%以下 under 到2025年: a goal for the share
         if d.kind == "target" and _ADDED.match(ctx.line, ctx.comma_start(d.start), d.start) \
-                and not d.metric.startswith("新增") and d.metric != "?":
+                and not d.metric.startswith("新") and d.metric != "?":
             # 到2025年，新增床位500张，床位总数达到8000张: what is to be added, not the stock
             d.metric, d.confidence["metric"] = "新增" + d.metric, min(d.confidence["metric"], ADDED_GUESS)
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about, d.parsed.unit == "rank")
