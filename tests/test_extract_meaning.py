@@ -1076,3 +1076,11 @@ def test_a_heading_that_names_the_subject_by_its_short_name_is_the_subject(ex):
             "到2025年，新增医疗卫生机构床位1500张以上，基层就诊率保持在65%以上。\n")
     found = ex.document("杭州市西湖区十四五规划.txt", text)
     assert {d.entity for d in found} == {"杭州市西湖区"}
+
+
+def test_a_work_summary_reports_its_year_and_plans_the_next(ex):
+    text = ("示例市卫生健康委员会2023年工作总结\n2023年，市卫生健康委全面推进健康示例市建设。\n"
+            "全市医疗卫生机构总诊疗人次达到1.98亿人次，同比增长6.3%。\n四、2024年工作安排\n"
+            "2024年，力争全市每千人口执业（助理）医师数达到4.2人。\n")
+    d = by_surface(ex, text, "示例市卫生健康委员会2023年工作总结.txt")
+    assert d["1.98亿人次"].period == "2023" and (d["4.2人"].period, d["4.2人"].kind) == ("2024", "target")
