@@ -1702,7 +1702,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
 
 
 _SPEECH_IN_WORDS = re.compile(r"([〇○零一二三四五六七八九]{4})年[一二三]月[一二三四五六七八九十]{1,3}日在[^，。；\n]{2,40}?(?:大会|会议)")
-_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _SPEECH = re.compile(r"(?:19|20)\d{2} ?年[1-3]月\d{1,2}日在[^，。；\n]{2,40}?(?:大会|会议)")  # a report to a session
 _DATE_LINE = re.compile(r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日[ \t]*(?:\n|$)")
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|时间|日期)[:：] ?$")  # 发布时间：2024年08月30日

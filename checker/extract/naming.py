@@ -188,15 +188,14 @@ class MetricNamer:
         if whole is not None and _DIGIT.search(_DATE.sub("", phrase[own_rate.end() if own_rate else 0:whole[0]])):
             # 100张以下床位医院: a class of hospitals the vocabulary does not name
             return Naming(trimmed + self._counted(trimmed, dim, unit), 0.3, trimmed)
-        if whole is not None and (dim is None or dim in COUNTED) and self._joint(phrase, whole, parts):
+        if whole is not None and self._joint(phrase, whole, parts, dim):
             # 乡镇卫生院、社区卫生服务中心（站）、村卫生室诊疗人次39.8亿: one figure for all the kinds listed
-            words = self._noun_phrase(trimmed)
-            return Naming(words + self._counted(words, dim, unit), 0.3, words)
+            return self._guessed(trimmed, dim, unit)
         if whole is not None and (_has_words(self._trim(_ASIDE.sub("", phrase[whole[1]:])))
                                   or self._narrowed(phrase, whole, parts, hits)):
             # 到医疗卫生机构就诊6.0次, 新冠肺炎定点医院800余家: the name is not the figure's, or not all of it
-            words = self._noun_phrase(trimmed)
-            return Naming(words + self._counted(words, dim, unit) if words else "?", 0.3 if words else 0.0, words)
+            guessed = self._guessed(trimmed, dim, unit)
+            return guessed if guessed.wording else Naming("?", 0.0, "")
         if whole is not None and phrase[:whole[0]].endswith(("其他", "其它")):
             return Naming("其他" + whole[3], 0.3, phrase[whole[0] - 2:whole[1]])  # the rest of them, unnamed
         if whole is not None:
@@ -222,12 +221,8 @@ class MetricNamer:
         if parts and not _has_words(self._trim(_ASIDE.sub("", phrase[parts[-1][1]:]))):
             # 医院713.1万张; not 农村无害化卫生户厕普及率达99.9%: words after 农村 name something else
             part = _adjacent(parts, parts[-1][1])
-            if (dim is None or dim in COUNTED) and self._joint(phrase, parts[-1], parts):
-                words = self._noun_phrase(trimmed)  # 一级、二级医院和基层医疗卫生机构67.6亿人次: their sum
-                return Naming(words + self._counted(words, dim, unit), 0.3, words)
-            if self._narrowing(phrase, part[0][0]):
-                words = self._noun_phrase(trimmed)
-                return Naming(words + self._counted(words, dim, unit), 0.3, words)
+            if self._joint(phrase, parts[-1], parts, dim) or self._narrowing(phrase, part[0][0]):
+                return self._guessed(trimmed, dim, unit)  # 一级、二级医院和基层医疗卫生机构67.6亿人次: their sum
             prefix = "".join(h[2] for h in part)
             base = self._topic(earlier[-1].dimension if goes_on else dim, earlier, topics, part[-1][4])
             if base:
@@ -238,8 +233,8 @@ class MetricNamer:
         if not _any_words(trimmed):  # 实有 keeps its 有: one character left was part of a word
             following = _DIGIT.split(_ASIDE.sub("", following), 1)[0].strip(" 。；;")  # up to the next figure
             if not after and _has_words(self._trim(following)):
-                words = self._noun_phrase(self._trim(following))  # 454家尚未定级: named after the figure
-                return Naming(words + self._counted(words, dim, unit) if words else "?", 0.3 if words else 0.0, words)
+                guessed = self._guessed(self._trim(following), dim, unit)  # 454家尚未定级: named after the figure
+                return guessed if guessed.wording else Naming("?", 0.0, "")
             if after:
                 return Naming(self._compose("", after[3], rate), 0.6, after[2])
             before = [m for m in earlier if not m.nested] or earlier  # not the aside in brackets: 床位38653张(编制37151张)
@@ -458,11 +453,19 @@ class MetricNamer:
             return False
         return _has_words(before[-2:]) and not self.skip.search(before[-2:])
 
-    def _joint(self, phrase: str, whole: tuple, parts: list) -> bool:
-        """The name is the last of a list of names joined by 、, 和 or 及 that shares the one figure."""
+    def _joint(self, phrase: str, whole: tuple, parts: list, dim: str | None) -> bool:
+        """The name is the last of a list of names joined by 、, 和 or 及 that shares the one figure, their sum
+        (a figure of things counted)."""
+        if dim is not None and dim not in COUNTED:
+            return False
         adjacent = _adjacent(parts, whole[0], phrase)
         start = adjacent[0][0] if adjacent else whole[0]
         return _ASIDE.sub("", phrase[:start]).endswith((LIST_MARK, *_JOINS))
+
+    def _guessed(self, text: str, dim: str | None, unit: str | None) -> Naming:
+        """The figure named after the noun phrase text holds, a guess to confirm (长者照护之家 → 长者照护之家数)."""
+        words = self._noun_phrase(text)
+        return Naming(words + self._counted(words, dim, unit), 0.3, words)
 
     def _narrowing(self, phrase: str, start: int) -> bool:
         """Right before phrase[start:], a word that narrows it: 非公立医疗机构 (its complement), 营利性医疗机构;

@@ -80,12 +80,12 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
     conf, where = read_configuration(folder)
     merged = {**conf, **given}
     origins = {name: f"`{name.replace('_', '-')}` of {where}" for name in conf if name not in given}
-    if command in ("lint", "extract", "vocabulary", "text"):  # documents named on the command line, or none; no claims
+    if command in _NO_CLAIMS:  # documents named on the command line, or none; no claims
         merged["claims"] = ()
         merged.pop("docs", None)
     if command != "check":
         merged.pop("baseline", None)
-    if "docs" not in merged and command not in ("lint", "extract", "vocabulary", "text"):
+    if "docs" not in merged and command not in _NO_CLAIMS:
         beside = _documents_beside(given.get("claims") or ())
         if beside is not None:
             merged["docs"] = beside
@@ -105,6 +105,7 @@ def resolve(given: dict | None = None, folder: Path = Path("."), command: str = 
     return Settings(**merged, origins=origins)
 
 
+_NO_CLAIMS = ("lint", "extract", "vocabulary", "text")  # commands that read no claims and no documents folder
 DOCS_BESIDE = "the claim file's folder, which holds the documents it quotes"
 
 

@@ -32,3 +32,12 @@ def glue(before: str, after: str) -> str:
     if before and after and before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha():
         return " " + after
     return after
+
+
+SENTENCE_ENDS = "。！？；：!?;:…"  # a line ending so ends its sentence
+
+
+def ends_sentence(text: str, closing: str) -> bool:
+    """The text ends its sentence: its last character, past the closing marks given, is one of SENTENCE_ENDS."""
+    stripped = text.rstrip(closing)
+    return bool(stripped) and stripped[-1] in SENTENCE_ENDS

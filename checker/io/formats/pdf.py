@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.io.formats.document import DocumentText
-from checker.io.formats.layout import clean_line, glue, ordinary, table_row
+from checker.io.formats.layout import (
+    clean_line,
+    ends_sentence,
+    glue,
+    ordinary,
+    table_row,
+)
 from checker.io.reading import ReadError
 
 MARGIN = 0.1          # the top and bottom tenth of a page hold its running header and footer
@@ -28,8 +34,7 @@ FULL_WIDTH = 0.9      # a line reaching this share of the text block's width was
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*#\s*页(?:\s*[,，/]?\s*共\s*#\s*页)?|#(?:\s*/\s*#)?|page\s*#(?:\s*of\s*#)?)[-–—\s]*$", re.I)
 _WIDE_SPACE = re.compile(r"[ \u00a0\u3000]{3,}")
 _FIGURE = re.compile(r"^[-+]?\d[\d,.]*%?$")
-_ENDS = "。！？；：!?;:…"  # a line ending so ends its sentence; so does one ending so and then a closing quote
-_CLOSING = "”’」』）)"
+_CLOSING = "”’」』）)"  # a line ending a sentence and then one of these ends it too
 _OPENS = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D|第[一二三四五六七八九十百\d]+[章节条部分])")
 
 
@@ -72,17 +77,12 @@ def pdf_text(data: bytes, path: Path) -> DocumentText:
             text = ordinary(line.text)
             block, first = blocks[line.column], i == 0 or lines[i - 1].column != line.column
             if previous is not None and len(line.cells) == 1 and not _OPENS.match(text) and (
-                    not _ends_sentence(previous.text) or _same_paragraph(previous, line, block, spacing, first)):
+                    not ends_sentence(previous.text, _CLOSING) or _same_paragraph(previous, line, block, spacing, first)):
                 out[-1] += glue(out[-1], text)
             else:
                 out.append(text)
             previous = line if _full(line, block) else None
     return DocumentText("\n".join(out), tuple(starts))
-
-
-def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip(_CLOSING)
-    return bool(stripped) and stripped[-1] in _ENDS
 
 
 def _line_spacing(lines: list[_Line]) -> float:

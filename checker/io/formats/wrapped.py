@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from checker.io.formats.layout import glue
+from checker.io.formats.layout import ends_sentence, glue
 
 MIN_LINES = 8        # fewer lines tell nothing about a width
 FULL_SHARE = 0.5     # of the lines with text, at least this many are full
@@ -20,8 +20,7 @@ MAX_WIDTH = 200      # columns: a text whose full lines are wider holds paragrap
 SLACK = 6            # columns a full line may fall short of the width (three characters: wrapping is by word)
 GOES_ON = 0.75       # of the width: a line as wide that stops mid-sentence goes on (a proportional font's
                      # line of digits holds fewer columns); a heading (九、人民生活和社会保障) is shorter
-_ENDS = "。！？!?；;：:…"
-_CLOSING = "”’）)」』】》\"' \t\u3000"
+_CLOSING = "”’）)」』】》\"' \t\u3000"  # past these a line still ends its sentence (layout.SENTENCE_ENDS)
 
 
 def unwrap(text: str) -> str:
@@ -32,10 +31,10 @@ def unwrap(text: str) -> str:
     if wrap is None:
         return text
     full = [w >= wrap - SLACK for w in widths]
-    if sum(f and not _ends_sentence(line) for f, line in zip(full, lines)) < MID_SENTENCE * sum(full):
+    if sum(f and not ends_sentence(line, _CLOSING) for f, line in zip(full, lines)) < MID_SENTENCE * sum(full):
         return text
     # a line goes on into the next when it stops mid-sentence and is not short (a heading is)
-    mid = [w >= GOES_ON * wrap and not _ends_sentence(line) for w, line in zip(widths, lines)]
+    mid = [w >= GOES_ON * wrap and not ends_sentence(line, _CLOSING) for w, line in zip(widths, lines)]
     out = list(lines)
     start = None
     for i, line in enumerate(lines):
@@ -64,10 +63,3 @@ def _width(line: str) -> int:
     if line.isascii():
         return len(line)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-
-
-def _ends_sentence(line: str) -> bool:
-    stripped = line.rstrip(_CLOSING)
-    return not stripped or stripped[-1] in _ENDS
-
-
