@@ -253,3 +253,15 @@ def test_a_text_wrapped_at_a_fixed_width_is_read_a_paragraph_to_the_line_it_star
     found = {r["surface"]: r for r in drafts(wrapped)}
     assert found["549.92万人"]["value"] == 5499200 and found["549.92万人"]["source"]["line"] == 2
     assert found["3846个"]["metric"] == "基层医疗卫生机构数" and found["4.64万人"]["metric"] == "注册护士数"
+
+
+def test_a_wrapped_text_with_windows_line_ends_is_read_the_same(tmp_path):
+    from checker.io.formats import read_document
+
+    unix = tmp_path / "unix.txt"
+    unix.write_text(_wrapped(_BULLETIN, 21), encoding="utf-8")
+    windows = tmp_path / "windows.txt"
+    windows.write_bytes(unix.read_bytes().replace(b"\n", b"\r\n"))
+    lines = read_document(windows).text.split("\n")
+    assert lines[2] == "\r" and "十二、生态环境\r" in lines  # a sentence's end before CR ends its paragraph
+    assert [line.rstrip("\r") for line in lines] == read_document(unix).text.split("\n")

@@ -25,7 +25,8 @@ _CLOSING = "”’）)」』】》\"' \t\u3000"  # past these a line still ends 
 
 def unwrap(text: str) -> str:
     """The text with each hard-wrapped paragraph on the line it starts on; the text itself when not wrapped."""
-    lines = text.split("\n")
+    raw = text.split("\n")
+    lines = [line.rstrip("\r") for line in raw]  # a Windows file's lines end in CR: it ends no sentence
     widths = [_width(line) for line in lines]
     wrap = _wrap_width([w for w in widths if w])
     if wrap is None:
@@ -45,7 +46,7 @@ def unwrap(text: str) -> str:
             start = i if line.strip() and "|" not in line else None  # no table row takes text
         if not mid[i]:
             start = None  # the paragraph ends here: the line is short, or ends a sentence
-    return "\n".join(out)
+    return "\n".join(line + raw_line[len(bare):] for line, raw_line, bare in zip(out, raw, lines))
 
 
 def _wrap_width(widths: list[int]) -> int | None:
