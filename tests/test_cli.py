@@ -159,3 +159,15 @@ def test_check_finds_the_documents_beside_the_one_claim_file_it_is_given(tmp_pat
     (tmp_path / "claims.yaml").rename(elsewhere / "claims.yaml")  # the documents are not beside it: --docs needed
     out = run("check", str(elsewhere / "claims.yaml"), "--no-cache")
     assert "CC120" in out.output and "--docs" in out.output
+
+
+def test_the_reports_claimcheck_wrote_beside_the_documents_are_not_linted_as_documents(tmp_path):
+    (tmp_path / "report.txt").write_text("2024年，全市医院病床使用率达85.2%。\n", encoding="utf-8")
+    claims = str(tmp_path / "claims.yaml")
+    assert run("extract", str(tmp_path / "report.txt"), "-o", claims).exit_code == 0
+    for fmt, name in (("html", "out.html"), ("markdown", "out.md"), ("text", "out.txt")):
+        out = run("check", claims, "--no-cache", "-f", fmt, "-o", str(tmp_path / name))
+        assert (tmp_path / name).stat().st_size > 0, out.output
+    (tmp_path / "notes.md").write_text("# 备忘\n\n全市医院病床使用率达85.2%。\n", encoding="utf-8")  # a person's file
+    out = run("check", claims, "--no-cache")
+    assert "2 documents linted" in out.output, out.output  # report.txt and notes.md, none of the three reports

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checker.io import formats
 from checker.io import reading as inputs
+from checker.io.own_reports import is_report_file
 from checker.language.characters import INVISIBLE, char_name, visible
 
 
@@ -169,12 +170,14 @@ class TextError(Exception):
 
 
 def collect_texts(paths: list[str], documents: Documents | None = None) -> "Texts":
-    """Documents to lint: files as given, folders searched for documents in every format read (checker.io.formats)."""
+    """Documents to lint: files as given, folders searched for documents in every format read (checker.io.formats),
+    leaving out the reports claimcheck wrote there (`check -f html -o report.html` beside the documents)."""
     files: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files.extend(sorted(q for q in path.rglob("*") if q.suffix.lower() in TEXT_SUFFIXES and q.is_file()))
+            files.extend(sorted(q for q in path.rglob("*")
+                                if q.suffix.lower() in TEXT_SUFFIXES and q.is_file() and not is_report_file(q)))
         elif path.is_file():
             files.append(path)
         else:

@@ -16,6 +16,7 @@ import yaml
 
 from checker.extract.drafts import rejected
 from checker.io import formats
+from checker.io.own_reports import is_report_file
 from checker.io.reading import ReadError
 from checker.io.writing import WriteError, atomic_write, read_exact
 from checker.report.marks import claim_marks
@@ -188,7 +189,7 @@ class Review:
         if folder is None or not folder.is_dir():
             return []
         return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                      if p.is_file() and p.suffix.lower() in formats.SUFFIXES)
+                      if p.is_file() and p.suffix.lower() in formats.SUFFIXES and not is_report_file(p))
 
     def _lines(self, name: str) -> list[str]:
         if name not in set(self._folder_documents()) | set(self.by_doc):
