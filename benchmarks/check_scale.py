@@ -24,8 +24,10 @@ vocabulary rules are not ignored: findings must be cheap too. Start-up time of
 
 With --engine spark, each corpus is checked by both engines instead, each in a process of its own and
 without a cache: Spark on local[2] with spark.driver.memory=1g (Spark's settings may add to it). Printed: the
-time of each, Spark's ratio to DuckDB, the peak memory of the driver's Python process, of the JVM (driver and,
-in local mode, the executors) and of the executors' Python workers, and whether the findings are identical.
+time of each, Spark's ratio to DuckDB (with --repeat N each engine runs N times, in turns, and the medians are
+compared: a shared machine's load varies by half from one minute to the next), the peak memory of the
+driver's Python process, of the JVM (driver and, in local mode, the executors) and of the executors' Python
+workers, and whether the findings are identical.
 """
 from __future__ import annotations
 
@@ -190,8 +192,11 @@ print(json.dumps({"total": total, "findings": len(result.findings), "digest": ma
 """
 
 
-def engines_compared(sizes: list[int], work: Path) -> int:
-    """DuckDB against Spark on the same corpora (--engine spark)."""
+def engines_compared(sizes: list[int], work: Path, repeat: int = 1) -> int:
+    """DuckDB against Spark on the same corpora (--engine spark): each engine run `repeat` times, in turns (a
+    shared machine's load then weighs on both alike), its median time compared."""
+    import statistics
+
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
 
@@ -201,20 +206,24 @@ def engines_compared(sizes: list[int], work: Path) -> int:
         corpus = work / f"n{n}"
         if not (corpus / "planted.json").exists():
             generate(n, corpus)
-        runs = {}
-        for engine in ("duckdb", "spark"):
-            out = subprocess.run([sys.executable, "-c", ENGINE_RUN, str(corpus), engine], capture_output=True,
-                                 text=True, cwd=ROOT)
-            if out.returncode:
-                print(f"{n:>9} {engine} failed: {out.stderr.strip().splitlines()[-1:]}", flush=True)
-                break
-            runs[engine] = json.loads(out.stdout.strip().splitlines()[-1])
-        if len(runs) < 2:
-            continue
+        runs: dict = {"duckdb": [], "spark": []}
+        for _ in range(repeat):
+            for engine in runs:
+                out = subprocess.run([sys.executable, "-c", ENGINE_RUN, str(corpus), engine], capture_output=True,
+                                     text=True, cwd=ROOT)
+                if out.returncode:
+                    print(f"{n:>9} {engine} failed: {out.stderr.strip().splitlines()[-1:]}", flush=True)
+                    return 1
+                runs[engine].append(json.loads(out.stdout.strip().splitlines()[-1]))
         d, s = runs["duckdb"], runs["spark"]
-        print(f"{n:>9} {d['total']:>9.1f} {d['driver']:>10.0f} {s['total']:>8.1f} {s['total'] / d['total']:>6.2f} "
-              f"{s['driver']:>10.0f} {s['jvm']:>7.0f} {s['workers']:>11.0f} "
-              f"{str(d['digest'] == s['digest'] and d['claims'] == s['claims'])} ({s['findings']} findings)", flush=True)
+        d_time, s_time = statistics.median(r["total"] for r in d), statistics.median(r["total"] for r in s)
+        same = all(r["digest"] == d[0]["digest"] and r["claims"] == d[0]["claims"] for r in d + s)
+        print(f"{n:>9} {d_time:>9.1f} {max(r['driver'] for r in d):>10.0f} {s_time:>8.1f} {s_time / d_time:>6.2f} "
+              f"{max(r['driver'] for r in s):>10.0f} {max(r['jvm'] for r in s):>7.0f} "
+              f"{max(r['workers'] for r in s):>11.0f} {same} ({s[0]['findings']} findings)", flush=True)
+        if repeat > 1:
+            times = {engine: ", ".join(f"{r['total']:.1f}" for r in rs) for engine, rs in runs.items()}
+            print(f"{'':>9} each run, s: duckdb {times['duckdb']}; spark {times['spark']}", flush=True)
     return 0
 
 
@@ -263,12 +272,14 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/claimcheck-scale"))
     ap.add_argument("--claims-only", action="store_true", help="skip the document rules (CC4xx)")
     ap.add_argument("--noisy", action="store_true", help="four findings on every claim (a first run over drafts)")
+    ap.add_argument("--repeat", type=int, default=1, help="with --engine spark: runs of each engine, in turns; "
+                    "the medians are compared")
     ap.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
                     help="spark: compare both engines on each corpus (time, memory, identical findings)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.engine == "spark":
-        return engines_compared(sizes, args.work)
+        return engines_compared(sizes, args.work, args.repeat)
     select = None
     if args.claims_only:
         sys.path.insert(0, str(ROOT))

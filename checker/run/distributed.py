@@ -33,7 +33,7 @@ from checker.model.findings import Finding
 from checker.rules import RELATIONS, scope_of
 from checker.run.context import Context
 
-CLAIM, FINDING, EDGE, PROBLEM, FATAL = "claim", "finding", "edge", "problem", "fatal"
+CLAIM, FINDING, EDGE, PROBLEM, FATAL, COUNT = "claim", "finding", "edge", "problem", "fatal", "count"
 FILES_PER_BATCH = 64  # claim files an executor parses at once: one schema validation per batch, bounded memory
 # Besides the claim table's columns, each row says what it is and carries the rest (output_schema).
 EDGE_FIELDS = (("e_entry", "int64"), ("e_rel", "string"), ("e_member_name", "string"), ("e_role", "string"),
@@ -123,6 +123,7 @@ def _parsed(plan: Plan, schema, uris: list, contents):
     # CC141 runs on the driver, which finds the relations naming no claim: the problems met here go to it
     rows += [(PROBLEM, *where[p.row], pickle.dumps(replace(p, row=None))) for p in problems
              if p.code == "CC141" and p.row is not None]
+    rows += [(COUNT, shown, count, None) for shown, _, count in spans if count]  # to place each file's rows
     yield from _other_rows(schema, rows + edge_rows)
     yield from _claim_rows(schema, table, records, readings, where)
 
@@ -332,28 +333,38 @@ def load(ctx, settings, claim_paths: list, chosen: list) -> dict:
     # Kept on the executors' disks, not in their memory: a million records and their table filled a 1 GB heap
     parsed = parsed.persist(StorageLevel.DISK_ONLY)
     kind = F.col("kind_of_row")
-    fatal = parsed.filter(kind == FATAL).select("file", "blob").collect()
+    # what the driver needs of the executors' rows, in one job: the files' claim counts, the findings, the problems
+    fatal, counts, findings, raw_problems = [], [], [], []
+    for r in parsed.filter(kind.isin(FATAL, COUNT, FINDING, PROBLEM)).select(
+            "kind_of_row", "file", "in_file", "blob").toLocalIterator(prefetchPartitions=True):
+        what = r["kind_of_row"]
+        if what == FINDING:
+            findings.append(r["blob"])
+        elif what == COUNT:
+            counts.append((r["file"], r["in_file"]))
+        elif what == PROBLEM:
+            raw_problems.append((r["file"], r["in_file"], r["blob"]))
+        else:
+            fatal.append(r)
     order = _file_order(claim_paths)
     if fatal:
         first = min(fatal, key=lambda r: order(r["file"]))
         raise SparkInputError(bytes(first["blob"]).decode())
-    counts = sorted(((r["file"], r["n"]) for r in parsed.filter(kind == CLAIM).groupBy("file")
-                     .agg(F.count("*").alias("n")).collect()), key=lambda fc: order(fc[0]))
+    counts.sort(key=lambda fc: order(fc[0]))
     offsets, total = [], 0
     for name, n in counts:
         offsets.append((name, total))
         total += n
     placed = spark.createDataFrame(offsets or [("", 0)], "file string, first long")
-    rowed = (parsed.filter(kind.isin(CLAIM, EDGE, PROBLEM)).join(F.broadcast(placed), "file")
+    rowed = (parsed.filter(kind.isin(CLAIM, EDGE)).join(F.broadcast(placed), "file")
              .withColumn("row", F.col("first") + F.col("in_file")))
     claim_columns = [name for name in schema.names if name not in ADDED]
     claims = rowed.filter(kind == CLAIM)
     table = claims.select(*claim_columns).persist(StorageLevel.DISK_ONLY)
     blobs = claims.select("row", "id", "has_ignore", "blob").persist(StorageLevel.DISK_ONLY)
     first_of = dict(offsets)
-    found = _record_findings_back(parsed.filter(kind == FINDING).select("blob").toLocalIterator(), first_of)
-    problems = [replace(pickle.loads(bytes(r["blob"])), row=r["row"])
-                for r in rowed.filter(kind == PROBLEM).select("row", "blob").collect()]
+    found = _record_findings_back(findings, first_of)
+    problems = [replace(pickle.loads(bytes(blob)), row=first_of[shown] + at) for shown, at, blob in raw_problems]
     edge_table, more = _resolved_edges(rowed.filter(kind == EDGE), table, F)
     problems.extend(more)
     con = engines.connect("spark", settings.spark)
@@ -386,8 +397,9 @@ def _claim_files(spark, claim_paths: list):
     reader = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
               .option("pathGlobFilter", "*.{yaml,yml}"))
     files = reader.load([p if "://" in p else os.path.abspath(p) for p in claim_paths])
-    # tasks of a few batches each: many tasks spread over a cluster, and no task holds much at once
-    count = files.select("path").count()
+    # tasks of a few batches each: many tasks spread over a cluster, and no task holds much at once. The files
+    # are counted as Spark listed them, not in a job that reads them all
+    count = len(files.inputFiles())
     parts = max(spark.sparkContext.defaultParallelism * 2, -(-count // (2 * FILES_PER_BATCH)), 1)
     return files.select("path", "content").repartition(parts)
 
@@ -404,11 +416,11 @@ def _file_order(claim_paths: list):
     return key
 
 
-def _record_findings_back(rows, first_of: dict) -> dict:
+def _record_findings_back(blobs, first_of: dict) -> dict:
     """The executors' findings by code, each claim named #file·place named by its row."""
     out: dict = {}
-    for r in rows:
-        f = pickle.loads(bytes(r["blob"]))
+    for blob in blobs:
+        f = pickle.loads(bytes(blob))
         claims = tuple(_numbered(c, first_of) for c in f.claims)
         out.setdefault(f.code, []).append(f._replace(claims=claims))
     return out
