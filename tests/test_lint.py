@@ -254,3 +254,17 @@ def test_a_yearbook_table_set_with_spaces_or_tabs_is_no_cut_off_sentence(tmp_pat
         path.write_text(text, encoding="utf-8")
         result, found = findings(path)
         assert [f for f in found if f["code"] == "CC404"] == [], name
+
+
+def test_a_tables_caption_is_no_cut_off_or_broken_sentence(tmp_path):
+    path = tmp_path / "c.md"
+    path.write_text("## 四、工业地区结构\n\n东部地区工业经济发展速度明显快于中、西部地区，这种区域差距呈扩大之势（见表4）。\n\n"
+                    "**表4：东、中、西部地区工业总产值增长速度及比重变化情况**\n\n|  | 东部地区 | 中部地区 | 西部地区 |\n"
+                    "| --- | --- | --- | --- |\n| 1985年比重(%) | 60.3 | 27.2 | 12.5 |\n\n"
+                    "**表5：东、中、西部地区工业总产值经济类型结构对比（％）**\n\n|  | 在总计中：国有工业和集体工业 |  |\n"
+                    "| --- | --- | --- |\n| 东部地区 | 27.3 | 39.5 |\n\n"
+                    "图2 东、中、西部地区工业总产值增长速度及比重变化情况示意（1985-1995年）\n\n下一部分\n\n"
+                    "东部地区工业经济发展速度明显快于中、西部地区，这种区域差距呈扩大之势，中部地区\n\n下一部分\n",
+                    encoding="utf-8")
+    result, found = findings(path)
+    assert [f["locations"][0]["line"] for f in found if f["code"] in ("CC404", "CC405")] == [21]  # the real cut

@@ -8,7 +8,9 @@ captions, names) are not paragraphs and are not checked, nor is a document's
 first line when no comma splits it (its title, however long), nor a line that ends with a colon
 (现将有关情况报告如下：) and so opens what follows, nor a speech's date line with no comma
 (2026年1月14日在省第十四届人民代表大会第四次会议上, 二〇二六年一月二十七日在…), nor a photo's
-caption that ends with its credit (本报记者王明摄).
+caption that ends with its credit (本报记者王明摄), nor a table's or figure's caption however long
+(表4：东、中、西部地区工业总产值增长速度及比重变化情况, in Markdown bold or not) or the line a table
+follows.
 
 Passing example::
 
@@ -27,6 +29,12 @@ Passing example::
         ――二〇二六年一月二十七日在示例省十四届人民代表大会第四次会议上
 
         各位代表：
+
+        **表4：东、中、西部地区工业总产值增长速度及比重变化情况**
+
+        |  | 东部地区 | 中部地区 |
+        | --- | --- | --- |
+        | 1985年比重(%) | 60.3 | 27.2 |
 
 Failing example::
 
@@ -53,6 +61,9 @@ _DATE_LINE = re.compile(r"[（(—―\-\s]*(?:(?:19|20)[0-9]{2}|[〇○零一二
 _COMMA = re.compile("[，,；;]")  # a title has none; a sentence of that length has
 _CREDIT = re.compile(r"(?:记者|摄影|通讯员)[^。，,]{1,16}摄$")  # a photo's caption ends with its credit: 本报记者阮洋摄
 _OPENS = ":："  # 报告如下： introduces the lines after it
+# 表4： 图2-1 附表3 (also in Markdown bold, **表4：…**): a caption names what follows, it is no sentence
+_CAPTION = re.compile(r"[*_]{0,2}[ \u3000]*(?:附表|表|图)[ \u3000]*[0-9０-９一二三四五六七八九十]+(?:[-—.．][0-9]+)?"
+                      r"[ \u3000]*[：:、.．\s]")
 PARAGRAPH = 30   # shorter lines are headings, captions and names
 HEADING = 25
 _HEADLINE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff“]")
@@ -92,8 +103,11 @@ def open_paragraphs(texts):
                 or table_row or ((i == title or _DATE_LINE.match(line)) and not _COMMA.search(line)) \
                 or _CREDIT.search(line):
             continue  # a table row's cells end without punctuation too
-        nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
-        if nxt is not None and (_FACT_BOX.match(texts[nxt - 1].strip())
-                                or (_LIST_ITEM.match(line) and _LIST_ITEM.match(texts[nxt - 1].strip()))):
+        if _CAPTION.match(line) or (line[:2] == "**" and line[-2:] == "**"):  # a caption, a Markdown bold line
             continue
+        nxt = next((j + 1 for j in range(i + 1, len(texts)) if texts[j].strip()), None)
+        following = "" if nxt is None else texts[nxt - 1].strip()
+        if nxt is not None and (_FACT_BOX.match(following) or following.startswith("|")
+                                or (_LIST_ITEM.match(line) and _LIST_ITEM.match(following))):
+            continue  # a fact box's entries; the line before a table (its caption); a list's items
         yield i + 1, nxt
