@@ -1084,3 +1084,18 @@ def test_a_work_summary_reports_its_year_and_plans_the_next(ex):
             "2024年，力争全市每千人口执业（助理）医师数达到4.2人。\n")
     d = by_surface(ex, text, "示例市卫生健康委员会2023年工作总结.txt")
     assert d["1.98亿人次"].period == "2023" and (d["4.2人"].period, d["4.2人"].kind) == ("2024", "target")
+
+
+def test_a_markdown_table_reads_as_a_table_its_alignment_line_and_a_row_of_years_heading_it(ex):
+    """| 产品名称 | 1995年产量 | under a `| --- |` line, and `| | 1985 | 1995 |` under a header spanning two columns
+    each: the alignment line names nothing, the bare years date their columns and are no figures, and (%) in a
+    header is its cells' unit."""
+    text = ("**表1：主要产品产量**\n\n| 产品名称 | 1995年产量 | 比1985年增长 |\n| --- | --- | --- |\n"
+            "| 原煤 | 13.61 亿吨 | 56.1% |\n\n**表2：结构**\n\n|  | 按资产总额计算(%) | 按从业人员计算(%) |\n"
+            "| --- | --- | --- |\n|  | 1985 | 1995 | 1985 | 1995 |\n| 国有工业 | 74.6 | 53.7 | 41.1 | 31.6 |\n")
+    found = {d.surface: d for d in ex.document("示例工业普查公报.md", text)}
+    assert "1985" not in found and "1995" not in found  # the row of years heads the columns
+    assert "---" not in found["13.61 亿吨"].metric
+    assert [(found[s].period, found[s].unit) for s in ("74.6", "53.7", "41.1", "31.6")] == \
+        [("1985", "percent"), ("1995", "percent"), ("1985", "percent"), ("1995", "percent")]
+    assert "(%)" not in found["41.1"].metric and "从业人员" in found["41.1"].metric

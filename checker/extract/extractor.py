@@ -488,7 +488,8 @@ class Extractor:
             return _chinese_is_quantity(core, surface != core or only, after)
         # a bare year names an event (2025中国武陵创伤学大会), or a table's row (1995 | 3182 | 416), but not
         # its cells: 医院 | 1926 | 378854
-        return not _BARE_YEAR.fullmatch(core) or _in_table_cell(line, start, end)
+        return not _BARE_YEAR.fullmatch(core) or (_in_table_cell(line, start, end)
+                                                   and not tables.is_years_row(tables.cells(line)))
 
     def _propose(self, d: Draft, ctx: "_LineContext", year: int | None, about: subject.Subject) -> None:
         clause, sentence = ctx.clause_start(d.start), ctx.sentence_start(d.start)

@@ -52,13 +52,18 @@ class Roles:
     serial: tuple = ()     # 序号: the rows' numbers, no figures
 
 
+_MARKDOWN_ROW = re.compile(r"^([ \t]*)\|(?=[^\n]*\|)", re.M)  # a row of a Markdown table opens with |
+_ALIGNMENT = re.compile(r"^:?-{3,}:?$")  # | --- | :---: |: a Markdown table's line under its header
 MIN_SPACED_FIGURES = 3  # a row of a table set with spaces: a name, then at least this many figures
 _GAP = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
 
 
 def pipe_view(text: str) -> str:
     """text with each cell break of a table set with tabs or spaces written `|` (its first character: the
-    text keeps its length, line for line, so that positions in it are positions in the printed text)."""
+    text keeps its length, line for line, so that positions in it are positions in the printed text), and a
+    Markdown table's rows without the `|` that opens them (| 原煤 | 13.61 亿吨 | reads as 原煤 | 13.61 亿吨 |)."""
+    if "|" in text and _MARKDOWN_ROW.search(text):
+        text = _MARKDOWN_ROW.sub(lambda m: m.group(1) + " ", text)
     if "\t" not in text and not _maybe_spaced(text):
         return text
     lines = text.split("\n")
@@ -112,8 +117,17 @@ def cells(line: str) -> list[str]:
 
 def is_figures_row(row: list[str]) -> bool:
     """A row of figures, not of headers: a cell after the first is a number, or the first is a serial number
-    (5 | 健康发展指数 | % | 达到市定水平)."""
+    (5 | 健康发展指数 | % | 达到市定水平); a row of years is a header (| 1985 | 1995 | 1985 | 1995 |)."""
+    if is_years_row(row):
+        return False
     return any(_NUMBER.match(cell) for cell in row[1:]) or (bool(row) and row[0].isdigit() and len(row[0]) <= 3)
+
+
+def is_years_row(row: list[str]) -> bool:
+    """A header row whose cells after the first are years, bare or not (指标 | 2020 | 2025, | 1985 | 1995 |)."""
+    later = [re.sub(r"\s+", "", cell) for cell in row[1:] if cell.strip()]
+    return len(later) >= 2 and not _NUMBER.match(row[0] if row else "") and all(
+        YEAR_CELL.match(cell) and 1900 <= int(cell[:4]) <= 2100 for cell in later)
 
 
 def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: str = "",
@@ -139,10 +153,10 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
         if not head:
             continue
         found = _UNIT.search(head)
-        if found and found.group(1).strip() in units:
-            unit = found.group(1).strip()
-        # 诊疗人次数(万人次) loses its unit; 执业(助理)医师(人) keeps (助理), a part of its name
-        words = re.sub(r"\s+", "", _UNIT.sub(lambda m: "" if m.group(1).strip() in units else m.group(), head))
+        if found and _is_unit(found.group(1), units):
+            unit = _PERCENT.get(found.group(1).strip(), found.group(1).strip())
+        # 诊疗人次数(万人次) and 比重(%) lose their unit; 执业(助理)医师(人) keeps (助理), a part of its name
+        words = re.sub(r"\s+", "", _UNIT.sub(lambda m: "" if _is_unit(m.group(1), units) else m.group(), head))
         year = YEAR_CELL.match(words)
         if year:
             period = year.group(1)
@@ -244,6 +258,14 @@ def _fit(layout: _Layout, values: list[str], years: list[int]) -> int:
     return score + sum(1 for column in years if re.search("[0-9０-９]", layout.cell(values, column) or ""))
 
 
+_PERCENT = {"%": "percent", "％": "percent", "‰": "permille"}  # as the number reader names them
+
+
+def _is_unit(words: str, units: dict) -> bool:
+    """The words in a header's brackets are its cells' unit: a table unit (万人次), or a percent or per-mille."""
+    return words.strip() in units or words.strip() in _PERCENT
+
+
 def _unit_of(cell: str) -> str | None:
     """The unit a 单位 cell names, as the number reader names it: % is percent, /10万 per_100k, 岁 岁."""
     if not cell.strip():
@@ -276,6 +298,8 @@ def _headers(rows_above: list[str]) -> list[list[str]]:
         if "|" not in line:
             break
         row = cells(line)
+        if row and all(_ALIGNMENT.match(cell) or not cell for cell in row):
+            continue  # a Markdown table's alignment line: no header
         if is_figures_row(row):
             if headers:
                 break  # figures above the headers: another table
