@@ -1099,3 +1099,19 @@ def test_a_markdown_table_reads_as_a_table_its_alignment_line_and_a_row_of_years
     assert [(found[s].period, found[s].unit) for s in ("74.6", "53.7", "41.1", "31.6")] == \
         [("1985", "percent"), ("1995", "percent"), ("1985", "percent"), ("1995", "percent")]
     assert "(%)" not in found["41.1"].metric and "从业人员" in found["41.1"].metric
+
+
+def test_a_tables_columns_of_places_say_whose_and_a_header_opening_with_a_year_dates_its_column(ex):
+    """| | 东部地区 | 中部地区 | over rows such as 1985年比重(%): the column is whose figure it is, the row what it
+    is and its unit; 1995年产量 over 原煤 | 13.61 亿吨 names 原煤产量 in 1995; a row of figures printed with
+    their units (发电量 | 10070.30 亿千瓦小时 | 1.5倍) is no header of the rows below it."""
+    text = ("| 产品名称 | 1995年产量 | 比1985年增长 |\n| --- | --- | --- |\n| 原煤 | 13.61 亿吨 | 56.1% |\n"
+            "| 发电量 | 10070.30 亿千瓦小时 | 1.5倍 |\n| 糖 | 558.64 万吨 | 23.8% |\n\n"
+            "|  | 东部地区 | 中部地区 | 西部地区 |\n| --- | --- | --- | --- |\n| 1985年比重(%) | 60.3 | 27.2 | 12.5 |\n")
+    found = {d.surface: d for d in ex.document("示例工业普查公报.md", text)}
+    coal = found["13.61 亿吨"]
+    assert (coal.metric, coal.period) == ("原煤产量", "1995")
+    assert found["558.64 万吨"].metric == "糖产量"  # not named after the row above
+    assert [(found[s].entity, found[s].period, found[s].unit) for s in ("60.3", "27.2", "12.5")] == \
+        [("东部地区", "1985", "percent"), ("中部地区", "1985", "percent"), ("西部地区", "1985", "percent")]
+    assert found["60.3"].metric == found["27.2"].metric == "比重"

@@ -18,7 +18,7 @@ from checker.extract import naming, relations, subject, tables
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
-from checker.language.characters import is_han, to_simplified
+from checker.language.characters import han_count, is_han, to_simplified
 from checker.language.units import numerator_of
 from checker.load.registry import institution_at
 
@@ -521,9 +521,18 @@ class Extractor:
             # 到2025年，新增床位500张，床位总数达到8000张: what is to be added, not the stock
             d.metric, d.confidence["metric"] = "新增" + d.metric, min(d.confidence["metric"], ADDED_GUESS)
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about, d.parsed.unit == "rank")
-        d.unit, d.confidence["unit"] = self._unit(d, column)
+        if self._column_place(column):
+            d.entity, d.confidence["entity"] = self._column_place(column), 0.7
+        d.unit, d.confidence["unit"] = self._unit(d, column, ctx.line)
 
-    def _unit(self, d: Draft, column=None) -> tuple[str, float]:
+    def _column_place(self, column) -> str:
+        """The place a table's column is headed by (| | 东部地区 | 中部地区 |), as the vocabulary names it."""
+        entities = self.registry.entities
+        if column is None or not column.words or not entities.known(column.words) or column.words in entities.weak:
+            return ""
+        return entities.canonical(column.words)
+
+    def _unit(self, d: Draft, column=None, line: str = "") -> tuple[str, float]:
         """The printed unit (the metric's rate when it prints the rate's counter); else the metric's declared
         unit; else a plain count, to be checked."""
         term = self.registry.metrics.get(d.metric)
@@ -531,6 +540,8 @@ class Extractor:
         printed, confidence = d.parsed.unit, 0.9
         if not printed and column is not None:
             printed, confidence = column.unit or column.row_unit, 0.8  # 诊疗人次数 (万人次), or the row's 单位 cell
+            if not printed and self._column_place(column):  # 1985年比重(%) | 60.3 | 27.2 under places: the row's
+                printed = tables.bracket_unit(line.split("|", 1)[0], self.namer.dimensions)
         if printed:
             if declared and (numerator_of(declared, printed) or self._counts_alike(declared, printed)):
                 # 每千人口床位数6.86张: 张 per 1,000 people; 千人医生数2.8名: 名 counts people as 人 does
@@ -567,12 +578,20 @@ class Extractor:
         start, end = d.start, d.start + len(d.surface)
         if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
             first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0])  # the row's name
-            words = column.words or column.row_name or first
+            # | | 东部地区 | 中部地区 |: columns of places say whose the row's figures are, the row says what
+            words = (column.words if not self._column_place(column) else "") or column.row_name or \
+                tables.without_unit(first, self.namer.dimensions)
             topics = (lambda: ctx.topics(0)) if not column.words else list
             named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit or column.row_unit,
                                     [], topics, "", None, d.kind in ("change", "share"))
             if column.words and not column.row_name:  # 医院 | 1926 | 378854 under 机构数, 床位数: the hospitals'
-                named = self.namer.of_institutions(first, named.metric) or named
+                narrowed = self.namer.of_institutions(first, named.metric)
+                if narrowed is None and named.confidence < ROW_NAMES_IT and _names_a_thing(first) \
+                        and not ctx.row_entity() and not self._column_place(column):  # 原煤 | 13.61亿吨 under 产量
+                    words = first + column.words
+                    narrowed = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit, [], list,
+                                               "", None, d.kind in ("change", "share"))
+                named = narrowed or named
             d.wording = words
             ctx.previous_end = end
             return named.metric, min(named.confidence, 0.8)
@@ -873,6 +892,17 @@ def _opens_aside(line: str, end: int, at: int) -> bool:
 def _starting_list(before: Draft, line: str, start: int) -> bool:
     """The figure at start is the next item of a list of starting values that before opens."""
     return before.kind == "baseline" and line[before.start + len(before.surface):start] == words.LIST_MARK
+
+
+ROW_NAMES_IT = 0.5  # a column's name less sure than this is no indicator alone: the row's name goes before it
+
+
+def _names_a_thing(cell: str) -> bool:
+    """A row's first cell that names what its figures are of (原煤, 国有工业), not a number, year or blank."""
+    return han_count(cell) >= 1 and not tables.YEAR_CELL.match(cell) and not _DIGITS_ONLY.match(cell)
+
+
+_DIGITS_ONLY = re.compile(r"^[0-9０-９.,%]+$")
 
 
 def _in_table_cell(line: str, start: int, end: int) -> bool:

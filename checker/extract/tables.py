@@ -28,6 +28,7 @@ from checker.language.characters import han_count
 _NUMBER = re.compile(r"^[<>≤≥＜＞]?[-+]?[0-9０-９][0-9０-９,.．%‰]*$")  # 83, 4.50, <5, ≥72
 _UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
 _CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s,，;；)）|]+)")
+_YEAR_HEAD = re.compile(r"^((?:19|20)[0-9]{2})年(?:末|底|度|全年)?(?=[\u4e00-\u9fff])")  # 1995年产量, 2023年末人数
 YEAR_CELL = re.compile(r"^(\d{4})年?(?:末|底|度|全年)?$")
 HEADER_ROWS = 4  # at most this many header rows are read above a table's figures
 
@@ -52,6 +53,8 @@ class Roles:
     serial: tuple = ()     # 序号: the rows' numbers, no figures
 
 
+# a figure with its unit in one cell (13.61 亿吨, 1.5倍), not a header that opens with a year (1995年产量)
+_FIGURE = re.compile(r"^(?!(?:19|20)[0-9]{2} ?年)[<>≤≥＜＞]?[-+]?[0-9０-９][0-9０-９,.．]* ?[^\s0-9０-９|]{1,6}$")
 _MARKDOWN_ROW = re.compile(r"^([ \t]*)\|(?=[^\n]*\|)", re.M)  # a row of a Markdown table opens with |
 _ALIGNMENT = re.compile(r"^:?-{3,}:?$")  # | --- | :---: |: a Markdown table's line under its header
 MIN_SPACED_FIGURES = 3  # a row of a table set with spaces: a name, then at least this many figures
@@ -120,7 +123,8 @@ def is_figures_row(row: list[str]) -> bool:
     (5 | 健康发展指数 | % | 达到市定水平); a row of years is a header (| 1985 | 1995 | 1985 | 1995 |)."""
     if is_years_row(row):
         return False
-    return any(_NUMBER.match(cell) for cell in row[1:]) or (bool(row) and row[0].isdigit() and len(row[0]) <= 3)
+    return any(_NUMBER.match(cell) or _FIGURE.match(cell) for cell in row[1:]) or \
+        (bool(row) and row[0].isdigit() and len(row[0]) <= 3)
 
 
 def is_years_row(row: list[str]) -> bool:
@@ -157,10 +161,11 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
             unit = _PERCENT.get(found.group(1).strip(), found.group(1).strip())
         # 诊疗人次数(万人次) and 比重(%) lose their unit; 执业(助理)医师(人) keeps (助理), a part of its name
         words = re.sub(r"\s+", "", _UNIT.sub(lambda m: "" if _is_unit(m.group(1), units) else m.group(), head))
-        year = YEAR_CELL.match(words)
+        year = YEAR_CELL.match(words) or _YEAR_HEAD.match(words)
         if year:
             period = year.group(1)
-        else:
+            words = words[year.end():]  # 1995年产量: 产量 in 1995
+        if words:
             names.append(words)
     if unit is None:
         unit = caption_unit(caption, units)
@@ -274,6 +279,19 @@ def _unit_of(cell: str) -> str | None:
         return numbers.parse("1" + re.sub(r"\s+", "", cell)).unit
     except numbers.NumberError:
         return None
+
+
+def without_unit(cell: str, units: dict) -> str:
+    """The cell without the unit in its brackets (1985年比重(%) → 1985年比重)."""
+    return _UNIT.sub(lambda m: "" if _is_unit(m.group(1), units) else m.group(), cell)
+
+
+def bracket_unit(cell: str, units: dict) -> str | None:
+    """The unit in a cell's brackets (1985年比重(%) → percent), if it is one."""
+    found = _UNIT.search(cell)
+    if found is None or not _is_unit(found.group(1), units):
+        return None
+    return _PERCENT.get(found.group(1).strip(), found.group(1).strip())
 
 
 def caption_unit(caption: str, units: dict) -> str | None:
