@@ -1115,3 +1115,10 @@ def test_a_tables_columns_of_places_say_whose_and_a_header_opening_with_a_year_d
     assert [(found[s].entity, found[s].period, found[s].unit) for s in ("60.3", "27.2", "12.5")] == \
         [("东部地区", "1985", "percent"), ("中部地区", "1985", "percent"), ("西部地区", "1985", "percent")]
     assert found["60.3"].metric == found["27.2"].metric == "比重"
+
+
+def test_a_ratio_of_two_parts_is_no_figure_of_either_and_a_ratios_base_of_100_is_none(ex):
+    d = by_surface(ex, "1985年轻重工业总产值比例为47.4∶52.6，1995年为47.3∶52.7。出生人口性别比为111:100，床位数120张。",
+                   "示例公报.txt")
+    assert set(d) == {"111", "120张"}  # not 47.4, 52.6 … (parts of a whole, no counts of 个), nor the base 100
+    assert d["111"].metric == "出生人口性别比"
