@@ -1122,3 +1122,11 @@ def test_a_ratio_of_two_parts_is_no_figure_of_either_and_a_ratios_base_of_100_is
                    "示例公报.txt")
     assert set(d) == {"111", "120张"}  # not 47.4, 52.6 … (parts of a whole, no counts of 个), nor the base 100
     assert d["111"].metric == "出生人口性别比"
+
+
+def test_a_web_pages_counter_address_and_registrations_are_no_figures(ex):
+    """A page copied as text keeps its furniture: none of it is a figure of the report."""
+    text = ("发布时间：2024-08-30 10:15 来源：规划发展处 浏览次数：3621 字号：[大 中 小]\n2023年末，全市医院235个。\n"
+            "地址：成都市人民路88号 邮编：610041 联系电话：028-86123456\n"
+            "网站标识码：5101000012 蜀ICP备05012345号-1 川公网安备 51010402000123号\n版权所有 © 2024 建议使用1920×1080分辨率浏览\n")
+    assert set(by_surface(ex, text, "成都市2023年卫生健康统计公报.txt")) == {"235个"}

@@ -265,3 +265,33 @@ def test_a_wrapped_text_with_windows_line_ends_is_read_the_same(tmp_path):
     lines = read_document(windows).text.split("\n")
     assert lines[2] == "\r" and "十二、生态环境\r" in lines  # a sentence's end before CR ends its paragraph
     assert [line.rstrip("\r") for line in lines] == read_document(unix).text.split("\n")
+
+
+# A city government's page as such sites lay them out (the figures are invented): menus, breadcrumbs, a
+# counter of views, print and share buttons, related links and a footer of registrations around the article.
+_GOV_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>统计公报</title></head><body>
+<div class="top"><a href="/">首页</a> | 无障碍浏览 <span>今天是2024年8月30日 星期五</span></div>
+<div class="wzdh"><ul><li><a>信息公开</a></li><li><a>政务动态</a></li></ul></div>
+<div class="position">当前位置：<a>首页</a> &gt; <a>统计信息</a></div>
+<div class="article"><h1>2023年成都市卫生健康事业发展统计公报</h1>
+<div class="info">发布时间：2024-08-30 10:15 来源：规划发展处 浏览次数：3621</div>
+<div class="content"><p>2023年末，全市医疗卫生机构总数4869个，其中医院235个。</p>
+<p>全市医院病床使用率81.6%，医院出院者平均住院日8.4日。</p></div>
+<div class="share-tools">【打印本页】【关闭窗口】 分享到：微信</div>
+<div class="related"><h3>相关链接</h3><ul><li>2022年成都市卫生健康事业发展统计公报 2023-09-12</li></ul></div></div>
+<div class="footer">地址：成都市人民路88号 邮编：610041<br>网站标识码：5101000012 蜀ICP备05012345号-1<br>
+版权所有 © 2024 建议使用1920×1080分辨率浏览</div></body></html>"""
+
+
+def test_a_web_page_is_read_without_the_site_around_its_article(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(_GOV_PAGE, encoding="utf-8")
+    text = run("text", str(page)).stdout
+    assert "2023年成都市卫生健康事业发展统计公报" in text and "医院235个" in text and "发布时间" in text
+    for furniture in ("信息公开", "当前位置", "今天是", "打印本页", "相关链接", "ICP", "版权所有"):
+        assert furniture not in text, furniture
+    found = drafts(page)
+    assert sorted(r["surface"] for r in found) == ["235个", "4869个", "8.4日", "81.6%"]  # no counter or footer
+    assert {r["period"] for r in found} == {"2023"}  # the title's year, not the day the menu shows
+    lint = run("lint", str(page))
+    assert "CC404" not in lint.stdout and "CC405" not in lint.stdout

@@ -1,6 +1,8 @@
 """Web pages (.html, .htm): the text a reader sees, block by block, through selectolax (lexbor).
 
-Scripts, styles, menus (nav) and other content that is not the page's text are dropped; no script is run.
+Scripts, styles, menus (nav) and other content that is not the page's text are dropped, and so is the
+site's furniture around the article (footers, breadcrumbs, sharing buttons, related links: _chrome); no
+script is run.
 Each block element (paragraph, heading, list item, div) starts a line; a table
 gives one line per row with its cells between `|`.
 """
@@ -51,12 +53,34 @@ def _decoded(data: bytes, path: Path, fallback: str | None) -> str:
             raise reading.ReadError(f"{path}: not valid {name} text, as the page declares ({exc})") from None
 
 
+# The site around the article, as pages mark it (readability's way): a block whose class or id names a menu,
+# a footer, breadcrumbs, sharing buttons, related links…, in English or pinyin (dh 导航, bq 版权, yqlj 友情链接),
+# unless it also names content (article, content, zw 正文) or holds the page's h1.
+_CHROME_TAGS = {"footer", "aside"}
+_CHROME = re.compile(r"(?:^|[-_\s])(?:nav|navbar|navigation|menus?|footer|foot|bottom|crumbs?|breadcrumbs?|position"
+                     r"|location|share|bdshare|related|relate|copyright|sidebar|side|toolbar|tools?|print|banner|top"
+                     r"|topbar|header|login|search|links?|friendlinks?|pager|pagination|comments?|qrcode|ewm|dh|wzdh"
+                     r"|bq|banquan|yqlj|xglj|xgxx|dbxx)(?=$|[-_\s\d])", re.I)
+_CONTENT = re.compile(r"article|content|main|detail|zw|title|info", re.I)
+
+
+def _chrome(node) -> bool:
+    """The element is the site's furniture around the page's text, not the text."""
+    if node.tag in _CHROME_TAGS:
+        return True
+    if node.tag in ("body", "html"):
+        return False
+    attributes = node.attributes
+    marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return _CHROME.search(marks) is not None and _CONTENT.search(marks) is None and node.css_first("h1") is None
+
+
 def _walk(node, lines: list[str], words: list[str]) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             words.append(child.text_content or "")
-        elif tag in _DROPPED:
+        elif tag in _DROPPED or _chrome(child):
             continue
         elif tag == "br":
             _flush(lines, words)
