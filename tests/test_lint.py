@@ -268,3 +268,15 @@ def test_a_tables_caption_is_no_cut_off_or_broken_sentence(tmp_path):
                     encoding="utf-8")
     result, found = findings(path)
     assert [f["locations"][0]["line"] for f in found if f["code"] in ("CC404", "CC405")] == [21]  # the real cut
+
+
+def test_a_reports_plan_restating_its_review_is_no_splice_but_a_splice_within_a_part_is(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("一、2025年工作回顾\n坚持尽力而为、量力而行，加强普惠性、基础性、兜底性民生建设，办好十件民生实事。\n"
+                    "二、2026年重点工作\n坚持民生为大，加强普惠性、基础性、兜底性民生建设，扎扎实实办好群众最关心最直接最现实的民生实事。\n"
+                    "中心血站做好科普宣传员，走村串户入企业，宣传无偿献血知识，扎扎实实办好群众最关心最直接最现实的民生实事。\n"
+                    "附件1\n加强普惠性、基础性、兜底性民生建设\n",
+                    encoding="utf-8")
+    result, found = findings(path)
+    got = [(f["locations"][0]["line"], f["message"][:8]) for f in found if f["code"] == "CC406"]
+    assert [line for line, _ in got] == [5]  # only the clause pasted within the plan part

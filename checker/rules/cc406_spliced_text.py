@@ -9,7 +9,9 @@ once for each pair of paragraphs. A clause that holds a set political formula
 (``formula_words`` in rules/lint.yaml: 习近平新时代中国特色社会主义思想, 重要讲话精神)
 or a slogan in quotation marks (“四化同步、城乡融合”) is meant to recur in a report
 and is not reported; nor is a headline or heading that the text restates (a news
-story's kicker, a section's title), nor a table's note (注：) said again.
+story's kicker, a section's title), nor a table's note (注：) said again, nor a clause of one part of a
+report said again in another (a part begins at a heading numbered 一、 二、 … or at an appendix): a work
+report's plan restates its review (2025年工作回顾 … 2026年重点工作), an appendix its text.
 
 Passing example::
 
@@ -21,6 +23,11 @@ Passing example::
         十四届全国人大四次会议举行民生主题记者会
         3月7日上午，十四届全国人大四次会议举行民生主题记者会，教育部部长回答记者提问。
         过去五年，我们坚持以习近平新时代中国特色社会主义思想为指导，深入实施“四化同步、城乡融合、五区共兴”发展战略，办好民生实事。
+
+        一、2025年工作回顾
+        坚持尽力而为、量力而行，加强普惠性、基础性、兜底性民生建设，办好十件民生实事。
+        二、2026年重点工作
+        坚持民生为大，加强普惠性、基础性、兜底性民生建设，扎扎实实办好民生实事。
 
 Failing example::
 
@@ -40,6 +47,16 @@ MIN_CLAUSE = 16
 _SLOGAN = re.compile("“[^“”]{4,}”")  # a named strategy or campaign, quoted each time it is named
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:…]+")
 _NOTE = ("注：", "注:", "注释", "说明：")  # a table's note, restated where the notes are gathered
+_PART = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|附件[ \u3000]*[0-9一二三四五六七八九十]*[ \u3000]*$)")
+
+
+def _parts(texts) -> list[int]:
+    """The part each line is in: a part begins at a heading numbered 一、 二、 … or at an appendix (附件1)."""
+    out, part = [], 0
+    for text in texts:
+        part += _PART.match(text) is not None
+        out.append(part)
+    return out
 
 
 def check(ctx):
@@ -48,6 +65,7 @@ def check(ctx):
     for path, texts in ctx.texts.items():
         first: dict = {}
         reported: set = set()
+        part = _parts(texts)
         for number, text in enumerate(texts, start=1):
             for m in _CLAUSE.finditer(text):
                 clause = m.group().strip()
@@ -55,8 +73,8 @@ def check(ctx):
                     continue
                 seen = first.setdefault(clause, (number, m.start() + 1))
                 source = texts[seen[0] - 1].strip()
-                if source.rstrip("。") == clause or source.startswith(_NOTE):
-                    continue  # a headline or heading the text goes on to restate, or a note said again
+                if source.rstrip("。") == clause or source.startswith(_NOTE) or part[seen[0] - 1] != part[number - 1]:
+                    continue  # a headline or heading the text goes on to restate, a note said again, another part
                 # whole lines printed twice are CC403's; a copy of a splice is the same splice
                 if seen[0] != number and source != text.strip() and (source, text.strip()) not in reported:
                     reported.add((source, text.strip()))
