@@ -280,3 +280,10 @@ def test_a_reports_plan_restating_its_review_is_no_splice_but_a_splice_within_a_
     result, found = findings(path)
     got = [(f["locations"][0]["line"], f["message"][:8]) for f in found if f["code"] == "CC406"]
     assert [line for line, _ in got] == [5]  # only the clause pasted within the plan part
+
+
+def test_a_short_quoted_name_or_slogan_may_double_a_character_but_a_slip_in_running_text_may_not(tmp_path):
+    path = tmp_path / "q.txt"
+    path.write_text("带动“宜荆荆恩”城市群发展，会展经济延续“届届见金”，接种率率达99%。\n", encoding="utf-8")
+    result, found = findings(path)
+    assert [f["message"][:5] for f in found if f["code"] == "CC401"] == ["`率` i"]

@@ -5,7 +5,7 @@ reported unless it is ordinary Chinese: a word of the segmenter's
 dictionary or a name it recognises (常常, 人人, 王琳琳), two words of its
 dictionary that meet on one character (广东省 + 省长, 中国工程院 + 院士,
 石化 + 化工; a meeting listed as a slip in rules/lint.yaml is still reported:
-三甲甲等), text inside a title's 《》, a reduplication listed in rules/lint.yaml with the context it
+三甲甲等), text inside a title's 《》 or a short term's quotation marks (“宜荆荆恩”城市群), a reduplication listed in rules/lint.yaml with the context it
 needs (年年提升 is fine, 年年度 is not; 大大 only before a verb such as 提高), a reduplication Chinese
 makes of any word (拆拆装装, 一茬一茬), a place's level before a word it begins (皂李村 +
 村民, 某县 + 县委),
@@ -17,7 +17,7 @@ hold a word a thousand times in a row) is reported once, with its count.
 Passing example::
 
     docs:
-      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。石化化工、全过程人民民主，一张张民生清单，歌剧《柳柳州》。皂李村村民把图纸拆拆装装，一茬一茬地种，扩大大宗商品进口。
+      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。石化化工、全过程人民民主，一张张民生清单，歌剧《柳柳州》。皂李村村民把图纸拆拆装装，一茬一茬地种，扩大大宗商品进口，带动“宜荆荆恩”城市群。
 
 Failing example::
 
@@ -170,11 +170,12 @@ def _meetings(tokens) -> set:
 
 
 def _titles(line: str) -> list:
-    """The spans of the line's titles in 《》: a name as it was given (歌剧《柳柳州》)."""
-    return [m.span() for m in _TITLE.finditer(line)] if "《" in line else []
+    """The spans of the line's titles in 《》 and of its short terms in quotation marks: a name as it was given
+    (歌剧《柳柳州》), a coined name or slogan (“宜荆荆恩”城市群, “届届见金”)."""
+    return [m.span() for m in _TITLE.finditer(line)] if "《" in line or "“" in line else []
 
 
-_TITLE = re.compile("《[^《》]{1,40}》")
+_TITLE = re.compile("《[^《》]{1,40}》|“[^“”，。]{2,8}”")
 
 
 def _spans(tokens):
