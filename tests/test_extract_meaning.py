@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 import yaml
-from helpers import ROOT, run_check
+from helpers import ROOT, run, run_check
 
 from checker.extract.drafts import records, render_yaml
 from checker.extract.extractor import make_extractor
@@ -1130,3 +1130,25 @@ def test_a_web_pages_counter_address_and_registrations_are_no_figures(ex):
             "地址：成都市人民路88号 邮编：610041 联系电话：028-86123456\n"
             "网站标识码：5101000012 蜀ICP备05012345号-1 川公网安备 51010402000123号\n版权所有 © 2024 建议使用1920×1080分辨率浏览\n")
     assert set(by_surface(ex, text, "成都市2023年卫生健康统计公报.txt")) == {"235个"}
+
+
+def test_a_tables_value_and_change_columns_and_its_units_of_ten_thousand(ex):
+    """| 指标 | 单位 | 绝对数 | 比上年增长(%) |, as bulletins print their tables: the row names the indicator, 绝对数
+    is its value, 比上年增长 its change on the year before; 万张 in the 单位 column or in a header's brackets is
+    the cells' unit (the cells are plain numbers), not 张."""
+    text = ("| 指标 | 单位 | 绝对数 | 比上年增长(%) |\n| --- | --- | --- | --- |\n| 医疗卫生机构数 | 个 | 4869 | 2.4 |\n"
+            "| 床位数 | 万张 | 7.62 | 3.1 |\n\n| 机构 | 床位数(万张) |\n| --- | --- |\n| 医院 | 6.35 |\n")
+    found = {d.surface: d for d in ex.document("成都市2023年卫生健康统计公报.md", text)}
+    assert (found["4869"].metric, found["4869"].kind, found["4869"].confidence["metric"]) == ("医疗卫生机构数", "actual", 0.8)
+    assert (found["2.4"].metric, found["2.4"].kind, found["2.4"].unit) == ("医疗卫生机构数", "change", "percent")
+    assert (found["7.62"].metric, found["7.62"].unit) == ("床位数", "万张")
+    assert (found["6.35"].metric, found["6.35"].unit) == ("医院床位数", "万张")
+
+
+def test_a_tables_figure_in_ten_thousands_agrees_with_the_same_figure_in_the_text(tmp_path):
+    doc = tmp_path / "b.md"
+    doc.write_text("2023年成都市卫生健康事业发展统计公报\n\n2023年末，全市医院床位6.35万张。\n\n"
+                   "| 机构 | 床位数(万张) |\n| --- | --- |\n| 医院 | 6.35 |\n", encoding="utf-8")
+    assert run("extract", str(doc), "-o", str(tmp_path / "claims.yaml")).exit_code == 0
+    out = run("check", str(tmp_path / "claims.yaml"), "--no-cache")
+    assert out.exit_code == 0 and "CC201" not in out.output and "CC310" not in out.output, out.output

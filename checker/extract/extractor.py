@@ -295,7 +295,8 @@ def _num(d: Decimal):
 
 
 def _table_roles(data: dict) -> tables.Roles:
-    return tables.Roles(*(tuple(map(str, data.get(role) or ())) for role in ("name", "unit", "planned", "serial")))
+    return tables.Roles(*(tuple(map(str, data.get(role) or ())) for role in
+                          ("name", "unit", "planned", "serial", "value", "change")))
 
 
 class Extractor:
@@ -501,6 +502,8 @@ class Extractor:
         else:
             d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
         d.kind, d.confidence["kind"] = self._kind(ctx, clause, sentence, d.start, future)
+        if column is not None and column.change:  # 医院数 | 个 | 235 | 2.4 under 比上年增长(%)
+            d.kind, d.confidence["kind"] = "change", 0.8
         if d.kind == "actual" and d.parsed.unit == "percent" and _share_said_after(ctx.line, clause, d):
             d.kind, d.confidence["kind"] = "share", 0.6  # 手术1.2万台，其中98%为四级手术: a part of the whole
         if future in (SPAN, SINCE) and not (d.kind == "change" and ctx.year_on_year(clause, d.start)):

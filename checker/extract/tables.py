@@ -41,6 +41,7 @@ class Column:
     row_name: str = ""     # the row's indicator cell, when a header names that column (主要指标)
     row_unit: str | None = None  # the unit the row's 单位 cell gives, if any
     planned: bool = False  # the cell is a plan's goal: a later year than the table's first, in a row of targets
+    change: bool = False   # the cell is a change on a year before (比上年增长(%)), of what its row names
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Roles:
     unit: tuple = ()       # 单位: the rows' units
     planned: tuple = ()    # 预期性, 约束性: cells that mark a row of a plan's targets
     serial: tuple = ()     # 序号: the rows' numbers, no figures
+    value: tuple = ()      # 绝对数, 数值: the rows' values, which the rows name
+    change: tuple = ()     # 比上年增长, 增速: the rows' changes on a year before, which the rows name
 
 
 # a figure with its unit in one cell (13.61 亿吨, 1.5倍), not a header that opens with a year (1995年产量)
@@ -150,7 +153,8 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
     if (index == 0 and not layout.shift) or column in (layout.name_at, layout.unit_at, layout.serial_at):
         return None  # the row's name (主要指标), unit (单位) or serial number (序号)
     row_name = re.sub(r"\s+", "", layout.cell(values, layout.name_at) or "")
-    row_unit = _unit_of(layout.cell(values, layout.unit_at) or "")
+    said = re.sub(r"\s+", "", layout.cell(values, layout.unit_at) or "")
+    row_unit = said if said in units else _unit_of(said)  # 万张 is a table's unit (units.txt); 1万张 is no figure
     names, unit, period = [], None, None
     for row in headers:
         head = _cell_for(row, column, width + layout.shift)
@@ -171,7 +175,11 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
         unit = caption_unit(caption, units)
     first = layout.first_year
     planned = bool(period and first and int(period) > first and any(c in roles.planned for c in values))
-    return Column("".join(names), unit, period, row_name, row_unit, planned) if names or period else None
+    words = "".join(names)
+    change = words in roles.change  # on the year before; 比2020年增长 spans years the column does not say
+    if change or words in roles.value:
+        return Column("", unit, period, row_name, row_unit, planned, change)  # the row names what the cell is
+    return Column(words, unit, period, row_name, row_unit, planned) if names or period else None
 
 
 def in_role_column(line: str, pos: int, rows_above: list[str], roles: Roles = Roles()) -> bool:
