@@ -1152,3 +1152,12 @@ def test_a_tables_figure_in_ten_thousands_agrees_with_the_same_figure_in_the_tex
     assert run("extract", str(doc), "-o", str(tmp_path / "claims.yaml")).exit_code == 0
     out = run("check", str(tmp_path / "claims.yaml"), "--no-cache")
     assert out.exit_code == 0 and "CC201" not in out.output and "CC310" not in out.output, out.output
+
+
+def test_a_rows_name_gives_its_cells_unit_when_the_columns_give_none(ex):
+    text = ("| 指标 | 2022年 | 2023年 | 增长(%) |\n| --- | --- | --- | --- |\n"
+            "| 执业(助理)医师数(万人) | 3.38 | 3.51 | 3.8 |\n")
+    found = {d.surface: d for d in ex.document("成都市2023年卫生健康统计公报.md", text)}
+    assert [(found[s].metric, found[s].period, found[s].unit) for s in ("3.38", "3.51")] == \
+        [("执业(助理)医师数", "2022", "万人"), ("执业(助理)医师数", "2023", "万人")]
+    assert (found["3.8"].kind, found["3.8"].unit) == ("change", "percent")

@@ -543,7 +543,7 @@ class Extractor:
         printed, confidence = d.parsed.unit, 0.9
         if not printed and column is not None:
             printed, confidence = column.unit or column.row_unit, 0.8  # 诊疗人次数 (万人次), or the row's 单位 cell
-            if not printed and self._column_place(column):  # 1985年比重(%) | 60.3 | 27.2 under places: the row's
+            if not printed:  # 执业(助理)医师数(万人) | 3.38 | 3.51, 1985年比重(%) | 60.3: the row's name gives it
                 printed = tables.bracket_unit(line.split("|", 1)[0], self.namer.dimensions)
         if printed:
             if declared and (numerator_of(declared, printed) or self._counts_alike(declared, printed)):

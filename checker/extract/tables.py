@@ -295,11 +295,11 @@ def without_unit(cell: str, units: dict) -> str:
 
 
 def bracket_unit(cell: str, units: dict) -> str | None:
-    """The unit in a cell's brackets (1985年比重(%) → percent), if it is one."""
-    found = _UNIT.search(cell)
-    if found is None or not _is_unit(found.group(1), units):
-        return None
-    return _PERCENT.get(found.group(1).strip(), found.group(1).strip())
+    """The unit in a cell's brackets (1985年比重(%) → percent; 执业(助理)医师数(万人) → 万人), if it has one."""
+    for found in reversed(list(_UNIT.finditer(cell))):
+        if _is_unit(found.group(1), units):
+            return _PERCENT.get(found.group(1).strip(), found.group(1).strip())
+    return None
 
 
 def caption_unit(caption: str, units: dict) -> str | None:
