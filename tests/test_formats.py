@@ -295,3 +295,22 @@ def test_a_web_page_is_read_without_the_site_around_its_article(tmp_path):
     assert {r["period"] for r in found} == {"2023"}  # the title's year, not the day the menu shows
     lint = run("lint", str(page))
     assert "CC404" not in lint.stdout and "CC405" not in lint.stdout
+
+
+def test_every_claim_of_a_figure_printed_twice_in_a_line_is_marked_where_it_stands(tmp_path):
+    """Two figures alike in one line (增长6.8% twice; | 19 | 19 | in a table row) are two places, and 1 is not
+    marked inside 19: the HTML report and the review page mark each claim's own."""
+    doc = tmp_path / "r.md"
+    doc.write_text("2024年，城镇居民人均可支配收入增长6.8%，农村居民人均可支配收入增长6.8%。\n\n"
+                   "| 行业 | 位次 | 位次 | 比重 |\n| --- | --- | --- | --- |\n| 森工 | 19 | 19 | 1 |\n", encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    assert run("extract", str(doc), "-o", str(claims)).exit_code == 0
+    from checker.load.settings import Settings
+    from checker.report.marks import claim_marks
+    from checker.run import runner
+
+    result = runner.run(Settings(claims=(str(claims),), docs=str(tmp_path), cache_dir=None))
+    marks = next(iter(claim_marks(result.context).values()))
+    assert sorted((s, e) for s, e, _ in marks[1]) == [(19, 23), (37, 41)]  # each 增长6.8% its own
+    row = "| 森工 | 19 | 19 | 1 |"
+    assert [row[s:e] + f"@{s}" for s, e, _ in sorted(marks[5])] == ["19@7", "19@12", "1@17"]

@@ -30,14 +30,52 @@ def claim_marks(ctx) -> dict[str, dict[int, list[tuple[int, int, str]]]]:
     out: dict = {}
     c = claim_columns(ctx, MARKED)
     paths: dict = {}
+    taken: dict = {}  # (doc, line) → the places claims have taken: two claims of the same figure take two places
     for cid, doc, surface, quote, line, column in zip(*(c[n] for n in MARKED)):
         if not doc or not line or not surface:
             continue
-        offset = (quote or "").find(surface)
-        if offset < 0:
+        start = _place(ctx, doc, line, column, quote or "", surface, taken.setdefault((doc, line), set()))
+        if start is None:
             continue
         if doc not in paths:
             paths[doc] = ctx.docs.path_for(doc)
-        start = column - 1 + offset
         out.setdefault(paths[doc], {}).setdefault(line, []).append((start, start + len(surface), cid or ""))
     return out
+
+
+def _place(ctx, doc: str, line: int, column: int | None, quote: str, surface: str, taken: set) -> int | None:
+    """The 0-based column of the claim's figure in its line: the first place, in any copy of its quote in the
+    line, that no claim before it took (增长6.8% twice in a line, | 19 | 19 | in a table row); else where the
+    quote's lookup found it."""
+    places = _places(quote, surface)
+    if len(places) == 1 and column is not None and column - 1 + places[0] not in taken:
+        taken.add(column - 1 + places[0])  # the common case: the figure once in its quote, the place still free
+        return column - 1 + places[0]
+    lines = ctx.docs.lines(doc) if ctx.docs is not None else None
+    text = lines[line - 1] if isinstance(lines, list) and 0 < line <= len(lines) else ""
+    spots = sorted({at + spot for at in _places(text, quote, whole=False) for spot in _places(quote, surface)}) \
+        if text and quote else []
+    free = [at for at in spots if at not in taken]
+    if free or spots:
+        taken.add((free or spots)[0])
+        return (free or spots)[0]
+    return None if not places or column is None else column - 1 + places[0]
+
+
+def _places(text: str, part: str, whole: bool = True) -> list[int]:
+    """Where part stands in text; with whole, a figure not inside a longer number (1 in | 19 | 1 |) when it
+    stands so anywhere."""
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    if not whole:
+        return found
+    alone = [at for at in found if not _digit_at(text, at - 1, part[:1]) and
+             not _digit_at(text, at + len(part), part[-1:])]
+    return alone or found
+
+
+def _digit_at(text: str, at: int, edge: str) -> bool:
+    """A digit (or a decimal point) stands at text[at] where the figure's own edge is a digit: they run on."""
+    return 0 <= at < len(text) and edge.isdigit() and (text[at].isdigit() or text[at] in ".．")
