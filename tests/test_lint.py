@@ -287,3 +287,12 @@ def test_a_short_quoted_name_or_slogan_may_double_a_character_but_a_slip_in_runn
     path.write_text("带动“宜荆荆恩”城市群发展，会展经济延续“届届见金”，接种率率达99%。\n", encoding="utf-8")
     result, found = findings(path)
     assert [f["message"][:5] for f in found if f["code"] == "CC401"] == ["`率` i"]
+
+
+def test_a_title_printed_again_over_the_article_is_no_duplicated_passage_but_a_repeated_figure_is(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上\n首页 > 政府工作报告\n"
+                    "陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上\n"
+                    "全省医疗卫生机构3.6万个\n其他\n全省医疗卫生机构3.6万个\n", encoding="utf-8")
+    result, found = findings(path)
+    assert [f["locations"][0]["line"] for f in found if f["code"] == "CC403"] == [6]

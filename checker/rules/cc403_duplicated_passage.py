@@ -8,12 +8,19 @@ Sentences of at least 25 characters that reappear inside other paragraphs
 are reported the same way. A line that credits a source or a picture
 (数据来源：…, 图片由…提供; `credit_words` in lint.yaml) repeats under every
 chart by design and is left out; so is a table's header cell (words
-between `|`, no figure), which two columns may share.
+between `|`, no figure), which two columns may share, and a run of titles,
+headings or date lines with no figure but dates (a web page's title printed
+over its article again), which confirms nothing.
 
 Passing example::
 
     docs:
       d.txt: |
+        陕西省2026年政府工作报告
+        2026年1月27日在陕西省第十四届人民代表大会第四次会议上
+        首页 > 政府信息公开 > 政府工作报告
+        陕西省2026年政府工作报告
+        2026年1月27日在陕西省第十四届人民代表大会第四次会议上
         2023年采集全血27475人次，同比增长21.33%。
         献血率达12.18‰，临床用血100%来自自愿无偿献血。
 
@@ -45,6 +52,8 @@ def check(ctx):
         passages, covered = _passages(texts, tuple(ctx.lint.get("credit_words") or ()))
         for places in passages:
             (first, last), rest = places[0], places[1:]
+            if all(_title_like(texts[n - 1].strip()) for n in range(first, last + 1) if texts[n - 1].strip()):
+                continue  # a title or heading printed again (a web page's title over its article): no figure
             where = ", ".join(_span(a, b) for a, b in rest)
             out.append(ctx.text_finding(
                 CODE, f"{_span(first, last)} {'appears' if first == last else 'appear'} {len(places)} times: "
@@ -81,6 +90,17 @@ def _passages(texts, credits: tuple = ()):
         passages.append(spans)
         covered.update(n for a, b in spans for n in range(a, b + 1))
     return passages, covered
+
+
+_DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2} ?月(?:[0-9]{1,2} ?日)?)?|[0-9]{1,2}时[0-9]{1,2}分|[0-9]{1,2}:[0-9]{2}")
+TITLE = 50  # characters: a title or heading, or a speech's date line, is no longer
+
+
+def _title_like(text: str) -> bool:
+    """A title, heading or date line: short, ends no sentence, and states no figure but dates
+    (陕西省2026年政府工作报告; 2026年1月27日在陕西省第十四届人民代表大会第四次会议上)."""
+    return len(text) <= TITLE and text[-1] not in "。！？!?；;" and "|" not in text and \
+        not re.search(r"[0-9０-９]", _DATE.sub("", text))
 
 
 def _header_cell(text: str) -> bool:
