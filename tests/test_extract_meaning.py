@@ -1161,3 +1161,13 @@ def test_a_rows_name_gives_its_cells_unit_when_the_columns_give_none(ex):
     assert [(found[s].metric, found[s].period, found[s].unit) for s in ("3.38", "3.51")] == \
         [("执业(助理)医师数", "2022", "万人"), ("执业(助理)医师数", "2023", "万人")]
     assert (found["3.8"].kind, found["3.8"].unit) == ("change", "percent")
+
+
+def test_a_tables_total_row_is_what_its_caption_counts(ex):
+    text = ("表1 2023年末医疗卫生机构数（单位：个）\n\n| 机构类别 | 2022年 | 2023年 |\n| --- | --- | --- |\n"
+            "| 合计 | 4757 | 4869 |\n| 医院 | 230 | 235 |\n\n| 地区 | 医疗卫生机构数 | 床位数 |\n| --- | --- | --- |\n"
+            "| 合计 | 4869 | 76200 |\n")
+    found = [(d.surface, d.metric, d.period) for d in ex.document("成都市2023年卫生健康统计公报.md", text)
+             if d.derived is None]
+    assert found == [("4757", "医疗卫生机构数", "2022"), ("4869", "医疗卫生机构数", "2023"), ("230", "医院数", "2022"),
+                     ("235", "医院数", "2023"), ("4869", "医疗卫生机构数", "2023"), ("76200", "床位数", "2023")]

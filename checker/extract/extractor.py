@@ -582,6 +582,8 @@ class Extractor:
         if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
             first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0])  # the row's name
             # | | 东部地区 | 中部地区 |: columns of places say whose the row's figures are, the row says what
+            if first in TOTAL_ROWS:  # 合计 | 4757 | 4869 under years: the total the caption names (医疗卫生机构数)
+                first = tables.caption_name(ctx.table_caption(), self.namer.dimensions) if not column.words else ""
             words = (column.words if not self._column_place(column) else "") or column.row_name or \
                 tables.without_unit(first, self.namer.dimensions)
             topics = (lambda: ctx.topics(0)) if not column.words else list
@@ -905,6 +907,9 @@ def _names_a_thing(cell: str) -> bool:
     return han_count(cell) >= 1 and not tables.YEAR_CELL.match(cell) and not _DIGITS_ONLY.match(cell)
 
 
+TOTAL_ROWS = ("合计", "总计", "总数", "全部", "总体")  # a table's row of the whole, named by its caption or column
+
+
 _DIGITS_ONLY = re.compile(r"^[0-9０-９.,%]+$")
 
 
@@ -1178,6 +1183,10 @@ class _LineContext:
     def in_role_column(self, pos: int) -> bool:
         return "|" in self.line and tables.in_role_column(self.line, pos, self._table_headers()[0],
                                                           self.ex.lang.table_roles)
+
+    def table_caption(self) -> str:
+        """The lines above the table's header rows (表1 2023年末医疗卫生机构数（单位：个）)."""
+        return self._table_headers()[1]
 
     def _table_headers(self) -> tuple[list[str], str]:
         """The header rows of the table this line is a row of, and the lines of its caption (kept for the table's

@@ -289,6 +289,17 @@ def _unit_of(cell: str) -> str | None:
         return None
 
 
+def caption_name(caption: str, units: dict) -> str:
+    """What a table's caption says it counts: 表1 2023年末医疗卫生机构数（单位：个） → 医疗卫生机构数."""
+    words = _CAPTION_UNIT.sub("", without_unit(caption.strip().split("\n")[-1], units))
+    words = _CAPTION_LEAD.sub("", re.sub(r"[（(][^()（）]*[)）]", "", words))
+    return re.sub(r"\s+", "", words)
+
+
+_CAPTION_LEAD = re.compile(r"^[*_ \u3000]*(?:附表|表|图)?[ \u3000]*[0-9０-９一二三四五六七八九十-]*[ \u3000：:.．、]*"
+                           r"(?:(?:19|20)[0-9]{2}[ ]?年(?:末|底|度)?)?[*_]*")
+
+
 def without_unit(cell: str, units: dict) -> str:
     """The cell without the unit in its brackets (1985年比重(%) → 1985年比重)."""
     return _UNIT.sub(lambda m: "" if _is_unit(m.group(1), units) else m.group(), cell)
