@@ -314,3 +314,27 @@ def test_every_claim_of_a_figure_printed_twice_in_a_line_is_marked_where_it_stan
     assert sorted((s, e) for s, e, _ in marks[1]) == [(19, 23), (37, 41)]  # each 增长6.8% its own
     row = "| 森工 | 19 | 19 | 1 |"
     assert [row[s:e] + f"@{s}" for s, e, _ in sorted(marks[5])] == ["19@7", "19@12", "1@17"]
+
+
+def test_a_growth_rate_in_a_table_that_its_years_figures_do_not_give_is_an_error(tmp_path):
+    """A workbook as statistics offices publish them (title, 单位：万人, 2022年 | 2023年 | 比上年增长(%)): each
+    growth rate is checked against the two years' figures; one that they do not give is an error."""
+    from openpyxl import Workbook
+
+    for name, nurses in (("right", 4.4), ("wrong", 5.4)):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "卫生资源"
+        for row in (["2023年成都市卫生资源情况"], ["单位：万人"], ["指标", "2022年", "2023年", "比上年增长(%)"],
+                    ["卫生技术人员", 8.71, 9.02, 3.6], ["注册护士", 3.85, 4.02, nurses]):
+            sheet.append(row)
+        folder = tmp_path / name
+        folder.mkdir()
+        book.save(folder / "res.xlsx")
+        assert run("extract", str(folder / "res.xlsx"), "-o", str(folder / "claims.yaml")).exit_code == 0
+        out = run("check", str(folder / "claims.yaml"), "--no-cache", "-f", "json")
+        errors = [f["message"] for f in json.loads(out.stdout)["findings"] if f["severity"] == "error"]
+        if name == "right":
+            assert errors == [], errors
+        else:
+            assert len(errors) == 1 and "注册护士数" in errors[0] and "3.85" in errors[0], errors
