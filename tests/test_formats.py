@@ -338,3 +338,15 @@ def test_a_growth_rate_in_a_table_that_its_years_figures_do_not_give_is_an_error
             assert errors == [], errors
         else:
             assert len(errors) == 1 and "注册护士数" in errors[0] and "3.85" in errors[0], errors
+
+
+def test_a_page_wrapped_whole_in_a_block_named_like_furniture_keeps_its_article(tmp_path):
+    """<div class="top-wrapper"> around the whole page: a block that says several sentences is the article."""
+    page = tmp_path / "w.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="top-wrapper">'
+                    '<div class="nav-menu"><a>首页</a><a>信息公开</a></div><p>2023年末，全市医院235个。'
+                    '全市医疗卫生机构床位7.62万张。全市卫生人员总数11.26万人。</p>'
+                    '<div class="footer">地址：成都市人民路88号</div></div></body></html>', encoding="utf-8")
+    text = run("text", str(page)).stdout
+    assert "医院235个" in text and "卫生人员总数11.26万人" in text
+    assert "信息公开" not in text and "人民路" not in text

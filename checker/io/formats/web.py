@@ -72,7 +72,25 @@ def _chrome(node) -> bool:
         return False
     attributes = node.attributes
     marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return _CHROME.search(marks) is not None and _CONTENT.search(marks) is None and node.css_first("h1") is None
+    if _CHROME.search(marks) is None or _CONTENT.search(marks) is not None or node.css_first("h1") is not None:
+        return False
+    return not _running_text(node)
+
+
+RUNNING_TEXT = 3  # sentences (。！？) outside links: a block that says this many is the article, whatever its
+                  # class says; a footer, a menu or a list of links ends none
+
+
+def _running_text(node) -> bool:
+    """The block holds running text, not links: a page wrapped whole in <div class="top-wrapper"> keeps it."""
+    text = node.text(separator="")
+    said = len(_SENTENCE_END.findall(text))
+    if said < RUNNING_TEXT:
+        return False
+    return said - sum(len(_SENTENCE_END.findall(a.text(separator=""))) for a in node.css("a")) >= RUNNING_TEXT
+
+
+_SENTENCE_END = re.compile("[。！？]")
 
 
 def _walk(node, lines: list[str], words: list[str]) -> None:
