@@ -524,8 +524,9 @@ class Extractor:
             # 到2025年，新增床位500张，床位总数达到8000张: what is to be added, not the stock
             d.metric, d.confidence["metric"] = "新增" + d.metric, min(d.confidence["metric"], ADDED_GUESS)
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about, d.parsed.unit == "rank")
-        if self._column_place(column):
-            d.entity, d.confidence["entity"] = self._column_place(column), 0.7
+        place = self._column_place(column)
+        if place:
+            d.entity, d.confidence["entity"] = place, 0.7
         d.unit, d.confidence["unit"] = self._unit(d, column, ctx.line)
 
     def _column_place(self, column) -> str:
@@ -582,9 +583,10 @@ class Extractor:
         if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
             first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0])  # the row's name
             # | | 东部地区 | 中部地区 |: columns of places say whose the row's figures are, the row says what
+            place = self._column_place(column)
             if first in TOTAL_ROWS:  # 合计 | 4757 | 4869 under years: the total the caption names (医疗卫生机构数)
                 first = tables.caption_name(ctx.table_caption(), self.namer.dimensions) if not column.words else ""
-            words = (column.words if not self._column_place(column) else "") or column.row_name or \
+            words = (column.words if not place else "") or column.row_name or \
                 tables.without_unit(first, self.namer.dimensions)
             topics = (lambda: ctx.topics(0)) if not column.words else list
             named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit or column.row_unit,
@@ -592,7 +594,7 @@ class Extractor:
             if column.words and not column.row_name:  # 医院 | 1926 | 378854 under 机构数, 床位数: the hospitals'
                 narrowed = self.namer.of_institutions(first, named.metric)
                 if narrowed is None and named.confidence < ROW_NAMES_IT and _names_a_thing(first) \
-                        and not ctx.row_entity() and not self._column_place(column):  # 原煤 | 13.61亿吨 under 产量
+                        and not ctx.row_entity() and not place:  # 原煤 | 13.61亿吨 under 产量
                     words = first + column.words
                     narrowed = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit, [], list,
                                                "", None, d.kind in ("change", "share"))
@@ -904,13 +906,11 @@ ROW_NAMES_IT = 0.5  # a column's name less sure than this is no indicator alone:
 
 def _names_a_thing(cell: str) -> bool:
     """A row's first cell that names what its figures are of (原煤, 国有工业), not a number, year or blank."""
-    return han_count(cell) >= 1 and not tables.YEAR_CELL.match(cell) and not _DIGITS_ONLY.match(cell)
+    return han_count(cell) >= 1 and not tables.YEAR_CELL.match(cell)
 
 
 TOTAL_ROWS = ("合计", "总计", "总数", "全部", "总体")  # a table's row of the whole, named by its caption or column
 
-
-_DIGITS_ONLY = re.compile(r"^[0-9０-９.,%]+$")
 
 
 def _in_table_cell(line: str, start: int, end: int) -> bool:

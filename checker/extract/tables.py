@@ -161,10 +161,10 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
         if not head:
             continue
         found = _UNIT.search(head)
-        if found and _is_unit(found.group(1), units):
-            unit = _PERCENT.get(found.group(1).strip(), found.group(1).strip())
+        if found and _unit_word(found.group(1), units):
+            unit = _unit_word(found.group(1), units)
         # 诊疗人次数(万人次) and 比重(%) lose their unit; 执业(助理)医师(人) keeps (助理), a part of its name
-        words = re.sub(r"\s+", "", _UNIT.sub(lambda m: "" if _is_unit(m.group(1), units) else m.group(), head))
+        words = re.sub(r"\s+", "", without_unit(head, units))
         year = YEAR_CELL.match(words) or _YEAR_HEAD.match(words)
         if year:
             period = year.group(1)
@@ -274,9 +274,11 @@ def _fit(layout: _Layout, values: list[str], years: list[int]) -> int:
 _PERCENT = {"%": "percent", "％": "percent", "‰": "permille"}  # as the number reader names them
 
 
-def _is_unit(words: str, units: dict) -> bool:
-    """The words in a header's brackets are its cells' unit: a table unit (万人次), or a percent or per-mille."""
-    return words.strip() in units or words.strip() in _PERCENT
+def _unit_word(words: str, units: dict) -> str | None:
+    """The unit the words in a header's brackets name, if they are one: a table unit (万人次), or a percent or
+    per-mille as the number reader names it."""
+    words = words.strip()
+    return _PERCENT.get(words, words) if words in units or words in _PERCENT else None
 
 
 def _unit_of(cell: str) -> str | None:
@@ -291,7 +293,7 @@ def _unit_of(cell: str) -> str | None:
 
 def caption_name(caption: str, units: dict) -> str:
     """What a table's caption says it counts: 表1 2023年末医疗卫生机构数（单位：个） → 医疗卫生机构数."""
-    words = _CAPTION_UNIT.sub("", without_unit(caption.strip().split("\n")[-1], units))
+    words = _CAPTION_UNIT.sub("", without_unit(caption.strip(), units))
     words = _CAPTION_LEAD.sub("", re.sub(r"[（(][^()（）]*[)）]", "", words))
     return re.sub(r"\s+", "", words)
 
@@ -302,15 +304,13 @@ _CAPTION_LEAD = re.compile(r"^[*_ \u3000]*(?:附表|表|图)?[ \u3000]*[0-9０-�
 
 def without_unit(cell: str, units: dict) -> str:
     """The cell without the unit in its brackets (1985年比重(%) → 1985年比重)."""
-    return _UNIT.sub(lambda m: "" if _is_unit(m.group(1), units) else m.group(), cell)
+    return _UNIT.sub(lambda m: "" if _unit_word(m.group(1), units) else m.group(), cell)
 
 
 def bracket_unit(cell: str, units: dict) -> str | None:
     """The unit in a cell's brackets (1985年比重(%) → percent; 执业(助理)医师数(万人) → 万人), if it has one."""
-    for found in reversed(list(_UNIT.finditer(cell))):
-        if _is_unit(found.group(1), units):
-            return _PERCENT.get(found.group(1).strip(), found.group(1).strip())
-    return None
+    return next((u for found in reversed(list(_UNIT.finditer(cell))) if (u := _unit_word(found.group(1), units))),
+                None)
 
 
 def caption_unit(caption: str, units: dict) -> str | None:

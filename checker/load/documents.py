@@ -169,15 +169,20 @@ class TextError(Exception):
     pass
 
 
+def documents_in(folder: Path) -> list[Path]:
+    """The documents in a folder and its subfolders, in every format read (checker.io.formats), in order: not
+    the reports claimcheck wrote there (`check -f html -o report.html` beside the documents)."""
+    return sorted(q for q in folder.rglob("*")
+                  if q.suffix.lower() in TEXT_SUFFIXES and q.is_file() and not is_report_file(q))
+
+
 def collect_texts(paths: list[str], documents: Documents | None = None) -> "Texts":
-    """Documents to lint: files as given, folders searched for documents in every format read (checker.io.formats),
-    leaving out the reports claimcheck wrote there (`check -f html -o report.html` beside the documents)."""
+    """Documents to lint: files as given, folders searched for documents (documents_in)."""
     files: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files.extend(sorted(q for q in path.rglob("*")
-                                if q.suffix.lower() in TEXT_SUFFIXES and q.is_file() and not is_report_file(q)))
+            files.extend(documents_in(path))
         elif path.is_file():
             files.append(path)
         else:

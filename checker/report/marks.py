@@ -53,8 +53,7 @@ def _place(ctx, doc: str, line: int, column: int | None, quote: str, surface: st
         return column - 1 + places[0]
     lines = ctx.docs.lines(doc) if ctx.docs is not None else None
     text = lines[line - 1] if isinstance(lines, list) and 0 < line <= len(lines) else ""
-    spots = sorted({at + spot for at in _places(text, quote, whole=False) for spot in _places(quote, surface)}) \
-        if text and quote else []
+    spots = sorted({at + spot for at in _places(text, quote, whole=False) for spot in places}) if text and quote else []
     free = [at for at in spots if at not in taken]
     if free or spots:
         taken.add((free or spots)[0])

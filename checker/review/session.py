@@ -15,10 +15,9 @@ from pathlib import Path
 import yaml
 
 from checker.extract.drafts import rejected
-from checker.io import formats
-from checker.io.own_reports import is_report_file
 from checker.io.reading import ReadError
 from checker.io.writing import WriteError, atomic_write, read_exact
+from checker.load.documents import documents_in
 from checker.report.marks import claim_marks
 from checker.review import editing
 
@@ -188,8 +187,7 @@ class Review:
         folder = self.result.context.docs.folder
         if folder is None or not folder.is_dir():
             return []
-        return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                      if p.is_file() and p.suffix.lower() in formats.SUFFIXES and not is_report_file(p))
+        return sorted(p.relative_to(folder).as_posix() for p in documents_in(folder))
 
     def _lines(self, name: str) -> list[str]:
         if name not in set(self._folder_documents()) | set(self.by_doc):

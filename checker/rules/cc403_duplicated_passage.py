@@ -36,6 +36,8 @@ Failing example::
 """
 import re
 
+from checker.language import words
+from checker.rules.shared.textscan import DIGITS
 from checker.rules.shared.textscan import lines as all_lines
 
 CODE = "CC403"
@@ -99,8 +101,8 @@ TITLE = 50  # characters: a title or heading, or a speech's date line, is no lon
 def _title_like(text: str) -> bool:
     """A title, heading or date line: short, ends no sentence, and states no figure but dates
     (陕西省2026年政府工作报告; 2026年1月27日在陕西省第十四届人民代表大会第四次会议上)."""
-    return len(text) <= TITLE and text[-1] not in "。！？!?；;" and "|" not in text and \
-        not re.search(r"[0-9０-９]", _DATE.sub("", text))
+    return len(text) <= TITLE and text[-1] not in words.SENTENCE_MARKS + "；;" and "|" not in text and \
+        not DIGITS.search(_DATE.sub("", text))
 
 
 def _header_cell(text: str) -> bool:
