@@ -1171,3 +1171,29 @@ def test_a_tables_total_row_is_what_its_caption_counts(ex):
              if d.derived is None]
     assert found == [("4757", "医疗卫生机构数", "2022"), ("4869", "医疗卫生机构数", "2023"), ("230", "医院数", "2022"),
                      ("235", "医院数", "2023"), ("4869", "医疗卫生机构数", "2023"), ("76200", "床位数", "2023")]
+
+
+def test_a_span_of_time_before_what_is_to_be_done_is_a_time_limit(ex):
+    d = by_surface(ex, "建立急救快速反应机制：接警后5分钟内立即出车，城区20分钟到达现场，3个工作日办结投诉。"
+                       "去年急救平均反应时间缩短至12分钟，仅用35分钟完成转运。", "示例市2023年卫生健康工作总结.txt")
+    assert (d["20分钟"].kind, d["20分钟"].metric) == ("target", "到达现场时限")
+    assert (d["5分钟内"].kind, d["5分钟内"].metric) == ("target", "立即出车时限")
+    assert d["5分钟内"].confidence["metric"] < 0.5  # a made name, to be confirmed
+    assert d["12分钟"].kind != "target" and d["35分钟"].kind != "target"  # times reached or taken, no limits
+
+
+def test_a_goal_quoted_whole_does_not_make_the_reporting_below_it_a_plan(ex):
+    text = ("示例区正朝着“2025年区域内就诊率达95%以上”的目标迈进。\n\n"
+            "深化医联体建设\n\n"
+            "示例区28家医疗机构开通异地就医直接结算，接诊急诊患者1200余人次。\n")
+    d = by_surface(ex, text, "示例区2023年卫生健康工作.txt")
+    assert d["95%以上"].kind == "target"
+    assert (d["28家"].kind, d["28家"].period) == ("actual", "2023")
+    assert d["1200余人次"].kind == "actual"
+    plan = ("到2025年，示例区主要目标如下。\n\n建成区域医疗中心2个，每千人口床位数达到7张。\n")
+    assert by_surface(ex, plan, "示例区2023年卫生健康工作.txt")["2个"].kind == "target"  # a plan's items keep its year
+
+
+def test_an_aim_said_with_wei_mubiao_is_no_target_for_what_follows(ex):
+    d = by_surface(ex, "中心以满足患者需求为目标，组建8支家庭医生团队。", "示例区2023年卫生健康工作.txt")
+    assert d["8支"].kind == "actual"

@@ -82,6 +82,10 @@ _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|�
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
+LIMIT_GUESS = 0.3  # a time limit's name is made from the words after it (到达现场时限): to confirm
+LIMIT_NAME_MOST = 8  # characters of what is to be done that name a time limit (完成核心信息调查)
+_WITHIN = re.compile(r"(?:以内|之内|内)?")
+_MANNER = re.compile(r"(?:立即|即刻|即|迅速|及时|快速)?")
 ADDED_GUESS = 0.3  # a name the vocabulary lacks (新增床位数): to confirm
 JOINT_ITEMS = 4  # names one figure is the sum of, at most: a longer list gives examples
 CAPTION_LINES = 2  # a table's caption: its title and a line such as 单位：个
@@ -128,6 +132,8 @@ class Language:
     place_end_words: tuple = ()  # 区域, 市场: a place's last character beginning a word is no place's end
     plan_words: tuple = ()  # 工作安排: after a year ahead, the text below plans that year (二、2026年工作安排)
     compared_words: tuple = ()  # 低于: the place after one is what a figure is compared with, not its entity
+    limit_verbs: tuple = ()  # 响应, 到达: a span of time right before one is a time limit (1小时到达现场)
+    time_taken_words: tuple = ()  # 仅用: a span of time after one was taken, no limit
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -169,6 +175,8 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("place_end_words") or ())),
             tuple(map(str, data.get("plan_words") or ())),
             tuple(map(str, data.get("compared_words") or ())),
+            *(tuple(sorted(map(str, data.get(k) or ()), key=len, reverse=True))
+              for k in ("limit_verbs", "time_taken_words")),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -513,6 +521,10 @@ class Extractor:
             # year is not printed before it was from some earlier time; the sentence's year is a guess for it
             d.confidence["period"] = min(d.confidence["period"], BASELINE_GUESS)
         d.metric, d.confidence["metric"] = self._metric(ctx, d, column)  # after the kind: a change may be in %
+        limit = "" if column is not None or d.kind == "change" else self._time_limit(ctx, d, clause)
+        if limit:  # 30分钟快速响应, 1小时到达现场: a limit the text sets, whatever the tense around it
+            d.metric, d.confidence["metric"] = limit, LIMIT_GUESS
+            d.kind, d.confidence["kind"] = "target", 0.6
         if d.kind == "share":
             listed = self.namer.share_in(d.metric, ctx.lead(d.start))  # 卫生总费用…，其中个人卫生支出…，占27.7%
             if listed:
@@ -528,6 +540,18 @@ class Extractor:
         if place:
             d.entity, d.confidence["entity"] = place, 0.7
         d.unit, d.confidence["unit"] = self._unit(d, column, ctx.line)
+
+    def _time_limit(self, ctx: "_LineContext", d: Draft, clause: int) -> str:
+        """The name of the time limit a span of time right before what is to be done sets (24小时完成流调 →
+        完成流调时限), or "" for a span that is no limit (仅用40分钟便完成, 3年, 缩短至30分钟以内)."""
+        if d.parsed.unit == "年" or self.namer.dimensions.get(d.parsed.unit or "") != "[time]":
+            return ""
+        within = _WITHIN.match(ctx.line, d.start + len(d.surface)).end()
+        rest = ctx.line[within:ctx.clause_end(within)]
+        if not rest.startswith(self.lang.limit_verbs, _MANNER.match(rest).end()) or \
+                any(word in ctx.line[clause:d.start] for word in self.lang.time_taken_words):
+            return ""
+        return rest[:LIMIT_NAME_MOST].rstrip("的") + "时限"
 
     def _column_place(self, column) -> str:
         """The place a table's column is headed by (| | 东部地区 | 中部地区 |), as the vocabulary names it."""
@@ -976,6 +1000,12 @@ def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:
     return f"{year - count + 1}-{year}" if 1 < count <= YEARS_BACK_MOST else ""
 
 
+def _quoted_at(line: str, pos: int) -> bool:
+    """Position pos is inside a quotation “…” that closes later on the line."""
+    opened = line.rfind("“", 0, pos)
+    return opened >= 0 and line.rfind("”", 0, pos) < opened and line.find("”", pos) >= 0
+
+
 def _compared_with(line: str, start: int, end: int) -> bool:
     """比上年, 较2019年, 与2014年比较, 同比: a year the figure is compared with, not the figure's own."""
     return line[start - 1:start] in ("比", "较", "与", "和") or line.startswith(("比较", "相比", "同期"), end)
@@ -1166,12 +1196,26 @@ class _LineContext:
                 start = self.text.rfind("\n", 0, end - 1) + 1
                 key = ("frame", id(self.text), start)
                 if key not in self.memo:  # each line's frame read once for the whole scan
-                    self.memo[key] = self.ex._time_frame(self.text[start:end], year, self.about.now)
+                    self.memo[key] = self._carried_frame(self.text[start:end], year)
                 if self.memo[key] is not None:
                     self._future = self.memo[key]
                     break
                 end = start
         return self._future
+
+    def _carried_frame(self, line: str, year: int) -> str | None:
+        """The time frame a line above sets for the lines below it. A target year inside a goal quoted whole
+        (荣昌正朝着“2025年区域内就诊率达95%以上，…”的目标迈进) is that quotation's own: the reporting below it is
+        no plan for that year."""
+        frame = self.ex._time_frame(line, year, self.about.now)
+        if not frame:
+            return frame
+        last = None
+        for m in YEAR.finditer(line):
+            last = m
+        if last is not None and last.group("y") == frame and _quoted_at(line, last.start()):
+            return ""
+        return frame
 
     def table_column(self, pos: int) -> "tables.Column | None":
         """The column of the table cell at pos, named by the table's header rows and caption."""
