@@ -1197,3 +1197,59 @@ def test_a_goal_quoted_whole_does_not_make_the_reporting_below_it_a_plan(ex):
 def test_an_aim_said_with_wei_mubiao_is_no_target_for_what_follows(ex):
     d = by_surface(ex, "中心以满足患者需求为目标，组建8支家庭医生团队。", "示例区2023年卫生健康工作.txt")
     assert d["8支"].kind == "actual"
+
+
+def test_changes_listed_after_fenbie_are_each_of_the_figure_in_their_place(ex):
+    d = by_surface(ex, "2023年末，全国医院床位800万张，卫生人员1000万人，分别增长2.8%和3.8%。")
+    assert (d["2.8%"].metric, d["3.8%"].metric) == ("医院床位数", "卫生人员总数")
+    earlier = {x.metric: x for x in ex.document("示例省2023年卫生健康统计公报.txt",
+               "2023年末，全国医院床位800万张，卫生人员1000万人，分别增长2.8%和3.8%。") if x.derived}
+    assert set(earlier) == {"医院床位数", "卫生人员总数"}  # one figure of last year each, none contradicting
+    names = by_surface(ex, "全省营业总收入、利润总额五年分别增长97.3%、27.7%。")  # no figures listed: named as before
+    assert names["97.3%"].metric != names["27.7%"].metric
+
+
+def test_a_bare_change_shares_the_year_its_sentence_compared_with(ex):
+    found = ex.document("示例省2023年卫生健康统计公报.txt",
+                        "2023年，总诊疗人次95.5亿人次，比2020年增长23.4%；入院人次3.0亿人次，增长31.2%。")
+    assert {d.metric: d.period for d in found if d.derived} == {"总诊疗人次": "2020", "入院人次": "2020"}
+
+
+def test_a_change_at_comparable_prices_implies_no_earlier_figure(ex):
+    found = ex.document("示例省2023年卫生健康统计公报.txt",
+                        "2023年，医院次均住院费用10315.8元，按当年价格比上年下降5.0%，按可比价格下降5.2%；"
+                        "次均门诊费用361.6元，按当年价格比上年上涨5.5%，按可比价格上涨5.3%。")
+    d = {x.surface: x for x in found}
+    assert all(d[s].kind == "change" and "价格" not in d[s].metric for s in ("5.0%", "5.2%", "5.5%", "5.3%"))
+    earlier = [x for x in found if x.derived]
+    assert len(earlier) == 2 and all(x.derived[2].surface in ("5.0%", "5.5%") for x in earlier)
+
+
+def test_a_change_without_years_beside_one_with_them_spans_the_same_years(ex):
+    d = by_surface(ex, "每千人口床位数从2020年的6.46张增加到2023年的7.23张；每千人口执业（助理）医师由2.90人提高到3.40人。"
+                       "专业公共卫生机构人员分别比2020年末增长9.8%、8.8%；每万人口专业公共卫生机构人员从6.56人提高到7.15人。",
+                   "2023年卫生健康统计公报.txt")
+    assert (d["2.90人"].period, d["3.40人"].period) == ("2020", "2023")
+    assert d["6.56人"].period == "2020"
+
+
+def test_a_sentence_that_opens_with_its_own_place_takes_no_institution_from_the_one_before(ex):
+    d = by_surface(ex, "2023年，医院次均住院费用10315.8元。2023年全国卫生总费用初步核算为90575.8亿元。\n"
+                       "2024年，乡镇卫生院诊疗人次13.8亿。2024年，病床使用率52.4%。\n", "2024年卫生健康统计公报.txt")
+    assert d["90575.8亿元"].metric == "卫生总费用"
+    assert d["52.4%"].metric == "乡镇卫生院病床使用率"
+
+
+def test_an_item_of_a_list_is_of_the_institutions_the_item_before_it_is_of(ex):
+    d = by_surface(ex, "2023年末，全国共有专业公共卫生机构床位32.5万张、卫生人员101万人。")
+    assert d["101万人"].metric == "专业公共卫生机构卫生人员总数"
+
+
+def test_a_bulletins_listed_and_shared_changes_raise_no_false_contradiction(tmp_path):
+    text = ("2023年，全国医疗卫生机构总诊疗人次95.5亿人次，比2020年增长23.4%；入院人次3.0亿人次，增长31.2%。\n"
+            "2023年末，全国医院床位800万张，卫生人员1000万人，分别增长2.8%和3.8%。\n"
+            "2023年，医院次均住院费用10315.8元，按当年价格比上年下降5.0%，按可比价格下降5.2%。\n"
+            "2022年，全国入院人次2.46亿人次。\n")
+    claims, docs = _write_drafts(tmp_path, text, "2023年卫生健康统计公报.txt")
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    assert [f.message for f in result.findings if f.severity == "error"] == []

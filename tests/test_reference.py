@@ -205,7 +205,7 @@ def test_a_drafts_starting_value_without_its_year_is_only_advice_against_the_ref
     docs.mkdir()
     (docs / "2021年公报新闻.txt").write_text(
         "新华社北京7月12日电 国家卫生健康委员会12日发布的《2021年我国卫生健康事业发展统计公报》显示,"
-        "我国居民人均预期寿命由2020年的77.93岁提高到2021年的78.2岁,孕产妇死亡率从16.9/10万下降到16.1/10万。\n",
+        "我国居民人均预期寿命由2020年的77.93岁提高到2021年的78.2岁。孕产妇死亡率从16.9/10万下降到16.1/10万。\n",
         encoding="utf-8")
     claims = tmp_path / "claims.yaml"
     assert run("extract", str(docs / "2021年公报新闻.txt"), "--docs", str(docs), "-o", str(claims)).exit_code == 0

@@ -82,6 +82,10 @@ _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|�
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
+COMPARED_SPAN = 0.5  # a starting value dated by the year its sentence compared with before it
+LISTED_CHANGE = 0.8  # a change after 分别 named by the figure in its place of the list before it
+_LIST_ENDS = "。；;！？!?"
+_SENTENCE_ENDS = "。！？!?"
 LIMIT_GUESS = 0.3  # a time limit's name is made from the words after it (到达现场时限): to confirm
 LIMIT_NAME_MOST = 8  # characters of what is to be done that name a time limit (完成核心信息调查)
 _WITHIN = re.compile(r"(?:以内|之内|内)?")
@@ -319,6 +323,7 @@ class Extractor:
         self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment,
                                         language.count_names, language.counted_heads)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
+        self.scope_words = (*language.level_words, "全国", "我国")  # a sentence opening with one sets its own place
         self._targets = re.compile("|".join(map(re.escape, language.target_cues)) or "(?!)")
         self.cues = _cue_automaton(language)
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
@@ -447,7 +452,32 @@ class Extractor:
                 draft.confidence.update(kind=out[-1].confidence["kind"], period=out[-1].confidence["period"])
             out.extend(self._sharing(draft, ctx))
             out.append(draft)
+        if "分别" in line:
+            self._pair_listed_changes(out, line)
+        _parallel_spans(out, line)
         return out
+
+    def _pair_listed_changes(self, drafts: list[Draft], line: str) -> None:
+        """床位32.5万张、卫生人员101万人，分别比2020年末增长9.8%、8.8%: the changes listed after 分别 are of the
+        figures listed before it in their sentence, in order (each named after the nearest figure, both were
+        卫生人员's, and their two implied earlier figures contradicted each other)."""
+        dims = self.namer.dimensions
+        at = line.find("分别")
+        while at >= 0:
+            opened = max(line.rfind(mark, 0, at) for mark in _LIST_ENDS) + 1
+            closed = min((i for i in (line.find(mark, at) for mark in _LIST_ENDS) if i >= 0), default=len(line))
+            changes = [d for d in drafts if at < d.start < closed and d.kind == "change"]
+            levels = [d for d in drafts if opened <= d.start < at and d.kind == "actual"
+                      and d.parsed.unit != "年"][-len(changes):]  # not 五年: a span, no level
+            if len(changes) >= 2 and len(levels) == len(changes) and len({d.start for d in levels}) == len(levels) \
+                    and not line[levels[-1].start + len(levels[-1].surface):at].strip("，,、 ") \
+                    and all(c.parsed.unit == "percent" or dims.get(c.parsed.unit or "") == dims.get(v.parsed.unit or "")
+                            for v, c in zip(levels, changes)):
+                for level, change in zip(levels, changes):
+                    change.metric, change.wording, change.entity = level.metric, level.wording, level.entity
+                    change.confidence.update(metric=min(level.confidence["metric"], LISTED_CHANGE),
+                                             entity=level.confidence["entity"])
+            at = line.find("分别", at + 2)
 
     def _sharing(self, d: Draft, ctx: "_LineContext") -> list[Draft]:
         """The drafts of the other names of a list that shares the figure (高血压、糖尿病患者规范管理率达65%以上:
@@ -663,7 +693,7 @@ class Extractor:
             else (lambda: ctx.topics(lo))  # 在五年的发展历程中: a span of years, not the 人均预期寿命 (岁) above
         named = self.namer.name(phrase, hits, d.parsed.unit, earlier, topics,
                                 naming.rate_of(rate) if rate else "", after, d.kind in ("change", "share"),
-                                following, ctx.lead(start), ctx.list_mate(start), ctx.paragraph_lead())
+                                following, ctx.lead(start), ctx.list_mate(start), ctx.paragraph_lead(sentence))
         if named.confidence <= CLASS_GUESS and d.kind != "share":  # 医疗机构按经济类型分，国有3804个: a kind
             named = self._by_kind(ctx, start) or named
         if earlier and _CLASS_OF_BEFORE.fullmatch(ctx.line, ctx.previous_end, start):
@@ -998,6 +1028,29 @@ def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:
     count = found[1].group(1)
     count = int(count) if count.isdigit() else numbers.CN_DIGITS.get(count, 10 if count == "十" else 0)
     return f"{year - count + 1}-{year}" if 1 < count <= YEARS_BACK_MOST else ""
+
+
+def _parallel_spans(drafts: list[Draft], line: str) -> None:
+    """从2020年的6.46张增加到2023年的7.23张；每千人口执业(助理)医师由2.90人提高到3.40人: a change from X to Y
+    that prints no year of its own, in the sentence of one that did, spans the same years."""
+    spans = []  # (starting draft, the draft it went to) of the line, in order
+    for at, d in enumerate(drafts):
+        if d.kind == "baseline":
+            reached = next((r for r in drafts[at + 1:] if r.kind != "baseline"), None)
+            spans.append((d, reached if reached is not None and reached.kind == "actual" else None))
+    for at, (start, reached) in enumerate(spans):
+        if start.confidence["period"] > BASELINE_GUESS or _OWN_YEAR.search(line, max(0, start.start - 8), start.start):
+            continue
+        opened = max(line.rfind(mark, 0, start.start) for mark in _SENTENCE_ENDS) + 1
+        first, went = spans[at - 1] if at else (None, None)
+        if first is not None and first.start >= opened and first.confidence["period"] > BASELINE_GUESS:
+            start.period, start.confidence["period"] = first.period, first.confidence["period"]
+            if went is not None and reached is not None and not YEAR.search(line, start.start, reached.start):
+                reached.period, reached.confidence["period"] = went.period, went.confidence["period"]
+            continue
+        compared = [m.group("y") for m in relations.COMPARED_YEAR.finditer(line, opened, start.start)]
+        if compared and compared[-1] < start.period[:4]:  # 分别比2020年末增长9.8%、8.8%；…从6.56人提高到7.15人
+            start.period, start.confidence["period"] = compared[-1], COMPARED_SPAN
 
 
 def _quoted_at(line: str, pos: int) -> bool:
@@ -1367,8 +1420,15 @@ class _LineContext:
         stop = max(self.line.rfind(mark, 0, pos) for mark in words.SENTENCE_MARKS)
         return next((m.metric for _, m in self.mentions if m.end > stop), "")
 
-    def paragraph_lead(self) -> str:
-        """What the line's first figure measures."""
+    def paragraph_lead(self, sentence: int) -> str:
+        """What the line's first figure measures, unless the sentence at `sentence` opens with a place of its own
+        (…次均住院费用10315.8元…。2023年全国卫生总费用…: a new subject, not the hospitals'; 2024年，医师日均担负…
+        goes on about the 乡镇卫生院 of the sentence before)."""
+        if sentence:
+            year = YEAR.match(self.line, sentence)
+            opening = year.end() if year else sentence
+            if self.line[opening:].lstrip("，, ").startswith(self.ex.scope_words):
+                return ""
         return self.mentions[0][1].metric if self.mentions else ""
 
     def comma_start(self, pos: int) -> int:

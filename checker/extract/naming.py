@@ -202,8 +202,9 @@ class MetricNamer:
             prefix = "".join(h[2] for h in _adjacent(parts, whole[0], phrase))
             if self._part_of(whole[3]):
                 mate = lead = None  # 基层医疗卫生机构诊疗人次 after 医院诊疗…: it names its own institutions
-            if not prefix and mate and mate.dimension == self.dimension_of(whole[3]) != "[count]":
-                prefix = self._part_of(mate.metric)  # 医院编制28671张、实有30181张: both the hospitals'
+            if not prefix and mate and mate.dimension != "[count]" != self.dimension_of(whole[3]):
+                # 医院编制28671张、实有30181张: both the hospitals'; 专业公共卫生机构床位32.5万张、卫生人员101万人
+                prefix = self._part_of(mate.metric)
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
                 counted = next((m.metric for m in reversed(earlier) if self._institution_of(m.metric)), lead)
                 prefix = self._institution_of(counted)  # 乡镇卫生院3.5万个,床位139.0万张: the nearest count's
