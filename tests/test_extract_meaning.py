@@ -1253,3 +1253,21 @@ def test_a_bulletins_listed_and_shared_changes_raise_no_false_contradiction(tmp_
     claims, docs = _write_drafts(tmp_path, text, "2023年卫生健康统计公报.txt")
     result = run_check([str(claims)], str(docs), None, lint=[])
     assert [f.message for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_table_laid_out_with_wide_gaps_is_read_by_its_columns(ex):
+    plan = ("表1 “十四五”时期卫生健康发展主要指标\n\n"
+            "领域  主要指标  单位  2020年  2025年  指标性质\n"
+            "健康水平  人均预期寿命  岁  78.5  79.5  预期性\n"
+            "  孕产妇死亡率  /10万  9.57  <10  预期性\n")
+    found = [(d.surface, d.metric, d.period, d.kind) for d in ex.document("荆州市卫生健康事业发展规划.txt", plan)]
+    assert found == [("78.5", "人均预期寿命", "2020", "actual"), ("79.5", "人均预期寿命", "2025", "target"),
+                     ("9.57", "孕产妇死亡率", "2020", "actual"), ("<10", "孕产妇死亡率", "2025", "target")]
+    bulletin = ("机构类别        机构数(个)        床位数(张)\n"
+                "            2022年  2023年    2022年   2023年\n"
+                "医院           230     235     50000    52000\n")
+    found = [(d.surface, d.metric, d.period) for d in ex.document("荆州市2023年卫生健康统计公报.txt", bulletin)]
+    assert found == [("230", "医院数", "2022"), ("235", "医院数", "2023"), ("50000", "医院床位数", "2022"),
+                     ("52000", "医院床位数", "2023")]
+    prose = "全市医疗卫生机构  4869个，比上年增加112个。\n"  # a double space in running text makes no table
+    assert [d.metric for d in ex.document("荆州市2023年卫生健康统计公报.txt", prose)][0] == "医疗卫生机构数"

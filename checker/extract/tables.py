@@ -62,6 +62,7 @@ _MARKDOWN_ROW = re.compile(r"^([ \t]*)\|(?=[^\n]*\|)", re.M)  # a row of a Markd
 _ALIGNMENT = re.compile(r"^:?-{3,}:?$")  # | --- | :---: |: a Markdown table's line under its header
 MIN_SPACED_FIGURES = 3  # a row of a table set with spaces: a name, then at least this many figures
 _GAP = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
+_WIDE_GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000)[ \u3000]*(?=\S)")  # between the columns of a table laid out in text
 
 
 def pipe_view(text: str) -> str:
@@ -70,7 +71,8 @@ def pipe_view(text: str) -> str:
     Markdown table's rows without the `|` that opens them (| 原煤 | 13.61 亿吨 | reads as 原煤 | 13.61 亿吨 |)."""
     if "|" in text and _MARKDOWN_ROW.search(text):
         text = _MARKDOWN_ROW.sub(lambda m: m.group(1) + " ", text)
-    if "\t" not in text and not _maybe_spaced(text):
+    wide = _WIDE_GAP.search(text) is not None
+    if "\t" not in text and not wide and not _maybe_spaced(text):
         return text
     lines = text.split("\n")
     marked = [_tabbed(line) for line in lines]
@@ -81,7 +83,62 @@ def pipe_view(text: str) -> str:
             above = _header_above(lines, rows, i)
             if above is not None and "|" not in marked[above]:
                 marked[above] = _GAP.sub(lambda m: "|" + m.group()[1:], lines[above])
+                _mark_top_header(lines, marked, above)
+    if wide:
+        _mark_wide_tables(lines, marked)
     return "\n".join(marked)
+
+
+def _mark_wide_tables(lines: list[str], marked: list[str]) -> None:
+    """Cell breaks of tables whose columns are set apart by wide gaps (two spaces or more: text a PDF was saved
+    as with its layout), in marked, in place. A row is three cells or more, one after the first a figure; the
+    line of column names above a table's first row is its header. A row indented and one cell short of its
+    header lacks its first cell (a category merged over several rows: 健康水平 | 人均预期寿命 …, then
+    | 孕产妇死亡率 …): its indent is that empty cell."""
+    header = 0  # cells of the header of the table being read (0: none)
+    for i, line in enumerate(lines):
+        if "|" in marked[i] or not _wide_row(line):
+            header = 0 if line.strip() else header
+            continue
+        if not header:
+            above = _line_above(lines, i)
+            names = _WIDE_GAP.split(lines[above].strip()) if above is not None else []
+            if len(names) >= MIN_SPACED_FIGURES and "|" not in marked[above] and not _has_figure(names):
+                marked[above] = _WIDE_GAP.sub(lambda m: "|" + m.group()[1:], lines[above])
+                _mark_top_header(lines, marked, above)
+            header = len(names) if len(names) >= MIN_SPACED_FIGURES else -1
+        row = _WIDE_GAP.sub(lambda m: "|" + m.group()[1:], line)
+        indent = len(line) - len(line.lstrip(" \u3000"))
+        if indent and header == len(_WIDE_GAP.split(line.strip())) + 1:
+            row = "|" + row[1:]
+        marked[i] = row
+
+
+def _mark_top_header(lines: list[str], marked: list[str], header: int) -> None:
+    """The upper line of a header of two (机构数(个)  床位数(张) over 2022年  2023年  2022年  2023年), right above
+    the lower one and set apart by wide gaps, marked as the lower one is."""
+    top = header - 1
+    names = _WIDE_GAP.split(lines[top].strip()) if top >= 0 else []
+    if len(names) >= 2 and "|" not in marked[top] and not _has_figure(names):
+        marked[top] = _WIDE_GAP.sub(lambda m: "|" + m.group()[1:], lines[top])
+
+
+def _wide_row(line: str) -> bool:
+    if "\t" in line:
+        return False
+    cells = _WIDE_GAP.split(line.strip())
+    return len(cells) >= MIN_SPACED_FIGURES and _has_figure(cells[1:])
+
+
+def _has_figure(cells: list[str]) -> bool:
+    return any(_NUMBER.match(c) or _FIGURE.match(c) for c in cells)
+
+
+def _line_above(lines: list[str], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _maybe_spaced(text: str) -> bool:
