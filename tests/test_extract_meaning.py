@@ -1271,3 +1271,12 @@ def test_a_table_laid_out_with_wide_gaps_is_read_by_its_columns(ex):
                      ("52000", "医院床位数", "2023")]
     prose = "全市医疗卫生机构  4869个，比上年增加112个。\n"  # a double space in running text makes no table
     assert [d.metric for d in ex.document("荆州市2023年卫生健康统计公报.txt", prose)][0] == "医疗卫生机构数"
+
+
+def test_population_and_insurance_figures_of_a_bulletin_are_known_indicators(ex):
+    d = by_surface(ex, "2022年常住人口57.92万人,城镇化率80.02%。参加医疗保险443939人,其中,参加城镇职工基本医疗保险65099人,"
+                       "参加城乡居民基本医疗保险378840人。", "荆州区2022年国民经济和社会发展统计公报.txt")
+    assert [(d[s].metric, d[s].confidence["metric"] >= 0.4) for s in ("57.92万人", "80.02%", "443939人", "65099人")] == [
+        ("常住人口", True), ("城镇化率", True), ("基本医疗保险参保人数", True), ("职工基本医疗保险参保人数", True)]
+    assert d["378840人"].metric == "城乡居民基本医疗保险参保人数"
+    assert by_surface(ex, "全省营业总收入、利润总额五年分别增长97.3%、27.7%。")["27.7%"].metric == "利润总额"
