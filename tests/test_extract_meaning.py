@@ -1280,3 +1280,10 @@ def test_population_and_insurance_figures_of_a_bulletin_are_known_indicators(ex)
         ("常住人口", True), ("城镇化率", True), ("基本医疗保险参保人数", True), ("职工基本医疗保险参保人数", True)]
     assert d["378840人"].metric == "城乡居民基本医疗保险参保人数"
     assert by_surface(ex, "全省营业总收入、利润总额五年分别增长97.3%、27.7%。")["27.7%"].metric == "利润总额"
+
+
+def test_vague_counts_are_found_whole(ex):
+    d = by_surface(ex, "危重症患者治疗费用几十万元甚至上百万元。全市十几个区县、上千家医疗机构参与，经济总量迈上万亿元台阶。")
+    assert (d["几十万元"].parsed.qualifier, d["上百万元"].parsed.qualifier) == ("range", "at_least")
+    assert (d["十几个"].parsed.value, d["十几个"].parsed.upper) == (11, 19)
+    assert d["万亿元"].parsed.qualifier == "exact"  # 迈上: the 上 of the verb, no qualifier

@@ -152,6 +152,23 @@ def test_several_hundred():
     assert (p.qualifier, p.unit, p.interval(integral=True)) == ("range", "项", Interval(D(200), D(900)))
 
 
+@pytest.mark.parametrize("surface,lo,hi,unit", [
+    ("几十万元", D(20), D(90), "万元"),      # 几 as 数: several tens of 万元
+    ("几百人", D(200), D(900), "人"),
+    ("十几个", D(11), D(19), "个"),          # a ten and a few: not 10 with the unit 几个
+    ("二十几个", D(21), D(29), "个"),
+    ("二十几万人", D(210000), D(290000), "人"),
+])
+def test_a_few_is_a_range(surface, lo, hi, unit):
+    p = parse(surface)
+    assert (p.qualifier, p.unit, p.interval(integral=True)) == ("range", unit, Interval(lo, hi))
+
+
+def test_shang_before_a_power_of_ten_is_at_least_that_many():
+    assert (parse("上百万元").value, parse("上百万元").qualifier, parse("上百万元").unit) == (D(10**6), "at_least", "元")
+    assert (parse("上千家").value, parse("上千家").qualifier) == (D(1000), "at_least")
+
+
 def test_ordinal_with_counter():
     assert (parse("第一名").value, parse("第一名").unit) == (D(1), "rank")
     assert parse("第四").value == D(4)

@@ -24,7 +24,7 @@ from checker.load.registry import institution_at
 
 DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"
-CN = "(?:数[十百千万]|[零〇一二两三四五六七八九十百千万亿]+)"
+CN = "(?:[数几][十百千万]|(?:上(?=[百千万亿]))?[零〇一二两三四五六七八九十百千万亿]+几?)"  # 几十万, 上百万, 十几个
 MAG = "(?:万亿|千万|百万|十万|亿|万|千|百(?!分))"
 SPACE = "[ \u00a0\u3000]"  # one space a web page may print between a number and its 万 or %
 PREFIXES = words.alternation(words.QUALIFIER_PREFIXES)
@@ -430,7 +430,7 @@ class Extractor:
         words, is_claim, named, parse = self.lang.qualifier_words, self._is_claim, self._named, numbers.parse
         for m in matches:
             start, end = m.start() - base, m.end() - base
-            prefix = m.group(1)  # the qualifier before the number, if any
+            prefix = m.group(1) or (line[start] if line[start] == "上" else None)  # the qualifier, if any (上百万)
             if prefix and len(prefix) == 1 and start > 0 and line[start - 1] + prefix in words:
                 start += 1  # 签约577234人: the 约 belongs to 签约
             surface = line[start:end]

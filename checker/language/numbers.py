@@ -55,6 +55,7 @@ _ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
 # 百 before 分 is 百分点 (percentage point), not a hundredfold.
 _MAG = re.compile("万亿|千万|百万|十万|亿|万|千|百(?!分)")
+_TENS_AND_SOME = re.compile("([一二两三四五六七八九]?十)几")  # 十几, 二十几: a ten and a few more
 
 
 class NumberError(ValueError):
@@ -124,7 +125,7 @@ def to_halfwidth(text: str) -> str:
 # extractor calls parse() for every figure in a document.
 _PLAIN = re.compile(r"(\d+)(?:\.(\d+))?(%|‰|[\u4e00-\u9fff]{1,3})?")
 _SPACE_AFTER_DIGIT = re.compile("(?<=[0-9０-９])[ \u00a0\u3000]+(?=[^0-9０-９ \u00a0\u3000])")
-_NOT_PLAIN = set("余多万亿千百以上下内左右约超近倍至到分之第前首数")
+_NOT_PLAIN = set("余多万亿千百以上下内左右约超近倍至到分之第前首数几")
 
 
 def parse(surface: str) -> Parsed:
@@ -170,7 +171,7 @@ def _parse(surface: str) -> Parsed:
         if rest or top.plus or qualifier != "exact" or top.value < 1:  # 前零 ranks nothing
             raise NumberError(f"cannot read {surface!r}")
         return Parsed(Decimal(1), "range", "rank", top.value)
-    elif s.startswith("数") and len(s) > 1 and s[1] in "十百千万":  # 数百: several hundred, 2 to 9 of the unit
+    elif s[:1] in "数几" and len(s) > 1 and s[1] in "十百千万":  # 数百, 几十万: several of the unit, 2 to 9
         unit_size = Decimal(CN_SMALL.get(s[1], CN_BIG.get(s[1], 1)))
         rest = s[2:]
         if rest[:1] in PLUS_WORDS or qualifier != "exact":
@@ -179,6 +180,16 @@ def _parse(surface: str) -> Parsed:
         return Parsed(2 * unit_size, "range", unit or (rest or None), 9 * unit_size)
     elif s.startswith("首") and (len(s) == 1 or s[1:] in ORDINAL_COUNTERS):  # 全国首个: rank 1
         return Parsed(Decimal(1), qualifier, "rank")
+    elif s.startswith("上") and s[1:2] in ("百", "千", "万", "亿") and qualifier == "exact":
+        qualifier, s = "at_least", s[1:]  # 上百万元, 上千家: as many or more
+    some = _TENS_AND_SOME.match(s)
+    if some and qualifier == "exact":  # 十几个: 11 to 19; 二十几万人: 21万 to 29万
+        tens = Decimal(_cn_int(some.group(1), surface))
+        rest = s[some.end():]
+        mag = _MAG.match(rest)
+        size = MAGNITUDES[mag.group()] if mag else Decimal(1)
+        rest, unit = _unit(rest[mag.end():] if mag else rest)
+        return Parsed((tens + 1) * size, "range", unit or (rest or None), (tens + 9) * size)
     first, rest = _number(s, surface)
     second = None
     if rest[:1] in RANGE_SEPS and rest[:1]:
