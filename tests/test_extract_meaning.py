@@ -1287,3 +1287,11 @@ def test_vague_counts_are_found_whole(ex):
     assert (d["几十万元"].parsed.qualifier, d["上百万元"].parsed.qualifier) == ("range", "at_least")
     assert (d["十几个"].parsed.value, d["十几个"].parsed.upper) == (11, 19)
     assert d["万亿元"].parsed.qualifier == "exact"  # 迈上: the 上 of the verb, no qualifier
+
+
+def test_a_unit_per_month_year_or_head_is_read_whole(ex):
+    d = by_surface(ex, "城乡居民基础养老金最低标准从98元/月提高到178元/月，危险废物处置能力1459万吨/年。"
+                       "人均基本公共卫生服务经费补助标准提高到89元/人。")
+    assert [(s, d[s].unit) for s in ("98元/月", "178元/月", "1459万吨/年")] == [
+        ("98元/月", "元/月"), ("178元/月", "元/月"), ("1459万吨/年", "吨/年")]
+    assert (d["89元/人"].metric, d["89元/人"].unit) == ("人均基本公共卫生服务经费补助标准", "元")  # per head: the name's

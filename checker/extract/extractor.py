@@ -28,6 +28,7 @@ CN = "(?:[数几][十百千万]|(?:上(?=[百千万亿]))?[零〇一二两三四
 MAG = "(?:万亿|千万|百万|十万|亿|万|千|百(?!分))"
 SPACE = "[ \u00a0\u3000]"  # one space a web page may print between a number and its 万 or %
 PREFIXES = words.alternation(words.QUALIFIER_PREFIXES)
+PER = "(?:/(?:人·年|人·次|人年|床日|人次|人|例|次|年|月|日|天|周))"  # 178元/月, 89元/人: a unit per person or time
 SUFFIXES = words.alternation(words.QUALIFIER_SUFFIXES)
 # signs and rates per population after a number: 93.4%, 5.6‰, 3个百分点, 9.52/10万, 1/10万人
 PER_POPULATION = (f"/(?:{words.alternation(words.PER_POPULATION)})"
@@ -240,7 +241,7 @@ def quantity_pattern(counters) -> re.Pattern:
     arabic = rf"{ARABIC}[余多]?(?:{SPACE}?{MAG}|{SPACE}(?=[%％‰]))?"  # 30.2 万张, 3.8 %: a web page's spacing
     quantified = rf"(?=[余多大]|{RATIO_UNITS}|{units}|{RANGE})"
     chinese = rf"(?:(?<=唯一)一|(?!一(?![零〇一二两三四五六七八九十百千万亿])){CN}){quantified}"
-    tail = rf"(?:{RANGE}(?:{arabic}|{CN}))?[余多]?(?:{RATIO_UNITS}|{units})?[余多]?(?:{SUFFIXES})?"
+    tail = rf"(?:{RANGE}(?:{arabic}|{CN}))?[余多]?(?:{RATIO_UNITS}|(?:{units}){PER}?)?[余多]?(?:{SUFFIXES})?"
     ordinal = rf"第(?:{ARABIC}|[一二三四五六七八九十]+)(?:名|位)?|前[一二三四五六七八九十]+"
     fraction = rf"(?:百分之|千分之)(?:{ARABIC}|{CN})(?:{SUFFIXES})?"
     sign = r"(?:(?<![0-9A-Za-z.．%‰)）\-])-(?=[0-9]))?"  # 自然增长率为-0.99‰; not the - of 2020-2025 or 5-10家
@@ -601,8 +602,10 @@ class Extractor:
             if not printed:  # 执业(助理)医师数(万人) | 3.38 | 3.51, 1985年比重(%) | 60.3: the row's name gives it
                 printed = tables.bracket_unit(line.split("|", 1)[0], self.namer.dimensions)
         if printed:
-            if declared and (numerator_of(declared, printed) or self._counts_alike(declared, printed)):
-                # 每千人口床位数6.86张: 张 per 1,000 people; 千人医生数2.8名: 名 counts people as 人 does
+            if declared and (numerator_of(declared, printed) or self._counts_alike(declared, printed)
+                             or printed.startswith(declared + "/人")):
+                # 每千人口床位数6.86张: 张 per 1,000 people; 千人医生数2.8名: 名 counts people as 人 does;
+                # 人均…补助标准89元/人: the per head the name already says
                 return declared, confidence
             return printed, confidence
         if declared:
@@ -1646,7 +1649,8 @@ def _is_date(core: str, after: str) -> bool:
     bare = core.rstrip("多余")  # 较2017年多1009个, 1年多来: 多 is the comparison's or the span's
     if _YEAR_SPAN.fullmatch(bare) and bare.endswith("年"):
         return True
-    if core.endswith(("月", "日", "号")) and not core.endswith(("个月", "床日")) and not _DECIMAL.search(core):
+    if core.endswith(("月", "日", "号")) and not core.endswith(("个月", "床日")) and "/" not in core \
+            and not _DECIMAL.search(core):  # not 178元/月 either: a rate per month
         return True  # not 平均住院日8.6日 nor 住院1.3床日: a day of the month is a whole number
     return bare.endswith("年") and after[:1] in ("来", "以", "间", "前", "后", "底", "初", "末", "度", "代")
 
