@@ -1205,6 +1205,8 @@ def test_changes_listed_after_fenbie_are_each_of_the_figure_in_their_place(ex):
     earlier = {x.metric: x for x in ex.document("示例省2023年卫生健康统计公报.txt",
                "2023年末，全国医院床位800万张，卫生人员1000万人，分别增长2.8%和3.8%。") if x.derived}
     assert set(earlier) == {"医院床位数", "卫生人员总数"}  # one figure of last year each, none contradicting
+    across = by_surface(ex, "全年急救公里2355.34万公里；急救车次117.40万次，分别同比增长-17.73%和-1.29%。")
+    assert across["-17.73%"].metric == across["2355.34万公里"].metric  # a list of figures across a ；
     names = by_surface(ex, "全省营业总收入、利润总额五年分别增长97.3%、27.7%。")  # no figures listed: named as before
     assert names["97.3%"].metric != names["27.7%"].metric
 

@@ -465,7 +465,7 @@ class Extractor:
         dims = self.namer.dimensions
         at = line.find("分别")
         while at >= 0:
-            opened = max(line.rfind(mark, 0, at) for mark in _LIST_ENDS) + 1
+            opened = max(line.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1  # the list may span a ；
             closed = min((i for i in (line.find(mark, at) for mark in _LIST_ENDS) if i >= 0), default=len(line))
             changes = [d for d in drafts if at < d.start < closed and d.kind == "change"]
             levels = [d for d in drafts if opened <= d.start < at and d.kind == "actual"
