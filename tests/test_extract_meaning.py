@@ -1297,3 +1297,18 @@ def test_a_unit_per_month_year_or_head_is_read_whole(ex):
     assert [(s, d[s].unit) for s in ("98元/月", "178元/月", "1459万吨/年")] == [
         ("98元/月", "元/月"), ("178元/月", "元/月"), ("1459万吨/年", "吨/年")]
     assert (d["89元/人"].metric, d["89元/人"].unit) == ("人均基本公共卫生服务经费补助标准", "元")  # per head: the name's
+
+
+def test_a_news_reports_figures_of_physicians_and_their_restatement(ex):
+    text = ("截至2023年12月31日,全市共有注册医师71479人,较2022年增长了7.28%。按执业类别划分,全市共有临床类别医师45364人,"
+            "口腔类别医师9635人。2023年,全市医疗卫生机构完成诊疗12884.28万人次。"
+            "71479人与12884.28万人次,巨大的数字反差背后是医生们繁忙的日常。")
+    found = ex.document("深圳医师节报道2024.txt", text)
+    d = {(x.surface, x.start): x for x in found if x.derived is None}
+    first, again = sorted((k for k in d if k[0] == "71479人"), key=lambda k: k[1])
+    assert (d[first].metric, d[first].period) == ("执业(助理)医师数", "2023")  # 12月31日: the year's end
+    assert d[again].metric == "执业(助理)医师数"
+    later = max((k for k in d if k[0] == "12884.28万人次"), key=lambda k: k[1])
+    assert d[later].metric == "总诊疗人次"
+    assert [x.metric for x in found if x.surface in ("45364人", "9635人")] == ["临床类别执业(助理)医师数", "口腔类别执业(助理)医师数"]
+    assert [x.period for x in found if x.derived] == ["2022"]  # 较2022年增长了7.28%: last year's figure implied

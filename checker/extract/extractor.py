@@ -87,6 +87,9 @@ COMPARED_SPAN = 0.5  # a starting value dated by the year its sentence compared 
 LISTED_CHANGE = 0.8  # a change after 分别 named by the figure in its place of the list before it
 _LIST_ENDS = "。；;！？!?"
 _SENTENCE_ENDS = "。！？!?"
+RESTATED = 0.7  # a figure printed again takes the name it had, if that was at least this sure (see _restated)
+RESTATED_DIGITS = 4  # … and when it has this many digits: 5家 may well count two things
+_DIGITS = re.compile(r"[0-9０-９]")
 LIMIT_GUESS = 0.3  # a time limit's name is made from the words after it (到达现场时限): to confirm
 LIMIT_NAME_MOST = 8  # characters of what is to be done that name a time limit (完成核心信息调查)
 _WITHIN = re.compile(r"(?:以内|之内|内)?")
@@ -552,6 +555,7 @@ class Extractor:
             # year is not printed before it was from some earlier time; the sentence's year is a guess for it
             d.confidence["period"] = min(d.confidence["period"], BASELINE_GUESS)
         d.metric, d.confidence["metric"] = self._metric(ctx, d, column)  # after the kind: a change may be in %
+        self._restated(ctx, d, column)
         limit = "" if column is not None or d.kind == "change" else self._time_limit(ctx, d, clause)
         if limit:  # 30分钟快速响应, 1小时到达现场: a limit the text sets, whatever the tense around it
             d.metric, d.confidence["metric"] = limit, LIMIT_GUESS
@@ -571,6 +575,18 @@ class Extractor:
         if place:
             d.entity, d.confidence["entity"] = place, 0.7
         d.unit, d.confidence["unit"] = self._unit(d, column, ctx.line)
+
+    @staticmethod
+    def _restated(ctx: "_LineContext", d: Draft, column) -> None:
+        """71479人与12884.28万人次，巨大的数字反差…: a figure printed again as it was printed before, with four
+        digits or more, is what it was then when its words now name it less surely."""
+        said = ctx.memo.setdefault("said", {})  # surface → (metric, confidence) of its surest statement so far
+        before = said.get(d.surface)
+        if before is not None and before[1] >= RESTATED and d.confidence["metric"] < before[1] and column is None \
+                and d.kind == "actual" and len(_DIGITS.findall(d.surface)) >= RESTATED_DIGITS:
+            d.metric, d.confidence["metric"] = before[0], min(before[1], RESTATED)
+        elif d.kind == "actual" and (before is None or d.confidence["metric"] > before[1]):
+            said[d.surface] = (d.metric, d.confidence["metric"])
 
     def _time_limit(self, ctx: "_LineContext", d: Draft, clause: int) -> str:
         """The name of the time limit a span of time right before what is to be done sets (24小时完成流调 →
@@ -1093,6 +1109,8 @@ def _in_part(period: str, m: re.Match | None) -> str:
     if m.group("m2"):
         return period + f"-{int(m.group('m1')):02d}~{int(m.group('m2')):02d}"  # 1-8月: January to August
     month = int(m.group("mon"))
+    if month == 12 and m.string.startswith("31日", m.end()):
+        return period  # 截至2023年12月31日: the year's end, where its stocks are counted
     return period + f"-{month:02d}" if 1 <= month <= 12 else period
 
 
