@@ -1312,3 +1312,12 @@ def test_a_news_reports_figures_of_physicians_and_their_restatement(ex):
     assert d[later].metric == "总诊疗人次"
     assert [x.metric for x in found if x.surface in ("45364人", "9635人")] == ["临床类别执业(助理)医师数", "口腔类别执业(助理)医师数"]
     assert [x.period for x in found if x.derived] == ["2022"]  # 较2022年增长了7.28%: last year's figure implied
+
+
+def test_a_citys_health_report_names_its_service_figures(ex):
+    d = by_surface(ex, "2023年全市各医疗机构诊疗总次数为26579.73万人次,同比上升14.54%。出院人数564.22万人次,同比上升47.25%。"
+                       "手术人数(住院病人手术和介入治疗人数)214.56万人。病床使用率88.74%,人均住院天数11.55天。",
+                   "上海市2023年卫生健康状况报告.txt")
+    assert [d[s].metric for s in ("26579.73万人次", "564.22万人次", "214.56万人", "11.55天")] == [
+        "总诊疗人次", "出院人次", "手术人数", "平均住院日"]
+    assert d["564.22万人次"].confidence["metric"] < 0.7  # 出院人数 printed in 人次: read as 出院人次, to confirm

@@ -43,6 +43,7 @@ COUNTED = ("[person]", "[bed]", "[count]", "[person_time]")  # dimensions of thi
 RATIOS = ("[ratio]", "[percentage_point]")  # a change or a share may be one of anything
 _SLIPPED = {"[person]", "[person_time]"}  # 人 printed for 人次: the counters a text most often confuses
 SLIP_GUESS = 0.3
+VISITS_GUESS = 0.5  # 出院人数 printed in 人次 read as 出院人次 (see _counted_in_visits)
 RATE_BASES = ("percent", "permille", "per_10k", "per_100k")  # units.txt: how bulletins state a rate
 
 
@@ -152,7 +153,8 @@ class MetricNamer:
             return Naming(named.metric, SLIP_GUESS, named.wording)
         if not self._fits(named.metric, dim, relative) or named.metric == "?" or "|" in named.metric:
             # nothing named, whatever it was taken from (a table's pieces); or a sibling of the figure before
-            return self._sibling(phrase, earlier, unit, dim) or Naming("?", 0.0, named.wording)
+            return self._counted_in_visits(named, dim) or self._sibling(phrase, earlier, unit, dim) or \
+                Naming("?", 0.0, named.wording)
         if not relative and self._other_base(named.metric, unit):
             # 死亡率为0.0020/10万 after 丙类传染病报告发病率: not the population's 死亡率, which is stated in ‰
             named = Naming(named.metric, min(named.confidence, SLIP_GUESS), named.wording)
@@ -419,6 +421,17 @@ class MetricNamer:
         own = self.dimension_of(metric)
         return dim is None or own is None or dim == own or (relative and dim in RATIOS)
 
+    def _counted_in_visits(self, named: Naming, dim: str | None) -> Naming | None:
+        """出院人数564.22万人次: a count of people printed in person-times is the indicator of person-times of the
+        same name (出院人次), which the unit says it is; a guess to confirm."""
+        if dim != "[person_time]" or not named.metric.endswith("人数"):
+            return None
+        visits = named.metric[:-2] + "人次"
+        self.metrics.learn([visits])
+        if self.metrics.known(visits) and self._fits(self.metrics.canonical(visits), dim, False):
+            return Naming(self.metrics.canonical(visits), VISITS_GUESS, named.wording)
+        return None
+
     def _sibling(self, phrase: str, earlier: list[Mention], unit: str | None, dim: str | None) -> Naming | None:
         """医师日均担负诊疗9.9人次和住院1.0床日: the figure before's name with these words in place of its last
         ones (医师日均担负 + 住院 + 床日), when the vocabulary knows it."""
@@ -466,7 +479,7 @@ class MetricNamer:
 
     def _guessed(self, text: str, dim: str | None, unit: str | None) -> Naming:
         """The figure named after the noun phrase text holds, a guess to confirm (长者照护之家 → 长者照护之家数)."""
-        words = self._noun_phrase(text)
+        words = _ASIDE_AT_END.sub("", self._noun_phrase(text)) or self._noun_phrase(text)  # 手术人数(住院病人…)
         return Naming(words + self._counted(words, dim, unit), 0.3, words)
 
     def _narrowing(self, phrase: str, start: int) -> bool:
