@@ -8,7 +8,8 @@ of each other (CC403 reports whole copies) are reported at the later place,
 once for each pair of paragraphs. A clause that holds a set political formula
 (``formula_words`` in rules/lint.yaml: 习近平新时代中国特色社会主义思想, 重要讲话精神)
 or a slogan in quotation marks (“四化同步、城乡融合”) is meant to recur in a report
-and is not reported; nor is a headline or heading that the text restates (a news
+and is not reported, nor is a clause that states a figure (a news story's lead says its figures and the body
+says them again: CC205 notes a figure stated twice); nor is a headline or heading that the text restates (a news
 story's kicker, a section's title), nor a table's note (注：) said again, nor a clause of one part of a
 report said again in another (a part begins at a heading numbered 一、 二、 … or at an appendix): a work
 report's plan restates its review (2025年工作回顾 … 2026年重点工作), an appendix its text.
@@ -20,6 +21,8 @@ Passing example::
         涪陵区中医院加强中医特色专科建设，为人民群众提供更加优质的中医药健康服务。
         中心血站做好科普宣传员，走村串户入企业，进田间去地头，宣传无偿献血知识。
         我们坚持以习近平新时代中国特色社会主义思想为指导，深入实施“四化同步、城乡融合、五区共兴”发展战略。
+        白皮书透露，全国确诊住院患者结算人数5.8万人次，总医疗费用13.5亿元。
+        截至5月31日，全国确诊住院患者结算人数5.8万人次，总医疗费用13.5亿元。
         十四届全国人大四次会议举行民生主题记者会
         3月7日上午，十四届全国人大四次会议举行民生主题记者会，教育部部长回答记者提问。
         过去五年，我们坚持以习近平新时代中国特色社会主义思想为指导，深入实施“四化同步、城乡融合、五区共兴”发展战略，办好民生实事。
@@ -46,6 +49,7 @@ READS = "texts"
 MIN_CLAUSE = 16
 _SLOGAN = re.compile("“[^“”]{4,}”")  # a named strategy or campaign, quoted each time it is named
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:…]+")
+_FIGURE = re.compile(r"[0-9０-９]")  # a figure restated (a news story's lead, then its body) is CC205's to note
 _NOTE = ("注：", "注:", "注释", "说明：")  # a table's note, restated where the notes are gathered
 _PART = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|附件[ \u3000]*[0-9一二三四五六七八九十]*[ \u3000]*$)")
 
@@ -69,7 +73,7 @@ def check(ctx):
         for number, text in enumerate(texts, start=1):
             for m in _CLAUSE.finditer(text):
                 clause = m.group().strip()
-                if len(clause) < MIN_CLAUSE or formula.search(clause) or _SLOGAN.search(clause):
+                if len(clause) < MIN_CLAUSE or formula.search(clause) or _SLOGAN.search(clause) or _FIGURE.search(clause):
                     continue
                 seen = first.setdefault(clause, (number, m.start() + 1))
                 source = texts[seen[0] - 1].strip()
