@@ -1321,3 +1321,13 @@ def test_a_citys_health_report_names_its_service_figures(ex):
     assert [d[s].metric for s in ("26579.73万人次", "564.22万人次", "214.56万人", "11.55天")] == [
         "总诊疗人次", "出院人次", "手术人数", "平均住院日"]
     assert d["564.22万人次"].confidence["metric"] < 0.7  # 出院人数 printed in 人次: read as 出院人次, to confirm
+
+
+def test_a_work_summarys_figures_are_of_its_year_not_of_an_award_it_names(ex):
+    text = ("2022年,是具有特殊重要意义的一年。番禺区获评广州市2021年度综合医改考核A等次。目前,全区共有医疗机构787间,"
+            "相比2021年末增加66间。全系统共有医务人员1.86万人,新生儿、婴儿和5岁以下儿童死亡率分别为0.93‰、1.62‰、1.93‰。\n")
+    d = by_surface(ex, text, "番禺区卫生健康局2022年工作总结.txt")
+    assert [d[s].period for s in ("787间", "1.86万人", "0.93‰")] == ["2022", "2022", "2022"]
+    assert [d[s].metric for s in ("0.93‰", "1.62‰", "1.93‰")] == ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
+    stated = by_surface(ex, "2020年末，全省人均预期寿命82.25岁。农村卫生户厕普及率达99.9%。\n", "示例省2021年公报.txt")
+    assert stated["99.9%"].period == "2020"  # a year that opens its sentence still dates the paragraph

@@ -69,6 +69,7 @@ PER_EACH_GUESS = 0.3  # an average per village or household (平均每村): a na
 _COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高出|低出|高|低)了?$")
 _MEASURE_ENDS = ("率", "数", "比重", "占比", "比例", "量", "人次", "费用")  # how a name of a measure ends
 _DIGIT_IN = re.compile(r"[0-9０-９]")
+_AGE_GROUP = re.compile(r"[0-9０-９]+(?:[-~～][0-9０-９]+)?周?岁(?:及)?(?:以下|以上)?(?:儿童|老年人|老人|人口|人群|婴幼儿|妇女)?")
 _SHARED_ENDS = ("占比", "比重", "比例")  # the last name of a 分别 list lends its end to the others
 _BROKEN_DOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?)按[\u4e00-\u9fff]{1,8}分")  # 医疗机构按经济类型分
 CLASS_GUESS = 0.3  # a figure of a class the figure before it defines (超过20%的有23种): its name is a guess
@@ -81,6 +82,8 @@ _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank
 _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|中心|站|家庭医生团队|团队)")
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
+_STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份|末|底)?)?"
+                          r"(?:[0-9]{1,2}日)?[，,、：:]")  # a year that opens a clause: the time it states
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
 COMPARED_SPAN = 0.5  # a starting value dated by the year its sentence compared with before it
@@ -846,13 +849,15 @@ class Extractor:
             part = YEAR_PART.match(ctx.line, relative[0] + 2)  # 今年上半年: the relative words are two characters
             said = (about.now or year) + relative[1]  # 今年 is the year the text speaks in
             return _in_part(str(said), part), 0.7, said > year
-        ahead = "" if self._present.search(ctx.line, sentence, start) else ctx.future_context(sentence, year)
+        now = self._present.search(ctx.line, sentence, start)
+        ahead = "" if now else ctx.future_context(sentence, year)
         if ahead:  # 到2025年底，建成全国健康城市。… 建成互联网医院3家。: the plan's items share its year
             return ahead, 0.5, CONTEXT
         stated = _last_between([(m.start(), m) for m in ctx.years if m.end() <= sentence and year
                                 and int(m.group("y")) <= year and not _compared_with(ctx.line, m.start(), m.end())
+                                and _STATES_WHEN.match(ctx.line, m.end())  # 2020年末，…; not 2021年度医改考核
                                 and not ctx.line[:m.start()].endswith(self.lang.baseline_cues)],  # 由2017年的5.9次
-                               0, sentence)
+                               0, sentence) if not (now and year) else None  # 目前…: the document's own year
         if stated:  # 2020年末，人均预期寿命82.25岁。…农村卫生户厕普及率达99.9%: the paragraph's year
             since = _since(ctx.line, stated[1], year)  # 2023年以来，…。据了解，…由9.87%提升至12.83%
             return (since, 0.5, SINCE) if since else (_period_of(stated[1]), 0.5, False)
@@ -940,7 +945,9 @@ def shared_names(names: list[str], segment, known=None) -> list[str]:
     孕产妇、婴儿死亡率): each earlier name that ends in no measure takes the last one's words after its first
     (糖尿病 | 患者规范管理率), so that each names an indicator; but not a name the vocabulary knows as it
     stands and not with those words (known(name)): 每千人托位、养老床位数 are two indicators."""
-    words = [w for w, _ in segment(names[-1]) if w.strip()]
+    age = _AGE_GROUP.match(names[-1])  # 新生儿、婴儿和5岁以下儿童死亡率: 5岁以下儿童 is one word here
+    words = [names[-1][:age.end()], names[-1][age.end():]] if age and age.end() < len(names[-1]) else \
+        [w for w, _ in segment(names[-1]) if w.strip()]
     tail = "".join(words[1:])
     if len(words) < 2 or not tail.endswith(_MEASURE_ENDS):
         return names
