@@ -1331,3 +1331,18 @@ def test_a_work_summarys_figures_are_of_its_year_not_of_an_award_it_names(ex):
     assert [d[s].metric for s in ("0.93‰", "1.62‰", "1.93‰")] == ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
     stated = by_surface(ex, "2020年末，全省人均预期寿命82.25岁。农村卫生户厕普及率达99.9%。\n", "示例省2021年公报.txt")
     assert stated["99.9%"].period == "2020"  # a year that opens its sentence still dates the paragraph
+
+
+def test_a_place_that_scopes_an_honour_or_a_lead_is_not_the_entity(ex):
+    text = "建成全国唯一医养结合示范省，千人口床位数由6.4张增至7.6张，人均预期寿命增至80.5岁；算力总规模居全国前列，建成5G基站超25万个。\n"
+    d = by_surface(ex, text, "2026_山东省_政府工作报告.txt")
+    assert {d[s].entity for s in ("7.6张", "80.5岁", "超25万个")} == {"山东省"}
+
+
+def test_a_year_well_ahead_of_a_work_reports_time_frames_the_plan_below(ex):
+    text = ("2026年山西省人民政府工作报告\n一、2025年工作回顾\n2025年，全省地区生产总值增长5.6%。\n"
+            "二、“十五五”时期总体要求和目标任务\n“十五五”时期是全面发力的关键时期。\n未来五年，锚定建设现代化强省目标。\n"
+            "（一）能源转型取得重要成效，煤层气产量2030年达到300亿立方米。\n（二）社会文明程度明显提升，健全公共文化服务体系。\n"
+            "（三）人民生活品质不断提高，常住人口城镇化率达到71%左右。\n")
+    d = by_surface(ex, text, "2026_山西省_政府工作报告.txt")
+    assert (d["71%左右"].period, d["71%左右"].kind) == ("2030", "target")  # was 2025 actual: a false contradiction

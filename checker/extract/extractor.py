@@ -86,6 +86,8 @@ _STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|�
                           r"(?:[0-9]{1,2}日)?[，,、：:]")  # a year that opens a clause: the time it states
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
+_SPAN_MARKS = ("—", "–", "-", "~", "～", "〜", "至")
+RELATIVE_OPENS = 2  # characters (a quotation mark, a space) before a 今年 that opens a sentence
 COMPARED_SPAN = 0.5  # a starting value dated by the year its sentence compared with before it
 LISTED_CHANGE = 0.8  # a change after 分别 named by the figure in its place of the list before it
 _LIST_ENDS = "。；;！？!?"
@@ -843,8 +845,12 @@ class Extractor:
         span = _years_back(ctx.line, sentence, start, year)
         if span:  # 5年来，医院累计下派专家463人次: the five years up to the document's
             return span, 0.6, SPAN
-        relative = _last_between([r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)
-                                  and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)], sentence, start)
+        said = [r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)
+                and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)]
+        relative = _last_between(said, sentence, start)
+        if relative is None:  # 今年上半年门诊急诊77.4万人次…；区外患者占比26.30%；…: it opens the whole sentence
+            opened = max(ctx.line.rfind(mark, 0, start) for mark in words.SENTENCE_MARKS) + 1
+            relative = next((r for r in said if opened <= r[0] <= opened + RELATIVE_OPENS < sentence), None)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
             part = YEAR_PART.match(ctx.line, relative[0] + 2)  # 今年上半年: the relative words are two characters
             said = (about.now or year) + relative[1]  # 今年 is the year the text speaks in
@@ -873,15 +879,20 @@ class Extractor:
             return str(now)  # 三、2026年工作安排 今年是“十五五”开局之年…: what follows plans 2026
         if self._present.search(text):
             return ""
-        last = None
+        last, reported = None, False
         if "年" in text:
             for m in YEAR.finditer(text):
-                last = m
+                if (text[m.start() - 1:m.start()] in _SPAN_MARKS and text[m.start() - 2:m.start() - 1].isdigit()) \
+                        or text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+                    continue  # 《健康中国行动(2019—2030年)》: the end of a span in a title, no time of the text
+                last, reported = m, reported or int(m.group("y")) <= year
         if last is not None:
             y = int(last.group("y"))
             before = text[max(0, last.start() - 4):last.start()]
             aimed = y > year and (any(cue in before for cue in ("到", "至", *self.lang.target_cues))
-                                  or text.startswith(("底", "年底", "目标", *self.lang.plan_words), last.end()))
+                                  or text.startswith(("底", "年底", "目标", *self.lang.plan_words), last.end())
+                                  or (y > max(year + 1, now or 0) and not reported))
+            # 煤层气产量2030年达到300亿立方米: a year ahead of any now, in a line that reports no year of its own
             return str(y) if aimed else ""
         if self._targets.search(text):
             for word, span in self.lang.named_periods.items():
