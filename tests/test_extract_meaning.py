@@ -1346,3 +1346,10 @@ def test_a_year_well_ahead_of_a_work_reports_time_frames_the_plan_below(ex):
             "（三）人民生活品质不断提高，常住人口城镇化率达到71%左右。\n")
     d = by_surface(ex, text, "2026_山西省_政府工作报告.txt")
     assert (d["71%左右"].period, d["71%左右"].kind) == ("2030", "target")  # was 2025 actual: a false contradiction
+
+
+def test_the_same_year_a_review_narrates_is_not_the_year_the_report_plans(ex):
+    text = ("2026年示例自治区人民政府工作报告\n一、2025年工作回顾\n这一年，灾后恢复重建取得重大胜利，实现了“当年重建、当年入住”。\n"
+            "一是稳步推进新型城镇化建设，常住人口城镇化率达到40%。\n")
+    d = by_surface(ex, text, "2026_西藏自治区_政府工作报告.txt")
+    assert (d["40%"].period, d["40%"].kind) == ("2025", "actual")  # was a 2026 target

@@ -145,6 +145,7 @@ class Language:
     place_end_words: tuple = ()  # 区域, 市场: a place's last character beginning a word is no place's end
     plan_words: tuple = ()  # 工作安排: after a year ahead, the text below plans that year (二、2026年工作安排)
     compared_words: tuple = ()  # 低于: the place after one is what a figure is compared with, not its entity
+    now_words: tuple = ()  # 今年: the year the text is written in (当年, the same year, is the narrated one)
     limit_verbs: tuple = ()  # 响应, 到达: a span of time right before one is a time limit (1小时到达现场)
     time_taken_words: tuple = ()  # 仅用: a span of time after one was taken, no limit
 
@@ -188,6 +189,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("place_end_words") or ())),
             tuple(map(str, data.get("plan_words") or ())),
             tuple(map(str, data.get("compared_words") or ())),
+            tuple(map(str, data.get("now_words") or ())),
             *(tuple(sorted(map(str, data.get(k) or ()), key=len, reverse=True))
               for k in ("limit_verbs", "time_taken_words")),
         )
@@ -875,7 +877,7 @@ class Extractor:
         """What a stretch of text says of the time of the text after it: a target year ("2025"), the
         present or the past (""), or nothing (None). now: the year a work report speaks in, later than the
         year it reports on: its 今年 is a year ahead."""
-        if now and now > year and any(word in text for word, ago in self.lang.relative_years.items() if not ago):
+        if now and now > year and any(word in text for word in self.lang.now_words):
             return str(now)  # 三、2026年工作安排 今年是“十五五”开局之年…: what follows plans 2026
         if self._present.search(text):
             return ""
