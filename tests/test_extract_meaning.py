@@ -1353,3 +1353,10 @@ def test_the_same_year_a_review_narrates_is_not_the_year_the_report_plans(ex):
             "一是稳步推进新型城镇化建设，常住人口城镇化率达到40%。\n")
     d = by_surface(ex, text, "2026_西藏自治区_政府工作报告.txt")
     assert (d["40%"].period, d["40%"].kind) == ("2025", "actual")  # was a 2026 target
+
+
+def test_hospital_opening_a_sentence_is_the_one_just_named_not_where_its_staff_went(ex):
+    text = ("永川区人民医院网络联盟授牌仪式\n\n"
+            "远程会诊助力荣昌区人民医院呈现跨越式发展。医院分两批选派120名管理干部赴永川区人民医院开展专项实训。\n")
+    d = by_surface(ex, text, "重庆日报2025年报道.txt")
+    assert d["120名"].entity == "荣昌区人民医院"  # not the heading's, nor where they went (赴)

@@ -88,6 +88,8 @@ _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
 _SPAN_MARKS = ("—", "–", "-", "~", "～", "〜", "至")
 RELATIVE_OPENS = 2  # characters (a quotation mark, a space) before a 今年 that opens a sentence
+_PLACE_TYPES = ("country", "region", "province", "city", "county", "place", "phrase")  # entities that are no institution
+SELF_NAMED = 0.6  # 医院 opening a sentence: the institution the sentences before named
 COMPARED_SPAN = 0.5  # a starting value dated by the year its sentence compared with before it
 LISTED_CHANGE = 0.8  # a change after 分别 named by the figure in its place of the list before it
 _LIST_ENDS = "。；;！？!?"
@@ -781,11 +783,21 @@ class Extractor:
             return _as_subject(entities.canonical(hit), about), 0.8
         if hit:  # 全省, 我市: the document's own place
             return (about.name, 0.8 if about.confidence >= 0.5 else 0.3) if about.name else (hit, 0.2)
+        if ctx.line.startswith(self.lang.self_words, sentence):
+            # …助力重庆大学附属黔江医院呈现跨越式发展。医院分两批选派120名管理干部: the institution just named
+            named = ctx.last([h for h in outside if self._institution(h[2])], 0, sentence)
+            if named:
+                return _as_subject(entities.canonical(named), about), SELF_NAMED
         heading = ctx.section_entity()
         if heading:
             named = _as_subject(heading, about)
             return named, 0.8 if named == about.name and about.confidence >= 0.5 else 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
+
+    def _institution(self, name: str) -> bool:
+        """A name the entities hold as an institution, or know nothing of (重庆大学附属黔江医院), not a place."""
+        term = self.registry.entities.get(name)
+        return name not in self.lang.level_words and (term is None or term.extra.get("type") not in _PLACE_TYPES)
 
     def _rank_name(self, ctx: "_LineContext", sentence: int, start: int) -> str:
         """What a rank ranks and its field: 门急诊人次77.4万人次，全市排名第四 → 门急诊人次全市排名; 居民健康素养水平
