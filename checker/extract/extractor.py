@@ -89,6 +89,7 @@ _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|
 _SPAN_MARKS = ("—", "–", "-", "~", "～", "〜", "至")
 RELATIVE_OPENS = 2  # characters (a quotation mark, a space) before a 今年 that opens a sentence
 _PLACE_TYPES = ("country", "region", "province", "city", "county", "place", "phrase")  # entities that are no institution
+_WHOLE_ENDS = ("院", "中心", "站", "所", "委", "委员会", "局")  # what 医院, 该中心, 我委 may stand for (not 消化内科)
 SELF_NAMED = 0.6  # 医院 opening a sentence: the institution the sentences before named
 COMPARED_SPAN = 0.5  # a starting value dated by the year its sentence compared with before it
 LISTED_CHANGE = 0.8  # a change after 分别 named by the figure in its place of the list before it
@@ -765,6 +766,9 @@ class Extractor:
         if row:
             return row, 0.7
         outside = [h for h in ctx.entities if not (ctx.nested(h[0]) and _closes(ctx.line, h[1], start))]
+        named = ctx.last([h for h in outside if self._hospital(h[2])], 0, start)
+        if named:
+            ctx.memo["institution"] = named  # what 医院 in the paragraphs below may stand for
         # 全省（不含武汉市）共报告…: the aside, closed before the figure, qualifies 全省; （全市共两家） is the figure's
         if ranked:  # 医院门急诊人次全市排名第四: 全市 is where it is ranked, not what
             outside = [h for h in outside if not self._ranks_within(ctx.line, h, start)]
@@ -779,15 +783,19 @@ class Extractor:
             return group.group(), GROUP_GUESS
         hit = hit or ctx.last(outside, sentence, start)
         entities = self.registry.entities
+        if (not hit or hit in self.lang.level_words) and \
+                (ctx.line.startswith(self.lang.self_words, sentence) or ctx.line.startswith(self.lang.self_words, clause)):
+            # …助力重庆大学附属黔江医院呈现跨越式发展。医院分两批选派120名管理干部, 医院连续两年获得全市第一名:
+            # the institution the text named last, not the place it ranks in
+            heading = ctx.section_entity()
+            named = ctx.last([h for h in outside if self._hospital(h[2])], 0, clause) \
+                or (heading if heading and self._hospital(heading) else ctx.memo.get("institution"))
+            if named:
+                return _as_subject(entities.canonical(named), about), SELF_NAMED
         if hit and (hit not in self.lang.level_words or entities.known(hit)):  # a project may name 全市
             return _as_subject(entities.canonical(hit), about), 0.8
         if hit:  # 全省, 我市: the document's own place
             return (about.name, 0.8 if about.confidence >= 0.5 else 0.3) if about.name else (hit, 0.2)
-        if ctx.line.startswith(self.lang.self_words, sentence):
-            # …助力重庆大学附属黔江医院呈现跨越式发展。医院分两批选派120名管理干部: the institution just named
-            named = ctx.last([h for h in outside if self._institution(h[2])], 0, sentence)
-            if named:
-                return _as_subject(entities.canonical(named), about), SELF_NAMED
         heading = ctx.section_entity()
         if heading:
             named = _as_subject(heading, about)
@@ -798,6 +806,11 @@ class Extractor:
         """A name the entities hold as an institution, or know nothing of (重庆大学附属黔江医院), not a place."""
         term = self.registry.entities.get(name)
         return name not in self.lang.level_words and (term is None or term.extra.get("type") not in _PLACE_TYPES)
+
+    def _hospital(self, name: str) -> bool:
+        """An institution 医院, 该中心 or 我委 may stand for: not a department (消化内科), its party branch or a
+        campaign (“健康中国巴渝行”)."""
+        return self._institution(name) and name.endswith(_WHOLE_ENDS)
 
     def _rank_name(self, ctx: "_LineContext", sentence: int, start: int) -> str:
         """What a rank ranks and its field: 门急诊人次77.4万人次，全市排名第四 → 门急诊人次全市排名; 居民健康素养水平
