@@ -171,3 +171,20 @@ def test_the_reports_claimcheck_wrote_beside_the_documents_are_not_linted_as_doc
     (tmp_path / "notes.md").write_text("# 备忘\n\n全市医院病床使用率达85.2%。\n", encoding="utf-8")  # a person's file
     out = run("check", claims, "--no-cache")
     assert "2 documents linted" in out.output, out.output  # report.txt and notes.md, none of the three reports
+
+
+def test_extract_again_in_a_folder_skips_what_claimcheck_wrote_there(tmp_path):
+    (tmp_path / "2023年卫生健康统计公报.txt").write_text("2023年末，全国医院38355个。\n", encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    assert run("extract", str(tmp_path / "2023年卫生健康统计公报.txt"), "-o", str(claims)).exit_code == 0
+    report = tmp_path / "report.html"
+    assert run("check", str(claims), "-f", "html", "-o", str(report)).exit_code == 0
+    again = run("extract", *sorted(str(p) for p in tmp_path.iterdir()), "-o", str(tmp_path / "again.yaml"))
+    assert again.exit_code == 0, again.output
+    assert "claims.yaml: skipped, a claim file" in again.output and "report.html: skipped, a report" in again.output
+    drafts = (tmp_path / "again.yaml").read_text(encoding="utf-8")
+    assert drafts.count("surface:") == 1 and "report.html" not in drafts  # the bulletin's one figure, nothing else
+    folder = run("extract", str(tmp_path), "-o", str(tmp_path / "folder.yaml"))  # a folder: the documents in it
+    assert folder.exit_code == 0 and (tmp_path / "folder.yaml").read_text(encoding="utf-8").count("surface:") == 1
+    alone = run("extract", str(claims), "-o", str(tmp_path / "none.yaml"))
+    assert alone.exit_code == 2 and "no documents to draft claims from" in alone.output

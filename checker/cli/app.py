@@ -169,7 +169,8 @@ class DraftFormat(str, Enum):
 @app.command()
 @_reads_files
 def extract(
-    documents: List[Path] = typer.Argument(..., help="UTF-8 text files to draft claims from."),
+    documents: List[Path] = typer.Argument(..., help="Documents (.txt, .md, .docx, .pdf, .html, .xlsx, .csv) or "
+                                           "folders of them to draft claims from."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the drafts here (default: standard output)."),
     merge: bool = typer.Option(False, "--merge", help="Add only new drafts to the existing claim file --output."),
     format: DraftFormat = typer.Option(DraftFormat.yaml, "--format", "-f", help="yaml (claim file) or json."),
@@ -203,6 +204,7 @@ def _extract(settings, documents: list[Path], output, merge: bool, format, docs,
         extractor = make_extractor(RuleFiles.of(settings.rules))
     except (ExtractError, RulesFolderError) as exc:
         _fail(str(exc))
+    documents = _documents_to_draft(documents, output)
     texts = [(_doc_name(path, docs), _read_text(path)) for path in documents]
     found = extractor.documents(texts, jobs or processes.auto_jobs(sum(len(t) for _, t in texts), EXTRACT_WORTH))
     if merge:
@@ -224,6 +226,30 @@ def _extract(settings, documents: list[Path], output, merge: bool, format, docs,
         _fail(str(exc))
     if not merge:
         typer.echo(_extract_summary(found, len(texts), output, docs or _common_folder(documents)), err=True)
+
+
+def _documents_to_draft(paths: list[Path], output: Path | None) -> list[Path]:
+    """The documents among paths (a folder: the documents in it), without what claimcheck wrote: claim files
+    and reports (`claimcheck extract *` again in a folder that holds last time's claims.yaml and report.html),
+    each skipped with a note."""
+    from checker.io.own_reports import is_report_file
+    from checker.load.documents import documents_in
+
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(documents_in(path))
+            continue
+        why = ("the output" if output is not None and path.exists() and output.exists() and path.samefile(output)
+               else "a claim file" if path.suffix.lower() in CLAIM_SUFFIXES
+               else "a report claimcheck wrote" if path.is_file() and is_report_file(path) else "")
+        if why:
+            typer.echo(f"claimcheck: {path}: skipped, {why}, not a document", err=True)
+        else:
+            out.append(path)
+    if not out:
+        _fail("no documents to draft claims from")
+    return out
 
 
 def _extract_summary(found: list, documents: int, output: Path, docs: Path) -> str:
@@ -267,6 +293,9 @@ def _doc_name(path: Path, docs: Path | None) -> str:
         return path.resolve().relative_to(docs.resolve()).as_posix()
     except ValueError:
         _fail(f"{path} is not inside the documents folder {docs}")
+
+
+CLAIM_SUFFIXES = (".yaml", ".yml")  # claim files, which extract never reads as documents
 
 
 def _read_text(path: Path) -> str:
