@@ -1361,3 +1361,10 @@ def test_hospital_opening_a_sentence_is_the_one_just_named_not_where_its_staff_w
     d = by_surface(ex, text, "重庆日报2025年报道.txt")
     assert d["120名"].entity == "荣昌区人民医院"  # not where they went (赴)
     assert d["第一名"].entity == "荣昌区人民医院"  # a paragraph on: still the hospital, not 全市 it ranks in
+
+
+def test_an_annual_work_plans_main_indicators_are_its_years_targets(ex):
+    text = ("示例省卫生健康委关于印发2023年示例省卫生健康工作要点的通知\n\n2023年4月22日\n\n2023年全省卫生健康工作要点\n\n"
+            "一、主要任务\n\n1.主要目标指标。\n\n人均预期寿命达82.4岁,居民健康素养水平达39%以上,重大慢病过早死亡率降至9.3%。\n")
+    d = by_surface(ex, text, "2023年示例省卫生健康工作要点.txt")
+    assert {(d[s].period, d[s].kind) for s in ("82.4岁", "39%以上", "9.3%")} == {("2023", "target")}

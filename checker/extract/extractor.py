@@ -338,6 +338,9 @@ class Extractor:
                                         language.count_names, language.counted_heads)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
         self.scope_words = (*language.level_words, "全国", "我国")  # a sentence opening with one sets its own place
+        # 2023年全省卫生健康工作要点: a year a plan's name follows closely is the year planned
+        self._plan_after = re.compile(r"[^，,。；;\n]{0,8}?(?:%s)" % "|".join(map(re.escape, language.plan_words))
+                                      if language.plan_words else "(?!)")
         self._targets = re.compile("|".join(map(re.escape, language.target_cues)) or "(?!)")
         self.cues = _cue_automaton(language)
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
@@ -917,7 +920,8 @@ class Extractor:
             y = int(last.group("y"))
             before = text[max(0, last.start() - 4):last.start()]
             aimed = y > year and (any(cue in before for cue in ("到", "至", *self.lang.target_cues))
-                                  or text.startswith(("底", "年底", "目标", *self.lang.plan_words), last.end())
+                                  or text.startswith(("底", "年底", "目标"), last.end())
+                                  or self._plan_after.match(text, last.end())
                                   or (y > max(year + 1, now or 0) and not reported))
             # 煤层气产量2030年达到300亿立方米: a year ahead of any now, in a line that reports no year of its own
             return str(y) if aimed else ""
