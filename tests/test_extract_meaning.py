@@ -1368,3 +1368,5 @@ def test_an_annual_work_plans_main_indicators_are_its_years_targets(ex):
             "一、主要任务\n\n1.主要目标指标。\n\n人均预期寿命达82.4岁,居民健康素养水平达39%以上,重大慢病过早死亡率降至9.3%。\n")
     d = by_surface(ex, text, "2023年示例省卫生健康工作要点.txt")
     assert {(d[s].period, d[s].kind) for s in ("82.4岁", "39%以上", "9.3%")} == {("2023", "target")}
+    rates = by_surface(ex, "总体癌症五年生存率达47%。", "2023年示例省卫生健康工作要点.txt")
+    assert list(rates) == ["47%"] and rates["47%"].metric == "总体癌症5年生存率"  # 五年 is part of the name
