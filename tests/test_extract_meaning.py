@@ -1370,3 +1370,10 @@ def test_an_annual_work_plans_main_indicators_are_its_years_targets(ex):
     assert {(d[s].period, d[s].kind) for s in ("82.4岁", "39%以上", "9.3%")} == {("2023", "target")}
     rates = by_surface(ex, "总体癌症五年生存率达47%。", "2023年示例省卫生健康工作要点.txt")
     assert list(rates) == ["47%"] and rates["47%"].metric == "总体癌症5年生存率"  # 五年 is part of the name
+
+
+def test_a_plan_issued_before_its_goal_year_states_that_year_as_a_goal(ex):
+    text = ("示例市综合施策提升全民健康水平工作方案(2023—2027年)\n\n示例市人民政府办公室\n\n2023年12月27日\n\n"
+            "一、总体要求\n\n全方位全周期维护和保障人民健康。2025年,我市人均预期寿命达到81.8岁,力争2027年达到全省平均水平。\n")
+    d = by_surface(ex, text, "示例市工作方案.txt")
+    assert (d["81.8岁"].period, d["81.8岁"].kind) == ("2025", "target")  # issued in 2023, it cannot report 2025

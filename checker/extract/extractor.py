@@ -1864,7 +1864,10 @@ class YearFacts:
             return self.plans_for - 1
         headed = [y for y in self.in_headers if y not in self.goals]
         done = _latest(self.reported, self.planning - 1 if self.planning else None)
-        return _latest(done, max(headed, default=None)) or self.issued
+        year = _latest(done, max(headed, default=None)) or self.issued
+        if year and self.issued and year > self.issued:
+            return self.issued  # issued on 2023年12月27日: its 2025年，人均预期寿命达到81.8岁 is a goal, not a report
+        return year
 
 
 def _latest(a: int | None, b: int | None) -> int | None:
