@@ -1377,3 +1377,11 @@ def test_a_plan_issued_before_its_goal_year_states_that_year_as_a_goal(ex):
             "一、总体要求\n\n全方位全周期维护和保障人民健康。2025年,我市人均预期寿命达到81.8岁,力争2027年达到全省平均水平。\n")
     d = by_surface(ex, text, "示例市工作方案.txt")
     assert (d["81.8岁"].period, d["81.8岁"].kind) == ("2025", "target")  # issued in 2023, it cannot report 2025
+
+
+def test_the_past_and_the_next_five_years_are_spans_of_the_reports_time(ex):
+    text = ("未来五年人均预期寿命超80岁\n\n2021-01-30 10:27 中国新闻网\n\n"
+            "浙江省政府工作报告指出,过去五年,浙江人均预期寿命由78.3岁提高到79.2岁。2020年,浙江全面实施医保支付方式改革,12种慢病纳入门诊保障范围。\n")
+    d = by_surface(ex, text, "浙江新闻2021.txt")
+    assert (d["超80岁"].period, d["超80岁"].kind) == ("2025", "target")
+    assert (d["78.3岁"].period, d["79.2岁"].period) == ("2015", "2020")

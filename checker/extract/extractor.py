@@ -49,7 +49,9 @@ YEAR_PART = re.compile(_PART)  # 今年上半年, 去年1-8月: the part of a ye
 # A short line with one of these is a sentence cut short by a line break (…5年来，医院从1个全国基层名), no heading.
 _SENTENCE_MARK = re.compile("[。；;，,！？!?]")
 # 5年来, 近三年来, 这十年间: a span of years up to the time of writing.
-_YEARS_BACK = re.compile(r"(?<![0-9年])(?:近|这|过去)?([0-9]{1,2}|[两二三四五六七八九十])年(?:来|以来|间)")
+_YEARS_BACK = re.compile(r"(?<![0-9年])(?:(?:近|这|过去)?([0-9]{1,2}|[两二三四五六七八九十])年(?:来|以来|间)"
+                         r"|过去([0-9]{1,2}|[两二三四五六七八九十])年)")  # 5年来, 过去五年
+_YEARS_AHEAD = re.compile(r"(?:未来|今后)([0-9]{1,2}|[两二三四五六七八九十])年")  # 未来五年: the years to come
 YEARS_BACK_MOST = 20  # longer spans (新中国成立75年来) are no reporting period
 _SENTENCE_STOP = re.compile("[" + re.escape(SENTENCE_END) + "]")
 WRAPPED_LINES = 3  # lines a sentence cut by line breaks is read across
@@ -875,6 +877,9 @@ class Extractor:
         span = _years_back(ctx.line, sentence, start, year)
         if span:  # 5年来，医院累计下派专家463人次: the five years up to the document's
             return span, 0.6, SPAN
+        ahead = _years_ahead(ctx.line, sentence, start, year)
+        if ahead:  # 未来五年人均预期寿命超80岁: a goal for the span's last year
+            return ahead, 0.6, True
         said = [r for r in ctx.relative if not _compared_with(ctx.line, r[0], r[0] + 2)
                 and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)]
         relative = _last_between(said, sentence, start)
@@ -1093,9 +1098,19 @@ def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:
     found = _last_between([(m.start(), m) for m in _YEARS_BACK.finditer(line, lo, hi)], lo, hi) if year else None
     if not found:
         return ""
-    count = found[1].group(1)
-    count = int(count) if count.isdigit() else numbers.CN_DIGITS.get(count, 10 if count == "十" else 0)
+    count = _count_of(found[1].group(1) or found[1].group(2))
     return f"{year - count + 1}-{year}" if 1 < count <= YEARS_BACK_MOST else ""
+
+
+def _years_ahead(line: str, lo: int, hi: int, year: int | None) -> str:
+    """The last year of the span 未来五年 or 今后三年 in line[lo:hi] names, after the document's (2025 in 2020)."""
+    found = _last_between([(m.start(), m) for m in _YEARS_AHEAD.finditer(line, lo, hi)], lo, hi) if year else None
+    count = _count_of(found[1].group(1)) if found else 0
+    return str(year + count) if 1 <= count <= YEARS_BACK_MOST else ""
+
+
+def _count_of(count: str) -> int:
+    return int(count) if count.isdigit() else numbers.CN_DIGITS.get(count, 10 if count == "十" else 0)
 
 
 def _parallel_spans(drafts: list[Draft], line: str) -> None:
