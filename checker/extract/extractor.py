@@ -95,11 +95,8 @@ _WHOLE_ENDS = ("院", "中心", "站", "所", "委", "委员会", "局")  # what
 SELF_NAMED = 0.6  # 医院 opening a sentence: the institution the sentences before named
 COMPARED_SPAN = 0.5  # a starting value dated by the year its sentence compared with before it
 LISTED_CHANGE = 0.8  # a change after 分别 named by the figure in its place of the list before it
-_LIST_ENDS = "。；;！？!?"
-_SENTENCE_ENDS = "。！？!?"
 RESTATED = 0.7  # a figure printed again takes the name it had, if that was at least this sure (see _restated)
 RESTATED_DIGITS = 4  # … and when it has this many digits: 5家 may well count two things
-_DIGITS = re.compile(r"[0-9０-９]")
 LIMIT_GUESS = 0.3  # a time limit's name is made from the words after it (到达现场时限): to confirm
 LIMIT_NAME_MOST = 8  # characters of what is to be done that name a time limit (完成核心信息调查)
 _WITHIN = re.compile(r"(?:以内|之内|内)?")
@@ -483,8 +480,9 @@ class Extractor:
         dims = self.namer.dimensions
         at = line.find("分别")
         while at >= 0:
-            opened = max(line.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1  # the list may span a ；
-            closed = min((i for i in (line.find(mark, at) for mark in _LIST_ENDS) if i >= 0), default=len(line))
+            opened = words.sentence_start(line, at)  # the list may span a ；
+            stop = _SENTENCE_STOP.search(line, at)
+            closed = stop.start() if stop else len(line)
             changes = [d for d in drafts if at < d.start < closed and d.kind == "change"]
             levels = [d for d in drafts if opened <= d.start < at and d.kind == "actual"
                       and d.parsed.unit != "年"][-len(changes):]  # not 五年: a span, no level
@@ -598,7 +596,7 @@ class Extractor:
         said = ctx.memo.setdefault("said", {})  # surface → (metric, confidence) of its surest statement so far
         before = said.get(d.surface)
         if before is not None and before[1] >= RESTATED and d.confidence["metric"] < before[1] and column is None \
-                and d.kind == "actual" and len(_DIGITS.findall(d.surface)) >= RESTATED_DIGITS:
+                and d.kind == "actual" and len(_DIGIT_IN.findall(d.surface)) >= RESTATED_DIGITS:
             d.metric, d.confidence["metric"] = before[0], min(before[1], RESTATED)
         elif d.kind == "actual" and (before is None or d.confidence["metric"] > before[1]):
             said[d.surface] = (d.metric, d.confidence["metric"])
@@ -759,7 +757,7 @@ class Extractor:
         clause = ctx.comma_start(start)
         per = _PER_EACH.search(ctx.line, clause, start)
         if per is None and ctx.line.startswith(("年", "日"), clause):
-            part = max(ctx.line.rfind(mark, 0, clause) for mark in words.SENTENCE_MARKS + "；;") + 1
+            part = words.sentence_start(ctx.line, clause, words.SENTENCE_MARKS + "；;")
             per = _last_match(_PER_EACH, ctx.line, part, clause)
         return per
 
@@ -884,7 +882,7 @@ class Extractor:
                 and not self._of_baseline(ctx.line, r[0], r[0] + 2, start)]
         relative = _last_between(said, sentence, start)
         if relative is None:  # 今年上半年门诊急诊77.4万人次…；区外患者占比26.30%；…: it opens the whole sentence
-            opened = max(ctx.line.rfind(mark, 0, start) for mark in words.SENTENCE_MARKS) + 1
+            opened = words.sentence_start(ctx.line, start)
             relative = next((r for r in said if opened <= r[0] <= opened + RELATIVE_OPENS < sentence), None)
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
             part = YEAR_PART.match(ctx.line, relative[0] + 2)  # 今年上半年: the relative words are two characters
@@ -1124,7 +1122,7 @@ def _parallel_spans(drafts: list[Draft], line: str) -> None:
     for at, (start, reached) in enumerate(spans):
         if start.confidence["period"] > BASELINE_GUESS or _OWN_YEAR.search(line, max(0, start.start - 8), start.start):
             continue
-        opened = max(line.rfind(mark, 0, start.start) for mark in _SENTENCE_ENDS) + 1
+        opened = words.sentence_start(line, start.start)
         first, went = spans[at - 1] if at else (None, None)
         if first is not None and first.start >= opened and first.confidence["period"] > BASELINE_GUESS:
             start.period, start.confidence["period"] = first.period, first.confidence["period"]
@@ -1502,8 +1500,8 @@ class _LineContext:
 
     def lead(self, pos: int) -> str:
         """What the first figure of the full sentence (up to 。, across ；) measures: its subject."""
-        stop = max(self.line.rfind(mark, 0, pos) for mark in words.SENTENCE_MARKS)
-        return next((m.metric for _, m in self.mentions if m.end > stop), "")
+        opened = words.sentence_start(self.line, pos)
+        return next((m.metric for _, m in self.mentions if m.end >= opened), "")
 
     def paragraph_lead(self, sentence: int) -> str:
         """What the line's first figure measures, unless the sentence at `sentence` opens with a place of its own

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.language import words
+
 COMPARED_YEAR = re.compile(r"(?:比|较|与|和|同)(?P<y>(?:19|20)\d\d) ?年")  # 比2020年提高1.1岁: the year compared with
 _OTHER_THING = re.compile(r"[比较](?!上年|去年|前年|上一年|同期|(?:19|20)\d\d ?年|较|上期)[^，,。；;]{1,12}?(?:多|少|高|低)")
 _OWN_BASE = re.compile(r"上年|去年|前年|上一年|同比|同期|环比|[比较与]")  # a change that says what it is compared with
-SENTENCE_ENDS = "。！？!?"
 DOWN = ("减少", "下降", "降低", "缩短", "降幅", "下跌")
 # A change at comparable prices or on a comparable basis (按可比价格下降5.2%, 扣除价格因素实际增长3.1%) is no
 # change between the printed figures: last year's figure cannot be reckoned from it.
@@ -108,7 +109,7 @@ def _compared_period(line: str, current, change) -> str | None:
     if not named and not _OWN_BASE.search(line, current.start, change.start):
         # 总诊疗人次95.5亿人次，比2020年增长23.4%；入院人次3.0亿人次，增长31.2%: a bare change shares the year
         # its sentence compared with before it
-        opened = max(line.rfind(mark, 0, current.start) for mark in SENTENCE_ENDS) + 1
+        opened = words.sentence_start(line, current.start)
         named = [m.group("y") for m in COMPARED_YEAR.finditer(line, opened, current.start) if m.group("y") < year]
     return (named[-1] if named else str(int(year) - 1)) + part  # 比2021年同期: that year's
 

@@ -45,6 +45,11 @@ LIST_MARK = "、"  # between the items of a list: 医院、基层医疗卫生机
 CLOSING_MARKS = "”’」』）)》】"  # may follow a sentence's last mark
 
 
+def sentence_start(text: str, pos: int, marks: str = SENTENCE_MARKS) -> int:
+    """Where the sentence holding text[pos] begins: just after the last of marks before pos, else 0."""
+    return max(text.rfind(mark, 0, pos) for mark in marks) + 1
+
+
 def longest_first(words) -> list[str]:
     """Words in the order a regular expression's alternation must try them: 超过 before 超."""
     return sorted(words, key=len, reverse=True)
