@@ -1356,7 +1356,7 @@ def test_the_same_year_a_review_narrates_is_not_the_year_the_report_plans(ex):
 
 
 def test_hospital_opening_a_sentence_is_the_one_just_named_not_where_its_staff_went(ex):
-    text = ("远程会诊助力荣昌区人民医院呈现跨越式发展。医院分两批选派120名管理干部赴永川区人民医院开展专项实训。\n")
+    text = ("远程会诊助力荣昌区人民医院呈现跨越式发展。医院分两批选派120名管理干部赴永川区人民医院开展专项实训，跟班学习两周。\n")
     text += "\n该院消化内科党支部组织义诊。\n\n在全市177家医院的大比武中，医院荣获全市第一名。\n"
     d = by_surface(ex, text, "重庆日报2025年报道.txt")
     assert d["120名"].entity == "荣昌区人民医院"  # not where they went (赴)

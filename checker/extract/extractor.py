@@ -769,9 +769,6 @@ class Extractor:
         if row:
             return row, 0.7
         outside = [h for h in ctx.entities if not (ctx.nested(h[0]) and _closes(ctx.line, h[1], start))]
-        named = ctx.last([h for h in outside if self._hospital(h[2])], 0, start)
-        if named:
-            ctx.memo["institution"] = named  # what 医院 in the paragraphs below may stand for
         # 全省（不含武汉市）共报告…: the aside, closed before the figure, qualifies 全省; （全市共两家） is the figure's
         if ranked:  # 医院门急诊人次全市排名第四: 全市 is where it is ranked, not what
             outside = [h for h in outside if not self._ranks_within(ctx.line, h, start)]
@@ -779,6 +776,10 @@ class Extractor:
         # 5.11张 is the country's figure
         outside = [h for h in outside if not ctx.line.endswith(self.lang.compared_words, 0, h[0])
                    or "的" in ctx.line[h[1]:start]]
+        hospitals = [h for h in outside if self._hospital(h[2])]  # not one compared with or gone to (赴)
+        named = ctx.last(hospitals, 0, start)
+        if named:
+            ctx.memo["institution"] = named  # what 医院 in the paragraphs below may stand for
         clause = ctx.comma_start(start)
         hit = ctx.last(outside, clause, start)
         group = None if hit else _last_match(self.lang.place_groups, ctx.line, clause, start)
@@ -791,7 +792,7 @@ class Extractor:
             # …助力重庆大学附属黔江医院呈现跨越式发展。医院分两批选派120名管理干部, 医院连续两年获得全市第一名:
             # the institution the text named last, not the place it ranks in
             heading = ctx.section_entity()
-            named = ctx.last([h for h in outside if self._hospital(h[2])], 0, clause) \
+            named = ctx.last(hospitals, 0, clause) \
                 or (heading if heading and self._hospital(heading) else ctx.memo.get("institution"))
             if named:
                 return _as_subject(entities.canonical(named), about), SELF_NAMED
