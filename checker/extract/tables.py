@@ -135,6 +135,7 @@ def _has_figure(cells: list[str]) -> bool:
 
 
 def _line_above(lines: list[str], i: int) -> int | None:
+    """The nearest line above line i with text, or None."""
     j = i - 1
     while j >= 0 and not lines[j].strip():
         j -= 1
@@ -161,10 +162,8 @@ def _spaced_row(line: str) -> bool:
 
 def _header_above(lines: list[str], rows: list[bool], i: int) -> int | None:
     """The line of column names right above the first row of a spaced table (blank lines skipped)."""
-    j = i - 1
-    while j >= 0 and not lines[j].strip():
-        j -= 1
-    if j < 0 or rows[j]:
+    j = _line_above(lines, i)
+    if j is None or rows[j]:
         return None
     tokens = lines[j].split()
     return j if len(tokens) >= MIN_SPACED_FIGURES and not any(_NUMBER.match(t) for t in tokens) else None

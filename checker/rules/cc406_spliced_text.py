@@ -41,6 +41,8 @@ Failing example::
 """
 import re
 
+from checker.rules.shared.textscan import DIGITS
+
 CODE = "CC406"
 NAME = "spliced-text"
 SEVERITY = "warning"
@@ -49,7 +51,6 @@ READS = "texts"
 MIN_CLAUSE = 16
 _SLOGAN = re.compile("“[^“”]{4,}”")  # a named strategy or campaign, quoted each time it is named
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:…]+")
-_FIGURE = re.compile(r"[0-9０-９]")  # a figure restated (a news story's lead, then its body) is CC205's to note
 _NOTE = ("注：", "注:", "注释", "说明：")  # a table's note, restated where the notes are gathered
 _PART = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|附件[ \u3000]*[0-9一二三四五六七八九十]*[ \u3000]*$)")
 
@@ -73,7 +74,8 @@ def check(ctx):
         for number, text in enumerate(texts, start=1):
             for m in _CLAUSE.finditer(text):
                 clause = m.group().strip()
-                if len(clause) < MIN_CLAUSE or formula.search(clause) or _SLOGAN.search(clause) or _FIGURE.search(clause):
+                if len(clause) < MIN_CLAUSE or formula.search(clause) or _SLOGAN.search(clause) or DIGITS.search(clause):
+                    # a figure restated (a news story's lead, then its body) is CC205's to note
                     continue
                 seen = first.setdefault(clause, (number, m.start() + 1))
                 source = texts[seen[0] - 1].strip()
