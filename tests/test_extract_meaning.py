@@ -1385,3 +1385,18 @@ def test_the_past_and_the_next_five_years_are_spans_of_the_reports_time(ex):
     d = by_surface(ex, text, "浙江新闻2021.txt")
     assert (d["超80岁"].period, d["超80岁"].kind) == ("2025", "target")
     assert (d["78.3岁"].period, d["79.2岁"].period) == ("2015", "2020")
+
+
+def test_a_run_of_years_is_a_span_named_for_what_held_in_it(ex):
+    text = ("示例市2022年工作总结\n\n医院连续两年获得全市第一名。粮食总产量连续9年稳定在1300亿斤以上。"
+            "区域创新能力连续8年全国第一。近3年年度考核均为一等奖。\n")
+    d = by_surface(ex, text, "示例市2022年工作总结.txt")
+    assert (d["两年"].period, d["两年"].metric) == ("2021-2022", "医院获得全市第一名连续年数")
+    assert d["第一名"].metric == "全市排名"  # not 连续两年全市排名
+    assert (d["9年"].period, d["9年"].metric) == ("2014-2022", "粮食总产量稳定在1300亿斤以上连续年数")
+    assert d["1300亿斤以上"].metric == "粮食总产量"  # the words before 连续 still name the figure after
+    assert (d["8年"].metric, d["第一"].metric) == ("区域创新能力全国第一连续年数", "区域创新能力全国排名")
+    assert d["近3年"].period == "2020-2022"  # as 近三年来 dates the figures after it
+    assert d["9年"].confidence["metric"] < 0.5  # a made name
+    past = by_surface(ex, "过去5年全市引进卫生人才1200人。", "示例市2022年工作总结.txt")["1200人"]
+    assert (past.period, past.metric) == ("2018-2022", "卫生人才人数")  # 过去5年 dates the figure, names nothing

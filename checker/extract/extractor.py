@@ -51,6 +51,10 @@ _SENTENCE_MARK = re.compile("[。；;，,！？!?]")
 # 5年来, 近三年来, 这十年间: a span of years up to the time of writing.
 _YEARS_BACK = re.compile(r"(?<![0-9年])(?:(?:近|这|过去)?([0-9]{1,2}|[两二三四五六七八九十])年(?:来|以来|间)"
                          r"|过去([0-9]{1,2}|[两二三四五六七八九十])年)")  # 5年来, 过去五年
+_COUNTED_YEARS = re.compile(r"(?:连续|过去|最近)$")  # 连续两年获得全市第一名: a count of years up to the text's
+_COUNTED_THEN = re.compile(r"[^，,。；;！？!?、的（(“\"]{2,}")  # what held for those years: 获得全市第一名
+COUNTED_THEN_MOST = 12  # characters of it a name takes
+COUNTED_GUESS = 0.3  # a name made for a count of years (获得全市第一名连续年数): a guess to confirm
 _YEARS_AHEAD = re.compile(r"(?:未来|今后)([0-9]{1,2}|[两二三四五六七八九十])年")  # 未来五年: the years to come
 YEARS_BACK_MOST = 20  # longer spans (新中国成立75年来) are no reporting period
 _SENTENCE_STOP = re.compile("[" + re.escape(SENTENCE_END) + "]")
@@ -77,7 +81,8 @@ _BROKEN_DOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?)按[\u4e00-\u9fff]{1,8}分") 
 CLASS_GUESS = 0.3  # a figure of a class the figure before it defines (超过20%的有23种): its name is a guess
 _CLASS_OF_BEFORE = re.compile(r"(?:以上|以下|及以上|及以下)?的(?:有|是|为|占)?")
 RANK_GUESS = 0.3  # a rank's name is made, not found in the vocabulary: a guess to confirm
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2} ?年度?")  # 2023年度 before what is ranked
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2} ?年度?|(?:连续|近|过去)?[0-9两二三四五六七八九十]{1,2}年(?:来|以来)?")
+# 2023年度, 连续两年 before what is ranked: when, not what
 _AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰]")  # what is ranked is named after the figures of its clause
 _RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[名位]?、")  # 全国第二、第七、第九
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
@@ -583,6 +588,9 @@ class Extractor:
                 and not d.metric.startswith("新") and d.metric != "?":
             # 到2025年，新增床位500张，床位总数达到8000张: what is to be added, not the stock
             d.metric, d.confidence["metric"] = "新增" + d.metric, min(d.confidence["metric"], ADDED_GUESS)
+        if column is None and d.kind == "actual" and d.period.isdigit() and self._years_counted(ctx, d):
+            last = int(d.period)  # 连续两年 in 2022: 2021-2022
+            d.period = f"{last - int(d.parsed.value) + 1}-{last}"
         d.entity, d.confidence["entity"] = self._entity(ctx, sentence, d.start, about, d.parsed.unit == "rank")
         place = self._column_place(column)
         if place:
@@ -612,6 +620,17 @@ class Extractor:
                 any(word in ctx.line[clause:d.start] for word in self.lang.time_taken_words):
             return ""
         return rest[:LIMIT_NAME_MOST].rstrip("的") + "时限"
+
+    @staticmethod
+    def _years_counted(ctx: "_LineContext", d: Draft) -> str:
+        """连续两年获得全市第一名, 近3年年度考核均为一等奖: a count of years up to the sentence's year: "连续" for a
+        run of years, "近" for the last few, "" for any other figure."""
+        if d.parsed.unit != "年" or d.parsed.upper is not None or not 1 < d.parsed.value <= YEARS_BACK_MOST \
+                or d.parsed.value != d.parsed.value.to_integral_value():
+            return ""
+        if _COUNTED_YEARS.search(ctx.line, ctx.clause_start(d.start), d.start):
+            return "连续"
+        return "近" if d.surface.startswith("近") else ""
 
     def _column_place(self, column) -> str:
         """The place a table's column is headed by (| | 东部地区 | 中部地区 |), as the vocabulary names it."""
@@ -697,6 +716,9 @@ class Extractor:
             if ranked:
                 ctx.previous_end = end
                 return ranked, RANK_GUESS
+        running = self._years_counted(ctx, d) == "连续"
+        if running:  # 粮食总产量连续9年稳定在…: what stands before 连续 is named (and names the figures after)
+            start -= len("连续")
         listed = ctx.listed(start)
         if listed is not None:
             phrase, hits = listed, self.namer.names(listed)
@@ -740,7 +762,24 @@ class Extractor:
         if per is not None and rate is None and not named.metric.startswith(per.group()):
             # 平均每村村卫生室人员2.32人: an average per village, not the count of the staff
             return per.group() + named.metric, min(named.confidence, PER_EACH_GUESS)
+        if running:  # 连续两年获得全市第一名: what held for those years, after what it held of (医院连续 was no name)
+            said = named.wording if named.wording and named.wording in ctx.line[ctx.clause_start(start):start] else ""
+            of = (named.metric if named.metric != "?" else said) if said else ""
+            return of + self._held(ctx.line, end) + "连续年数", COUNTED_GUESS
         return named.metric, named.confidence
+
+    def _held(self, line: str, end: int) -> str:
+        """The words after a count of years that say what held in them, whole words to COUNTED_THEN_MOST
+        characters: 获得全市第一名 in 连续两年获得全市第一名的优异成绩."""
+        then = _COUNTED_THEN.match(line, end)
+        if not then:
+            return ""
+        held = ""
+        for word, _ in self.namer.segment(then.group()):
+            if len(held) + len(word) > COUNTED_THEN_MOST:
+                break
+            held += word
+        return held
 
     @staticmethod
     def _qualified_like(mate: "naming.Mention | None", named: "naming.Naming") -> "naming.Naming":

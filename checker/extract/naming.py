@@ -19,7 +19,7 @@ from checker.language.characters import QUOTES, han_count, is_han
 from checker.language.words import LIST_MARK
 
 _DIGIT = re.compile(r"[0-9０-９]")
-_SPAN = r"[0-9一二三四五六七八九十]+年(?:中|间|来|以来|里)"
+_SPAN = r"(?:过去|最近|近)?[0-9一二三四五六七八九十两]+年(?:中|间|来|以来|里)|(?:过去|最近)[0-9一二三四五六七八九十两]+年"
 _BARE_SPAN = r"(?:近|连续)?[0-9一二三四五六七八九十两]+年$"  # 常住人口城镇化率五年|提高3.89个百分点: the span, no name
 _FOOTNOTE = r"\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］"  # 生产总值（GDP）[2]13507.69亿元: a footnote's mark
 _RATIO_ONE = r"1[∶:]"  # 医护比为1:1.21: the ratio's first term, before its figure
