@@ -1400,3 +1400,22 @@ def test_a_run_of_years_is_a_span_named_for_what_held_in_it(ex):
     assert d["9年"].confidence["metric"] < 0.5  # a made name
     past = by_surface(ex, "过去5年全市引进卫生人才1200人。", "示例市2022年工作总结.txt")["1200人"]
     assert (past.period, past.metric) == ("2018-2022", "卫生人才人数")  # 过去5年 dates the figure, names nothing
+
+
+def test_a_university_hospital_is_one_entity_and_its_paragraphs_figures_are_its_own(ex):
+    text = ("示例省医院发布运营数据\n\n2021年,示例医科大学第一附属医院门诊量320万人次。2020年为300万人次。\n\n"
+            "作为省内另一家龙头医院,中国科学技术大学附属第一医院的数据同样亮眼。年门诊增长80.7万人次。\n\n"
+            "2020年,中国科学技术大学附属第一医院年度门诊人次501.3万,出院病人次26.5万。\n\n"
+            "2021年,年度门诊人次582万,出院病人次32万。\n")
+    d = by_surface(ex, text, "示例省医院新闻2022.txt")
+    assert d["320万人次"].entity == d["300万人次"].entity == "示例医科大学第一附属医院"
+    assert d["80.7万人次"].entity == d["501.3万"].entity == "中国科学技术大学附属第一医院"  # not 全国 (中国)
+    assert d["582万"].entity == "中国科学技术大学附属第一医院"  # the paragraph above's hospital…
+    assert d["582万"].confidence["entity"] < 0.4 < d["300万人次"].confidence["entity"]  # …as a guess
+
+
+def test_a_hospital_listed_among_projects_does_not_take_the_sentences_after_it(ex):
+    text = ("示例省2025年政府工作报告\n\n建成125个县域医共体。上海中医药大学附属龙华医院分院、长春中医药大学附属医院即将建成。"
+            "3个省级区域医疗中心加快建设。\n\n新建保障性住房7.4万套。\n")
+    d = by_surface(ex, text, "示例省2025年政府工作报告.txt")
+    assert d["3个"].entity == d["7.4万套"].entity == d["125个"].entity  # the report's, not the hospital's

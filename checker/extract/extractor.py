@@ -88,6 +88,8 @@ _RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
 _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|中心|站|家庭医生团队|团队)")
+HOSPITAL_GOES_ON = 0.6  # a sentence naming no one, after one about a hospital: that hospital's
+HOSPITAL_ABOVE = 0.3   # a paragraph naming no one, after one about a hospital: likely that hospital's, a guess
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份|末|底)?)?"
                           r"(?:[0-9]{1,2}日)?[，,、：:]")  # a year that opens a clause: the time it states
@@ -595,6 +597,7 @@ class Extractor:
         place = self._column_place(column)
         if place:
             d.entity, d.confidence["entity"] = place, 0.7
+        ctx.memo["figure_of"] = (ctx.base, d.entity, d.confidence["entity"])  # whose the last figure was
         d.unit, d.confidence["unit"] = self._unit(d, column, ctx.line)
 
     @staticmethod
@@ -839,11 +842,39 @@ class Extractor:
             return _as_subject(entities.canonical(hit), about), 0.8
         if hit:  # 全省, 我市: the document's own place
             return (about.name, 0.8 if about.confidence >= 0.5 else 0.3) if about.name else (hit, 0.2)
+        subject_above = self._hospital_above(ctx, outside, hospitals, sentence)
+        if subject_above:  # 安徽医科大学第二附属医院,2019年门急诊180万人次。2020年,门急诊量则为176.48万人次
+            return subject_above
         heading = ctx.section_entity()
         if heading:
             named = _as_subject(heading, about)
             return named, 0.8 if named == about.name and about.confidence >= 0.5 else 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
+
+    def _hospital_above(self, ctx: "_LineContext", outside: list, hospitals: list, sentence: int):
+        """The hospital whose figures a sentence naming no one goes on with: the one the figures before it in
+        its paragraph were of, or that opened a clause of the sentence before (…,中国科学技术大学附属第一医院的运营
+        数据同样亮眼。年门诊增长80.7万人次); in a paragraph naming no one, the one the paragraph just above was
+        about, as a guess (…手术台次13.48万。\n\n2021年,年度门诊人次582万). None when there is none."""
+        line, above, sure = ctx.memo.get("figure_of", (None, "", 0.0))
+        if line == ctx.base and self._hospital(above):
+            return above, min(sure, HOSPITAL_GOES_ON)
+        named = next((h for h in reversed(outside) if h[1] <= sentence), None)
+        if named and hospitals and named == hospitals[-1] and _opens_clause(ctx.line, named[0]):
+            return self.registry.entities.canonical(named[2]), HOSPITAL_GOES_ON  # not 、长春中医药大学附属医院 in a list
+        if not ctx.entities:
+            above = self._subject_of(ctx.paragraph_above())
+            if above:
+                return above, HOSPITAL_ABOVE
+        return None
+
+    def _subject_of(self, paragraph: str) -> str:
+        """The hospital a paragraph gives figures of: the last place or institution it names outside brackets,
+        a hospital opening a clause with a figure after it; else ""."""
+        hits = [h for h in self.entity_names.hits(paragraph) if not _in_brackets(paragraph, h[0])]
+        if not hits or not self._hospital(hits[-1][2]) or not _opens_clause(paragraph, hits[-1][0]):
+            return ""
+        return self.registry.entities.canonical(hits[-1][2]) if _DIGIT_IN.search(paragraph, hits[-1][1]) else ""
 
     def _institution(self, name: str) -> bool:
         """A name the entities hold as an institution, or know nothing of (重庆大学附属黔江医院), not a place."""
@@ -1528,8 +1559,17 @@ class _LineContext:
 
     def nested(self, pos: int) -> bool:
         """The position is inside brackets opened in this line."""
-        head = self.line[:pos]
-        return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+        return _in_brackets(self.line, pos)
+
+    def paragraph_above(self) -> str:
+        """The nearest line above this one that is not blank (all the text above when there is none)."""
+        end = self.base - 1
+        while end > 0:
+            start = self.text.rfind("\n", 0, end) + 1
+            if self.text[start:end].strip():
+                return self.text[start:end]
+            end = start - 1
+        return ""
 
     def list_mate(self, pos: int) -> "naming.Mention | None":
         """The figure before pos when pos opens an item of a list of 、 (医院编制28671张、实有30181张)."""
@@ -1741,7 +1781,12 @@ class _Names:
             found = [h for h in found if not text.startswith(self.honours, h[1])]  # 全国示范性老年友好型社区
         if self.end_words:
             found = [h for h in found if text[h[1] - 1:h[1] + 1] not in self.end_words]  # 新建区域养老服务中心
-        return self._institutions(text, found) if self.vocabulary is not None else found
+        if self.vocabulary is None:
+            return found
+        schools = _university_hospitals(text) if "医院" in text else []
+        if schools:  # 中国科学技术大学附属第一医院: one hospital, not 全国 (中国) and a hospital
+            found = sorted([h for h in found if not any(s <= h[0] < e for s, e, _ in schools)] + schools)
+        return self._institutions(text, found)
 
     def _institutions(self, text: str, found: list) -> list:
         """Each place followed by the rest of an institution's name (宜宾市第一人民医院) as that institution."""
@@ -1760,6 +1805,50 @@ class _Names:
             bounds.add(at)
             at += len(word)
         return start in bounds and (end in bounds or end >= at)
+
+
+_SCHOOL_HOSPITAL = re.compile(r"(?:大学|学院)[\u4e00-\u9fff]{0,10}?医院")  # 安徽医科大学第一附属医院, 四川大学华西医院
+_SCHOOL_ENDS = ("大学", "学院")
+_BARE_SCHOOL = ("大学", "医科大学", "中医药大学", "军医大学", "科技大学", "学院", "医学院")  # 中国|科学技术|大学
+_NAME_TAGS = ("n", "f", "j")  # parts of speech (jieba's) of the words a school's name begins with: nouns, places
+SCHOOL_LEAD_WORDS = 2  # words before a bare 大学 that belong to its name (中国 科学技术 大学)
+
+
+def _university_hospitals(text: str) -> list[tuple[int, int, str]]:
+    """The hospitals of universities the text names, as (start, end, name): 安徽医科大学第一附属医院,
+    中国科学技术大学附属第一医院, 南方医科大学南方医院. A school's name is its words (jieba), not 其中 or 赴 before it."""
+    out = []
+    for m in _SCHOOL_HOSPITAL.finditer(text):
+        lo = max(0, m.start() - 12)
+        tokens, at = [], lo
+        for word, tag in _segment(text[lo:m.end()]):
+            tokens.append((at, word, tag))
+            at += len(word)
+        school = next((i for i, (at, word, _) in enumerate(tokens) if at + len(word) == m.start() + 2), None)
+        if school is None or not tokens[school][1].endswith(_SCHOOL_ENDS) or at != m.end() or \
+                any(tag.startswith("v") for _, _, tag in tokens[school + 1:]):
+            continue  # 大学生到医院: no school's name; 大学举办医院: no hospital's
+        first = school
+        if tokens[school][1] in _BARE_SCHOOL:
+            while first > 0 and school - first < SCHOOL_LEAD_WORDS and tokens[first - 1][2].startswith(_NAME_TAGS):
+                first -= 1
+            if first == school:
+                continue  # 医科大学附属医院 with no name of its own
+        start = tokens[first][0]
+        if not out or start >= out[-1][1]:
+            out.append((start, m.end(), text[start:m.end()]))
+    return out
+
+
+def _opens_clause(line: str, at: int) -> bool:
+    """Nothing but quotation marks stands between the position and the start of its clause or line."""
+    head = line[:at].rstrip("“\"「 ")
+    return not head or head.endswith(tuple(words.CLAUSE_MARKS))
+
+
+def _in_brackets(line: str, pos: int) -> bool:
+    head = line[:pos]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
 def _is_date(core: str, after: str) -> bool:
