@@ -1419,3 +1419,11 @@ def test_a_hospital_listed_among_projects_does_not_take_the_sentences_after_it(e
             "3个省级区域医疗中心加快建设。\n\n新建保障性住房7.4万套。\n")
     d = by_surface(ex, text, "示例省2025年政府工作报告.txt")
     assert d["3个"].entity == d["7.4万套"].entity == d["125个"].entity  # the report's, not the hospital's
+
+
+def test_a_common_word_heading_a_section_is_no_far_away_county(ex):
+    bulletin = ("哈尔滨市呼兰区2022年国民经济和社会发展统计公报\n\n哈尔滨市呼兰区统计局\n\n2023年4月\n\n一、卫生\n\n"
+                "年末全区共有医院9个。\n\n二、资源、环境\n\n资源\n\n全年完成造林面积4233亩。\n")
+    assert by_surface(ex, bulletin, "呼兰区2022年统计公报.txt")["4233亩"].entity == "呼兰区"  # not 资源县 (广西)
+    city = "重庆市2022年卫生健康统计公报\n\n涪陵\n\n医院床位3000张。\n"
+    assert by_surface(ex, city, "重庆市2022年卫生健康统计公报.txt")["3000张"].entity == "涪陵区"  # within 重庆市

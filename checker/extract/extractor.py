@@ -1534,8 +1534,8 @@ class _LineContext:
             if heading and len(heading) <= subject.TITLE_LENGTH and not _SENTENCE_MARK.search(heading) \
                     and "|" not in heading and "\t" not in heading \
                     and not any(word in heading for word in self.ex.lang.caption_words):  # no table row, no caption
-                self.memo[key] = subject.heading_entity(heading, self.ex.entity_names.hits,
-                                                            self.ex.registry.entities, self.ex.lang.level_words)
+                self.memo[key] = subject.heading_entity(heading, self.ex.entity_names.hits, self.ex.registry.entities,
+                                                            self.ex.lang.level_words, self.about.name)
             else:
                 self.memo[key] = ""
         return self.memo[key]

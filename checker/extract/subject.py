@@ -128,6 +128,11 @@ def _ancestors(entities, name: str):
         term = entities.get(parent)
 
 
+def _related(entities, name: str, place: str) -> bool:
+    """One place lies within the other, or they are one."""
+    return name == place or place in _ancestors(entities, name) or name in _ancestors(entities, place)
+
+
 def _depth(entities, name: str) -> int:
     """How many entities an entity lies within (全国 0, a province 1, its city 2): the more, the more particular."""
     return sum(1 for _ in _ancestors(entities, name))
@@ -154,14 +159,18 @@ def _is_sentence(line: str) -> bool:
     return line[-1] in "。；;" or any(mark in line for mark in "，,")
 
 
-def heading_entity(line: str, hits, entities, level_words: frozenset) -> str:
+def heading_entity(line: str, hits, entities, level_words: frozenset, within: str = "") -> str:
     """The entity a section's heading names first (重庆大学附属黔江医院 跨域牵手华西医院 is about the first):
-    that section's figures are about it."""
-    return _governed(entities, next(iter(_entities_in(line, hits, entities, level_words)), ""))
+    that section's figures are about it. A short name standing alone (涪陵) counts only for a place related to
+    the document's own (within): 资源 heading a section of 呼兰区's bulletin is no 资源县."""
+    return _governed(entities, next(iter(_entities_in(line, hits, entities, level_words, within)), ""))
 
 
-def _entities_in(line: str, hits, entities, level_words: frozenset) -> list[str]:
-    names = [name for _, _, name in hits(line)] + _standalone_short_names(line, entities)
+def _entities_in(line: str, hits, entities, level_words: frozenset, within: str = "") -> list[str]:
+    short = _standalone_short_names(line, entities)
+    if is_place(entities, within) and _type(entities, within) != "country":  # the country holds every place
+        short = [n for n in short if _related(entities, entities.canonical(n), within)]
+    names = [name for _, _, name in hits(line)] + short
     found = [entities.canonical(n) for n in names if n not in level_words]
     return [n for n in found if _can_be_subject(entities, n)]
 
