@@ -1427,3 +1427,21 @@ def test_a_common_word_heading_a_section_is_no_far_away_county(ex):
     assert by_surface(ex, bulletin, "呼兰区2022年统计公报.txt")["4233亩"].entity == "呼兰区"  # not 资源县 (广西)
     city = "重庆市2022年卫生健康统计公报\n\n涪陵\n\n医院床位3000张。\n"
     assert by_surface(ex, city, "重庆市2022年卫生健康统计公报.txt")["3000张"].entity == "涪陵区"  # within 重庆市
+
+
+def test_a_difference_from_another_places_level_is_a_change_of_the_figure_before_and_implies_no_last_year(ex):
+    text = ("示例市2024年卫生健康工作总结\n\n2024年,全市居民平均期望寿命达到83.62岁,高出全国平均水平(79岁)4.62岁;"
+            "居民健康素养水平达到39.06%,比上年度提高3.03个百分点。床位5000张，比上年增加200张。\n")
+    drafts = ex.document("示例市2024年卫生健康工作总结.txt", text)
+    d = {x.surface: x for x in drafts if x.derived is None}
+    assert (d["4.62岁"].kind, d["4.62岁"].metric) == ("change", "人均预期寿命")  # not 平均水平(79岁)
+    assert d["3.03个百分点"].metric == "居民健康素养水平"  # 比上年度 names nothing
+    implied = [x for x in drafts if x.derived is not None]
+    assert [x.metric for x in implied] == ["床位数"]  # 79岁 is the country's, not the city's 2023 figure
+
+
+def test_this_years_plan_in_a_report_of_the_year_is_a_set_of_targets(ex):
+    text = ("建成一批医疗项目\n发布时间:2025-02-27 20:51:32\n本报讯 2月25日,示例市市长作政府工作报告。今年示例市将怎么做,"
+            "有哪些新目标?\n建成15个重大医疗项目,新增省级临床重点专科10个。\n")
+    d = by_surface(ex, text, "深圳晚报2025.txt")
+    assert (d["15个"].period, d["15个"].kind) == ("2025", "target")

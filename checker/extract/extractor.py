@@ -55,6 +55,7 @@ _COUNTED_YEARS = re.compile(r"(?:连续|过去|最近)$")  # 连续两年获得�
 _COUNTED_THEN = re.compile(r"[^，,。；;！？!?、的（(“\"]{2,}")  # what held for those years: 获得全市第一名
 COUNTED_THEN_MOST = 12  # characters of it a name takes
 COUNTED_GUESS = 0.3  # a name made for a count of years (获得全市第一名连续年数): a guess to confirm
+_NOW_PLANNED = re.compile(r"(?:今年|本年)[^，,。；;！？!?]{0,6}?(?:将|要|计划|目标)")  # 今年深圳将…: a plan
 _YEARS_AHEAD = re.compile(r"(?:未来|今后)([0-9]{1,2}|[两二三四五六七八九十])年")  # 未来五年: the years to come
 YEARS_BACK_MOST = 20  # longer spans (新中国成立75年来) are no reporting period
 _SENTENCE_STOP = re.compile("[" + re.escape(SENTENCE_END) + "]")
@@ -72,7 +73,8 @@ SINCE = "since"  # a span since a year the text names (2023年以来): see _in_s
 CONTEXT = "context"  # a figure's time is a target year the text before it set (see _period and _kind)
 BASELINE_GUESS = 0.3  # below CONFIDENT (checker.model.fields): a draft's period that is a guess
 PER_EACH_GUESS = 0.3  # an average per village or household (平均每村): a name the vocabulary rarely has
-_COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高出|低出|高|低)了?$")
+_COMPARISON = re.compile(r"[比较][^，,。；;！？、]{1,12}?(?:多|少|高出|低出|高|低)了?$"
+                         r"|(?:高出|低出|高于|低于|超出)(?!每)[^，,。；;！？、的]{1,16}?[)）]?$")  # 高出全国平均水平(79岁)4.62岁
 _MEASURE_ENDS = ("率", "数", "比重", "占比", "比例", "量", "人次", "费用")  # how a name of a measure ends
 _DIGIT_IN = re.compile(r"[0-9０-９]")
 _AGE_GROUP = re.compile(r"[0-9０-９]+(?:[-~～][0-9０-９]+)?周?岁(?:及)?(?:以下|以上)?(?:儿童|老年人|老人|人口|人群|婴幼儿|妇女)?")
@@ -981,6 +983,8 @@ class Extractor:
         year it reports on: its 今年 is a year ahead."""
         if now and now > year and any(word in text for word in self.lang.now_words):
             return str(now)  # 三、2026年工作安排 今年是“十五五”开局之年…: what follows plans 2026
+        if _NOW_PLANNED.search(text):
+            return str(now or year)  # 今年深圳将怎么做，有哪些新目标: what follows is this year's plan
         if self._present.search(text):
             return ""
         last, reported = None, False

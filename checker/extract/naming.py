@@ -22,6 +22,8 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _SPAN = r"(?:过去|最近|近)?[0-9一二三四五六七八九十两]+年(?:中|间|来|以来|里)|(?:过去|最近)[0-9一二三四五六七八九十两]+年"
 _BARE_SPAN = r"(?:近|连续)?[0-9一二三四五六七八九十两]+年$"  # 常住人口城镇化率五年|提高3.89个百分点: the span, no name
 _FOOTNOTE = r"\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］"  # 生产总值（GDP）[2]13507.69亿元: a footnote's mark
+_AVERAGE = r"(?:全国|全省|全市|全区|全县|同级|同类)?平均水平(?:[(（][^()（）]*[)）])?"  # 高出全国平均水平(79岁)4.62岁: the
+# level compared with, no name
 _RATIO_ONE = r"1[∶:]"  # 医护比为1:1.21: the ratio's first term, before its figure
 _WHEN = r"(?:19|20)[0-9]{2} ?年(?:上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月)?的?"
 _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比较)?"
@@ -83,7 +85,8 @@ class MetricNamer:
         self.segment = segment                # text → [(word, part of speech)], Chinese segmentation
         words = [re.escape(w) for w in sorted(skip_words, key=len, reverse=True)]
         # 比2020年 as 比上年, 5年中, 2025年上半年的: name nothing
-        self.skip = re.compile("|".join([_COMPARED_YEAR, _SPAN, _BARE_SPAN, _WHEN, _FOOTNOTE, _RATIO_ONE, *words]))
+        self.skip = re.compile("|".join([_COMPARED_YEAR, _SPAN, _BARE_SPAN, _WHEN, _FOOTNOTE, _RATIO_ONE, _AVERAGE,
+                                         *words]))
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
         self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)

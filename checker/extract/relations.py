@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from checker.language import words
 
 COMPARED_YEAR = re.compile(r"(?:比|较|与|和|同)(?P<y>(?:19|20)\d\d) ?年")  # 比2020年提高1.1岁: the year compared with
-_OTHER_THING = re.compile(r"[比较](?!上年|去年|前年|上一年|同期|(?:19|20)\d\d ?年|较|上期)[^，,。；;]{1,12}?(?:多|少|高|低)")
+_OTHER_THING = re.compile(r"[比较](?!上年|去年|前年|上一年|同期|(?:19|20)\d\d ?年|较|上期)[^，,。；;]{1,12}?(?:多|少|高|低)"
+                          r"|(?:高出|低出|高于|低于|超出)(?!上年|去年|前年|上一年|同期|(?:19|20)\d\d ?年)[^，,。；;]")
+# 高出全国平均水平(79岁)4.62岁: a difference from another place's figure, not a change over time
 _OWN_BASE = re.compile(r"上年|去年|前年|上一年|同比|同期|环比|[比较与]")  # a change that says what it is compared with
 DOWN = ("减少", "下降", "降低", "缩短", "降幅", "下跌")
 # A change at comparable prices or on a comparable basis (按可比价格下降5.2%, 扣除价格因素实际增长3.1%) is no
