@@ -1445,3 +1445,9 @@ def test_this_years_plan_in_a_report_of_the_year_is_a_set_of_targets(ex):
             "有哪些新目标?\n建成15个重大医疗项目,新增省级临床重点专科10个。\n")
     d = by_surface(ex, text, "深圳晚报2025.txt")
     assert (d["15个"].period, d["15个"].kind) == ("2025", "target")
+
+
+def test_adverbs_before_a_change_verb_are_no_part_of_the_name(ex):
+    text = "示例医院2021年运营数据\n\n2020年,受疫情影响,门诊量略微下降为448.83万人次。2021年,则巨增为585万人次。\n"
+    d = by_surface(ex, text, "示例医院2021年运营数据.txt")
+    assert d["448.83万人次"].metric == d["585万人次"].metric == "门诊人次"  # not 门诊量略微人次, 巨增人次
