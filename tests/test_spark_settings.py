@@ -77,3 +77,21 @@ def test_the_master_of_spark_submit_arguments_or_spark_defaults_is_used(tmp_path
     monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path / "none"))
     monkeypatch.setenv("SPARK_HOME", str(tmp_path / "none"))
     assert engines._configured_master() == "local[2]"
+
+
+def test_spark_starts_quietly_unless_the_user_set_its_java_options_or_log(tmp_path, monkeypatch):
+    from checker.table import engines
+
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path))
+    assert engines._quiet_start_allowed({})
+    assert "rootLogger.level = error" in engines.QUIET_LOG.read_text(encoding="utf-8")  # shipped with the package
+    assert not engines._quiet_start_allowed({"spark.driver.extraJavaOptions": "-Dx=1"})  # the run's own
+    monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", SPARK_TEST_ARGS)  # --driver-java-options
+    assert not engines._quiet_start_allowed({})
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS")
+    (tmp_path / "spark-defaults.conf").write_text("spark.driver.extraJavaOptions  -Dy=2\n", encoding="utf-8")
+    assert not engines._quiet_start_allowed({})
+    (tmp_path / "spark-defaults.conf").unlink()
+    (tmp_path / "log4j2.properties").write_text("rootLogger.level = info\n", encoding="utf-8")
+    assert not engines._quiet_start_allowed({})  # the cluster's own log setup

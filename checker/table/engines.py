@@ -13,8 +13,12 @@ import os
 import sys
 import threading
 import warnings
+from pathlib import Path
 
 from checker.load.settings import ENGINES  # noqa: F401 (the names of the engines this module connects)
+
+DRIVER_JAVA_OPTIONS = "spark.driver.extraJavaOptions"
+QUIET_LOG = Path(__file__).resolve().parent.parent / "data" / "spark-log4j2.properties"  # errors only
 
 
 def _quiet_pyspark() -> None:
@@ -194,6 +198,7 @@ def spark_session(conf: dict | None = None):
     settings of the table are passed to Spark as they are. A master or a Connect server that does not
     answer, or Java missing, is an error at once: Spark itself would retry for a minute first.
     """
+    _quiet_pyspark()
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -215,8 +220,12 @@ def spark_session(conf: dict | None = None):
         for url in master.split(",") if master.startswith("spark://") else ():
             _answers(url if url.startswith("spark://") else "spark://" + url, 7077)
         builder = (builder.master(master).config("spark.ui.enabled", "false")
-                   .config("spark.ui.showConsoleProgress", "false").config("spark.log.level", "ERROR")
+                   .config("spark.ui.showConsoleProgress", "false")
                    .config("spark.sql.shuffle.partitions", os.environ.get("CLAIMCHECK_SPARK_PARTITIONS", "4")))
+        if _quiet_start_allowed(conf):  # errors only from the JVM's start on
+            builder = builder.config(DRIVER_JAVA_OPTIONS, f"-Dlog4j2.configurationFile={QUIET_LOG.as_uri()}")
+        else:
+            builder = builder.config("spark.log.level", "ERROR")
     for key, value in conf.items():
         builder = builder.config(key, str(value))
     try:
@@ -252,22 +261,45 @@ def failure(exc: Exception) -> str | None:
 
 def _configured_master() -> str:
     """The master Spark's own configuration names, else local[2]."""
-    import re
     import shlex
 
     args = shlex.split(os.environ.get("PYSPARK_SUBMIT_ARGS", ""))
     if "--master" in args[:-1]:
         return args[args.index("--master") + 1]
-    folder = os.environ.get("SPARK_CONF_DIR") or os.path.join(os.environ.get("SPARK_HOME", ""), "conf")
+    return _spark_defaults().get("spark.master", "local[2]")
+
+
+def _spark_conf_dir() -> str:
+    return os.environ.get("SPARK_CONF_DIR") or os.path.join(os.environ.get("SPARK_HOME", ""), "conf")
+
+
+def _spark_defaults() -> dict:
+    """The settings of spark-defaults.conf in Spark's configuration folder (none when there is none)."""
+    import re
+
+    found = {}
     try:
-        with open(os.path.join(folder, "spark-defaults.conf"), encoding="utf-8") as defaults:
+        with open(os.path.join(_spark_conf_dir(), "spark-defaults.conf"), encoding="utf-8") as defaults:
             for line in defaults:
-                found = re.match(r"^\s*spark\.master\s+(\S+)", line)
-                if found:
-                    return found.group(1)
+                pair = re.match(r"^\s*(spark\.\S+)\s+(\S.*?)\s*$", line)
+                if pair:
+                    found[pair.group(1)] = pair.group(2)
     except OSError:
         pass
-    return "local[2]"
+    return found
+
+
+def _quiet_start_allowed(conf: dict) -> bool:
+    """claimcheck may start Spark's JVM with its own quiet log: no setting of the run, of spark-defaults.conf
+    or of PYSPARK_SUBMIT_ARGS gives the driver Java options, and Spark's configuration folder has no log
+    setup of its own."""
+    if DRIVER_JAVA_OPTIONS in conf or DRIVER_JAVA_OPTIONS in _spark_defaults():
+        return False
+    submitted = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
+    if "driver-java-options" in submitted or DRIVER_JAVA_OPTIONS in submitted or "log4j" in submitted:
+        return False
+    return not any(os.path.exists(os.path.join(_spark_conf_dir(), name))
+                   for name in ("log4j2.properties", "log4j2.xml", "log4j2.yaml"))
 
 
 def _answers(url: str, port: int, seconds: float = 3.0) -> None:
