@@ -1451,3 +1451,13 @@ def test_adverbs_before_a_change_verb_are_no_part_of_the_name(ex):
     text = "示例医院2021年运营数据\n\n2020年,受疫情影响,门诊量略微下降为448.83万人次。2021年,则巨增为585万人次。\n"
     d = by_surface(ex, text, "示例医院2021年运营数据.txt")
     assert d["448.83万人次"].metric == d["585万人次"].metric == "门诊人次"  # not 门诊量略微人次, 巨增人次
+
+
+def test_a_hospital_named_with_words_of_its_own_after_its_place_and_areas_in_squared_signs(ex):
+    text = "示例市中心人民医院\n\n惠州市中心人民医院总占地面积14.05万㎡,开放床位2800张。湖南省新增中医院3家。\n"
+    d = by_surface(ex, text, "医院简介.txt")
+    assert d["14.05万㎡"].unit == "㎡" and d["14.05万㎡"].kind == "actual"  # 占地 is no share
+    from checker.language.units import units_of
+    assert units_of(RuleFiles.of(None).units).same("㎡", "平方米")
+    assert d["2800张"].entity == "惠州市中心人民医院"
+    assert d["3家"].entity == "湖南省"  # 新增 is no part of a hospital's name

@@ -1798,7 +1798,7 @@ class _Names:
         for start, end, name in found:
             if out and start < out[-1][1]:
                 continue  # a name inside the institution just read
-            institution, stop = institution_at(self.vocabulary, text, start, end)
+            institution, stop = institution_at(self.vocabulary, text, start, end, _names_a_part)
             out.append((start, stop, institution) if institution else (start, end, name))
         return out
 
@@ -1842,6 +1842,11 @@ def _university_hospitals(text: str) -> list[tuple[int, int, str]]:
         if not out or start >= out[-1][1]:
             out.append((start, m.end(), text[start:m.end()]))
     return out
+
+
+def _names_a_part(words: str) -> bool:
+    """Words that are nouns or names (jieba's tags n…, j): 中心, 朝阳区, 协和; not 新增, 现有, 三级."""
+    return all(tag.startswith(("n", "j")) for _, tag in _segment(words))
 
 
 def _opens_clause(line: str, at: int) -> bool:

@@ -1,6 +1,8 @@
 """Units through pint, defined by data files: the built-in checker/data/units.txt and a project's own."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -8,6 +10,8 @@ from pathlib import Path
 
 from checker.language import words
 from checker.language.characters import is_han
+
+_SQUARED = re.compile("[\u3380-\u33ff]")  # ㎡, ㎞, ㎏: unit signs of the CJK Compatibility block
 
 
 @dataclass(frozen=True)
@@ -106,11 +110,14 @@ class Units:
 
     def _info(self, text: str) -> UnitInfo:
         text = words.unit_name(text) or text  # the forms printed in bulletins: 1/10万, /十万人
+        if _SQUARED.search(text):  # pint's parser reads no ㎡: its own letters (m2), which name the same unit
+            text = unicodedata.normalize("NFKC", text)
         try:
             q = self.registry.Quantity(Decimal(1), text.strip())
             base = q.to_base_units()
         except Exception as exc:  # pint's parser raises many kinds of errors for bad text
-            raise UnitError(f"unknown unit `{text}`: {str(exc).splitlines()[0]}") from None
+            why = (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise UnitError(f"unknown unit `{text}`: {why}") from None
         dim = str(base.dimensionality) if base.dimensionality else "dimensionless"
         if dim == "dimensionless":
             dim = "[ratio]"
@@ -118,7 +125,8 @@ class Units:
         return UnitInfo(str(q.units), dim, Decimal(base.magnitude), dim in self._counter_dims, dims)
 
     def words(self) -> list[str]:
-        """Every unit name and alias written in Chinese characters (counters such as 人次, 家, 万元)."""
+        """Every unit name and alias written in Chinese characters (counters such as 人次, 家, 万元) or as one of
+        the squared unit signs of Chinese type (㎡, ㎞)."""
         out = set()
         for line in (row for path in self.paths for row in path.read_text(encoding="utf-8").splitlines()):
             line = line.split("#", 1)[0]
@@ -126,7 +134,7 @@ class Units:
                 continue
             for token in line.split("="):
                 token = token.strip()
-                if token and not token.startswith("[") and any(map(is_han, token)):
+                if token and not token.startswith("[") and (any(map(is_han, token)) or _SQUARED.search(token)):
                     out.add(token)
         return sorted(out, key=len, reverse=True)
 

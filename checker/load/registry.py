@@ -367,15 +367,19 @@ _INSTITUTION_END = (
     r"(?:第[一二三四五六七八九十0-9]+)?(人民医院|中医院|中医医院|中西医结合医院|妇幼保健院|妇幼保健计划生育服务中心|"
     r"疾病预防控制中心|疾控中心|精神卫生中心|急救中心|血液中心|中心血站|卫生健康委员会|卫生健康委|卫健委|中心医院|"
     r"社区卫生服务中心|卫生院|人民政府)")
-_INSTITUTION = re.compile(rf"^(.{{2,}}?){_INSTITUTION_END}$")
-_INSTITUTION_AFTER = re.compile(_INSTITUTION_END)
+PART_MOST = 4  # characters of a name's own words between its place and its kind
+_NAMED_PART = r"(?P<part>[\u4e00-\u9fff]{1,4}?)??"  # 惠州市|中心|人民医院, 北京市|朝阳区|人民医院: a name's own words
+_INSTITUTION = re.compile(rf"^(.{{2,}}?){_NAMED_PART}{_INSTITUTION_END}$")
+_INSTITUTION_AFTER = re.compile(_NAMED_PART + _INSTITUTION_END)
 
 
-def institution_at(vocab: Vocabulary, text: str, start: int, end: int) -> tuple[str, int]:
+def institution_at(vocab: Vocabulary, text: str, start: int, end: int, named=None) -> tuple[str, int]:
     """The institution named after the place text[start:end] names, when the words after it make one
-    (宜宾市 + 第一人民医院): its canonical name, learnt, and where its name ends; else ("", end)."""
+    (宜宾市 + 第一人民医院, 惠州市 + 中心人民医院): its canonical name, learnt, and where its name ends; else
+    ("", end). named(words) says whether words between the place and the kind of institution are a name's
+    (中心, 朝阳区), not a verb's (湖南省新增中医院3家); without it there may be none."""
     m = _INSTITUTION_AFTER.match(text, end)
-    if not m:
+    if not m or (m.group("part") and (named is None or not named(m.group("part")))):
         return "", end
     name = text[start:m.end()]
     vocab.learn([name])
@@ -387,7 +391,9 @@ def _institution(vocab: Vocabulary, name: str) -> Term | None:
     m = _INSTITUTION.match(name)
     if not m:
         return None
-    place = _place_in(vocab, m.group(1))
+    before = m.group(1) + (m.group("part") or "")  # 重庆市荣昌区: the nearest place; 惠州市中心: 惠州市
+    place = next((found for cut in range(len(before), max(1, len(before) - PART_MOST - 1), -1)
+                  if (found := _place_in(vocab, before[:cut])) is not None), None)
     if place is None:
         return None
     return Term(name, (), (), {"parent": place, "type": "institution"}, "", 0, True)
