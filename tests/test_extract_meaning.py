@@ -1461,3 +1461,20 @@ def test_a_hospital_named_with_words_of_its_own_after_its_place_and_areas_in_squ
     assert units_of(RuleFiles.of(None).units).same("㎡", "平方米")
     assert d["2800张"].entity == "惠州市中心人民医院"
     assert d["3家"].entity == "湖南省"  # 新增 is no part of a hospital's name
+
+
+def test_a_place_name_that_is_a_common_word_is_the_word_unless_its_city_names_it(ex):
+    text = "临川区卫健局2023年工作总结\n\n修复城区道路2840平方米。\n\n阳泉市城区人民医院床位500张。\n"
+    d = by_surface(ex, text, "临川区卫健局2023年工作总结.txt")
+    assert d["2840平方米"].entity == "临川区"  # 城区 here is the town, not 阳泉市城区 or 晋城市城区
+    assert d["500张"].entity == "阳泉市城区人民医院"
+
+
+def test_the_hospital_a_paragraphs_yiyuan_stands_for_is_read_from_the_text_whatever_the_parts(ex):
+    text = ("宜宾市2023年卫生健康工作\n\n宜宾市第一人民医院门诊量120万人次。\n\n医院床位500张。\n\n"
+            "市卫生健康委组建快反小组；中心城区1小时抵达现场。\n")
+    whole = ex.document("工作.txt", text)
+    assert ex.documents([("工作.txt", text)], jobs=1, chunk=1) == whole  # a part per line
+    d = {x.surface: x for x in whole}
+    assert d["500张"].entity == "宜宾市第一人民医院"
+    assert d["1小时"].entity == "宜宾市"  # 中心城区 is a place, no 该中心 standing for the hospital

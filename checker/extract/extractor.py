@@ -90,6 +90,7 @@ _RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
 _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PER_EACH = re.compile(r"平均每(?:个|家|所)?(?:村|户|床|乡镇|医院|卫生院|机构|中心|站|家庭医生团队|团队)")
+_NOT_SELF = re.compile(r"中心(?:城区|城市|区域|区|镇|村|地带)")  # 中心城区1小时抵达现场: a place, no 该中心
 HOSPITAL_GOES_ON = 0.6  # a sentence naming no one, after one about a hospital: that hospital's
 HOSPITAL_ABOVE = 0.3   # a paragraph naming no one, after one about a hospital: likely that hospital's, a guess
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
@@ -159,6 +160,7 @@ class Language:
     now_words: tuple = ()  # 今年: the year the text is written in (当年, the same year, is the narrated one)
     limit_verbs: tuple = ()  # 响应, 到达: a span of time right before one is a time limit (1小时到达现场)
     time_taken_words: tuple = ()  # 仅用: a span of time after one was taken, no limit
+    common_word_places: frozenset = frozenset()  # 城区, 矿区: in running text the word, not the place
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -203,6 +205,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("now_words") or ())),
             *(tuple(sorted(map(str, data.get(k) or ()), key=len, reverse=True))
               for k in ("limit_verbs", "time_taken_words")),
+            frozenset(map(str, data.get("common_word_places") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -352,7 +355,8 @@ class Extractor:
         self._targets = re.compile("|".join(map(re.escape, language.target_cues)) or "(?!)")
         self.cues = _cue_automaton(language)
         spotted = {n: c for n, c in registry.entities.spotting_names().items()
-                   if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")}
+                   if (registry.entities.get(c) is None or registry.entities.get(c).extra.get("type") != "area")
+                   and n not in language.common_word_places}
         self.entity_names = _Names({**dict.fromkeys(language.level_words), **spotted},  # 农村 is a part, not a subject
                                    _words, language.level_words, registry.entities, language.campaign_words,
                                    language.honour_words, language.place_end_words)
@@ -821,9 +825,6 @@ class Extractor:
         outside = [h for h in outside if not ctx.line.endswith(self.lang.compared_words, 0, h[0])
                    or "的" in ctx.line[h[1]:start]]
         hospitals = [h for h in outside if self._hospital(h[2])]  # not one compared with or gone to (赴)
-        named = ctx.last(hospitals, 0, start)
-        if named:
-            ctx.memo["institution"] = named  # what 医院 in the paragraphs below may stand for
         clause = ctx.comma_start(start)
         hit = ctx.last(outside, clause, start)
         group = None if hit else _last_match(self.lang.place_groups, ctx.line, clause, start)
@@ -831,13 +832,13 @@ class Extractor:
             return group.group(), GROUP_GUESS
         hit = hit or ctx.last(outside, sentence, start)
         entities = self.registry.entities
-        if (not hit or hit in self.lang.level_words) and \
-                (ctx.line.startswith(self.lang.self_words, sentence) or ctx.line.startswith(self.lang.self_words, clause)):
+        if (not hit or hit in self.lang.level_words) and (self._names_itself(ctx.line, sentence)
+                                                           or self._names_itself(ctx.line, clause)):
             # …助力重庆大学附属黔江医院呈现跨越式发展。医院分两批选派120名管理干部, 医院连续两年获得全市第一名:
             # the institution the text named last, not the place it ranks in
             heading = ctx.section_entity()
             named = ctx.last(hospitals, 0, clause) \
-                or (heading if heading and self._hospital(heading) else ctx.memo.get("institution"))
+                or (heading if heading and self._hospital(heading) else self._hospital_named_above(ctx))
             if named:
                 return _as_subject(entities.canonical(named), about), SELF_NAMED
         if hit and (hit not in self.lang.level_words or entities.known(hit)):  # a project may name 全市
@@ -852,6 +853,30 @@ class Extractor:
             named = _as_subject(heading, about)
             return named, 0.8 if named == about.name and about.confidence >= 0.5 else 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
+
+    def _names_itself(self, line: str, at: int) -> bool:
+        """医院, 该中心 or 我委 opens the clause at `at`, standing for an institution (中心城区 is no 中心)."""
+        return line.startswith(self.lang.self_words, at) and not _NOT_SELF.match(line, at)
+
+    def _hospital_named_above(self, ctx: "_LineContext") -> str:
+        """The hospital the lines above that state figures named last, not one compared with or gone to (赴):
+        what 医院 opening a paragraph stands for. Read from the text (each line once for the whole scan), so
+        that a document cut into parts gives the drafts of the whole."""
+        end = ctx.base - 1
+        for _ in range(SECTION_LOOK_BACK):
+            if end <= 0:
+                return ""
+            start = ctx.text.rfind("\n", 0, end) + 1
+            key = ("hospital named", id(ctx.text), start)
+            if key not in ctx.memo:
+                line = ctx.text[start:end]
+                named = [h for h in self.entity_names.hits(line) if self._hospital(h[2])
+                         and not line.endswith(self.lang.compared_words, 0, h[0])] if _DIGIT_IN.search(line) else []
+                ctx.memo[key] = named[-1][2] if named else ""
+            if ctx.memo[key]:
+                return ctx.memo[key]
+            end = start - 1
+        return ""
 
     def _hospital_above(self, ctx: "_LineContext", outside: list, hospitals: list, sentence: int):
         """The hospital whose figures a sentence naming no one goes on with: the one the figures before it in
