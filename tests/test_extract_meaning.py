@@ -1478,3 +1478,10 @@ def test_the_hospital_a_paragraphs_yiyuan_stands_for_is_read_from_the_text_whate
     d = {x.surface: x for x in whole}
     assert d["500张"].entity == "宜宾市第一人民医院"
     assert d["1小时"].entity == "宜宾市"  # 中心城区 is a place, no 该中心 standing for the hospital
+
+
+def test_a_rank_after_a_life_expectancy_ranks_it_with_or_without_a_comma(ex):
+    for text in ("2023年海南省人均预期寿命达到80岁 位列全国第七\n", "2023年海南省人均预期寿命达到80岁位列全国第七。\n"):
+        d = by_surface(ex, text, "海南新闻2024.txt")
+        assert d["80岁"].metric == "人均预期寿命"  # an age reached, not an age group (3岁以下婴幼儿)
+        assert d["第七"].metric == "人均预期寿命全国排名"  # not 岁 全国排名

@@ -85,7 +85,7 @@ _CLASS_OF_BEFORE = re.compile(r"(?:以上|以下|及以上|及以下)?的(?:有|
 RANK_GUESS = 0.3  # a rank's name is made, not found in the vocabulary: a guess to confirm
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2} ?年度?|(?:连续|近|过去)?[0-9两二三四五六七八九十]{1,2}年(?:来|以来)?")
 # 2023年度, 连续两年 before what is ranked: when, not what
-_AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰]")  # what is ranked is named after the figures of its clause
+_AFTER_FIGURES = re.compile(r"[、0-9０-９%％‰\s]")  # what is ranked is named after the figures of its clause
 _RANKS_BEFORE = re.compile(r"(?:第|前)[0-9一二三四五六七八九十百]+[名位]?、")  # 全国第二、第七、第九
 _RANK_FIELD = re.compile(r"[\u4e00-\u9fff]{0,10}")  # between a place and a rank: 同类医院, 排名, 区县
 _ADDRESS = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -929,6 +929,8 @@ class Extractor:
                 ranked = ranked.replace(ctx.line[at:end], "")
         ranked = _trimmed(_AFTER_FIGURES.split(_YEAR_WORD.sub("", ranked))[-1], self.lang.self_words,
                           self.lang.rank_words)
+        if ranked in self.namer.dimensions:  # 人均预期寿命达到80岁位列全国第七: 岁 is the figure's unit
+            ranked = ""
         run = ctx.run_at(clause, start)
         earlier = [m for at, m in ctx.mentions if at == sentence]
         if not ranked and len(run) > 1 and len(earlier) >= len(run) and "分别" in ctx.line[clause:run[0]]:
