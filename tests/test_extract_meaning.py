@@ -1485,3 +1485,11 @@ def test_a_rank_after_a_life_expectancy_ranks_it_with_or_without_a_comma(ex):
         d = by_surface(ex, text, "海南新闻2024.txt")
         assert d["80岁"].metric == "人均预期寿命"  # an age reached, not an age group (3岁以下婴幼儿)
         assert d["第七"].metric == "人均预期寿命全国排名"  # not 岁 全国排名
+
+
+def test_a_funds_later_figures_in_its_paragraph_are_of_that_fund(ex):
+    text = ("示例市2021年1-9月基本医疗保险基金运行情况\n\n2021年1-9月,职工基本医疗保险基金总收入54.1亿元,比上年增长33.04%。"
+            "基金总支出45.39亿元。\n\n2021年1-9月,城乡居民基本医疗保险基金总收入21.14亿元。基金总支出15.33亿元。\n")
+    d = by_surface(ex, text, "基金运行情况.txt")
+    assert d["45.39亿元"].metric == "职工基本医疗保险基金总支出"
+    assert d["15.33亿元"].metric == "城乡居民基本医疗保险基金总支出"  # not one 基金总支出 contradicting the other

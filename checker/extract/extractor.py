@@ -161,6 +161,7 @@ class Language:
     limit_verbs: tuple = ()  # 响应, 到达: a span of time right before one is a time limit (1小时到达现场)
     time_taken_words: tuple = ()  # 仅用: a span of time after one was taken, no limit
     common_word_places: frozenset = frozenset()  # 城区, 矿区: in running text the word, not the place
+    shared_heads: tuple = ()  # 基金: a name opening with one is of what the paragraph's first figure named
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -206,6 +207,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             *(tuple(sorted(map(str, data.get(k) or ()), key=len, reverse=True))
               for k in ("limit_verbs", "time_taken_words")),
             frozenset(map(str, data.get("common_word_places") or ())),
+            tuple(map(str, data.get("shared_heads") or ())),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -767,6 +769,7 @@ class Extractor:
                                                       ctx.nested(start), named.confidence)))
         ctx.previous_end = end
         d.wording = named.wording
+        named = self._of_paragraph_head(named, ctx.paragraph_lead(sentence))
         per = self._per_each(ctx, start)
         if per is not None and rate is None and not named.metric.startswith(per.group()):
             # 平均每村村卫生室人员2.32人: an average per village, not the count of the staff
@@ -789,6 +792,15 @@ class Extractor:
                 break
             held += word
         return held
+
+    def _of_paragraph_head(self, named: "naming.Naming", lead: str) -> "naming.Naming":
+        """职工基本医疗保险基金总收入54.1亿元。基金总支出45.39亿元: a name opening with a head the paragraph's
+        first figure qualified (基金) is of the same fund: 职工基本医疗保险基金总支出."""
+        head = next((h for h in self.lang.shared_heads if named.metric.startswith(h)), None)
+        at = lead.find(head) if head else -1
+        if at <= 0 or lead == named.metric:
+            return named
+        return naming.Naming(lead[:at] + named.metric, named.confidence, named.wording)
 
     @staticmethod
     def _qualified_like(mate: "naming.Mention | None", named: "naming.Naming") -> "naming.Naming":
