@@ -1493,3 +1493,8 @@ def test_a_funds_later_figures_in_its_paragraph_are_of_that_fund(ex):
     d = by_surface(ex, text, "基金运行情况.txt")
     assert d["45.39亿元"].metric == "职工基本医疗保险基金总支出"
     assert d["15.33亿元"].metric == "城乡居民基本医疗保险基金总支出"  # not one 基金总支出 contradicting the other
+
+
+def test_a_journals_issue_and_pages_are_no_figures(ex):
+    d = by_surface(ex, "中国医院院长 2019年第1期113-118,共6页\n医院开放床位5450张，第1期培训班学员30人。\n", "摘要.txt")
+    assert set(d) == {"5450张", "30人"}
