@@ -366,6 +366,8 @@ def load(ctx, settings, claim_paths: list, chosen: list) -> dict:
     found = _record_findings_back(findings, first_of)
     problems = [replace(pickle.loads(bytes(blob)), row=first_of[shown] + at) for shown, at, blob in raw_problems]
     edge_table, more = _resolved_edges(rowed.filter(kind == EDGE), table, F)
+    # the relations are read by several rules and twice by the job answering them: made once (they are few)
+    edge_table = edge_table.persist(StorageLevel.MEMORY_AND_DISK)
     problems.extend(more)
     con = engines.connect("spark", settings.spark)
     table.createOrReplaceTempView("claims")
