@@ -899,7 +899,7 @@ class Extractor:
         if line == ctx.base and self._hospital(above):
             return above, min(sure, HOSPITAL_GOES_ON)
         named = next((h for h in reversed(outside) if h[1] <= sentence), None)
-        if named and hospitals and named == hospitals[-1] and _opens_clause(ctx.line, named[0]):
+        if named in hospitals and _opens_clause(ctx.line, named[0]):
             return self.registry.entities.canonical(named[2]), HOSPITAL_GOES_ON  # not 、长春中医药大学附属医院 in a list
         if not ctx.entities:
             above = self._subject_of(ctx.paragraph_above())
