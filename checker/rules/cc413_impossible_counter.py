@@ -3,9 +3,10 @@
 Chinese nouns take particular measure words: clinics are counted with 家 or
 所, teams with 支, doctors with 名 or 位. A count followed within a few
 characters by a noun that cannot take its counter means a word is missing or
-two phrases were run together; unless the noun's own count follows it
-(100-199张医院28个: a class of hospitals by their beds, then how many). The nouns and the counters they take are
-data: ``counters_for`` in rules/lint.yaml; other nouns are not checked.
+two phrases were run together, unless the noun's own count follows it
+(100-199张医院28个: a class of hospitals by their beds, then how many). The
+nouns and the counters they take are data: ``counters_for`` in
+rules/lint.yaml; other nouns are not checked.
 
 Passing example::
 
