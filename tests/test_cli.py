@@ -159,6 +159,7 @@ def test_check_finds_the_documents_beside_the_one_claim_file_it_is_given(tmp_pat
     (tmp_path / "claims.yaml").rename(elsewhere / "claims.yaml")  # the documents are not beside it: --docs needed
     out = run("check", str(elsewhere / "claims.yaml"), "--no-cache")
     assert "CC120" in out.output and "--docs" in out.output
+    assert out.output.startswith("claimcheck: no documents folder (--docs DIR")  # said once, before the findings
 
 
 def test_the_reports_claimcheck_wrote_beside_the_documents_are_not_linted_as_documents(tmp_path):

@@ -91,6 +91,10 @@ def _settings(command: str, **given):
     if resolved.origins.get("docs") == settings.DOCS_BESIDE:
         typer.echo(f"claimcheck: documents read from {resolved.docs}, {settings.DOCS_BESIDE} "
                    "(--docs chooses another)", err=True)
+    elif command == "check" and resolved.claims and not resolved.docs:
+        # said once, before a CC120 for every claim: the usual cause is a forgotten --docs
+        typer.echo("claimcheck: no documents folder (--docs DIR, or `docs` in the project's configuration): "
+                   "no claim's source can be read", err=True)
     return resolved
 
 
