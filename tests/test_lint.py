@@ -296,3 +296,12 @@ def test_a_title_printed_again_over_the_article_is_no_duplicated_passage_but_a_r
                     "全省医疗卫生机构3.6万个\n其他\n全省医疗卫生机构3.6万个\n", encoding="utf-8")
     result, found = findings(path)
     assert [f["locations"][0]["line"] for f in found if f["code"] == "CC403"] == [6]
+
+
+def test_a_term_the_dictionary_lacks_before_a_word_is_no_doubled_text_but_doubled_grammar_is(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("举办徽学学术大会，中煤煤炭深加工。加快在在建项目建设，促进和和谐发展，处都是活跃跃的创新。\n",
+                   encoding="utf-8")
+    result, found = findings(doc)
+    doubled = sorted(f["message"].split("`")[1] for f in found if f["code"] == "CC401")
+    assert doubled == ["和", "在", "跃"]  # not 学 (徽学|学术) nor 煤 (中煤|煤炭)

@@ -5,7 +5,8 @@ reported unless it is ordinary Chinese: a word of the segmenter's
 dictionary or a name it recognises (常常, 人人, 王琳琳), two words of its
 dictionary that meet on one character (广东省 + 省长, 中国工程院 + 院士,
 石化 + 化工; a meeting listed as a slip in rules/lint.yaml is still reported:
-三甲甲等), text inside a title's 《》 or a short term's quotation marks (“宜荆荆恩”城市群), a reduplication listed in rules/lint.yaml with the context it
+三甲甲等), a term the dictionary lacks before a word of it that the second
+copy begins (徽学 + 学术, 中煤 + 煤炭; not a word of grammar: 在在建), text inside a title's 《》 or a short term's quotation marks (“宜荆荆恩”城市群), a reduplication listed in rules/lint.yaml with the context it
 needs (年年提升 is fine, 年年度 is not; 大大 only before a verb such as 提高), a reduplication Chinese
 makes of any word (拆拆装装, 一茬一茬), a place's level before a word it begins (皂李村 +
 村民, 某县 + 县委),
@@ -17,7 +18,7 @@ hold a word a thousand times in a row) is reported once, with its count.
 Passing example::
 
     docs:
-      d.txt: 居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。石化化工、全过程人民民主，一张张民生清单，歌剧《柳柳州》。皂李村村民把图纸拆拆装装，一茬一茬地种，扩大大宗商品进口，带动“宜荆荆恩”城市群。
+      d.txt: 举办徽学学术大会，中煤煤炭深加工，马铃薯原原种产量提高。居民健康素养水平年年提升，人人享有基本医疗卫生服务，服务能力大大提高。妇幼健康司司长介绍，其中中心346家。中国国家卫生健康委员会发布公报。广东省省长、中国工程院院士出席。石化化工、全过程人民民主，一张张民生清单，歌剧《柳柳州》。皂李村村民把图纸拆拆装装，一茬一茬地种，扩大大宗商品进口，带动“宜荆荆恩”城市群。
 
 Failing example::
 
@@ -63,9 +64,9 @@ def check(ctx):
                 words = words if words is not None else _meetings(rjieba.cut(line, False))
                 if size == 1 and start + 1 in words and not slipped.around(start, start + 2):
                     continue  # two dictionary words on one character: 广东省 + 省长
-                if _reduplicated(line, start, size, rjieba) or \
-                        (size == 1 and _between_words(line, start, rjieba) and not slipped.around(start, start + 2)):
-                    continue  # 拆拆装装, 一茬一茬, 皂李村村民; 扩大 + 大宗
+                if _reduplicated(line, start, size, rjieba) or (size == 1 and not slipped.around(start, start + 2) and (
+                        _between_words(line, start, rjieba) or _begins_word_only(line, start, rjieba))):
+                    continue  # 拆拆装装, 一茬一茬, 皂李村村民; 扩大 + 大宗; 徽学 + 学术
             size = _root(word[:size])
             end = _run_end(line, start, size)
             reported = end
@@ -102,6 +103,17 @@ def _between_words(line: str, start: int, rjieba) -> bool:
     """The doubled character ends a word of the dictionary and begins another: 扩大|大宗, 培育|育种."""
     before, after = line[start - 1:start + 1], line[start + 1:start + 3]
     return start > 0 and len(after) == 2 and all(len(rjieba.cut(w, False)) == 1 for w in (before, after))
+
+
+def _begins_word_only(line: str, start: int, rjieba) -> bool:
+    """The second copy begins a word of the dictionary, and the first ends none: a term the dictionary lacks
+    (徽学|学术, 中煤|煤炭, 马铃薯原|原种). Not a word of grammar said twice (在在建, 和和谐): those are slips."""
+    before, after = line[start - 1:start + 1], line[start + 1:start + 3]
+    return start > 0 and line[start] not in _GRAMMAR and len(after) == 2 and \
+        len(rjieba.cut(after, False)) == 1 and len(rjieba.cut(before, False)) > 1
+
+
+_GRAMMAR = "的了在和是与及对为有将把被等也都就而从以之于"  # words of grammar: doubled, a slip whatever follows
 
 
 def _starts(tokens, at: int):
