@@ -305,3 +305,10 @@ def test_a_term_the_dictionary_lacks_before_a_word_is_no_doubled_text_but_double
     result, found = findings(doc)
     doubled = sorted(f["message"].split("`")[1] for f in found if f["code"] == "CC401")
     assert doubled == ["和", "在", "跃"]  # not 学 (徽学|学术) nor 煤 (中煤|煤炭)
+
+
+def test_a_report_in_traditional_characters_is_read_with_the_dictionary_for_doubled_text(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("全市綜合醫院54家、中醫醫院9家，適齡兒童接種率率達99%。\n", encoding="utf-8")
+    result, found = findings(doc)
+    assert [(f["code"], f["message"].split("`")[1]) for f in found if f["code"] == "CC401"] == [("CC401", "率")]

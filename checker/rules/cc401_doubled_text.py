@@ -27,6 +27,7 @@ Failing example::
 """
 import re
 
+from checker.language.characters import to_simplified
 from checker.rules.shared.textscan import excerpt, lines
 
 CODE = "CC401"
@@ -42,7 +43,8 @@ def check(ctx):
     compounds = re.compile("|".join(f"(?:{p})" for p in ctx.lint.get("compounds") or []) or "(?!)")
     slips = re.compile("|".join(f"(?:{p})" for p in ctx.lint.get("doubled_slips") or []) or "(?!)")
     out = []
-    for path, number, line in lines(ctx):
+    for path, number, printed in lines(ctx):
+        line = to_simplified(printed)  # read with the dictionary's characters (中醫醫院 is 中医 + 医院), one for one
         tokens = words = None
         fine = _Spans(sorted([m.span() for m in compounds.finditer(line)] + _titles(line)))
         slipped = _Spans(m.span() for m in slips.finditer(line))
@@ -71,10 +73,10 @@ def check(ctx):
             end = _run_end(line, start, size)
             reported = end
             times = (end - start) // size
-            shown, _ = excerpt(line, start, min(end, start + 2 * size))
+            shown, _ = excerpt(printed, start, min(end, start + 2 * size))
             said = "twice" if times == 2 else f"{times:,} times in a row"
-            out.append(ctx.text_finding(CODE, f"`{line[start:start + size]}` is printed {said} in “{shown}”",
-                                        path, number, start + 1, line[start:end], line[start:start + size]))
+            out.append(ctx.text_finding(CODE, f"`{printed[start:start + size]}` is printed {said} in “{shown}”",
+                                        path, number, start + 1, printed[start:end], printed[start:start + size]))
     return out
 
 
