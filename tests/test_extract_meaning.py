@@ -1498,3 +1498,13 @@ def test_a_funds_later_figures_in_its_paragraph_are_of_that_fund(ex):
 def test_a_journals_issue_and_pages_are_no_figures(ex):
     d = by_surface(ex, "中国医院院长 2019年第1期113-118,共6页\n医院开放床位5450张，第1期培训班学员30人。\n", "摘要.txt")
     assert set(d) == {"5450张", "30人"}
+
+
+def test_figures_extract_could_not_name_are_never_compared_and_are_reported_as_unnamed(tmp_path):
+    claims, docs = _write_drafts(tmp_path, "示例区卫生健康工作\n\n“8年时间\n\n“12年时间\n", "plan.txt")
+    text = claims.read_text(encoding="utf-8")
+    assert text.count("metric: '?'") + text.count('metric: "?"') + text.count("metric: ?") >= 2  # two unnamed
+    result = run_check([str(claims)], str(docs), None, lint=[])
+    assert not [f for f in result.findings if f.code in ("CC201", "CC204", "CC205")]  # two `?` are no one metric
+    unnamed = [f for f in result.findings if f.code == "CC130" and "`?`" in f.message]
+    assert unnamed and "extract found no name" in unnamed[0].message

@@ -72,6 +72,7 @@ BY_NAME = {f.name: f for f in FIELDS}
 # A draft's key fields, and the confidence below which extract's proposal for one is a guess.
 UNSURE_FIELDS = ("metric", "entity", "period")
 CONFIDENT = 0.4
+UNNAMED = "?"  # the metric of a draft whose figure extract found no name for: never compared with another
 TOP_LEVEL = sorted({f.path[0] for f in FIELDS})
 SOURCE_KEYS = sorted(f.path[1] for f in FIELDS if len(f.path) == 2)
 FOR_PEOPLE = ("wording",)  # read and checked, never kept: no rule reads them

@@ -10,6 +10,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from checker.language.units import UnitError, Units
 from checker.load.registry import Registry
+from checker.model.fields import UNNAMED
 from checker.model.records import Records
 from checker.table.readings import DERIVED, INF, SCALE, Reading, bound, reading_arrays
 
@@ -112,13 +113,18 @@ def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
 
 def _registry_columns(metrics, entities, registry: Registry) -> dict:
     """Every row's names in the registry (metrics and entities: Arrow columns), looked up at once."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     # names the registry understands without listing them (每千人口X, X人民医院) join it first
     registry.learn(pc.unique(metrics).to_pylist(), pc.unique(entities).to_pylist())
     m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
-    return dict(  # a name the registry does not know stands for itself; an empty name for nothing
-        metric_key=_looked_up(metrics, m_names, keep=True), metric_known=_known(metrics, m_names),
+    # a name the registry does not know stands for itself; an empty name for nothing, and so does the `?` of a
+    # draft whose figure extract could not name: two such figures are no one metric to compare
+    unnamed = pc.equal(metrics, UNNAMED)
+    return dict(
+        metric_key=pc.if_else(unnamed, pa.scalar(None, pa.string()), _looked_up(metrics, m_names, keep=True)),
+        metric_known=_known(metrics, m_names),
         entity_variant=_looked_up(entities, slips, keep=False),
         entity_key=_looked_up(entities, e_names, keep=True), entity_known=_known(entities, e_names))
 

@@ -7,6 +7,8 @@ file that name it get one finding, listing the first few.
 """
 from __future__ import annotations
 
+from checker.model.fields import UNNAMED
+
 SHOWN = 3  # drafts listed in the finding about a name that many drafts of a file use
 
 
@@ -23,5 +25,9 @@ def unknown_names(ctx, code: str, field: str, vocabulary: str, fix: str) -> list
     for (_, name), group in drafted.items():
         many = f"{len(group)} drafts name it, the first {SHOWN} shown" if len(group) > SHOWN else \
             f"{len(group)} draft{'s' if len(group) > 1 else ''}"
+        if name == UNNAMED:  # extract found no name for these figures: nothing to add to the vocabulary
+            out.append(ctx.finding(code, f"{field} `?`: extract found no name ({many}); name each draft's "
+                                         f"{field} or reject it", group[:SHOWN]))
+            continue
         out.append(ctx.finding(code, f"{field} `{name}` is not in the vocabulary ({many}): {fix}", group[:SHOWN]))
     return out
