@@ -300,11 +300,11 @@ def test_a_title_printed_again_over_the_article_is_no_duplicated_passage_but_a_r
 
 def test_a_term_the_dictionary_lacks_before_a_word_is_no_doubled_text_but_doubled_grammar_is(tmp_path):
     doc = tmp_path / "d.txt"
-    doc.write_text("举办徽学学术大会，中煤煤炭深加工。加快在在建项目建设，促进和和谐发展，处都是活跃跃的创新。\n",
-                   encoding="utf-8")
+    doc.write_text("举办徽学学术大会，中煤煤炭深加工。加快在在建项目建设，促进和和谐发展，处都是活跃跃的创新，"
+                   "为医生送上上面锦旗。\n", encoding="utf-8")
     result, found = findings(doc)
     doubled = sorted(f["message"].split("`")[1] for f in found if f["code"] == "CC401")
-    assert doubled == ["和", "在", "跃"]  # not 学 (徽学|学术) nor 煤 (中煤|煤炭)
+    assert doubled == ["上", "和", "在", "跃"]  # not 学 (徽学|学术) nor 煤 (中煤|煤炭)
 
 
 def test_a_report_in_traditional_characters_is_read_with_the_dictionary_for_doubled_text(tmp_path):

@@ -115,7 +115,8 @@ def _begins_word_only(line: str, start: int, rjieba) -> bool:
         len(rjieba.cut(after, False)) == 1 and len(rjieba.cut(before, False)) > 1
 
 
-_GRAMMAR = "的了在和是与及对为有将把被等也都就而从以之于"  # words of grammar: doubled, a slip whatever follows
+_GRAMMAR = "的了在和是与及对为有将把被等也都就而从以之于上下中里来去"  # words of grammar and direction (送上上面锦旗):
+# doubled, a slip whatever follows
 
 
 def _starts(tokens, at: int):
