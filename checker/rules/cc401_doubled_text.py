@@ -6,13 +6,16 @@ dictionary or a name it recognises (常常, 人人, 王琳琳), two words of its
 dictionary that meet on one character (广东省 + 省长, 中国工程院 + 院士,
 石化 + 化工; a meeting listed as a slip in rules/lint.yaml is still reported:
 三甲甲等), a term the dictionary lacks before a word of it that the second
-copy begins (徽学 + 学术, 中煤 + 煤炭; not a word of grammar: 在在建), text inside a title's 《》 or a short term's quotation marks (“宜荆荆恩”城市群), a reduplication listed in rules/lint.yaml with the context it
+copy begins (徽学 + 学术, 中煤 + 煤炭; not a word of grammar or direction:
+在在建, 送上上面), text inside a title's 《》 or a short term's quotation marks
+(“宜荆荆恩”城市群), a reduplication listed in rules/lint.yaml with the context it
 needs (年年提升 is fine, 年年度 is not; 大大 only before a verb such as 提高), a reduplication Chinese
 makes of any word (拆拆装装, 一茬一茬), a place's level before a word it begins (皂李村 +
 村民, 某县 + 县委),
 or a compound listed there where two words meet on one character (卒中中心,
 重庆市市级, 中国国家). The fix
-removes one copy. A text repeated many times over (a PDF's text layer can
+removes one copy. A text in traditional characters is read with the
+dictionary's simplified ones (中醫醫院 is 中医 + 医院). A text repeated many times over (a PDF's text layer can
 hold a word a thousand times in a row) is reported once, with its count.
 
 Passing example::
