@@ -874,11 +874,7 @@ class Extractor:
         """The hospital the lines above that state figures named last, not one compared with or gone to (赴):
         what 医院 opening a paragraph stands for. Read from the text (each line once for the whole scan), so
         that a document cut into parts gives the drafts of the whole."""
-        end = ctx.base - 1
-        for _ in range(SECTION_LOOK_BACK):
-            if end <= 0:
-                return ""
-            start = ctx.text.rfind("\n", 0, end) + 1
+        for start, end in ctx.lines_above(SECTION_LOOK_BACK):
             key = ("hospital named", id(ctx.text), start)
             if key not in ctx.memo:
                 line = ctx.text[start:end]
@@ -887,7 +883,6 @@ class Extractor:
                 ctx.memo[key] = named[-1][2] if named else ""
             if ctx.memo[key]:
                 return ctx.memo[key]
-            end = start - 1
         return ""
 
     def _hospital_above(self, ctx: "_LineContext", outside: list, hospitals: list, sentence: int):
@@ -902,9 +897,12 @@ class Extractor:
         if named in hospitals and _opens_clause(ctx.line, named[0]):
             return self.registry.entities.canonical(named[2]), HOSPITAL_GOES_ON  # not 、长春中医药大学附属医院 in a list
         if not ctx.entities:
-            above = self._subject_of(ctx.paragraph_above())
-            if above:
-                return above, HOSPITAL_ABOVE
+            start, paragraph = ctx.paragraph_above()
+            key = ("paragraph subject", id(ctx.text), start)
+            if key not in ctx.memo:  # read once, not for each figure of the lines below it that names no one
+                ctx.memo[key] = self._subject_of(paragraph)
+            if ctx.memo[key]:
+                return ctx.memo[key], HOSPITAL_ABOVE
         return None
 
     def _subject_of(self, paragraph: str) -> str:
@@ -1423,10 +1421,8 @@ class _LineContext:
         """The indicators named in the few lines above this one, then in this line before position before."""
         if self._above is None:
             start = self.base
-            for _ in range(naming.LOOK_BACK_LINES):
-                if start <= 0:
-                    break
-                start = self.text.rfind("\n", 0, start - 1) + 1
+            for start, _ in self.lines_above(naming.LOOK_BACK_LINES):
+                pass  # to the farthest of the lines looked back at
             self._above = self.namer.topics(self.text[start:self.base]) if start < self.base else []
         return self._above + [(e, c, self.namer.dimension_of(c)) for s, e, w, c, g in self.names if c and e <= before]
 
@@ -1439,18 +1435,14 @@ class _LineContext:
         if found is not None:
             return found
         if self._future is None:
-            self._future, end = "", self.base
-            for _ in range(FUTURE_LOOK_BACK):
-                if end <= 0:
-                    break
-                start = self.text.rfind("\n", 0, end - 1) + 1
+            self._future = ""
+            for start, end in self.lines_above(FUTURE_LOOK_BACK):
                 key = ("frame", id(self.text), start)
                 if key not in self.memo:  # each line's frame read once for the whole scan
                     self.memo[key] = self._carried_frame(self.text[start:end], year)
                 if self.memo[key] is not None:
                     self._future = self.memo[key]
                     break
-                end = start
         return self._future
 
     def _carried_frame(self, line: str, year: int) -> str | None:
@@ -1537,12 +1529,11 @@ class _LineContext:
         """The entity the nearest heading above names (重庆大学附属涪陵医院：打造区域医疗中心), if any: a heading
         that names none (党建引领) opens a part of the same section."""
         if self._section is None:
-            walked, end, found = [], self.base, ""
+            walked, found = [], ""
             title_end = self._title_end()
-            for _ in range(SECTION_LOOK_BACK):
+            for start, end in self.lines_above(SECTION_LOOK_BACK):
                 if end <= title_end:
                     break  # the title block names the document's subject, read already, or its issuer
-                start = self.text.rfind("\n", 0, end - 1) + 1
                 key = ("section", id(self.text), start)  # the section a line lies in, itself included
                 if key in self.memo:
                     found = self.memo[key]
@@ -1551,7 +1542,6 @@ class _LineContext:
                 found = self._heading_entity(start, end)
                 if found:
                     break
-                end = start
             self.memo.update(dict.fromkeys(walked, found))  # the next line's walk stops where this one did
             self._section = found
         return self._section
@@ -1604,15 +1594,18 @@ class _LineContext:
         """The position is inside brackets opened in this line."""
         return _in_brackets(self.line, pos)
 
-    def paragraph_above(self) -> str:
-        """The nearest line above this one that is not blank (all the text above when there is none)."""
-        end = self.base - 1
-        while end > 0:
-            start = self.text.rfind("\n", 0, end) + 1
-            if self.text[start:end].strip():
-                return self.text[start:end]
-            end = start - 1
-        return ""
+    def lines_above(self, most: int | None = None):
+        """(start, end) of each line above this one, nearest first, `most` of them at most (end: past its \\n)."""
+        end, walked = self.base, 0
+        while end > 0 and (most is None or walked < most):
+            start = self.text.rfind("\n", 0, end - 1) + 1
+            yield start, end
+            end, walked = start, walked + 1
+
+    def paragraph_above(self) -> tuple[int, str]:
+        """The nearest line above this one that is not blank and where it starts; (-1, "") when there is none."""
+        return next(((start, self.text[start:end]) for start, end in self.lines_above()
+                     if self.text[start:end].strip()), (-1, ""))
 
     def list_mate(self, pos: int) -> "naming.Mention | None":
         """The figure before pos when pos opens an item of a list of 、 (医院编制28671张、实有30181张)."""
@@ -1867,7 +1860,7 @@ def _university_hospitals(text: str) -> list[tuple[int, int, str]]:
         for word, tag in _segment(text[lo:m.end()]):
             tokens.append((at, word, tag))
             at += len(word)
-        school = next((i for i, (at, word, _) in enumerate(tokens) if at + len(word) == m.start() + 2), None)
+        school = next((i for i, (pos, word, _) in enumerate(tokens) if pos + len(word) == m.start() + 2), None)
         if school is None or not tokens[school][1].endswith(_SCHOOL_ENDS) or at != m.end() or \
                 any(tag.startswith("v") for _, _, tag in tokens[school + 1:]):
             continue  # 大学生到医院: no school's name; 大学举办医院: no hospital's

@@ -113,7 +113,6 @@ def _with_derived(arrays: dict, derived: list, first: int, readings) -> dict:
 
 def _registry_columns(metrics, entities, registry: Registry) -> dict:
     """Every row's names in the registry (metrics and entities: Arrow columns), looked up at once."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     # names the registry understands without listing them (每千人口X, X人民医院) join it first
@@ -121,9 +120,8 @@ def _registry_columns(metrics, entities, registry: Registry) -> dict:
     m_names, e_names, slips = registry.metrics.lookup, registry.entities.lookup, registry.entities.variants
     # a name the registry does not know stands for itself; an empty name for nothing, and so does the `?` of a
     # draft whose figure extract could not name: two such figures are no one metric to compare
-    unnamed = pc.equal(metrics, UNNAMED)
     return dict(
-        metric_key=pc.if_else(unnamed, pa.scalar(None, pa.string()), _looked_up(metrics, m_names, keep=True)),
+        metric_key=_looked_up(metrics, m_names, keep=True, nothing=("", UNNAMED)),
         metric_known=_known(metrics, m_names),
         entity_variant=_looked_up(entities, slips, keep=False),
         entity_key=_looked_up(entities, e_names, keep=True), entity_known=_known(entities, e_names))
@@ -136,8 +134,9 @@ def _named(chunk, name: str):
     return pa.array(chunk.values(name), pa.string()) if chunk.whole else chunk.arrays[name]
 
 
-def _looked_up(names, table: dict, keep: bool):
-    """Each name's entry in table (with keep, the name itself where it has none); null for empty names."""
+def _looked_up(names, table: dict, keep: bool, nothing: tuple = ("",)):
+    """Each name's entry in table (with keep, the name itself where it has none); null for the names that stand
+    for nothing (an empty one)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -145,7 +144,7 @@ def _looked_up(names, table: dict, keep: bool):
         pc.index_in(names, value_set=pa.array(list(table), pa.string())))
     if keep:
         found = pc.coalesce(found, names)
-    return pc.if_else(pc.equal(names, ""), pa.scalar(None, pa.string()), found)
+    return pc.if_else(pc.is_in(names, value_set=pa.array(nothing, pa.string())), pa.scalar(None, pa.string()), found)
 
 
 def _known(names, table: dict):
