@@ -27,7 +27,9 @@ without a cache: Spark on local[2] with spark.driver.memory=1g (Spark's settings
 time of each, Spark's ratio to DuckDB (with --repeat N each engine runs N times, in turns, and the medians are
 compared: a shared machine's load varies by half from one minute to the next), the peak memory of the
 driver's Python process, of the JVM (driver and, in local mode, the executors) and of the executors' Python
-workers, and whether the findings are identical.
+workers, and whether the findings are identical. First: the class archive Spark's JVM starts from
+(checker.table.spark_classes); when there is none yet, the first Spark run writes it as its process exits, which
+the times (the check's own) leave out.
 """
 from __future__ import annotations
 
@@ -200,6 +202,11 @@ def engines_compared(sizes: list[int], work: Path, repeat: int = 1) -> int:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
 
+    from checker.table import spark_classes
+
+    archive = spark_classes.archive_in_use()
+    print(f"Spark's class archive (checker.table.spark_classes): {archive or 'none'}"
+          + (" (written by the first Spark run, as it exits)" if archive and not archive.exists() else ""))
     print(f"{'claims':>9} {'duckdb s':>9} {'duckdb MB':>10} {'spark s':>8} {'ratio':>6} {'driver MB':>10} "
           f"{'JVM MB':>7} {'workers MB':>11} identical findings")
     for n in sizes:

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from helpers import GOOD_RECORD, ROOT, SPARK_TEST_ARGS, inside, workspace
@@ -79,19 +80,66 @@ def test_the_master_of_spark_submit_arguments_or_spark_defaults_is_used(tmp_path
     assert engines._configured_master() == "local[2]"
 
 
-def test_spark_starts_quietly_unless_the_user_set_its_java_options_or_log(tmp_path, monkeypatch):
+def test_spark_starts_quietly_and_quickly_unless_the_user_set_its_java_options_or_log(tmp_path, monkeypatch):
     from checker.table import engines
 
     monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
     monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path))
-    assert engines._quiet_start_allowed({})
+    monkeypatch.setenv("CLAIMCHECK_SPARK_CLASSES", "off")  # the class archive has a test of its own
+    quiet = f"-Dlog4j2.configurationFile={engines.QUIET_LOG.as_uri()}"
+    assert engines._own_java_options({}, "local[2]") == [engines.QUICK_JIT, quiet]
+    assert engines._own_java_options({}, "spark://cluster:7077") == [quiet]  # the tasks run in other JVMs
     assert "rootLogger.level = error" in engines.QUIET_LOG.read_text(encoding="utf-8")  # shipped with the package
-    assert not engines._quiet_start_allowed({"spark.driver.extraJavaOptions": "-Dx=1"})  # the run's own
+    assert engines._own_java_options({"spark.driver.extraJavaOptions": "-Dx=1"}, "local[2]") == []  # the run's own
     monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", SPARK_TEST_ARGS)  # --driver-java-options
-    assert not engines._quiet_start_allowed({})
+    assert engines._own_java_options({}, "local[2]") == []
     monkeypatch.delenv("PYSPARK_SUBMIT_ARGS")
     (tmp_path / "spark-defaults.conf").write_text("spark.driver.extraJavaOptions  -Dy=2\n", encoding="utf-8")
-    assert not engines._quiet_start_allowed({})
+    assert engines._own_java_options({}, "local[2]") == []
     (tmp_path / "spark-defaults.conf").unlink()
     (tmp_path / "log4j2.properties").write_text("rootLogger.level = info\n", encoding="utf-8")
-    assert not engines._quiet_start_allowed({})  # the cluster's own log setup
+    assert engines._own_java_options({}, "local[2]") == [engines.QUICK_JIT]  # the cluster's own log setup
+
+
+def test_a_local_jvm_writes_its_class_archive_once_and_starts_from_it_after(tmp_path, monkeypatch):
+    from checker.table import engines
+
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    monkeypatch.setenv("SPARK_CONF_DIR", str(tmp_path / "conf"))
+    monkeypatch.setenv("CLAIMCHECK_SPARK_CLASSES", str(tmp_path / "cache"))
+    writing = engines._own_java_options({}, "local[2]")
+    part = [o.split("=", 1)[1] for o in writing if o.startswith("-XX:ArchiveClassesAtExit=")]
+    assert len(part) == 1 and part[0].endswith(".part") and (tmp_path / "cache").is_dir()
+    assert not any("SharedArchiveFile" in o for o in writing)
+    assert not any("Archive" in o for o in engines._own_java_options({}, "spark://cluster:7077"))
+    archive = Path(part[0][:part[0].rindex(".jsa.") + 4])
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    abandoned = archive.with_name(f"{archive.name}.{ended.stdout.strip()}.part")  # its run is gone
+    abandoned.write_bytes(b"half")
+    Path(part[0]).write_bytes(b"being written")  # by this very process
+    engines._own_java_options({}, "local[2]")
+    assert not abandoned.exists() and Path(part[0]).exists()
+    archive.write_bytes(b"classes")
+    assert f"-XX:SharedArchiveFile={archive}" in engines._own_java_options({}, "local[2]")
+    monkeypatch.setenv("CLAIMCHECK_SPARK_CLASSES", "off")
+    assert not any("Archive" in o for o in engines._own_java_options({}, "local[2]"))
+
+
+@pytest.mark.parametrize("exit_code, kept", [(0, True), (1, False)])
+def test_the_class_archive_is_kept_only_when_the_jvm_wrote_it_and_exited_cleanly(tmp_path, exit_code, kept):
+    """A stand-in JVM that writes its archive when its input ends, as Java does with ArchiveClassesAtExit."""
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from checker.table import spark_classes
+
+    part, archive = tmp_path / "a.jsa.1.part", tmp_path / "a.jsa"
+    writes = f"import sys; sys.stdin.read(); open({str(part)!r}, 'wb').write(b'classes'); sys.exit({exit_code})"
+    proc = subprocess.Popen([sys.executable, "-c", writes], stdin=subprocess.PIPE)
+    stopped = []
+    session = SimpleNamespace(sparkContext=SimpleNamespace(_gateway=SimpleNamespace(proc=proc)),
+                              stop=lambda: stopped.append(True))
+    spark_classes._finish(session, part, archive)
+    assert stopped == [True] and proc.returncode == exit_code
+    assert archive.is_file() is kept and not part.exists()
