@@ -33,6 +33,7 @@ CODE = "CC310"
 NAME = "out-of-range"
 SEVERITY = "error"
 READS = "table"
+SCOPE = ("metric_key",)  # each finding is about one claim, against its own metric's range (checker.run.kept)
 
 
 def check(ctx):
