@@ -312,3 +312,15 @@ def test_a_report_in_traditional_characters_is_read_with_the_dictionary_for_doub
     doc.write_text("全市綜合醫院54家、中醫醫院9家，適齡兒童接種率率達99%。\n", encoding="utf-8")
     result, found = findings(doc)
     assert [(f["code"], f["message"].split("`")[1]) for f in found if f["code"] == "CC401"] == [("CC401", "率")]
+
+
+def test_a_full_stop_inside_a_number_is_reported_only_where_a_unit_follows(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("住院分娩率88。与上年比较，住院分娩率增加2。5个百分点，增长１。２倍。\n"
+                    "全年增长2。5月份起实施。收入比缩小至2.54。30%的县区通过评估。投入3。4亿元。病床使用率为85。2%。\n",
+                    encoding="utf-8")
+    result, found = findings(path)
+    got = [(f["locations"][0]["line"], f["locations"][0]["column"], f["span"], f["fix"]) for f in found
+           if f["code"] == "CC416"]
+    # 2.54。30% ends a decimal; 3。4亿元 may be a count beginning the next sentence
+    assert got == [(1, 22, "2。5", "2.5"), (1, 32, "１。２", "１.２"), (2, 50, "85。2", "85.2")]
