@@ -16,6 +16,7 @@ import atexit
 import hashlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 SETTING = "CLAIMCHECK_SPARK_CLASSES"
@@ -75,6 +76,8 @@ def _finish(session, writing: Path, archive: Path) -> None:
             session.stop()
         finally:
             if proc is not None:
+                print(f"claimcheck: Spark's JVM is writing its class archive, once, so that later runs start sooner: "
+                      f"{archive}", file=sys.stderr, flush=True)
                 proc.stdin.close()  # the JVM exits when its input ends, and writes the archive as it does
                 proc.wait(WAIT_FOR_ARCHIVE)
         if proc is not None and proc.returncode == 0 and writing.is_file() and writing.stat().st_size:
