@@ -173,7 +173,7 @@ def test_merge_into_a_broken_file_changes_nothing(tmp_path, rules):
 @pytest.mark.parametrize("text", ["2021年6月召开会议", "开展一次督查，发放一份通知，抽调一名干部", "做到三个坚决",
                                   "3岁以下婴幼儿", "推进“十四五”规划", "创建三甲医院", "实施一号工程", "开通12345热线",
                                   "落实“1+8+1”工作路径", "1 加强组织领导", "更新64排CT和1.5T磁共振", "第二党支部",
-                                  "千家万户", "统一思想、一体推进"])
+                                  "千家万户", "统一思想、一体推进", "巩固九年义务教育成果", "推行12年免费教育"])
 def test_not_quantities(rules, text):
     ex = make_extractor(RuleFiles.of(rules))
     assert [d.surface for d in ex.document("d.txt", text)] == []
