@@ -295,6 +295,18 @@ def test_a_name_read_after_its_figure_stops_at_the_next_figure(ex):
     assert named.confidence["metric"] < 0.4
 
 
+@pytest.mark.parametrize("stated, period", [
+    ("2017年(2017年1月1日零时至12月31日24时),全国共报告法定传染病发病7030879例。", "2017"),
+    ("2024年1月（2024年1月1日0时至1月31日24时），全国共报告法定传染病发病588543例。", "2024-01"),
+    ("2023年1月1日至6月30日,全省共报告法定传染病发病12345例。", "2023-01~06"),
+    ("2023年3月5日至3月9日,全省共报告法定传染病发病45例。", "2023-03"),  # days, not months: the first day's month
+])
+def test_the_days_a_report_covers_give_its_year_month_or_months(ex, stated, period):
+    """Notifiable-disease reports state the days they cover: 1月1日零时至12月31日24时 is the year, not January."""
+    [d] = ex.document("疫情概况.txt", stated)
+    assert d.period == period
+
+
 def test_a_part_of_a_year_named_by_a_relative_word_is_that_part_of_the_reporting_year(ex):
     """今年上半年, 去年1-8月, 今年3月: the half, months or month of the year the relative word names."""
     name = "示例区2024年卫生健康工作总结.txt"

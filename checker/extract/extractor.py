@@ -64,6 +64,9 @@ _BARE_TO = ("到", "至")  # 从X到Y: where a starting value went, without a ve
 _STARTED_IN = re.compile(r"[由从]((?:19|20)\d\d) ?年")
 STARTED_IN_REACH = 40  # characters before a year searched for the year a change started from
 _DAY = re.compile(r"[0-9]{1,2}日")
+# 2024年1月1日0时至1月31日24时, 2017年1月1日零时至12月31日24时: the days a report covers, after a month
+_DAYS_COVERED = re.compile(r"(?P<d1>[0-9]{1,2})日(?:零时|0时|0点|起)?[-—–~～至到](?:(?:19|20)[0-9]{2}年)?"
+                           r"(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日")
 _ISSUED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])")
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
@@ -1283,9 +1286,23 @@ def _in_part(period: str, m: re.Match | None) -> str:
     if m.group("m2"):
         return period + f"-{int(m.group('m1')):02d}~{int(m.group('m2')):02d}"  # 1-8月: January to August
     month = int(m.group("mon"))
+    covered = _DAYS_COVERED.match(m.string, m.end())
+    if covered:
+        return _days_covered(period, month, covered)
     if month == 12 and m.string.startswith("31日", m.end()):
         return period  # 截至2023年12月31日: the year's end, where its stocks are counted
     return period + f"-{month:02d}" if 1 <= month <= 12 else period
+
+
+def _days_covered(period: str, first: int, covered: re.Match) -> str:
+    """The period of the days from the first of a month to a month's end: the year (1月1日至12月31日), a month
+    (1月1日至1月31日) or months (1月1日至6月30日); other days, the first day's month as before."""
+    last = int(covered.group("m2"))
+    if int(covered.group("d1")) != 1 or int(covered.group("d2")) < 28 or not 1 <= first <= last <= 12:
+        return period + f"-{first:02d}" if 1 <= first <= 12 else period
+    if (first, last) == (1, 12):
+        return period
+    return period + (f"-{first:02d}" if first == last else f"-{first:02d}~{last:02d}")
 
 
 def _related(texts: list, drafts: list[Draft], additive, measure) -> list[Draft]:
