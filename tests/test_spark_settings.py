@@ -143,3 +143,16 @@ def test_the_class_archive_is_kept_only_when_the_jvm_wrote_it_and_exited_cleanly
     spark_classes._finish(session, part, archive)
     assert stopped == [True] and proc.returncode == exit_code
     assert archive.is_file() is kept and not part.exists()
+
+
+def test_the_end_of_the_run_waits_once_for_the_archive_however_many_threads_asked_for_the_session(tmp_path,
+                                                                                                  monkeypatch):
+    from checker.table import spark_classes
+
+    waits = []
+    monkeypatch.setattr(spark_classes.atexit, "register", lambda *args: waits.append(args))
+    options = [f"{spark_classes.WRITE}{tmp_path / 'spark-classes-k.jsa'}.7.part", *spark_classes.SILENT]
+    for _ in range(3):  # the lint thread, the load and the rule threads each ask for the session
+        spark_classes.keep_when_written(object(), options)
+    spark_classes.keep_when_written(object(), list(spark_classes.SILENT))  # an archive read, not written
+    assert [args[2:] for args in waits] == [(tmp_path / "spark-classes-k.jsa.7.part", tmp_path / "spark-classes-k.jsa")]

@@ -25,6 +25,7 @@ SILENT = ("-Xlog:cds=off", "-Xlog:cds+dynamic=off")
 WAIT_FOR_ARCHIVE = 120  # seconds the first run waits, as it ends, for its JVM to write the archive
 WRITE = "-XX:ArchiveClassesAtExit="
 PART = ".part"  # the archive being written: its final name, the writing process and this
+_AWAITED: set = set()  # the archives this process's JVM writes and its end waits for (once each)
 
 
 def java_options() -> list[str]:
@@ -46,8 +47,9 @@ def keep_when_written(session, options: list[str]) -> None:
     """When the JVM was started with options that write the archive: stop it as the run ends and keep the
     archive it writes."""
     for option in options:
-        if option.startswith(WRITE):
-            writing = Path(option[len(WRITE):])
+        writing = Path(option[len(WRITE):])
+        if option.startswith(WRITE) and writing not in _AWAITED:  # each thread asks for the session; one JVM
+            _AWAITED.add(writing)
             atexit.register(_finish, session, writing, writing.with_name(writing.name.rsplit(".", 2)[0]))
 
 
