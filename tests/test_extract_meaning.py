@@ -295,6 +295,17 @@ def test_a_name_read_after_its_figure_stops_at_the_next_figure(ex):
     assert named.confidence["metric"] < 0.4
 
 
+def test_a_guessed_name_yields_to_the_known_name_of_the_figure_before_s_subject(ex):
+    """共报告法定传染病发病588543例，死亡2539人: the deaths are the notifiable diseases' (a name the vocabulary knows),
+    not a bare 死亡人数; but 医疗旅游人次86.5万、收入83.9亿元 is no 医疗收入 (two characters are no subject)."""
+    d = by_surface(ex, "2024年1月，全国共报告法定传染病发病588543例，死亡2539人。"
+                       "全国11种丙类传染病共报告发病1112.1万例，死亡29人。", "疫情概况.txt")
+    assert (d["2539人"].metric, d["29人"].metric) == ("法定报告传染病死亡人数", "丙类法定报告传染病死亡数")
+    assert d["2539人"].confidence["metric"] >= 0.7
+    t = by_surface(ex, "2025年医疗旅游人次86.5万、收入83.9亿元。", "海南.txt")
+    assert t["83.9亿元"].metric != "医疗收入"
+
+
 @pytest.mark.parametrize("stated, period", [
     ("2017年(2017年1月1日零时至12月31日24时),全国共报告法定传染病发病7030879例。", "2017"),
     ("2024年1月（2024年1月1日0时至1月31日24时），全国共报告法定传染病发病588543例。", "2024-01"),

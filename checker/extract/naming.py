@@ -158,6 +158,10 @@ class MetricNamer:
             # nothing named, whatever it was taken from (a table's pieces); or a sibling of the figure before
             return self._counted_in_visits(named, dim) or self._sibling(phrase, earlier, unit, dim) or \
                 Naming("?", 0.0, named.wording)
+        if named.confidence < 0.5 and not self.metrics.known(named.metric):
+            # 共报告法定传染病发病588543例，死亡2539人: a guess (死亡人数) yields to the name the vocabulary knows for
+            # the figure before's subject (法定报告传染病死亡人数)
+            named = self._sibling(phrase, earlier, unit, dim, shared=3) or named  # not 医疗旅游人次 → 医疗 + 收入
         if not relative and self._other_base(named.metric, unit):
             # 死亡率为0.0020/10万 after 丙类传染病报告发病率: not the population's 死亡率, which is stated in ‰
             named = Naming(named.metric, min(named.confidence, SLIP_GUESS), named.wording)
@@ -435,15 +439,17 @@ class MetricNamer:
             return Naming(self.metrics.canonical(visits), VISITS_GUESS, named.wording)
         return None
 
-    def _sibling(self, phrase: str, earlier: list[Mention], unit: str | None, dim: str | None) -> Naming | None:
+    def _sibling(self, phrase: str, earlier: list[Mention], unit: str | None, dim: str | None,
+                 shared: int = 2) -> Naming | None:
         """医师日均担负诊疗9.9人次和住院1.0床日: the figure before's name with these words in place of its last
-        ones (医师日均担负 + 住院 + 床日), when the vocabulary knows it."""
+        ones (医师日均担负 + 住院 + 床日), when the vocabulary knows it; at least `shared` characters of it kept."""
         words = self._trim(phrase).lstrip("和及与、")
         if not earlier or not 1 <= len(words) <= 6:
             return None
         before = earlier[-1].metric
-        for cut in range(len(before) - 1, 1, -1):
-            for name in (before[:cut] + words + (unit or ""), before[:cut] + words):
+        for cut in range(len(before) - 1, shared - 1, -1):
+            for name in (before[:cut] + words + (unit or "") + "数", before[:cut] + words + (unit or ""),
+                         before[:cut] + words + "数", before[:cut] + words):  # 死亡 + 人 + 数, 死亡 + 数
                 self.metrics.learn([name])  # 公立医院 + 医师日均担负住院床日
                 if self.metrics.known(name) and self._fits(self.metrics.canonical(name), dim, False):
                     return Naming(self.metrics.canonical(name), 0.7, words)
