@@ -173,10 +173,20 @@ def test_merge_into_a_broken_file_changes_nothing(tmp_path, rules):
 @pytest.mark.parametrize("text", ["2021年6月召开会议", "开展一次督查，发放一份通知，抽调一名干部", "做到三个坚决",
                                   "3岁以下婴幼儿", "推进“十四五”规划", "创建三甲医院", "实施一号工程", "开通12345热线",
                                   "落实“1+8+1”工作路径", "1 加强组织领导", "更新64排CT和1.5T磁共振", "第二党支部",
-                                  "千家万户", "统一思想、一体推进", "巩固九年义务教育成果", "推行12年免费教育"])
+                                  "千家万户", "统一思想、一体推进", "巩固九年义务教育成果", "推行12年免费教育",
+                                  "报告发病数居前5位的病种依次为病毒性肝炎、肺结核", "落实学前一年免费教育政策",
+                                  "相当于前十年总和"])
 def test_not_quantities(rules, text):
     ex = make_extractor(RuleFiles.of(rules))
     assert [d.surface for d in ex.document("d.txt", text)] == []
+
+
+@pytest.mark.parametrize("text, surface", [("人均GDP进入全国前8位。", "前8位"), ("稳居全国前十强、增长4.8%", "前十"),
+                                           ("跻身全球城市前五位，人均地区生产总值", "前五")])
+def test_top_n_is_a_rank_where_it_ends_a_clause_or_is_a_class(rules, text, surface):
+    ex = make_extractor(RuleFiles.of(rules))
+    ranks = [d for d in ex.document("d.txt", text) if d.parsed.unit == "rank"]
+    assert [d.surface for d in ranks] == [surface]
 
 
 def test_sign_up_is_not_about(rules):

@@ -140,6 +140,9 @@ def test_ordinal_rank():
 def test_top_n_is_a_rank_range():
     p = parse("前三")
     assert (p.qualifier, p.unit, p.interval(integral=True)) == ("range", "rank", Interval(D(1), D(3)))
+    for printed in ("前8位", "前10名"):  # 人均GDP进入全国前8位
+        top = parse(printed)
+        assert (top.qualifier, top.unit, top.interval(integral=True).hi) == ("range", "rank", D(printed[1:-1]))
 
 
 def test_within_is_at_most():

@@ -271,7 +271,7 @@ def quantity_pattern(counters) -> re.Pattern:
     quantified = rf"(?=[余多大]|{RATIO_UNITS}|{units}|{RANGE})"
     chinese = rf"(?:(?<=唯一)一|(?!一(?![零〇一二两三四五六七八九十百千万亿])){CN}){quantified}"
     tail = rf"(?:{RANGE}(?:{arabic}|{CN}))?[余多]?(?:{RATIO_UNITS}|(?:{units}){PER}?)?[余多]?(?:{SUFFIXES})?"
-    ordinal = rf"第(?:{ARABIC}|[一二三四五六七八九十]+)(?:名|位)?|前[一二三四五六七八九十]+"
+    ordinal = rf"第(?:{ARABIC}|[一二三四五六七八九十]+)(?:名|位)?|前[一二三四五六七八九十]+|前{ARABIC}(?:名|位)"  # 居全国前5位
     fraction = rf"(?:百分之|千分之)(?:{ARABIC}|{CN})(?:{SUFFIXES})?"
     sign = r"(?:(?<![0-9A-Za-z.．%‰)）\-])-(?=[0-9]))?"  # 自然增长率为-0.99‰; not the - of 2020-2025 or 5-10家
     plain = rf"{ordinal}|{fraction}|(?:{sign}{arabic}|{chinese}){tail}"

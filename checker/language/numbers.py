@@ -168,7 +168,7 @@ def _parse(surface: str) -> Parsed:
         fraction, s = "rank", s[1:]
     elif s.startswith("前") and len(s) > 1:  # 排名前三: ranks 1 to 3
         top, rest = _number(s[1:], surface)
-        if rest or top.plus or qualifier != "exact" or top.value < 1:  # 前零 ranks nothing
+        if rest not in ("", "名", "位") or top.plus or qualifier != "exact" or top.value < 1:  # 前零 ranks nothing
             raise NumberError(f"cannot read {surface!r}")
         return Parsed(Decimal(1), "range", "rank", top.value)
     elif s[:1] in "数几" and len(s) > 1 and s[1] in "十百千万":  # 数百, 几十万: several of the unit, 2 to 9
