@@ -318,6 +318,13 @@ def test_the_days_a_report_covers_give_its_year_month_or_months(ex, stated, peri
     assert d.period == period
 
 
+def test_the_first_quarters_or_months_of_a_year_are_those_months(ex):
+    """2023年前三季度 is January to September, 2024年前5个月 January to May (as 1-9月 and 1-5月 are)."""
+    assert by_surface(ex, "2023年前三季度,全市出院5万人次。", "x.txt")["5万人次"].period == "2023-01~09"
+    assert by_surface(ex, "2024年前5个月全市诊疗10万人次。", "x.txt")["10万人次"].period == "2024-01~05"
+    assert by_surface(ex, "2024年前11个月,全市门诊量增长5%。", "x.txt")["5%"].period == "2024-01~11"
+
+
 def test_a_part_of_a_year_named_by_a_relative_word_is_that_part_of_the_reporting_year(ex):
     """今年上半年, 去年1-8月, 今年3月: the half, months or month of the year the relative word names."""
     name = "示例区2024年卫生健康工作总结.txt"

@@ -40,8 +40,8 @@ SENTENCE_END = words.SENTENCE_MARKS + "；;\n"  # a figure's context stops at a 
 _CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
-_PART = (r"(?P<part>上半年|下半年|第?(?P<q>[一二三四1-4])季度|"
-         r"(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)")
+_PART = (r"(?P<part>上半年|下半年|前(?P<qs>[一二三1-3])(?:个)?季度|前(?P<ms>[1-9]|1[01]|[二三四五六七八九十]|十一)个月|"
+         r"第?(?P<q>[一二三四1-4])季度|(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)")
 YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}}) ?年{_PART}?")  # 2022 年: a web page's spacing too
 YEAR_PART = re.compile(_PART)  # 今年上半年, 去年1-8月: the part of a year a relative word names
 
@@ -1281,6 +1281,9 @@ def _in_part(period: str, m: re.Match | None) -> str:
         return period
     if m.group("part") in ("上半年", "下半年"):
         return period + ("H1" if m.group("part") == "上半年" else "H2")
+    if m.group("qs") or m.group("ms"):  # 前三季度: January to September; 前5个月: January to May
+        last = 3 * _small(m.group("qs")) if m.group("qs") else _small(m.group("ms"))
+        return period + f"-01~{last:02d}"
     if m.group("q"):
         return period + "Q" + str("一二三四".find(m.group("q")) + 1 if m.group("q") in "一二三四" else m.group("q"))
     if m.group("m2"):
@@ -1292,6 +1295,11 @@ def _in_part(period: str, m: re.Match | None) -> str:
     if month == 12 and m.string.startswith("31日", m.end()):
         return period  # 截至2023年12月31日: the year's end, where its stocks are counted
     return period + f"-{month:02d}" if 1 <= month <= 12 else period
+
+
+def _small(number: str) -> int:
+    """A month's or quarter's number, in digits or in words (三, 十一)."""
+    return int(number) if number.isdigit() else "_一二三四五六七八九十".find(number[-1]) + (10 if len(number) > 1 else 0)
 
 
 def _days_covered(period: str, first: int, covered: re.Match) -> str:
