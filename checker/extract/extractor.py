@@ -1223,7 +1223,12 @@ def _years_ahead(line: str, lo: int, hi: int, year: int | None) -> str:
 
 
 def _count_of(count: str) -> int:
-    return int(count) if count.isdigit() else numbers.CN_DIGITS.get(count, 10 if count == "十" else 0)
+    """A small count in digits or in words: 5, 五, 十, 十一."""
+    if count.isdigit():
+        return int(count)
+    if count.startswith("十"):
+        return 10 + numbers.CN_DIGITS.get(count[1:], 0)
+    return numbers.CN_DIGITS.get(count, 0)
 
 
 def _parallel_spans(drafts: list[Draft], line: str) -> None:
@@ -1282,32 +1287,28 @@ def _in_part(period: str, m: re.Match | None) -> str:
     if m.group("part") in ("上半年", "下半年"):
         return period + ("H1" if m.group("part") == "上半年" else "H2")
     if m.group("qs") or m.group("ms"):  # 前三季度: January to September; 前5个月: January to May
-        last = 3 * _small(m.group("qs")) if m.group("qs") else _small(m.group("ms"))
+        last = 3 * _count_of(m.group("qs")) if m.group("qs") else _count_of(m.group("ms"))
         return period + f"-01~{last:02d}"
     if m.group("q"):
-        return period + "Q" + str("一二三四".find(m.group("q")) + 1 if m.group("q") in "一二三四" else m.group("q"))
+        return period + f"Q{_count_of(m.group('q'))}"
     if m.group("m2"):
         return period + f"-{int(m.group('m1')):02d}~{int(m.group('m2')):02d}"  # 1-8月: January to August
     month = int(m.group("mon"))
     covered = _DAYS_COVERED.match(m.string, m.end())
-    if covered:
-        return _days_covered(period, month, covered)
+    whole = _days_covered(period, month, covered) if covered else None
+    if whole is not None:
+        return whole
     if month == 12 and m.string.startswith("31日", m.end()):
         return period  # 截至2023年12月31日: the year's end, where its stocks are counted
     return period + f"-{month:02d}" if 1 <= month <= 12 else period
 
 
-def _small(number: str) -> int:
-    """A month's or quarter's number, in digits or in words (三, 十一)."""
-    return int(number) if number.isdigit() else "_一二三四五六七八九十".find(number[-1]) + (10 if len(number) > 1 else 0)
-
-
-def _days_covered(period: str, first: int, covered: re.Match) -> str:
+def _days_covered(period: str, first: int, covered: re.Match) -> str | None:
     """The period of the days from the first of a month to a month's end: the year (1月1日至12月31日), a month
-    (1月1日至1月31日) or months (1月1日至6月30日); other days, the first day's month as before."""
+    (1月1日至1月31日) or months (1月1日至6月30日); None for other days (read as the first day's month)."""
     last = int(covered.group("m2"))
     if int(covered.group("d1")) != 1 or int(covered.group("d2")) < 28 or not 1 <= first <= last <= 12:
-        return period + f"-{first:02d}" if 1 <= first <= 12 else period
+        return None
     if (first, last) == (1, 12):
         return period
     return period + (f"-{first:02d}" if first == last else f"-{first:02d}~{last:02d}")
