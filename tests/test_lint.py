@@ -324,3 +324,10 @@ def test_a_full_stop_inside_a_number_is_reported_only_where_a_unit_follows(tmp_p
            if f["code"] == "CC416"]
     # 2.54。30% ends a decimal; 3。4亿元 may be a count beginning the next sentence
     assert got == [(1, 22, "2。5", "2.5"), (1, 32, "１。２", "１.２"), (2, 50, "85。2", "85.2")]
+
+
+def test_an_everyday_verb_said_twice_is_spoken_chinese_but_a_term_said_twice_is_a_slip(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("天气好时多出门呼吸呼吸新鲜空气，工作间隙起来活动活动，复评复评工作已完成。\n", encoding="utf-8")
+    result, found = findings(doc)
+    assert [f["message"].split("`")[1] for f in found if f["code"] == "CC401"] == ["复评"]
