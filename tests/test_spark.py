@@ -136,3 +136,23 @@ def test_an_unreadable_claim_file_stops_spark_as_it_stops_duckdb(tmp_path):
             run_check([str(tmp_path / "claims")], None, str(ROOT / "rules"), engine=engine)
         messages.append(str(raised.value))
     assert messages[0] == messages[1] and "bad.yaml" in messages[0]
+
+
+def test_another_thread_gets_the_session_this_process_started_with_the_settings_made_since():
+    """The runner's threads each ask for the session: they get the one started, not a builder's pass that sets
+    its options again (spark.sql.shuffle.partitions back to claimcheck's default over what was set since)."""
+    import threading
+
+    from checker.table import engines
+
+    session = engines.spark_session()
+    session.conf.set("spark.sql.shuffle.partitions", "5")
+    got = []
+    try:
+        thread = threading.Thread(target=lambda: got.append(engines.spark_session()))
+        thread.start()
+        thread.join(60)
+        assert got and got[0] is session
+        assert session.conf.get("spark.sql.shuffle.partitions") == "5"
+    finally:
+        session.conf.set("spark.sql.shuffle.partitions", "1")

@@ -208,7 +208,10 @@ def spark_session(conf: dict | None = None):
         from pyspark.sql import SparkSession
     except ImportError:
         raise EngineError("the spark engine needs pyspark: pip install 'claimcheck[spark]'") from None
-    active = SparkSession.getActiveSession()
+    global _STARTED
+    # A session is active per thread (the JVM keeps it so): the runner's other threads get the one this process
+    # started, not a builder's pass that would set its options again over settings made since
+    active = SparkSession.getActiveSession() or _running(_STARTED)
     if active is not None:
         return active
     conf = dict(conf or {})
@@ -239,10 +242,24 @@ def spark_session(conf: dict | None = None):
     except Exception as exc:  # py4j raises many kinds
         raise EngineError(f"cannot start Spark: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     spark_classes.keep_when_written(session, options)
+    _STARTED = session
     if not remote:
         # Spark's advice about single-partition windows is about ibis's own plans; findings are the report.
         session.sparkContext.setLogLevel(os.environ.get("CLAIMCHECK_SPARK_LOG", "ERROR"))
     return session
+
+
+_STARTED = None  # the session spark_session started in this process
+
+
+def _running(session):
+    """The session, unless it was stopped since."""
+    if session is None:
+        return None
+    context = getattr(session, "_sc", None)  # a classic session's SparkContext; Spark Connect has none
+    if context is not None:
+        return session if context._jsc is not None else None
+    return None if getattr(session, "is_stopped", False) else session
 
 
 def failure(exc: Exception) -> str | None:
