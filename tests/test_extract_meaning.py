@@ -325,6 +325,23 @@ def test_the_first_quarters_or_months_of_a_year_are_those_months(ex):
     assert by_surface(ex, "2024年前11个月,全市门诊量增长5%。", "x.txt")["5%"].period == "2024-01~11"
 
 
+def test_a_part_of_a_year_printed_without_its_year_is_that_part_of_the_paragraphs_or_the_texts_year(ex):
+    """A monthly report's 1-11月，… or 前三季度，… opening a sentence (or in the figure's clause) is that part of its
+    year; not a part an earlier clause names in passing, nor 提前3个月, a time."""
+    name = "示例市2024年卫生健康统计月报.txt"
+    d = by_surface(ex, "1-11月，全市出院人数58.2万人，同比增长3.1%。前三季度，全市总诊疗人次1200万人次。", name)
+    assert (d["58.2万人"].period, d["3.1%"].period, d["1200万人次"].period) == ("2024-01~11", "2024-01~11",
+                                                                             "2024-01~09")
+    assert by_surface(ex, "11月份，全市总诊疗人次120万人次。", name)["120万人次"].period == "2024-11"
+    assert by_surface(ex, "全市上半年出院人数20万人。", name)["20万人"].period == "2024H1"
+    d = by_surface(ex, "2023年，全市医院床位5万张。前十一个月，全市出院人数58.2万人。", name)
+    assert d["58.2万人"].period == "2023-01~11" and "十一个月" not in d["58.2万人"].metric
+    d = by_surface(ex, "针对三季度增速回落的情况，果断出台措施，全年全市出院人数增长4.9%。保交房项目提前3个月实现100%交付。",
+                   name)
+    assert d["4.9%"].period == "2024" and d["100%"].period == "2024" and "3个月" in d
+    assert "5个月" not in by_surface(ex, "2024年前5个月，全市诊疗10万人次。", name)
+
+
 def test_a_part_of_a_year_named_by_a_relative_word_is_that_part_of_the_reporting_year(ex):
     """今年上半年, 去年1-8月, 今年3月: the half, months or month of the year the relative word names."""
     name = "示例区2024年卫生健康工作总结.txt"

@@ -40,7 +40,7 @@ SENTENCE_END = words.SENTENCE_MARKS + "；;\n"  # a figure's context stops at a 
 _CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
-_PART = (r"(?P<part>上半年|下半年|前(?P<qs>[一二三1-3])(?:个)?季度|前(?P<ms>[1-9]|1[01]|[二三四五六七八九十]|十一)个月|"
+_PART = (r"(?P<part>上半年|下半年|(?<!提)前(?P<qs>[一二三1-3])(?:个)?季度|(?<!提)前(?P<ms>[1-9]|1[01]|[二三四五六七八九十]|十一)个月|"
          r"第?(?P<q>[一二三四1-4])季度|(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)")
 YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}}) ?年{_PART}?")  # 2022 年: a web page's spacing too
 YEAR_PART = re.compile(_PART)  # 今年上半年, 去年1-8月: the part of a year a relative word names
@@ -1010,9 +1010,14 @@ class Extractor:
                                 and _STATES_WHEN.match(ctx.line, m.end())  # 2020年末，…; not 2021年度医改考核
                                 and not ctx.line[:m.start()].endswith(self.lang.baseline_cues)],  # 由2017年的5.9次
                                0, sentence) if not (now and year) else None  # 目前…: the document's own year
+        since = _since(ctx.line, stated[1], year) if stated else ""  # 2023年以来，…。据了解，…由9.87%提升至12.83%
+        if since:
+            return since, 0.5, SINCE
+        part = _bare_part(ctx.line, sentence, ctx.comma_start(start), start) if year else None
+        if part is not None:  # 1-11月，全市出院人数58.2万人; 前三季度，…: that part of the paragraph's or the text's year
+            return _in_part(stated[1].group("y") if stated else str(year), part), 0.5, False
         if stated:  # 2020年末，人均预期寿命82.25岁。…农村卫生户厕普及率达99.9%: the paragraph's year
-            since = _since(ctx.line, stated[1], year)  # 2023年以来，…。据了解，…由9.87%提升至12.83%
-            return (since, 0.5, SINCE) if since else (_period_of(stated[1]), 0.5, False)
+            return _period_of(stated[1]), 0.5, False
         if about.period:
             return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
@@ -1273,6 +1278,23 @@ def _title_period(text: str, year: int | None) -> str:
         if m and year and int(m.group("y")) == year and m.group("part") and not _DAY.match(line, m.end()):
             return _period_of(m)  # not 2023年4月3日: the day it was issued
     return ""
+
+
+def _bare_part(line: str, sentence: int, clause: int, hi: int) -> re.Match | None:
+    """The last part of a year printed without its year that opens the sentence or stands in the figure's clause
+    (1-11月，…; 前三季度，…; 全市上半年…), not a date (5月1日) nor the part of a year printed before it
+    (2024年1-5月, which the year's match reads). Not one an earlier clause names in passing (针对三季度经济增速回落
+    的情况，…，全年地区生产总值增长4.9%)."""
+    found = None
+    for m in YEAR_PART.finditer(line, sentence, hi):
+        before, after = line[m.start() - 1:m.start()], line[m.end():m.end() + 1]
+        if (m.start() >= clause or not line[sentence:m.start()].strip()) and not (after.isdigit() or after == "日") \
+                and not (before and (before.isdigit() or before in _PART_JOINS)):
+            found = m
+    return found
+
+
+_PART_JOINS = "年-—–~～至"
 
 
 def _period_of(m: re.Match) -> str:
