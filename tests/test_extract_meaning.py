@@ -91,6 +91,12 @@ def test_cue_words_inside_names_are_not_cues(ex):
     ("hubei-2019-resources.txt", "2019年全省卫生资源情况\n全省共有医疗卫生机构35479家。", "湖北省"),
     ("湖北省2019.txt", "全省共有医疗卫生机构35479家。", "湖北省"),
     ("hainan-2015.txt", "全省医疗机构床位38653张,每千人口床位4.25张,低于全国的5.11张。", "海南省"),
+    # the file names the province, the text a district in it and 全区: the district's work summary
+    ("guangdong-2022-summary.txt", "番禺区卫生健康局抓好卫生健康工作。番禺区获评广州市综合医改考核A等次,通过广东省复审。"
+                                   "全区共有医疗机构787间。", "番禺区"),
+    # 全区 in an autonomous region's report is the region, whatever district it names
+    ("xinjiang-2025-report.txt", "全区共有医疗卫生机构1.9万个,全区卫生人员增长5%。和田地区建成医院3家。",
+     "新疆维吾尔自治区"),
 ])
 def test_the_document_subject_stands_for_the_province_it_says_it_is(ex, name, text, subject):
     first = ex.document(name, text)[0]

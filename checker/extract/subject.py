@@ -82,7 +82,8 @@ def document_subject(file_name: str, title: str, facts: list[PartFacts], entitie
     if counts:
         best = max(counts, key=lambda k: (counts[k], len(k)))
         if named and (named in counts or levels):
-            return Subject(named, 0.8)
+            # panyu-2022.txt names 广东省, its text says 全区 and 番禺区 most: 番禺区 lies in 广东省 and is the 区
+            return Subject(_said_within(entities, named, counts, levels) or named, 0.8)
         if counts[best] == 1 and _type(entities, best) == "country":
             return Subject(best, 0.3)  # 全国卫生健康工作会议, 全国首个: the country named once in passing
         return Subject(best, 0.7 if counts[best] > 1 else 0.5)
@@ -91,6 +92,18 @@ def document_subject(file_name: str, title: str, facts: list[PartFacts], entitie
     if levels:
         return Subject(max(levels, key=lambda k: levels[k]), 0.2)
     return Subject()
+
+
+def _said_within(entities, named: str, counts: dict, levels: dict) -> str:
+    """The place within `named` the text names most, when its name ends as the level word the text writes most
+    says (全区 and 番禺区, 全市 and 三河市): the place the text itself is about; else ""."""
+    if not levels:
+        return ""
+    level = max(levels, key=lambda k: levels[k])[-1]  # 全区 → 区
+    if named.endswith(level):
+        return ""  # 全区 in xinjiang-2025.txt is 新疆维吾尔自治区 itself, not 和田地区
+    inside = [k for k in counts if k.endswith(level) and named in _ancestors(entities, k)]
+    return max(inside, key=lambda k: counts[k], default="")
 
 
 def _governed(entities, name: str) -> str:
