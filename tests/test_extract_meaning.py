@@ -1561,3 +1561,14 @@ def test_figures_extract_could_not_name_are_never_compared_and_are_reported_as_u
     assert not [f for f in result.findings if f.code in ("CC201", "CC204", "CC205")]  # two `?` are no one metric
     unnamed = [f for f in result.findings if f.code == "CC130" and "`?`" in f.message]
     assert unnamed and "extract found no name" in unnamed[0].message
+
+
+@pytest.mark.parametrize("story", [
+    "中新网长沙12月2日电 (付敬懿)全省医疗卫生机构57639个,床位数523215张。",
+    "新华社北京3月5日电（记者张三、李四）全省医疗卫生机构57639个,床位数523215张。",
+    "人民网北京6月1日电 全省医疗卫生机构57639个,床位数523215张。",
+    "本报讯（记者 李四）全省医疗卫生机构57639个,床位数523215张。",
+])
+def test_a_news_storys_dateline_is_no_part_of_the_name_of_its_first_figure(ex, story):
+    d = by_surface(ex, story, "hunan-2025-news.txt")
+    assert (d["57639个"].metric, d["523215张"].metric) == ("医疗卫生机构数", "床位数")

@@ -165,6 +165,7 @@ class Language:
     time_taken_words: tuple = ()  # 仅用: a span of time after one was taken, no limit
     common_word_places: frozenset = frozenset()  # 城区, 矿区: in running text the word, not the place
     shared_heads: tuple = ()  # 基金: a name opening with one is of what the paragraph's first figure named
+    dateline: re.Pattern = re.compile("(?!)")  # 新华社北京3月5日电（记者 …）: a news story's opening, no name
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -173,8 +174,9 @@ def load_language(paths: Path | list[Path]) -> Language:
     from checker.load.rulefiles import read_word_lists
 
     def patterns_compile(data: dict, path: Path, text: str) -> None:
-        for p in data.get("not_quantities") or []:
-            check_regex(p, path, text, "not_quantities")
+        for key in ("not_quantities", "datelines"):
+            for p in data.get(key) or []:
+                check_regex(p, path, text, key)
 
     try:
         data = read_word_lists([paths] if isinstance(paths, Path) else paths, patterns_compile, empty_allowed=True)
@@ -211,6 +213,7 @@ def load_language(paths: Path | list[Path]) -> Language:
               for k in ("limit_verbs", "time_taken_words")),
             frozenset(map(str, data.get("common_word_places") or ())),
             tuple(map(str, data.get("shared_heads") or ())),
+            re.compile("|".join(f"(?:{p})" for p in data.get("datelines") or []) or "(?!)"),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -1435,6 +1438,9 @@ class _LineContext:
         head = line[:_clause_end(line, last)]  # nothing after the last figure's clause matters
         self.head_end = len(head)
         self.clauses = [m.start() for m in _CLAUSE_RE.finditer(head)]
+        opening = ex.lang.dateline.match(head)
+        if opening and opening.end():  # the story's words start after its dateline, as after a comma
+            self.clauses = [opening.end() - 1] + [i for i in self.clauses if i >= opening.end()]
         self.sentences = [i for i in self.clauses if line[i] in SENTENCE_END]
         self.commas = [i for i in self.clauses if line[i] != words.LIST_MARK]
         self.names = ex.namer.names(head)
