@@ -1572,3 +1572,15 @@ def test_figures_extract_could_not_name_are_never_compared_and_are_reported_as_u
 def test_a_news_storys_dateline_is_no_part_of_the_name_of_its_first_figure(ex, story):
     d = by_surface(ex, story, "hunan-2025-news.txt")
     assert (d["57639个"].metric, d["523215张"].metric) == ("医疗卫生机构数", "床位数")
+
+
+def test_a_medical_insurance_funds_income_spending_and_balance_are_named_for_their_scheme(ex):
+    """医疗保障 bulletins give each scheme's fund: 城镇职工 is 职工基本医疗保险, not the whole 基本医疗保险 (its
+    spending was drafted as all of basic medical insurance's). Older names of institutions and beds are theirs."""
+    d = by_surface(ex, "城镇职工基本医疗保险基金收入109997万元,城镇职工基本医疗保险基金支出92706万元;城乡居民基本医疗"
+                       "保险基金支出170160万元。城乡居民医保基金累计结余5.2亿元。年末拥有卫生机构768家,卫生机构床位5910张。"
+                       "医院病床较上年增加了3444张。全省共有卫生健康人员445299人。", "baoshan-2021.txt")
+    assert [d[s].metric for s in ("109997万元", "92706万元", "170160万元", "5.2亿元", "768家", "5910张", "3444张",
+                                  "445299人")] == [
+        "职工基本医疗保险基金收入", "职工基本医疗保险基金支出", "城乡居民基本医疗保险基金支出", "城乡居民基本医疗保险基金累计结存",
+        "医疗卫生机构数", "床位数", "医院床位数", "卫生人员总数"]
