@@ -1053,7 +1053,7 @@ def test_a_bulletins_population_figures_and_a_negative_rate(tmp_path, ex):
     assert (d["954万人"].metric, d["1093万人"].metric, d["6.77‰"].metric) == ("出生人口数", "死亡人口数", "出生率")
     assert d["0.38个千分点"].unit == "个千分点" and d["-0.99‰"].parsed.value == Decimal("-0.99")
     assert "5-10家" in d and not any(s.startswith("-20") or s == "-2025年" for s in d)  # a span is no negative
-    assert d["802.3万人"].metric.endswith("从业人员人数")  # 从 begins a word here, no baseline
+    assert d["802.3万人"].metric.endswith("从业人员数")  # 从 begins a word here, no baseline (人员 counts people: no 人员人数)
     claims, docs = _write_drafts(tmp_path, text, "2024年全国卫生健康统计公报.txt")
     result = run_check([str(claims)], str(docs), None, lint=[])
     assert not [f for f in result.findings if f.code in ("CC110", "CC111", "CC113", "CC310")]
@@ -1452,7 +1452,7 @@ def test_a_run_of_years_is_a_span_named_for_what_held_in_it(ex):
     assert d["近3年"].period == "2020-2022"  # as 近三年来 dates the figures after it
     assert d["9年"].confidence["metric"] < 0.5  # a made name
     past = by_surface(ex, "过去5年全市引进卫生人才1200人。", "示例市2022年工作总结.txt")["1200人"]
-    assert (past.period, past.metric) == ("2018-2022", "卫生人才人数")  # 过去5年 dates the figure, names nothing
+    assert (past.period, past.metric) == ("2018-2022", "卫生人才数")  # 过去5年 dates the figure, names nothing
 
 
 def test_a_university_hospital_is_one_entity_and_its_paragraphs_figures_are_its_own(ex):
@@ -1584,3 +1584,15 @@ def test_a_medical_insurance_funds_income_spending_and_balance_are_named_for_the
                                   "445299人")] == [
         "职工基本医疗保险基金收入", "职工基本医疗保险基金支出", "城乡居民基本医疗保险基金支出", "城乡居民基本医疗保险基金累计结存",
         "医疗卫生机构数", "床位数", "医院床位数", "卫生人员总数"]
+
+
+def test_a_bulletins_population_figures_are_named_as_the_vocabulary_lists_them(ex):
+    """人口 and 人员 already count people: 城镇人口 is no 城镇人口人数; 2022年末 is a time, no part of a name; a sex
+    ratio's base (以女性为100) is no figure; a proportion of some of a population is not its own share."""
+    d = by_surface(ex, "2022年末户籍人口为776158人,其中城镇人口513166人,乡村人口262992人。年内迁入人口11289人,迁出人口"
+                       "7546人。男女性别比为94.0(以女性为100)。全系统共有医务人员1.86万人,社区工作人员520人。"
+                       "规模化供水工程覆盖农村人口比例达53%。", "sanhe-2022.txt")
+    assert [d[s].metric for s in ("776158人", "513166人", "262992人", "11289人", "7546人", "94.0", "1.86万人",
+                                  "520人")] == [
+        "户籍人口", "城镇人口", "乡村人口", "迁入人口", "迁出人口", "总人口性别比", "医务人员数", "社区工作人员数"]
+    assert "100" not in d and d["53%"].metric.endswith("覆盖农村人口") and d["53%"].confidence["metric"] < 0.5

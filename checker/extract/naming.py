@@ -25,8 +25,9 @@ _FOOTNOTE = r"\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］"  # 生产总值（GDP）[2
 _AVERAGE = r"(?:全国|全省|全市|全区|全县|同级|同类)?平均水平(?:[(（][^()（）]*[)）])?"  # 高出全国平均水平(79岁)4.62岁: the
 # level compared with, no name
 _RATIO_ONE = r"1[∶:]"  # 医护比为1:1.21: the ratio's first term, before its figure
-_WHEN = r"(?:19|20)[0-9]{2} ?年(?:上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月)?的?"
+_WHEN = r"(?:19|20)[0-9]{2} ?年(?:末|底|初|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月)?的?"
 _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比较)?"
+_PROPORTION_WORDS = ("比例", "比重", "占比")
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
@@ -202,7 +203,8 @@ class MetricNamer:
             # 乡镇卫生院、社区卫生服务中心（站）、村卫生室诊疗人次39.8亿: one figure for all the kinds listed
             return self._guessed(trimmed, dim, unit)
         if whole is not None and (_has_words(self._trim(_ASIDE.sub("", phrase[whole[1]:])))
-                                  or self._narrowed(phrase, whole, parts, hits)):
+                                  or self._narrowed(phrase, whole, parts, hits)
+                                  or self._proportion_of_some(phrase, whole, parts, dim)):
             # 到医疗卫生机构就诊6.0次, 新冠肺炎定点医院800余家: the name is not the figure's, or not all of it
             guessed = self._guessed(trimmed, dim, unit)
             return guessed if guessed.wording else Naming("?", 0.0, "")
@@ -415,7 +417,9 @@ class MetricNamer:
         if not counted:
             return ""
         end = self.count_names.get(unit or "", "数")
-        return end[1:] if words.endswith(end[0]) else end  # 派出专家69名: 派出专家人数, not 派出专家人人数
+        if words.endswith(end[0]) or (end == "人数" and words[-2:-1] == "人"):
+            return end[1:]  # 派出专家69名: 派出专家人数, not 派出专家人人数; 城镇人口51万人: 城镇人口数, not 人口人数
+        return end
 
     def _slip(self, metric: str, dim: str | None, earlier: list) -> bool:
         """The figure is named after the one before it, in people where that counts visits or the other way
@@ -476,6 +480,15 @@ class MetricNamer:
         if whole[1] - whole[0] > 3:
             return False
         return _has_words(before[-2:]) and not self.skip.search(before[-2:])
+
+    def _proportion_of_some(self, phrase: str, whole: tuple, parts: list, dim: str | None) -> bool:
+        """供水工程覆盖农村人口比例达53%: a proportion printed after a count's name with words before it is of
+        some of them (those the words say), not the count's own share."""
+        if dim not in RATIOS or not phrase.startswith(_PROPORTION_WORDS, whole[1]) \
+                or self.dimension_of(whole[3]) not in COUNTED:
+            return False
+        adjacent = _adjacent(parts, whole[0], phrase)
+        return _has_words(self._trim(_ASIDE.sub("", phrase[:adjacent[0][0] if adjacent else whole[0]])))
 
     def _joint(self, phrase: str, whole: tuple, parts: list, dim: str | None) -> bool:
         """The name is the last of a list of names joined by 、, 和 or 及 that shares the one figure, their sum
