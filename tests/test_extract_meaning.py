@@ -1596,3 +1596,98 @@ def test_a_bulletins_population_figures_are_named_as_the_vocabulary_lists_them(e
                                   "520人")] == [
         "户籍人口", "城镇人口", "乡村人口", "迁入人口", "迁出人口", "总人口性别比", "医务人员数", "社区工作人员数"]
     assert "100" not in d and d["53%"].metric.endswith("覆盖农村人口") and d["53%"].confidence["metric"] < 0.5
+
+
+STACKED = """2018年第四季度全省医疗卫生机构服务情况
+
+1   2018年第四季度医疗卫生机构总诊疗人次数(万人次)
+
+ 指标
+
+2018年第四季度
+
+2017年第四季度
+
+增减绝对数
+
+增减百分比(%)
+
+总  计
+
+13091.10
+
+12747.20
+
+343.91
+
+2.70
+
+按经济类型分
+
+ 
+
+ 
+
+医  院
+
+5090.67
+
+4878.22
+
+212.45
+
+4.36
+
+卫生院
+
+2879.21
+
+2801.35
+
+77.86
+
+2.78
+
+政府办
+
+2872.35
+
+2794.87
+
+77.48
+
+2.77
+"""
+
+
+def test_a_table_pasted_one_cell_per_line_is_read_as_its_rows(ex):
+    """A web page's table often comes out one cell per line: its figures are named by the row and the caption,
+    dated by the column (2018年第四季度: 2018Q4), and 增减 columns are changes; each is quoted as its own line."""
+    drafts = ex.document("sichuan-2018q4.txt", STACKED)
+    lines = STACKED.split("\n")
+    got = {(d.surface, d.metric, d.period, d.kind) for d in drafts if d.derived is None}
+    assert ("13091.10", "总诊疗人次", "2018Q4", "actual") in got and ("12747.20", "总诊疗人次", "2017Q4", "actual") in got
+    assert ("343.91", "总诊疗人次", "2018Q4", "change") in got and ("2.70", "总诊疗人次", "2018Q4", "change") in got
+    assert ("5090.67", "医院诊疗人次", "2018Q4", "actual") in got and ("4.36", "医院诊疗人次", "2018Q4", "change") in got
+    assert {d.metric for d in drafts if d.surface == "2872.35"} == {"政府办卫生院总诊疗人次"}  # a grade of the row above
+    for d in drafts:
+        assert lines[d.line - 1].strip() == d.surface and lines[d.line - 1][d.start:].startswith(d.surface)
+    assert {d.unit for d in drafts if d.surface in ("13091.10", "343.91")} == {"万人次"}
+    assert {d.unit for d in drafts if d.surface in ("2.70", "4.36")} == {"percent"}
+
+
+def test_a_table_pasted_one_cell_per_line_gives_the_same_drafts_cut_into_parts_for_many_processes(ex):
+    text = ("2023年全省卫生健康统计简报\n" + "全省医疗卫生机构床位达到40.2万张。\n" * 40) + STACKED
+    whole = ex.document("s.txt", text)
+    parts = ex.documents([("s.txt", text)], jobs=1, chunk=300)
+    assert [(d.line, d.surface, d.metric, d.period) for d in parts] == \
+        [(d.line, d.surface, d.metric, d.period) for d in whole]
+    assert sum(1 for d in whole if d.surface == "13091.10") == 1
+
+
+def test_the_figure_after_last_year_is_last_years_value_that_the_change_starts_from(ex):
+    """死亡率为9.80/10万，较上年9.87/10万下降了0.71%: 9.87 is 2017's, not a second 2018 figure that contradicts 9.80."""
+    d = by_surface(ex, "2018年全省孕产妇死亡率为9.80/10万，较上年9.87/10万下降了0.71%。床位较上年增加3444张。",
+                   "hubei-2018.txt")
+    assert (d["9.87/10万"].period, d["9.87/10万"].kind) == ("2017", "baseline")
+    assert (d["9.80/10万"].period, d["0.71%"].period, d["3444张"].kind) == ("2018", "2018", "change")

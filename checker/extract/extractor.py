@@ -70,6 +70,7 @@ _DAYS_COVERED = re.compile(r"(?P<d1>[0-9]{1,2})日(?:零时|0时|0点|起)?[-—
 _ISSUED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])")
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
+TABLE_ROWS_BACK = 40  # rows of a table above a row of a grade read for the kind of institution it is of
 SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
 SPAN = "span"  # a figure's time is a span of years the sentence names (十四五, 5年来): see _in_span
 SINCE = "since"  # a span since a year the text names (2023年以来): see _in_span
@@ -99,6 +100,7 @@ HOSPITAL_ABOVE = 0.3   # a paragraph naming no one, after one about a hospital: 
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份|末|底)?)?"
                           r"(?:[0-9]{1,2}日)?[，,、：:]")  # a year that opens a clause: the time it states
+_PREVIOUS_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:同期)?的?$")  # 较上年9.87/10万下降了0.71%
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
 _SPAN_MARKS = ("—", "–", "-", "~", "～", "〜", "至")
@@ -370,6 +372,7 @@ class Extractor:
                                    language.honour_words, language.place_end_words)
         self.phrases = frozenset(n for n, c in spotted.items()
                                  if registry.entities.get(c).extra.get("type") == subject.PHRASE)
+        self._stacked_memo: tuple = (None, [])
 
     def document(self, name: str, text: str) -> list[Draft]:
         return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text
@@ -437,26 +440,57 @@ class Extractor:
         return [(years.get(i), subjects[i]) for i, *_ in parts]
 
     def _scan(self, name: str, text: str, part_start: int, part_end: int, first_line: int, year,
-              about: subject.Subject) -> list[Draft]:
-        """The drafts of text[part_start:part_end]; the lines above the part are read for topics only."""
+              about: subject.Subject, stacked: bool = True) -> list[Draft]:
+        """The drafts of text[part_start:part_end]; the lines above the part are read for topics only. Tables
+        pasted one cell per line are read as the rows they were (tables.stacked_tables)."""
         drafts: list[Draft] = []
         memo: dict = {}
+        last_line = first_line + text.count("\n", part_start, part_end)
+        pasted = [t for t in self._stacked_tables(text) if any(first_line <= n <= last_line for n in t.figure_lines())] \
+            if stacked else []
+        cells = {n for t in pasted for n in t.figure_lines()}  # their figures are drafted from their rows
         # One scan of the part, then the matches are dealt out to their lines.
         line_no, line_start = first_line, part_start
         line_end = _line_end(text, part_start, part_end)
         pending: list = []
         for m in self.pattern.finditer(text, part_start, part_end):
             if m.start() > line_end:
-                if pending:
+                if pending and line_no not in cells:
                     drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, memo))
-                    pending = []
+                pending = []
                 line_no += text.count("\n", line_end, m.start())
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = _line_end(text, m.start(), part_end)
             pending.append(m)
-        if pending:
+        if pending and line_no not in cells:
             drafts.extend(self._drafts(name, line_no, text, line_start, line_end, pending, year, about, memo))
-        return drafts
+        if not pasted:
+            return drafts
+        for table in pasted:
+            drafts.extend(d for d in self._stacked_drafts(name, table, year, about) if first_line <= d.line <= last_line)
+        return sorted(drafts, key=lambda d: d.line)  # stable: a line's drafts keep their order
+
+    def _stacked_tables(self, text: str) -> list:
+        """The tables of the text pasted one cell per line, read once for all the parts of a text."""
+        if self._stacked_memo[0] is not text:
+            self._stacked_memo = (text, tables.stacked_tables(text))
+        return self._stacked_memo[1]
+
+    def _stacked_drafts(self, name: str, table: "tables.Stacked", year, about: subject.Subject) -> list[Draft]:
+        """The drafts of a table pasted one cell per line: drafted from its rows, then placed back in the
+        lines of their cells, each quoted as its cell is printed."""
+        rows = "\n".join(table.lines)
+        out = []
+        for d in self._scan(name, rows, 0, len(rows), 1, year, about, stacked=False):
+            spans = table.cells[d.line - 1]
+            cell = next((span for span in reversed(spans) if span[0] <= d.start), None)
+            if cell is None or cell is spans[0]:
+                continue  # a figure in the caption, the header or a row's name
+            at, line, indent = cell
+            d.line, d.start = line, indent + d.start - at
+            d.quote = d.surface  # the cell is all its line prints
+            out.append(d)
+        return out
 
     def _drafts(self, doc: str, number: int, text: str, base: int, line_end: int, matches, year,
                 about: subject.Subject, memo: dict) -> list[Draft]:
@@ -573,7 +607,7 @@ class Extractor:
         column = ctx.table_column(d.start)
         dated = (column.period if column else None) or (tables.row_period(ctx.line) if "|" in ctx.line else None)
         if dated:  # a table's year column or row; a plan's goal under 2025年 in a row marked 预期性
-            d.period, d.confidence["period"] = dated, 0.8
+            d.period, d.confidence["period"] = dated + (column.part if column and column.period else ""), 0.8
             future = bool((year and int(dated) > year) or (column is not None and column.planned))
         else:
             d.period, d.confidence["period"], future = self._period(ctx, sentence, d.start, year, about)
@@ -588,6 +622,9 @@ class Extractor:
             # 由2020年的77.93岁提高到2021年的78.2岁，孕产妇死亡率从16.9/10万下降到…: a starting value whose
             # year is not printed before it was from some earlier time; the sentence's year is a guess for it
             d.confidence["period"] = min(d.confidence["period"], BASELINE_GUESS)
+        if column is None and self._year_before_value(ctx, d):
+            # 死亡率为9.80/10万，较上年9.87/10万下降了0.71%: the figure after 较上年 is last year's, the change's start
+            d.kind, d.period = "baseline", _year_before(d.period)
         d.metric, d.confidence["metric"] = self._metric(ctx, d, column)  # after the kind: a change may be in %
         self._restated(ctx, d, column)
         limit = "" if column is not None or d.kind == "change" else self._time_limit(ctx, d, clause)
@@ -613,6 +650,13 @@ class Extractor:
             d.entity, d.confidence["entity"] = place, 0.7
         ctx.memo["figure_of"] = (ctx.base, d.entity, d.confidence["entity"])  # whose the last figure was
         d.unit, d.confidence["unit"] = self._unit(d, column, ctx.line)
+
+    def _year_before_value(self, ctx: "_LineContext", d: Draft) -> bool:
+        """The figure stands right after 较上年 (比去年同期的) and a change of it follows in its clause."""
+        if not _PREVIOUS_VALUE.search(ctx.line, max(0, d.start - 8), d.start) or not _year_before(d.period):
+            return False
+        end = d.start + len(d.surface)
+        return any(cue in ctx.line[end:ctx.clause_end(end)] for cue in self.lang.change_cues)
 
     @staticmethod
     def _restated(ctx: "_LineContext", d: Draft, column) -> None:
@@ -708,11 +752,18 @@ class Extractor:
             place = self._column_place(column)
             if first in TOTAL_ROWS:  # 合计 | 4757 | 4869 under years: the total the caption names (医疗卫生机构数)
                 first = tables.caption_name(ctx.table_caption(), self.namer.dimensions) if not column.words else ""
+            elif self.namer.breakdowns.get(first) == "grades":  # 政府办 | 2872 under 卫生院 | 2879: the government's 卫生院
+                first += next((n for n in ctx.row_names_above() if self.namer.breakdowns.get(n) == "institutions"), "")
             words = (column.words if not place else "") or column.row_name or \
                 tables.without_unit(first, self.namer.dimensions)
-            topics = (lambda: ctx.topics(0)) if not column.words else list
-            named = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit or column.row_unit,
-                                    [], topics, "", None, d.kind in ("change", "share"))
+            # what the caption measures, then the lines above: 医院 | 5090.67 under 表1 总诊疗人次数(万人次)
+            topics = (lambda: self.namer.topics(ctx.table_caption()) + ctx.topics(0)) if not column.words else list
+            unit = d.parsed.unit or column.unit or column.row_unit
+            if column.change and self.namer.dimensions.get(unit or "") in naming.RATIOS:
+                # 医院 | … | 4.36 under 增减百分比(%): a change of what the row's figures measure, as they are named
+                unit = tables.caption_unit(ctx.table_caption(), self.namer.dimensions) or unit
+            named = self.namer.name(words, self.namer.names(words), unit, [], topics, "", None,
+                                    d.kind in ("change", "share"))
             if column.words and not column.row_name:  # 医院 | 1926 | 378854 under 机构数, 床位数: the hospitals'
                 narrowed = self.namer.of_institutions(first, named.metric)
                 if narrowed is None and named.confidence < ROW_NAMES_IT and _names_a_thing(first) \
@@ -1268,6 +1319,12 @@ def _quoted_at(line: str, pos: int) -> bool:
     return opened >= 0 and line.rfind("”", 0, pos) < opened and line.find("”", pos) >= 0
 
 
+def _year_before(period: str) -> str:
+    """The same part of the year before (2018 → 2017, 2018Q4 → 2017Q4); "" for a span or a named period."""
+    return f"{int(period[:4]) - 1}{period[4:]}" if re.fullmatch(r"\d{4}(?:H[12]|Q[1-4]|-\d{2}(?:~\d{2})?)?", period) \
+        else ""
+
+
 def _compared_with(line: str, start: int, end: int) -> bool:
     """比上年, 较2019年, 与2014年比较, 同比: a year the figure is compared with, not the figure's own."""
     return line[start - 1:start] in ("比", "较", "与", "和") or line.startswith(("比较", "相比", "同期"), end)
@@ -1568,6 +1625,19 @@ class _LineContext:
                 break
             start = self.text.rfind("\n", 0, start - 1) + 1
         return rows, " ".join(caption)
+
+    def row_names_above(self) -> list[str]:
+        """The first cells of the table's rows above this one, nearest first (a row of a grade, 政府办, is one of
+        the kind of institution the nearest of them names)."""
+        names, start = [], self.base
+        while start > 0 and len(names) < TABLE_ROWS_BACK:
+            above = self.text.rfind("\n", 0, start - 1) + 1
+            line = self.text[above:start - 1]
+            if "|" not in line or not tables.is_figures_row(tables.cells(line)):
+                break
+            names.append(re.sub(r"\s+", "", line.split("|", 1)[0]))
+            start = above
+        return names
 
     def row_entity(self) -> str:
         """A table row's first cell, when it names an entity (北 京 | 9111.1 | 221.8 |)."""

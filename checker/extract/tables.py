@@ -16,6 +16,7 @@ goals. The words of each role are data (`table_roles` in checker/data/extract.ya
 A table pasted as plain text has no `|`: its cells stand between tabs (copied from a spreadsheet or a Word
 table), or between spaces (a yearbook's rows: 医院 1926 378854 384713, under a line of column names).
 pipe_view marks those breaks with `|`, character for character, so that such a table reads as any other.
+A table a web page or a PDF gave one cell per line is found by stacked_tables and read as the rows it was.
 """
 from __future__ import annotations
 
@@ -30,6 +31,27 @@ _UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
 _CAPTION_UNIT = re.compile(r"单位[:：]\s*([^\s,，;；)）|]+)")
 _YEAR_HEAD = re.compile(r"^((?:19|20)[0-9]{2})年(?:末|底|度|全年)?(?=[\u4e00-\u9fff])")  # 1995年产量, 2023年末人数
 YEAR_CELL = re.compile(r"^(\d{4})年?(?:末|底|度|全年)?$")
+# a year and a part of it heading a column: 2018年第四季度, 2024年1-11月, 2023年上半年
+_YEAR_PART_CELL = re.compile(r"^((?:19|20)\d{2})年(?P<part>上半年|下半年|第?[一二三四1-4]季度|前三季度|"
+                             r"\d{1,2}(?:[-—–~～至]\d{1,2})?月份?)(?:累计)?$")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def year_part(words: str) -> str:
+    """The claim format's part of a year for the words that name it: 上半年 H1, 第四季度 Q4, 前三季度 -01~09,
+    11月 -11, 1-11月 -01~11; "" for none."""
+    if words in ("上半年", "下半年"):
+        return "H1" if words == "上半年" else "H2"
+    if words == "前三季度":
+        return "-01~09"
+    quarter = re.fullmatch(r"第?([一二三四1-4])季度", words)
+    if quarter:
+        return f"Q{_QUARTERS[quarter.group(1)]}"
+    months = re.fullmatch(r"(\d{1,2})(?:[-—–~～至](\d{1,2}))?月份?", words)
+    if not months:
+        return ""
+    first, last = int(months.group(1)), int(months.group(2) or 0)
+    return f"-{first:02d}~{last:02d}" if last else f"-{first:02d}"
 HEADER_ROWS = 4  # at most this many header rows are read above a table's figures
 
 
@@ -42,6 +64,7 @@ class Column:
     row_unit: str | None = None  # the unit the row's 单位 cell gives, if any
     planned: bool = False  # the cell is a plan's goal: a later year than the table's first, in a row of targets
     change: bool = False   # the cell is a change on a year before (比上年增长(%)), of what its row names
+    part: str = ""         # the part of the year its headers date its cells with (2018年第四季度: Q4)
 
 
 @dataclass(frozen=True)
@@ -211,7 +234,7 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
     row_name = re.sub(r"\s+", "", layout.cell(values, layout.name_at) or "")
     said = re.sub(r"\s+", "", layout.cell(values, layout.unit_at) or "")
     row_unit = said if said in units else _unit_of(said)  # 万张 is a table's unit (units.txt); 1万张 is no figure
-    names, unit, period = [], None, None
+    names, unit, period, part = [], None, None, ""
     for row in headers:
         head = _cell_for(row, column, width + layout.shift)
         if not head:
@@ -221,9 +244,10 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
             unit = _unit_word(found.group(1), units)
         # 诊疗人次数(万人次) and 比重(%) lose their unit; 执业(助理)医师(人) keeps (助理), a part of its name
         words = re.sub(r"\s+", "", without_unit(head, units))
-        year = YEAR_CELL.match(words) or _YEAR_HEAD.match(words)
+        year = YEAR_CELL.match(words) or _YEAR_PART_CELL.match(words) or _YEAR_HEAD.match(words)
         if year:
             period = year.group(1)
+            part = year_part(year.groupdict().get("part") or "")
             words = words[year.end():]  # 1995年产量: 产量 in 1995
         if words:
             names.append(words)
@@ -234,8 +258,8 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
     words = "".join(names)
     change = words in roles.change  # on the year before; 比2020年增长 spans years the column does not say
     if change or words in roles.value:
-        return Column("", unit, period, row_name, row_unit, planned, change)  # the row names what the cell is
-    return Column(words, unit, period, row_name, row_unit, planned) if names or period else None
+        return Column("", unit, period, row_name, row_unit, planned, change, part)  # the row names what the cell is
+    return Column(words, unit, period, row_name, row_unit, planned, part=part) if names or period else None
 
 
 def in_role_column(line: str, pos: int, rows_above: list[str], roles: Roles = Roles()) -> bool:
@@ -413,3 +437,100 @@ def _cell_for(row: list[str], index: int, width: int) -> str:
     if groups and (width - 1) % len(groups) == 0:
         return groups[(index - 1) // ((width - 1) // len(groups))]
     return ""
+
+
+# -- tables pasted one cell per line -------------------------------------------------------------------
+
+STACKED_ROWS_MIN = 2    # rows of figures a table pasted one cell per line has at least
+_STACKED_CELL_MOST = 30  # characters of one of its text cells (a row's name, a header)
+_STACKED_STUB_MOST = 6   # a header over the rows' names (指标, 项目) is this short
+_SENTENCE = re.compile("[。；;，,！？!?]")
+_FIGURE_LINE = re.compile(r"^[ \t\u3000]*[-+]?[0-9０-９][0-9０-９,.．%‰]*[ \t\u3000]*$", re.M)  # a line that is one figure
+
+
+@dataclass(frozen=True)
+class Stacked:
+    """A table a web page or a PDF gave one cell per line (指标 / 2018年 / 2017年 / 总计 / 13091.10 / 12747.20 …),
+    read as the rows of cells it was: `lines` is the table written as rows between `|` (its caption first,
+    then its header row, then a row per name with its figures), and `cells[k]` gives, for row k of those,
+    each cell's (start in that row, number of its line in the text, start of the cell in its line)."""
+
+    lines: tuple
+    cells: tuple
+
+    def figure_lines(self) -> set:
+        return {line for row in self.cells for _, line, _ in row[1:]}
+
+
+def stacked_tables(text: str) -> list[Stacked]:
+    """The tables of text pasted one cell per line. Blank lines between the cells are passed over; a name
+    followed by no figure (按经济类型分) groups the rows after it and is no row. A table is a run of text cells,
+    K column headers among them, then at least two rows of a name and K figures; the header over the rows'
+    names (指标) and a caption above it are read when they stand there."""
+    if not _FIGURE_LINE.search(text):
+        return []
+    items = [(i, line.strip(), len(line) - len(line.lstrip())) for i, line in enumerate(text.split("\n"))
+             if line.strip()]
+    kinds = [_stacked_kind(cell) for _, cell, _ in items]
+    found, at = [], 0
+    while at < len(items):
+        table = _stacked_at(items, kinds, at)
+        if table is None:
+            at += 1
+            continue
+        found.append(table[0])
+        at = table[1]
+    return found
+
+
+def _stacked_kind(cell: str) -> str:
+    if _NUMBER.match(cell.replace(" ", "")):
+        return "N"
+    return "T" if len(cell) <= _STACKED_CELL_MOST and not _SENTENCE.search(cell) else "X"
+
+
+def _stacked_at(items: list, kinds: list, at: int) -> tuple[Stacked, int] | None:
+    """The table whose first row's name is items[at], and the index after its last row; None if none is."""
+    width = _figures_after(kinds, at)
+    if kinds[at] != "T" or width < 2 or at < width or any(k != "T" for k in kinds[at - width:at]):
+        return None
+    rows, i = [], at
+    while i < len(items) and kinds[i] == "T":
+        n = _figures_after(kinds, i)
+        if n == width:
+            rows.append(i)
+            i += 1 + n
+        elif n == 0 and i + 1 < len(items) and kinds[i + 1] == "T" and _figures_after(kinds, i + 1) == width:
+            i += 1  # a name over rows (按经济类型分): a group, no row
+        else:
+            break
+    if len(rows) < STACKED_ROWS_MIN:
+        return None
+    headers = at - width
+    stub = headers - 1 if headers and kinds[headers - 1] == "T" and len(items[headers - 1][1]) <= _STACKED_STUB_MOST \
+        and not any(c.isdigit() for c in items[headers - 1][1]) else None
+    top = stub if stub is not None else headers
+    caption = top - 1 if top and kinds[top - 1] == "T" else None
+    lines, cells = [], []
+    if caption is not None:
+        lines.append(items[caption][1])
+        cells.append(())
+    lines.append(" | ".join([items[stub][1] if stub is not None else ""] + [c for _, c, _ in items[headers:at]]))
+    cells.append(())
+    for r in rows:
+        row, spans = "", []
+        for k, (line, cell, indent) in enumerate(items[r:r + 1 + width]):
+            if k:
+                row += " | "
+            spans.append((len(row), line + 1, indent))
+            row += cell
+        lines.append(row)
+        cells.append(tuple(spans))
+    return Stacked(tuple(lines), tuple(cells)), i
+
+
+def _figures_after(kinds: list, i: int) -> int:
+    n = 0
+    while i + 1 + n < len(kinds) and kinds[i + 1 + n] == "N":
+        n += 1
+    return n
