@@ -189,6 +189,15 @@ def test_parts_of_a_total_nest_in_brackets(ex):
     assert [p.surface for p in d["1034家"].links.includes] == ["394家"]
 
 
+def test_a_within_inside_a_within_without_brackets_nests_only_the_kinds_of_its_whole(ex):
+    """其中医院39家,其中三级医院4家,基层医疗卫生机构722家: 基层医疗卫生机构 goes back to the total's list (as part of
+    the 39 hospitals it made a false error: 4 + 722 + 3 > 39)."""
+    d = by_surface(ex, "年末拥有卫生机构768家。其中医院39家,其中三级医院4家,基层医疗卫生机构722家,专业公共卫生机构3家。",
+                   "sanhe-2022.txt")
+    assert [p.surface for p in d["768家"].links.includes] == ["39家", "722家", "3家"]
+    assert [p.surface for p in d["39家"].links.includes] == ["4家"]
+
+
 def test_averages_are_not_parts_of_a_whole(ex):
     d = by_surface(ex, "户籍人口平均期望寿命82.4岁,其中男性80.0岁,女性84.9岁。")
     assert d["82.4岁"].links.includes == []

@@ -2,7 +2,8 @@
 
 - `其中` after a total: the figures it lists, at its own depth of brackets, are parts of that total
   (`includes`: they cannot add up to more). 医院35394个(其中:三级医院2996个) nests: 三级医院 is a part of
-  医院, not of the total before.
+  医院, not of the total before. Unbracketed, 其中医院39家,其中三级医院4家,基层医疗卫生机构722家 nests
+  only the kinds of 医院 named right after it: 基层医疗卫生机构 is the outer total's again.
 - `比上年增加N` (or 同比增长x%) after a figure of the same metric: a change from last year's figure (or
   the year it names: 比2020年提高1.1岁; for a quarter or months, 同比 names the same part of last year),
   which the text implies without printing; that figure is drafted as `derived` (this year's − N, or this
@@ -71,9 +72,27 @@ def _parts(line: str, drafts: list, measure) -> None:
             parts = [d for d in drafts if at < d.start < end and depths[d.start] == depth
                      and d.kind == "actual" and d.unit == whole.unit and d.metric != whole.metric
                      and measure(d.metric) == measure(whole.metric)]
+            outer = [d for d in drafts if whole in d.links.includes and depths[d.start] == depth]
+            if outer:  # 其中医院39家,其中三级医院4家,基层医疗卫生机构722家: a 其中 in a 其中's list, not bracketed
+                parts = _kinds_of(whole, parts)
+                for d in outer:
+                    d.links.includes[:] = [p for p in d.links.includes if p not in parts]
             if len(parts) >= 1:
                 whole.links.includes.extend(p for p in parts if p not in whole.links.includes)
         at = line.find(WITHIN, at + len(WITHIN))
+
+
+def _kinds_of(whole, parts: list) -> list:
+    """The parts of a list that name kinds of the whole (三级医院 of 医院), up to the first that does not: with no
+    brackets to close it, the list of a 其中 within a 其中 goes back to the outer list there (基层医疗卫生机构 is no
+    kind of 医院)."""
+    stem = whole.metric.removesuffix("数")
+    out = []
+    for p in parts:
+        if not stem or stem not in p.metric:
+            break
+        out.append(p)
+    return out
 
 
 def _whole_before(drafts: list, at: int, depth: int, depths: list[int]):
