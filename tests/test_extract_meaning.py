@@ -1605,6 +1605,8 @@ def test_a_bulletins_population_figures_are_named_as_the_vocabulary_lists_them(e
                                   "520人")] == [
         "户籍人口", "城镇人口", "乡村人口", "迁入人口", "迁出人口", "总人口性别比", "医务人员数", "社区工作人员数"]
     assert "100" not in d and d["53%"].metric.endswith("覆盖农村人口") and d["53%"].confidence["metric"] < 0.5
+    d = by_surface(ex, "年末户籍人口为776158人,女性400018人,男性376140人。全省男性人均预期寿命75.3岁。", "sanhe-2022.txt")
+    assert [d[s].metric for s in ("400018人", "376140人", "75.3岁")] == ["女性人口", "男性人口", "男性人均预期寿命"]
 
 
 STACKED = """2018年第四季度全省医疗卫生机构服务情况
