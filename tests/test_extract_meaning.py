@@ -1702,3 +1702,12 @@ def test_the_figure_after_last_year_is_last_years_value_that_the_change_starts_f
                    "hubei-2018.txt")
     assert (d["9.87/10万"].period, d["9.87/10万"].kind) == ("2017", "baseline")
     assert (d["9.80/10万"].period, d["0.71%"].period, d["3444张"].kind) == ("2018", "2018", "change")
+
+
+def test_a_verb_that_names_person_times_or_people_takes_the_figures_unit(ex):
+    """出院 is 出院人次 in the vocabulary, but 出院460万人 counts people: 出院人数, and the kinds of institution listed
+    after it are theirs (医院327.43万人: 医院出院人数, was “?” and 医院人数)."""
+    d = by_surface(ex, "2018年第四季度,全省医疗卫生机构出院460万人,同比降低3.40%。其中:医院327.43万人,同比增长1.23%。"
+                       "医院出院人次5万人。", "sichuan-2018q4.txt")
+    assert [d[s].metric for s in ("460万人", "3.40%", "327.43万人")] == ["出院人数", "出院人数", "医院出院人数"]
+    assert d["460万人"].confidence["metric"] >= 0.7 and d["5万人"].confidence["metric"] <= 0.5  # 人次 printed: a slip

@@ -434,14 +434,26 @@ class MetricNamer:
 
     def _counted_in_visits(self, named: Naming, dim: str | None) -> Naming | None:
         """出院人数564.22万人次: a count of people printed in person-times is the indicator of person-times of the
-        same name (出院人次), which the unit says it is; a guess to confirm."""
-        if dim != "[person_time]" or not named.metric.endswith("人数"):
+        same name (出院人次), which the unit says it is; a guess to confirm. The other way round too, and then
+        surely when the words named neither (出院460万人: 出院人数)."""
+        other = self._twin(named.metric, dim)
+        if other is None:
             return None
-        visits = named.metric[:-2] + "人次"
-        self.metrics.learn([visits])
-        if self.metrics.known(visits) and self._fits(self.metrics.canonical(visits), dim, False):
-            return Naming(self.metrics.canonical(visits), VISITS_GUESS, named.wording)
-        return None
+        said_either = named.wording.endswith(("人数", "人次"))
+        return Naming(other, VISITS_GUESS if said_either else named.confidence, named.wording)
+
+    def _twin(self, metric: str, dim: str | None) -> str | None:
+        """The indicator of people for one of person-times, or the other way round (出院人次, 出院人数), that the
+        vocabulary knows in dim, if any."""
+        if dim == "[person_time]" and metric.endswith("人数"):
+            other = metric[:-2] + "人次"
+        elif dim == "[person]" and metric.endswith("人次"):
+            other = metric[:-2] + "人数"
+        else:
+            return None
+        self.metrics.learn([other])
+        return self.metrics.canonical(other) if self.metrics.known(other) and \
+            self._fits(self.metrics.canonical(other), dim, False) else None
 
     def _sibling(self, phrase: str, earlier: list[Mention], unit: str | None, dim: str | None,
                  shared: int = 2) -> Naming | None:
@@ -566,6 +578,9 @@ class MetricNamer:
         for _, metric, own in reversed(topics()):
             if own == dim:
                 return self._base(metric, group)
+            twin = self._twin(metric, dim)  # 出院460万人。其中：医院327.43万人: 出院 names 出院人次 first
+            if twin:
+                return self._base(twin, group)
         return None
 
     def _base(self, metric: str, group: str | None) -> str:
