@@ -1711,3 +1711,14 @@ def test_a_verb_that_names_person_times_or_people_takes_the_figures_unit(ex):
                        "医院出院人次5万人。", "sichuan-2018q4.txt")
     assert [d[s].metric for s in ("460万人", "3.40%", "327.43万人")] == ["出院人数", "出院人数", "医院出院人数"]
     assert d["460万人"].confidence["metric"] >= 0.7 and d["5万人"].confidence["metric"] <= 0.5  # 人次 printed: a slip
+
+
+def test_a_change_a_span_of_years_frames_starts_in_its_first_year_and_ends_in_its_last(ex):
+    """2020年至2024年，…由29.38%下降至27.38%: 29.38% is 2020's starting value (it was dated 2024 and called a target),
+    27.38% the level reached in 2024 (dated 2020)."""
+    text = "湖南省卫生健康工作新闻发布会\n2024年全省卫生健康工作成效明显。2020年至2024年,全省个人卫生支出占比由29.38%下降至27.38%。"
+    d = by_surface(ex, text, "hunan-2025.txt")
+    assert (d["29.38%"].period, d["29.38%"].kind) == ("2020", "baseline")
+    assert (d["27.38%"].period, d["27.38%"].kind) == ("2024", "actual")
+    d = by_surface(ex, "2020年到2025年，工业投资占固定资产投资比重从17.9%提升到35.5%。", "guizhou-2026-report.txt")
+    assert (d["17.9%"].period, d["35.5%"].period) == ("2020", "2025")

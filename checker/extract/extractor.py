@@ -100,6 +100,7 @@ HOSPITAL_ABOVE = 0.3   # a paragraph naming no one, after one about a hospital: 
 GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity names no one place
 _STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份|末|底)?)?"
                           r"(?:[0-9]{1,2}日)?[，,、：:]")  # a year that opens a clause: the time it states
+_FROM_TO_YEARS = re.compile(r"((?:19|20)\d\d) ?年?(?:至|到|—|–|-|~|～)((?:19|20)\d\d) ?年")  # 2020年至2024年
 _PREVIOUS_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:同期)?的?$")  # 较上年9.87/10万下降了0.71%
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
@@ -1016,6 +1017,9 @@ class Extractor:
 
     def _period(self, ctx: "_LineContext", sentence: int, start: int, year: int | None,
                 about: subject.Subject) -> tuple[str, float, bool]:
+        spanned = self._spanned_change(ctx, sentence, start, year)
+        if spanned:
+            return spanned
         found = None  # the last year of the sentence before the number (years come sorted and apart)
         for m in ctx.years:
             if m.end() > start:
@@ -1075,6 +1079,20 @@ class Extractor:
         if about.period:
             return about.period, 0.4, False
         return (str(year), 0.4, False) if year else ("unknown", 0.0, False)
+
+    def _spanned_change(self, ctx: "_LineContext", sentence: int, start: int, year: int | None) -> tuple | None:
+        """2020年至2024年，…占比由29.38%下降至27.38%: the start of a change a span of years frames is of its first
+        year, where it went of its last; None for any other figure."""
+        span = _last_match(_FROM_TO_YEARS, ctx.line, sentence, start)
+        cue = next((at for at in reversed(ctx.baselines) if span and span.end() <= at < start), None)
+        if cue is None:
+            return None
+        first, last = span.group(1), span.group(2)
+        if ctx.line[:start].endswith(self.lang.to_cues):
+            return last, 0.7, bool(year and int(last) > year)
+        if not any(word in ctx.line[cue:start] for word in self.lang.to_cues) and self._starts_a_change(ctx, cue, start):
+            return first, 0.7, False
+        return None
 
     def _time_frame(self, text: str, year: int, now: int | None = None) -> str | None:
         """What a stretch of text says of the time of the text after it: a target year ("2025"), the
