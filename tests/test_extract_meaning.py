@@ -1722,3 +1722,12 @@ def test_a_change_a_span_of_years_frames_starts_in_its_first_year_and_ends_in_it
     assert (d["27.38%"].period, d["27.38%"].kind) == ("2024", "actual")
     d = by_surface(ex, "2020年到2025年，工业投资占固定资产投资比重从17.9%提升到35.5%。", "guizhou-2026-report.txt")
     assert (d["17.9%"].period, d["35.5%"].period) == ("2020", "2025")
+
+
+def test_kinds_of_institution_written_after_slashes_are_the_listed_indicators(ex):
+    """社區衛生服務中心/站, 婦幼保健院/所/站, 疾病預防控制中心/防疫站: a provincial bulletin's way of writing the
+    kinds the vocabulary lists in brackets (they were drafted as 社区卫生服务中心数 and unknown names)."""
+    d = by_surface(ex, "全省社區衛生服務中心/站增加了22個,現為688個;疾病預防控制中心/防疫站減少了1個,現為119個;"
+                       "婦幼保健院/所/站118個;社區衛生服務中心/站床位3875張。", "shaanxi-2020.txt")
+    assert [d[s].metric for s in ("688個", "119個", "118個", "3875張")] == [
+        "社区卫生服务中心(站)数", "疾病预防控制中心数", "妇幼保健机构数", "社区卫生服务中心(站)床位数"]

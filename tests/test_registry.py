@@ -114,3 +114,17 @@ def test_a_learnt_name_whose_composed_term_another_term_already_lists_maps_to_th
     vocab.learn(["每千人托位"])  # composes a term whose name is already another's: no error, that term
     assert vocab.canonical("每千人托位") == "每千人口3岁以下婴幼儿托位数"
     assert vocab.known("每千人托位") and "每千人口托位数" not in vocab.terms
+
+
+def test_a_name_with_its_kinds_after_slashes_is_the_listed_name_with_them_in_brackets(tmp_path):
+    """Bulletins write 妇幼保健院/所/站 for 妇幼保健院(所、站): the same indicator, whatever follows the last kind."""
+    from checker.load.registry import load_registry
+    from checker.load.rulefiles import RuleFiles
+
+    (tmp_path / "metrics.yaml").write_text("- {name: 示例院(所、站)数, unit: 个}\n- {name: 示例中心(站)床位数, unit: 张}\n",
+                                           encoding="utf-8")
+    metrics = load_registry(RuleFiles.of(tmp_path)).metrics
+    metrics.learn(["示例院/所/站数", "示例中心/站床位数", "示例院/所/站/数", "示例院/所"])
+    assert metrics.canonical("示例院/所/站数") == "示例院(所、站)数"
+    assert metrics.canonical("示例中心/站床位数") == "示例中心(站)床位数"
+    assert not metrics.known("示例院/所/站/数") and not metrics.known("示例院/所")

@@ -313,15 +313,26 @@ class _MetricNames:
 
 
 def _written_form(vocab: Vocabulary, name: str) -> Term | None:
-    """A listed indicator written another way: in quotation marks (“智慧医院”数量) or with 数量 for 数 and the
-    other way round (智慧医院数 for 智慧医院数量), which name the same count."""
+    """A listed indicator written another way: in quotation marks (“智慧医院”数量), with 数量 for 数 and the
+    other way round (智慧医院数 for 智慧医院数量), which name the same count, or with its kinds after slashes
+    (妇幼保健院/所/站数 for 妇幼保健院(所、站)数, 社区卫生服务中心/站床位数)."""
     bare = QUOTES.sub("", name)
-    forms = [bare]
+    forms = [bare, *_bracketed(bare)]
     if bare.endswith("数量"):
         forms.append(bare[:-1])
     elif bare.endswith("数"):
         forms.append(bare + "量")
     return next((vocab.get(form) for form in forms if form != name and vocab.known(form)), None)
+
+
+def _bracketed(name: str) -> list[str]:
+    """The forms of a name with its kinds after slashes written in brackets, as bulletins list them: the last
+    kind may be one to four characters long, the rest of the name follows the bracket."""
+    head, *kinds = name.split("/")
+    if not kinds or not head or any(not k for k in kinds) or any(c.isdigit() for c in name):
+        return []
+    *middle, last = kinds
+    return [f"{head}({'、'.join([*middle, last[:size]])}){last[size:]}" for size in range(1, min(4, len(last)) + 1)]
 
 
 def breakdown_groups(path: Path) -> dict[str, str]:
