@@ -1731,3 +1731,18 @@ def test_kinds_of_institution_written_after_slashes_are_the_listed_indicators(ex
                        "婦幼保健院/所/站118個;社區衛生服務中心/站床位3875張。", "shaanxi-2020.txt")
     assert [d[s].metric for s in ("688個", "119個", "118個", "3875張")] == [
         "社区卫生服务中心(站)数", "疾病预防控制中心数", "妇幼保健机构数", "社区卫生服务中心(站)床位数"]
+
+
+def test_an_event_named_right_before_a_count_of_it_is_what_is_counted_not_whose(tmp_path):
+    """全市累计开展市级健康集市4场、区县级集市47场: 健康集市 (an event the project lists) is counted; the figures are the
+    city's."""
+    from checker.extract.extractor import make_extractor
+    from checker.load.rulefiles import RuleFiles
+
+    (tmp_path / "entities.yaml").write_text(
+        "- {name: 示例体育中心健康集市, aliases: [健康集市], parent: 重庆市, type: event}\n", encoding="utf-8")
+    ex = make_extractor(RuleFiles.of(tmp_path))
+    d = {x.surface: x for x in ex.document("重庆市2025年健康服务.txt", "重庆市卫生健康工作\n在示例体育中心健康集市设有4个专区。"
+                                           "2025年，全市累计开展市级健康集市4场、区县级集市47场，服务群众超10万人次。")}
+    assert d["4个"].entity == "示例体育中心健康集市"
+    assert {d[s].entity for s in ("4场", "47场", "超10万人次")} == {"重庆市"}

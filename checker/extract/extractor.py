@@ -101,6 +101,8 @@ GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity n
 _STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份|末|底)?)?"
                           r"(?:[0-9]{1,2}日)?[，,、：:]")  # a year that opens a clause: the time it states
 _FROM_TO_YEARS = re.compile(r"((?:19|20)\d\d) ?年?(?:至|到|—|–|-|~|～)((?:19|20)\d\d) ?年")  # 2020年至2024年
+_COUNTED_TYPES = ("event", "program", "programme", "route")  # entities counted as things (健康集市4场), owning none
+_COUNT_OPENS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万数近约超逾")
 _PREVIOUS_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:同期)?的?$")  # 较上年9.87/10万下降了0.71%
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2} ?年(?:末|底|初)?的?$")
 _ADDED = re.compile(r"\s*(?:全[省市区县州]|[我本][省市区县])?(?:将|要)?新增")  # a target of what is to be added
@@ -886,7 +888,8 @@ class Extractor:
         row = ctx.row_entity()
         if row:
             return row, 0.7
-        outside = [h for h in ctx.entities if not (ctx.nested(h[0]) and _closes(ctx.line, h[1], start))]
+        outside = [h for h in ctx.entities if not (ctx.nested(h[0]) and _closes(ctx.line, h[1], start))
+                   and not self._counted_thing(ctx.line, h)]
         # 全省（不含武汉市）共报告…: the aside, closed before the figure, qualifies 全省; （全市共两家） is the figure's
         if ranked:  # 医院门急诊人次全市排名第四: 全市 is where it is ranked, not what
             outside = [h for h in outside if not self._ranks_within(ctx.line, h, start)]
@@ -923,6 +926,12 @@ class Extractor:
             named = _as_subject(heading, about)
             return named, 0.8 if named == about.name and about.confidence >= 0.5 else 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
+
+    def _counted_thing(self, line: str, hit: tuple) -> bool:
+        """An event, programme or route named right before a count of it (全市开展健康集市4场、区县级集市47场) is
+        what is counted, not whose figures its sentence gives."""
+        term = self.registry.entities.get(hit[2])
+        return term is not None and term.extra.get("type") in _COUNTED_TYPES and line[hit[1]:hit[1] + 1] in _COUNT_OPENS
 
     def _names_itself(self, line: str, at: int) -> bool:
         """医院, 该中心 or 我委 opens the clause at `at`, standing for an institution (中心城区 is no 中心)."""
