@@ -1746,3 +1746,32 @@ def test_an_event_named_right_before_a_count_of_it_is_what_is_counted_not_whose(
                                            "2025年，全市累计开展市级健康集市4场、区县级集市47场，服务群众超10万人次。")}
     assert d["4个"].entity == "示例体育中心健康集市"
     assert {d[s].entity for s in ("4场", "47场", "超10万人次")} == {"重庆市"}
+
+
+YEARBOOK = """18-2 县及县以上医院工作状况
+
+项    目 单 位 1990年 1995年 1998年
+机构数 751 810 777
+诊疗人次数 万人次 8158.6 7765.5 7308.2
+ #门诊急诊人次数 万人次 7247.3 6798.5 6713.5
+本年出院人数 1982539 2189609 2555815
+ #出院病人数 1539579 1833491 2078759
+  1.治 愈 1154025 1355815 1489703
+实际占用总床日数 万床日 3144.2 3191.7 3119.2
+病床使用率 % 84.2 72.5 69.6
+"""
+
+
+def test_a_yearbook_table_set_with_spaces_reads_its_units_and_years(ex):
+    """A yearbook's rows print a name, a unit (or none) and a figure a year under 项 目 单 位 1990年 …, its header
+    words spread out: each figure is dated by its column, in its row's unit; a # row is some of the row above,
+    named as it only as a guess; a name spread out (1.治 愈) is one name; 占用 is no share."""
+    drafts = [d for d in ex.document("shandong-2002-yearbook.txt", YEARBOOK) if d.derived is None]
+    got = {d.surface: d for d in drafts}
+    assert [(got[s].metric, got[s].period, got[s].unit) for s in ("8158.6", "7765.5", "7308.2")] == [
+        ("总诊疗人次", "1990", "万人次"), ("总诊疗人次", "1995", "万人次"), ("总诊疗人次", "1998", "万人次")]
+    assert (got["751"].period, got["810"].period) == ("1990", "1995")  # 机构数 prints no unit
+    assert (got["7247.3"].metric, got["84.2"].unit, got["3144.2"].kind) == ("门急诊人次", "percent", "actual")
+    assert got["1982539"].metric == got["1539579"].metric == "出院人数"
+    assert got["1982539"].confidence["metric"] >= 0.7 > got["1539579"].confidence["metric"]
+    assert (got["1154025"].period, got["1355815"].period) == ("1990", "1995")

@@ -70,6 +70,7 @@ _DAYS_COVERED = re.compile(r"(?P<d1>[0-9]{1,2})日(?:零时|0时|0点|起)?[-—
 _ISSUED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])")
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
+PART_ROW_GUESS = 0.3  # a yearbook's # row named as its whole: a part of it, its name to confirm
 TABLE_ROWS_BACK = 40  # rows of a table above a row of a grade read for the kind of institution it is of
 SECTION_LOOK_BACK = 400  # lines above a figure searched for the heading of its section
 SPAN = "span"  # a figure's time is a span of years the sentence names (十四五, 5年来): see _in_span
@@ -750,7 +751,7 @@ class Extractor:
     def _metric(self, ctx: "_LineContext", d: Draft, column) -> tuple[str, float]:
         start, end = d.start, d.start + len(d.surface)
         if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
-            first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0])  # the row's name
+            first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0]).lstrip("#＃")  # the row's name (#: 其中, a yearbook's)
             # | | 东部地区 | 中部地区 |: columns of places say whose the row's figures are, the row says what
             place = self._column_place(column)
             if first in TOTAL_ROWS:  # 合计 | 4757 | 4869 under years: the total the caption names (医疗卫生机构数)
@@ -777,6 +778,8 @@ class Extractor:
                 named = narrowed or named
             d.wording = words
             ctx.previous_end = end
+            if ctx.line.lstrip().startswith(("#", "＃")) and self._as_row_above(ctx, named.metric, unit):
+                return named.metric, min(named.confidence, PART_ROW_GUESS)  # #出院病人数 under 本年出院人数: some of them
             return named.metric, min(named.confidence, 0.8)
         sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
         if ctx.line[start - 2:start] in ("1:", "1∶"):
@@ -926,6 +929,12 @@ class Extractor:
             named = _as_subject(heading, about)
             return named, 0.8 if named == about.name and about.confidence >= 0.5 else 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
+
+    def _as_row_above(self, ctx: "_LineContext", metric: str, unit: str | None) -> bool:
+        """A yearbook's # row (其中) named as the row it is a part of, the nearest above without #."""
+        parent = next((n for n in ctx.row_names_above() if not n.startswith(("#", "＃"))), "")
+        words = tables.without_unit(parent, self.namer.dimensions)
+        return bool(words) and self.namer.name(words, self.namer.names(words), unit, [], list, "").metric == metric
 
     def _counted_thing(self, line: str, hit: tuple) -> bool:
         """An event, programme or route named right before a count of it (全市开展健康集市4场、区县级集市47场) is

@@ -102,10 +102,10 @@ def pipe_view(text: str) -> str:
     rows = [_spaced_row(line) for line in lines]
     for i, line in enumerate(lines):
         if rows[i]:
-            marked[i] = _GAP.sub(lambda m: "|" + m.group()[1:], line)
+            marked[i] = _row_marked(line)
             above = _header_above(lines, rows, i)
             if above is not None and "|" not in marked[above]:
-                marked[above] = _GAP.sub(lambda m: "|" + m.group()[1:], lines[above])
+                marked[above] = _header_marked(lines[above])
                 _mark_top_header(lines, marked, above)
     if wide:
         _mark_wide_tables(lines, marked)
@@ -175,12 +175,71 @@ def _tabbed(line: str) -> str:
 
 
 def _spaced_row(line: str) -> bool:
-    """A name then figures only, set apart by spaces: 医院 1926 378854 384713."""
+    """A name then figures only, set apart by spaces: 医院 1926 378854 384713; or a name, its unit and figures, as
+    a yearbook prints them (诊疗人次数 万人次 8158.6 7765.5 7308.2, 1.治 愈 1154025 1355815 1489703)."""
+    return _name_tokens(line) is not None
+
+
+def _name_tokens(line: str) -> int | None:
+    """How many of a spaced row's tokens make its name (a yearbook spreads a short one: 1.治 愈), or None when
+    the line is no such row: a name, perhaps a unit, then figures only."""
     if "|" in line or "\t" in line:
-        return False
+        return None
     tokens = line.split()
-    return len(tokens) > MIN_SPACED_FIGURES and not _NUMBER.match(tokens[0]) \
-        and all(_NUMBER.match(t) for t in tokens[1:])
+    named = 1
+    while named < len(tokens) and named < SPREAD_NAME_MOST and len(tokens[named]) == 1 and is_han_char(tokens[named]) \
+            and not _SPACED_UNIT.match(tokens[named]):
+        named += 1  # 1.治 愈: one name spread out
+    first = named + 1 if len(tokens) > named + 1 and _SPACED_UNIT.match(tokens[named]) else named
+    if len(tokens) - first < MIN_SPACED_FIGURES or _NUMBER.match(tokens[0]) \
+            or not all(_NUMBER.match(t) for t in tokens[first:]):
+        return None
+    return named
+
+
+def _row_marked(line: str) -> str:
+    """A spaced row's gaps marked `|`, but not those inside its name."""
+    named = _name_tokens(line) or 1
+    gaps = list(_GAP.finditer(line))
+    out = list(line)
+    for gap in gaps[named - 1:]:
+        out[gap.start()] = "|"
+    return "".join(out)
+
+
+SPREAD_NAME_MOST = 4  # tokens of a name a yearbook spreads out over its column
+
+
+# 万人次, 张, %: a unit between a row's name and its figures
+_SPACED_UNIT = re.compile(r"^(?:%|‰|‱|[万亿千百十]?(?:人次|床日|平方米|公里|人|个|家|张|元|天|日|台|所|床|岁|例|件|次|吨|册))$")
+
+
+def _header_marked(line: str) -> str:
+    """A header line's gaps marked `|`, but not those inside a word spread out over its column (项    目, 单 位)."""
+    gaps = list(_GAP.finditer(line))
+    ends = [0] + [g.end() for g in gaps]
+    starts = [g.start() for g in gaps] + [len(line)]
+    single = [len(t) == 1 and is_han_char(t) for t in (line[a:b].strip() for a, b in zip(ends, starts))]
+    out = list(line)
+    k = 0
+    while k < len(gaps):
+        run = k
+        while run < len(single) and single[run]:
+            run += 1
+        size = run - k  # single characters from token k on: a word spread out, or two words of two (项 目 单 位)
+        if size >= 2:
+            for j in range(k, run - 1):
+                if size % 2 == 0 and (j - k) % 2 == 1:
+                    out[gaps[j].start()] = "|"
+            k = run - 1
+        if k < len(gaps):
+            out[gaps[k].start()] = "|"
+        k += 1
+    return "".join(out)
+
+
+def is_han_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _header_above(lines: list[str], rows: list[bool], i: int) -> int | None:
@@ -282,7 +341,18 @@ def _placed(line: str, pos: int, rows_above: list[str], roles: Roles) -> tuple |
     if not headers:
         return None
     values, index = _unmerged(cells(line), line.count("|", 0, pos), max(map(len, headers)), roles)
+    values, index = _unit_left_out(values, index, max(headers, key=len), roles)
     return headers, values, index, _layout(headers, values, roles)
+
+
+def _unit_left_out(values: list[str], index: int, header: list[str], roles: Roles) -> tuple[list[str], int]:
+    """A row one cell short of a header whose second column is the unit, with a figure where the unit would
+    stand (机构数 | 751 | 810 under 项目 | 单位 | 1990年 | 1995年): a count, its unit left out. Its cells and where
+    the cell at index went, with the unit's cell empty."""
+    if len(values) != len(header) - 1 or len(header) < 3 or re.sub(r"\s+", "", header[1]) not in roles.unit \
+            or not _NUMBER.match(values[1] if len(values) > 1 else ""):
+        return values, index
+    return [values[0], "", *values[1:]], index + (index >= 1)
 
 
 def _unmerged(values: list[str], index: int, width: int, roles: Roles) -> tuple[list[str], int]:
