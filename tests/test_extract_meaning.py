@@ -1768,10 +1768,13 @@ def test_a_yearbook_table_set_with_spaces_reads_its_units_and_years(ex):
     named as it only as a guess; a name spread out (1.治 愈) is one name; 占用 is no share."""
     drafts = [d for d in ex.document("shandong-2002-yearbook.txt", YEARBOOK) if d.derived is None]
     got = {d.surface: d for d in drafts}
+    # the caption names whose: 县及县以上医院, a kind of hospital of older yearbooks
     assert [(got[s].metric, got[s].period, got[s].unit) for s in ("8158.6", "7765.5", "7308.2")] == [
-        ("总诊疗人次", "1990", "万人次"), ("总诊疗人次", "1995", "万人次"), ("总诊疗人次", "1998", "万人次")]
+        ("县及县以上医院总诊疗人次", "1990", "万人次"), ("县及县以上医院总诊疗人次", "1995", "万人次"),
+        ("县及县以上医院总诊疗人次", "1998", "万人次")]
     assert (got["751"].period, got["810"].period) == ("1990", "1995")  # 机构数 prints no unit
-    assert (got["7247.3"].metric, got["84.2"].unit, got["3144.2"].kind) == ("门急诊人次", "percent", "actual")
-    assert got["1982539"].metric == got["1539579"].metric == "出院人数"
+    assert (got["7247.3"].metric, got["84.2"].metric) == ("县及县以上医院门急诊人次", "县及县以上医院病床使用率")
+    assert (got["84.2"].unit, got["3144.2"].kind) == ("percent", "actual")
+    assert got["1982539"].metric == got["1539579"].metric == "县及县以上医院出院人数"
     assert got["1982539"].confidence["metric"] >= 0.7 > got["1539579"].confidence["metric"]
     assert (got["1154025"].period, got["1355815"].period) == ("1990", "1995")

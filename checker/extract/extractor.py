@@ -776,6 +776,7 @@ class Extractor:
                     narrowed = self.namer.name(words, self.namer.names(words), d.parsed.unit or column.unit, [], list,
                                                "", None, d.kind in ("change", "share"))
                 named = narrowed or named
+            named = self._of_caption_kind(ctx, named) if not column.words else named
             d.wording = words
             ctx.previous_end = end
             if ctx.line.lstrip().startswith(("#", "＃")) and self._as_row_above(ctx, named.metric, unit):
@@ -930,11 +931,25 @@ class Extractor:
             return named, 0.8 if named == about.name and about.confidence >= 0.5 else 0.6
         return (about.name, about.confidence) if about.name else ("?", 0.0)
 
+    def _of_caption_kind(self, ctx: "_LineContext", named: "naming.Naming") -> "naming.Naming":
+        """A row of a table whose caption names a kind of institution (县及县以上医院工作状况 | 病床使用率 | 84.2) is
+        that kind's indicator, when the vocabulary composes it and the row names no kind of its own."""
+        caption = ctx.table_caption()
+        kinds = [h[2] for h in self.namer.names(caption) if h[4] == "institutions"] if caption else []
+        if not kinds or named.metric == "?" or any(named.metric.startswith(k) for k in self.namer.breakdowns):
+            return named
+        composed = kinds[-1] + named.metric
+        self.registry.metrics.learn([composed])
+        if not self.registry.metrics.known(composed):
+            return named
+        return naming.Naming(self.registry.metrics.canonical(composed), named.confidence, named.wording)
+
     def _as_row_above(self, ctx: "_LineContext", metric: str, unit: str | None) -> bool:
         """A yearbook's # row (其中) named as the row it is a part of, the nearest above without #."""
         parent = next((n for n in ctx.row_names_above() if not n.startswith(("#", "＃"))), "")
         words = tables.without_unit(parent, self.namer.dimensions)
-        return bool(words) and self.namer.name(words, self.namer.names(words), unit, [], list, "").metric == metric
+        return bool(words) and self._of_caption_kind(
+            ctx, self.namer.name(words, self.namer.names(words), unit, [], list, "")).metric == metric
 
     def _counted_thing(self, line: str, hit: tuple) -> bool:
         """An event, programme or route named right before a count of it (全市开展健康集市4场、区县级集市47场) is
