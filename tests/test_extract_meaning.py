@@ -1778,3 +1778,19 @@ def test_a_yearbook_table_set_with_spaces_reads_its_units_and_years(ex):
     assert got["1982539"].metric == got["1539579"].metric == "县及县以上医院出院人数"
     assert got["1982539"].confidence["metric"] >= 0.7 > got["1539579"].confidence["metric"]
     assert (got["1154025"].period, got["1355815"].period) == ("1990", "1995")
+
+
+def test_the_beds_a_kind_of_institution_has_are_its_beds(ex):
+    """设病床640张,其中,…乡镇卫生院有床位240张: 240 are the township hospitals' beds, not a second 床位数 of the
+    county that contradicts 640."""
+    d = by_surface(ex, "设病床640张,其中,县中医院100张,乡镇卫生院有床位240张。", "huanxian-2011.txt")
+    assert (d["640张"].metric, d["240张"].metric) == ("床位数", "乡镇卫生院床位数")
+
+
+def test_a_bed_turnover_is_an_average_not_a_whole_count(tmp_path):
+    """病床周转次数 19.4次 is 出院人数 ÷ 平均开放病床数: CC310 reported every yearbook's value as no whole number."""
+    claims = tmp_path / "c.yaml"
+    claims.write_text("- {id: a, metric: 病床周转次数, entity: 山东省, period: '1990', kind: actual, surface: 19.4次}\n"
+                      "- {id: b, metric: 县及县以上医院病床周转次数, entity: 山东省, period: '1990', kind: actual, surface: 19.4次}\n",
+                      encoding="utf-8")
+    assert run_check([str(claims)], None, None, select=["CC310"]).findings == []

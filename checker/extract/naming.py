@@ -666,6 +666,9 @@ _SERVICE_GROUPS = ("services", "finance")
 _PART_WORDS = ("医疗卫生机构", "医疗机构", "卫生机构")
 
 
+_HAVING = ("有", "拥有", "设有", "的")  # between a kind of institution and what it has
+
+
 def _adjacent(parts: list, end: int, phrase: str = "") -> list:
     """The parts that run up to position end without a gap but an aside in brackets, in order: 公立 + 医院,
     县级 + (含县级市) + 医院."""
@@ -674,7 +677,7 @@ def _adjacent(parts: list, end: int, phrase: str = "") -> list:
         aside = _ASIDE_AT_END.search(phrase, 0, end) if phrase else None
         if aside and h[1] == aside.start():
             end = aside.start()
-        if h[1] == end:
+        if h[1] == end or (not out and phrase[h[1]:end] in _HAVING):  # 乡镇卫生院有床位240张: the kind's beds
             out.insert(0, h)
             end = h[0]
         elif h[1] < end:
