@@ -1794,3 +1794,12 @@ def test_a_bed_turnover_is_an_average_not_a_whole_count(tmp_path):
                       "- {id: b, metric: 县及县以上医院病床周转次数, entity: 山东省, period: '1990', kind: actual, surface: 19.4次}\n",
                       encoding="utf-8")
     assert run_check([str(claims)], None, None, select=["CC310"]).findings == []
+
+
+def test_institutions_named_after_a_kind_of_place_are_no_group_of_places(ex):
+    """20个乡镇卫生院 and 9个县直医疗卫生单位 count institutions, not places whose figures follow (their floor space
+    was drafted as 20个乡镇's); 8个省份 still is one. 占有 is no share (每千人占有卫生技术人员1.65人)."""
+    d = by_surface(ex, "其中20个乡镇卫生院业务用房16672平方米,9个县直医疗卫生单位业务用房19859平方米。每千人占有卫生技术人员"
+                       "1.65人。有8个省份的人均预期寿命超过80岁。", "甘肃省环县2011年统计公报.txt")
+    assert d["16672平方米"].entity == d["19859平方米"].entity == "环县"
+    assert d["超过80岁"].entity == "8个省份" and d["1.65人"].kind == "actual"

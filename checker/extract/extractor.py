@@ -228,11 +228,15 @@ def load_language(paths: Path | list[Path]) -> Language:
 
 
 def _place_groups(words) -> re.Pattern:
-    """8个省份, 十二个区县: a count of places of the kinds listed, as one pattern."""
+    """8个省份, 十二个区县: a count of places of the kinds listed, as one pattern; not one of institutions or
+    offices named after such places (20个乡镇卫生院, 9个县直医疗卫生单位, 5个市级医院)."""
     if not words:
         return re.compile("(?!)")
     kinds = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:[0-9]+|[一二两三四五六七八九十百]+)个?(?:{kinds})")
+    return re.compile(rf"(?:[0-9]+|[一二两三四五六七八九十百]+)个?(?:{kinds})(?!{_OF_PLACES})")
+
+
+_OF_PLACES = "卫生院|医院|直|级|属|域|中心|政府"  # after a kind of place: an institution or office of it, no place
 
 
 def make_extractor(files) -> "Extractor":

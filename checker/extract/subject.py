@@ -197,11 +197,14 @@ def _standalone_short_names(line: str, entities) -> list[str]:
 def _from_file_name(file_name: str, entities, romanized: dict) -> str:
     """A place the file's name gives, in characters (湖北省…) or romanized (hubei-2019.txt)."""
     stem = Path(file_name).stem
+    found = []
     for size in range(min(len(stem), 12), 1, -1):  # the longest name in characters first
         for at in range(len(stem) - size + 1):
             piece = stem[at:at + size]
             if entities.known(piece) and piece not in entities.weak and _can_be_subject(entities, entities.canonical(piece)):
-                return entities.canonical(piece)
+                found.append(entities.canonical(piece))
+    if found:  # 甘肃省环县2011年统计公报: the county, which lies in the province
+        return max(found, key=lambda n: sum(1 for other in found if other in _ancestors(entities, n)))
     for token in re.split(r"[^a-z]+", stem.lower()):
         if token in romanized:
             return romanized[token]
