@@ -1803,3 +1803,10 @@ def test_institutions_named_after_a_kind_of_place_are_no_group_of_places(ex):
                        "1.65人。有8个省份的人均预期寿命超过80岁。", "甘肃省环县2011年统计公报.txt")
     assert d["16672平方米"].entity == d["19859平方米"].entity == "环县"
     assert d["超过80岁"].entity == "8个省份" and d["1.65人"].kind == "actual"
+
+
+def test_a_bare_figure_takes_the_unit_its_names_end_says(ex):
+    """死亡人数 | 6346 under years prints no unit: people (人), not a plain count (个); 住院天数 days."""
+    drafts = ex.document("x.txt", "项目 | 1990年 | 1995年\n死亡人数 | 6346 | 5377\n住院天数 | 100 | 120\n机构数 | 751 | 810\n")
+    got = {d.surface: d.unit for d in drafts}
+    assert (got["6346"], got["100"], got["751"]) == ("人", "天", "个")

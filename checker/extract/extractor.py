@@ -102,6 +102,9 @@ GROUP_GUESS = 0.3     # a figure of a group of places (8个省份): its entity n
 _STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:-[0-9]{1,2})?月(?:份|末|底)?)?"
                           r"(?:[0-9]{1,2}日)?[，,、：:]")  # a year that opens a clause: the time it states
 _FROM_TO_YEARS = re.compile(r"((?:19|20)\d\d) ?年?(?:至|到|—|–|-|~|～)((?:19|20)\d\d) ?年")  # 2020年至2024年
+# the unit a name's end says its figures count in, for a figure printed without one (a table's bare cells)
+_UNIT_OF_NAME_END = (("人次数", "人次"), ("人次", "人次"), ("床日数", "床日"), ("人数", "人"), ("例数", "例"),
+                     ("天数", "天"), ("日数", "天"), ("床位数", "张"), ("台数", "台"), ("家数", "家"))
 _COUNTED_TYPES = ("event", "program", "programme", "route")  # entities counted as things (健康集市4场), owning none
 _COUNT_OPENS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万数近约超逾")
 _PREVIOUS_VALUE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:同期)?的?$")  # 较上年9.87/10万下降了0.71%
@@ -731,7 +734,8 @@ class Extractor:
         term = self.registry.metrics.get(ends[-1][3]) if ends and ends[-1][1] == len(d.metric) and ends[-1][3] else None
         if term is not None and term.extra.get("unit"):
             return str(term.extra["unit"]), 0.4
-        return "个", 0.2
+        said = next((unit for end, unit in _UNIT_OF_NAME_END if d.metric.endswith(end)), None)
+        return (said, 0.3) if said else ("个", 0.2)  # 死亡人数 | 6346: people, though no unit is printed
 
     def _by_kind(self, ctx: "_LineContext", start: int) -> "naming.Naming | None":
         """A figure in a breakdown (医疗机构按经济类型分，国有3804个，集体16860个): its kind and the whole."""
