@@ -179,3 +179,15 @@ def test_short_place_names_are_not_spotted_inside_words_unless_a_project_names_t
     (tmp_path / "entities.yaml").write_text("- {name: 荣昌区, aliases: [荣昌], parent: 重庆市}\n", encoding="utf-8")
     project = load_registry(RuleFiles.of(tmp_path))
     assert "荣昌" in project.entities.spotting_names() and "荣昌" not in registry.entities.spotting_names()
+
+
+def test_a_claim_in_another_dimension_than_its_metric_is_no_range_error(tmp_path):
+    """1.65人 of 每千人口卫生技术人员数 (人/千人) is in the wrong unit, which CC204 reports; CC310 said it was outside
+    [0, 50], a number in no unit the range is in. 65 人/千人 is outside."""
+    claims = tmp_path / "c.yaml"
+    claims.write_text("- {id: a, metric: 每千人口卫生技术人员数, entity: 环县, period: '2011', kind: actual, surface: 1.65人}\n"
+                      "- {id: b, metric: 每千人口卫生技术人员数, entity: 环县, period: '2012', kind: actual, surface: 65人, "
+                      "unit: 人/千人}\n", encoding="utf-8")
+    found = run_check([str(claims)], None, None, select=["CC310", "CC204"]).findings
+    assert [f.claims for f in found if f.code == "CC310"] == [("b",)]
+    assert any(f.code == "CC204" and "a" in f.claims for f in found)

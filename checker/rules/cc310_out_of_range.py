@@ -55,8 +55,12 @@ def _impossible(claims, metrics):
     # a change or a share (占78.4%) is not a level of the metric: its range and whole counts do not apply
     t = claims.filter(claims.has_interval & ~claims.kind.isin(["change", "share"]))
     j = t.join(metrics, "metric_key")
-    outside = j.range_lo.notnull() & (above(j.lo, j.lo_closed, j.range_hi, True) | above(j.range_lo, True, j.hi, j.hi_closed))
-    fraction = j.whole & (j.lo.ceil() > j.hi.floor())
+    # a claim in another dimension than its metric's (1.65人 of 每千人口卫生技术人员数, 人/千人) is CC204's to report:
+    # its number is in no unit the range is in
+    alike = j.expected_dimension.isnull() | j.dimension.isnull() | (j.dimension == j.expected_dimension)
+    outside = alike & j.range_lo.notnull() & (above(j.lo, j.lo_closed, j.range_hi, True)
+                                              | above(j.range_lo, True, j.hi, j.hi_closed))
+    fraction = alike & j.whole & (j.lo.ceil() > j.hi.floor())
     return j.filter(outside | fraction).select("row", "metric_key", outside=outside).order_by("row")
 
 
