@@ -1810,3 +1810,9 @@ def test_a_bare_figure_takes_the_unit_its_names_end_says(ex):
     drafts = ex.document("x.txt", "项目 | 1990年 | 1995年\n死亡人数 | 6346 | 5377\n住院天数 | 100 | 120\n机构数 | 751 | 810\n")
     got = {d.surface: d.unit for d in drafts}
     assert (got["6346"], got["100"], got["751"]) == ("人", "天", "个")
+
+
+def test_a_day_of_the_month_cut_off_at_a_lines_end_is_no_figure(ex):
+    """A notice's date line 2020年8月19 (its 日 lost): 19 is a day, not a count."""
+    found = ex.document("xinjiang-2020-07.txt", "自治区卫生健康委员会\n 2020年8月19\n全区共有医院19家。\n")
+    assert [d.surface for d in found] == ["19家"]

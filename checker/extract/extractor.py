@@ -603,6 +603,9 @@ class Extractor:
             return core[0] == "前" or core.endswith(("名", "位")) or not (after[:1] and is_han(after[0]))
         if _is_date(core, after) or _is_label(line, start, end, core) or _in_short_quote(line, start, end):
             return False
+        if core.isdigit() and 1 <= int(core) <= 31 and line[:start].endswith("月") and line[start - 2:start - 1].isdigit() \
+                and not after.strip():
+            return False  # 2020年8月19 ending a line: a date whose 日 was cut off
         if before == "每":
             return False  # 每1000名常住人口: a denominator
         if not core[:1].isdigit():
