@@ -1816,3 +1816,12 @@ def test_a_day_of_the_month_cut_off_at_a_lines_end_is_no_figure(ex):
     """A notice's date line 2020年8月19 (its 日 lost): 19 is a day, not a count."""
     found = ex.document("xinjiang-2020-07.txt", "自治区卫生健康委员会\n 2020年8月19\n全区共有医院19家。\n")
     assert [d.surface for d in found] == ["19家"]
+
+
+def test_a_pasted_tables_header_over_its_names_may_be_spread_out_and_its_counts_take_their_names_units(ex):
+    """病     名 over the rows' names is the corner of the header, not the caption (the caption is the line above);
+    发病数 counts cases (例), 死亡数 people (人)."""
+    text = ("2020年7月全区法定传染病发病、死亡统计表\n\n病     名\n\n发病数\n\n死亡数\n\n甲乙类总计\n\n8085\n\n61\n\n"
+            "鼠    疫\n\n0\n\n0\n\n艾 滋 病\n\n125\n\n46\n")
+    got = {(d.surface, d.metric, d.unit, d.period) for d in ex.document("xinjiang-2020-07.txt", text)}
+    assert {("125", "艾滋病发病数", "例", "2020-07"), ("46", "艾滋病死亡数", "人", "2020-07")} <= got

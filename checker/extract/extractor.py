@@ -104,6 +104,7 @@ _STATES_WHEN = re.compile(r"以来|至今|(?:末|底|初|度|全年|上半年|�
 _FROM_TO_YEARS = re.compile(r"((?:19|20)\d\d) ?年?(?:至|到|—|–|-|~|～)((?:19|20)\d\d) ?年")  # 2020年至2024年
 # the unit a name's end says its figures count in, for a figure printed without one (a table's bare cells)
 _UNIT_OF_NAME_END = (("人次数", "人次"), ("人次", "人次"), ("床日数", "床日"), ("人数", "人"), ("例数", "例"),
+                     ("发病数", "例"), ("死亡数", "人"),
                      ("天数", "天"), ("日数", "天"), ("床位数", "张"), ("台数", "台"), ("家数", "家"))
 _COUNTED_TYPES = ("event", "program", "programme", "route")  # entities counted as things (健康集市4场), owning none
 _COUNT_OPENS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万数近约超逾")

@@ -577,8 +577,9 @@ def _stacked_at(items: list, kinds: list, at: int) -> tuple[Stacked, int] | None
     if len(rows) < STACKED_ROWS_MIN:
         return None
     headers = at - width
-    stub = headers - 1 if headers and kinds[headers - 1] == "T" and len(items[headers - 1][1]) <= _STACKED_STUB_MOST \
-        and not any(c.isdigit() for c in items[headers - 1][1]) else None
+    above = re.sub(r"\s+", "", items[headers - 1][1]) if headers else ""  # 病     名: a word spread over its column
+    stub = headers - 1 if headers and kinds[headers - 1] == "T" and len(above) <= _STACKED_STUB_MOST \
+        and not any(c.isdigit() for c in above) else None
     top = stub if stub is not None else headers
     caption = top - 1 if top and kinds[top - 1] == "T" else None
     lines, cells = [], []
