@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.extract import naming, relations, subject, tables
+from checker.extract.periods import PART, YEAR_PART, count_of, in_part
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
@@ -40,10 +41,7 @@ SENTENCE_END = words.SENTENCE_MARKS + "；;\n"  # a figure's context stops at a 
 _CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SPAN = re.compile(rf"(?:19|20)\d\d(?:{RANGE}(?:19|20)\d\d)?年?")
-_PART = (r"(?P<part>上半年|下半年|(?<!提)前(?P<qs>[一二三1-3])(?:个)?季度|(?<!提)前(?P<ms>[1-9]|1[01]|[二三四五六七八九十]|十一)个月|"
-         r"第?(?P<q>[一二三四1-4])季度|(?P<m1>\d{1,2})[-—–~～至](?P<m2>\d{1,2})月|(?P<mon>\d{1,2})月)")
-YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}}) ?年{_PART}?")  # 2022 年: a web page's spacing too
-YEAR_PART = re.compile(_PART)  # 今年上半年, 去年1-8月: the part of a year a relative word names
+YEAR = re.compile(rf"(?P<y>(?:19|20)\d{{2}}) ?年{PART}?")  # 2022 年: a web page's spacing too
 
 
 # A short line with one of these is a sentence cut short by a line break (…5年来，医院从1个全国基层名), no heading.
@@ -64,9 +62,6 @@ _BARE_TO = ("到", "至")  # 从X到Y: where a starting value went, without a ve
 _STARTED_IN = re.compile(r"[由从]((?:19|20)\d\d) ?年")
 STARTED_IN_REACH = 40  # characters before a year searched for the year a change started from
 _DAY = re.compile(r"[0-9]{1,2}日")
-# 2024年1月1日0时至1月31日24时, 2017年1月1日零时至12月31日24时: the days a report covers, after a month
-_DAYS_COVERED = re.compile(r"(?P<d1>[0-9]{1,2})日(?:零时|0时|0点|起)?[-—–~～至到](?:(?:19|20)[0-9]{2}年)?"
-                           r"(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日")
 _ISSUED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])")
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
@@ -763,7 +758,9 @@ class Extractor:
     def _metric(self, ctx: "_LineContext", d: Draft, column) -> tuple[str, float]:
         start, end = d.start, d.start + len(d.surface)
         if column is not None:  # a table's cell: its column's headers name it, or its row's when they only date it
-            first = re.sub(r"\s+", "", ctx.line.split("|", 1)[0]).lstrip("#＃")  # the row's name (#: 其中, a yearbook's)
+            first = tables.row_name(ctx.line)  # the row's name; a yearbook's # row is 其中, some of the row above
+            part_row = first.startswith(("#", "＃"))
+            first = first.lstrip("#＃")
             # | | 东部地区 | 中部地区 |: columns of places say whose the row's figures are, the row says what
             place = self._column_place(column)
             if first in TOTAL_ROWS:  # 合计 | 4757 | 4869 under years: the total the caption names (医疗卫生机构数)
@@ -791,7 +788,7 @@ class Extractor:
             named = self._of_caption_kind(ctx, named) if not column.words else named
             d.wording = words
             ctx.previous_end = end
-            if ctx.line.lstrip().startswith(("#", "＃")) and self._as_row_above(ctx, named.metric, unit):
+            if part_row and self._as_row_above(ctx, named.metric, unit):
                 return named.metric, min(named.confidence, PART_ROW_GUESS)  # #出院病人数 under 本年出院人数: some of them
             return named.metric, min(named.confidence, 0.8)
         sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
@@ -1103,7 +1100,7 @@ class Extractor:
         if relative and year and not ctx.line[:start].endswith(self.lang.to_cues):
             part = YEAR_PART.match(ctx.line, relative[0] + 2)  # 今年上半年: the relative words are two characters
             said = (about.now or year) + relative[1]  # 今年 is the year the text speaks in
-            return _in_part(str(said), part), 0.7, said > year
+            return in_part(str(said), part), 0.7, said > year
         now = self._present.search(ctx.line, sentence, start)
         ahead = "" if now else ctx.future_context(sentence, year)
         if ahead:  # 到2025年底，建成全国健康城市。… 建成互联网医院3家。: the plan's items share its year
@@ -1118,7 +1115,7 @@ class Extractor:
             return since, 0.5, SINCE
         part = _bare_part(ctx.line, sentence, ctx.comma_start(start), start) if year else None
         if part is not None:  # 1-11月，全市出院人数58.2万人; 前三季度，…: that part of the paragraph's or the text's year
-            return _in_part(stated[1].group("y") if stated else str(year), part), 0.5, False
+            return in_part(stated[1].group("y") if stated else str(year), part), 0.5, False
         if stated:  # 2020年末，人均预期寿命82.25岁。…农村卫生户厕普及率达99.9%: the paragraph's year
             return _period_of(stated[1]), 0.5, False
         if about.period:
@@ -1333,24 +1330,15 @@ def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:
     found = _last_between([(m.start(), m) for m in _YEARS_BACK.finditer(line, lo, hi)], lo, hi) if year else None
     if not found:
         return ""
-    count = _count_of(found[1].group(1) or found[1].group(2))
+    count = count_of(found[1].group(1) or found[1].group(2))
     return f"{year - count + 1}-{year}" if 1 < count <= YEARS_BACK_MOST else ""
 
 
 def _years_ahead(line: str, lo: int, hi: int, year: int | None) -> str:
     """The last year of the span 未来五年 or 今后三年 in line[lo:hi] names, after the document's (2025 in 2020)."""
     found = _last_between([(m.start(), m) for m in _YEARS_AHEAD.finditer(line, lo, hi)], lo, hi) if year else None
-    count = _count_of(found[1].group(1)) if found else 0
+    count = count_of(found[1].group(1)) if found else 0
     return str(year + count) if 1 <= count <= YEARS_BACK_MOST else ""
-
-
-def _count_of(count: str) -> int:
-    """A small count in digits or in words: 5, 五, 十, 十一."""
-    if count.isdigit():
-        return int(count)
-    if count.startswith("十"):
-        return 10 + numbers.CN_DIGITS.get(count[1:], 0)
-    return numbers.CN_DIGITS.get(count, 0)
 
 
 def _parallel_spans(drafts: list[Draft], line: str) -> None:
@@ -1422,41 +1410,7 @@ _PART_JOINS = "年-—–~～至"
 
 def _period_of(m: re.Match) -> str:
     """The period a YEAR match names: 2022, 2022H1, 2022Q3, 2022-06, 2022-01~08."""
-    return _in_part(m.group("y"), m)
-
-
-def _in_part(period: str, m: re.Match | None) -> str:
-    """The year's part a match of _PART names, if any: H1, Q3, -06, -01~08 after the year."""
-    if m is None or not m.group("part"):
-        return period
-    if m.group("part") in ("上半年", "下半年"):
-        return period + ("H1" if m.group("part") == "上半年" else "H2")
-    if m.group("qs") or m.group("ms"):  # 前三季度: January to September; 前5个月: January to May
-        last = 3 * _count_of(m.group("qs")) if m.group("qs") else _count_of(m.group("ms"))
-        return period + f"-01~{last:02d}"
-    if m.group("q"):
-        return period + f"Q{_count_of(m.group('q'))}"
-    if m.group("m2"):
-        return period + f"-{int(m.group('m1')):02d}~{int(m.group('m2')):02d}"  # 1-8月: January to August
-    month = int(m.group("mon"))
-    covered = _DAYS_COVERED.match(m.string, m.end())
-    whole = _days_covered(period, month, covered) if covered else None
-    if whole is not None:
-        return whole
-    if month == 12 and m.string.startswith("31日", m.end()):
-        return period  # 截至2023年12月31日: the year's end, where its stocks are counted
-    return period + f"-{month:02d}" if 1 <= month <= 12 else period
-
-
-def _days_covered(period: str, first: int, covered: re.Match) -> str | None:
-    """The period of the days from the first of a month to a month's end: the year (1月1日至12月31日), a month
-    (1月1日至1月31日) or months (1月1日至6月30日); None for other days (read as the first day's month)."""
-    last = int(covered.group("m2"))
-    if int(covered.group("d1")) != 1 or int(covered.group("d2")) < 28 or not 1 <= first <= last <= 12:
-        return None
-    if (first, last) == (1, 12):
-        return period
-    return period + (f"-{first:02d}" if first == last else f"-{first:02d}~{last:02d}")
+    return in_part(m.group("y"), m)
 
 
 def _related(texts: list, drafts: list[Draft], additive, measure) -> list[Draft]:
@@ -1692,21 +1646,19 @@ class _LineContext:
     def row_names_above(self) -> list[str]:
         """The first cells of the table's rows above this one, nearest first (a row of a grade, 政府办, is one of
         the kind of institution the nearest of them names)."""
-        names, start = [], self.base
-        while start > 0 and len(names) < TABLE_ROWS_BACK:
-            above = self.text.rfind("\n", 0, start - 1) + 1
-            line = self.text[above:start - 1]
+        names = []
+        for start, end in self.lines_above(TABLE_ROWS_BACK):
+            line = self.text[start:end - 1]
             if "|" not in line or not tables.is_figures_row(tables.cells(line)):
                 break
-            names.append(re.sub(r"\s+", "", line.split("|", 1)[0]))
-            start = above
+            names.append(tables.row_name(line))
         return names
 
     def row_entity(self) -> str:
         """A table row's first cell, when it names an entity (北 京 | 9111.1 | 221.8 |)."""
         if "|" not in self.line:
             return ""
-        cell = re.sub(r"\s+", "", self.line.split("|", 1)[0])
+        cell = tables.row_name(self.line)
         entities = self.ex.registry.entities
         if entities.known(cell) and cell not in entities.weak:
             return entities.canonical(cell)

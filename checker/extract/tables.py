@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.extract import periods
 from checker.language import numbers
-from checker.language.characters import han_count
+from checker.language.characters import han_count, is_han
 
 _NUMBER = re.compile(r"^[<>≤≥＜＞]?[-+]?[0-9０-９][0-9０-９,.．%‰]*$")  # 83, 4.50, <5, ≥72
 _UNIT = re.compile(r"[(（]\s*(?:单位[:：]\s*)?([^()（）]+?)\s*[)）]")
@@ -34,25 +35,13 @@ YEAR_CELL = re.compile(r"^(\d{4})年?(?:末|底|度|全年)?$")
 # a year and a part of it heading a column: 2018年第四季度, 2024年1-11月, 2023年上半年
 _YEAR_PART_CELL = re.compile(r"^((?:19|20)\d{2})年(?P<part>上半年|下半年|第?[一二三四1-4]季度|前三季度|"
                              r"\d{1,2}(?:[-—–~～至]\d{1,2})?月份?)(?:累计)?$")
-_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-def year_part(words: str) -> str:
-    """The claim format's part of a year for the words that name it: 上半年 H1, 第四季度 Q4, 前三季度 -01~09,
-    11月 -11, 1-11月 -01~11; "" for none."""
-    if words in ("上半年", "下半年"):
-        return "H1" if words == "上半年" else "H2"
-    if words == "前三季度":
-        return "-01~09"
-    quarter = re.fullmatch(r"第?([一二三四1-4])季度", words)
-    if quarter:
-        return f"Q{_QUARTERS[quarter.group(1)]}"
-    months = re.fullmatch(r"(\d{1,2})(?:[-—–~～至](\d{1,2}))?月份?", words)
-    if not months:
-        return ""
-    first, last = int(months.group(1)), int(months.group(2) or 0)
-    return f"-{first:02d}~{last:02d}" if last else f"-{first:02d}"
 HEADER_ROWS = 4  # at most this many header rows are read above a table's figures
+
+
+def _part_of(words: str) -> str:
+    """The claim format's part of a year a header names after its year (第四季度: Q4, 1-11月份: -01~11), as running
+    text reads it (checker.extract.periods); "" for none."""
+    return periods.in_part("", periods.YEAR_PART.fullmatch(words.removesuffix("份")))
 
 
 @dataclass(frozen=True)
@@ -187,7 +176,7 @@ def _name_tokens(line: str) -> int | None:
         return None
     tokens = line.split()
     named = 1
-    while named < len(tokens) and named < SPREAD_NAME_MOST and len(tokens[named]) == 1 and is_han_char(tokens[named]) \
+    while named < len(tokens) and named < SPREAD_NAME_MOST and len(tokens[named]) == 1 and is_han(tokens[named]) \
             and not _SPACED_UNIT.match(tokens[named]):
         named += 1  # 1.治 愈: one name spread out
     first = named + 1 if len(tokens) > named + 1 and _SPACED_UNIT.match(tokens[named]) else named
@@ -219,7 +208,7 @@ def _header_marked(line: str) -> str:
     gaps = list(_GAP.finditer(line))
     ends = [0] + [g.end() for g in gaps]
     starts = [g.start() for g in gaps] + [len(line)]
-    single = [len(t) == 1 and is_han_char(t) for t in (line[a:b].strip() for a, b in zip(ends, starts))]
+    single = [len(t) == 1 and is_han(t) for t in (line[a:b].strip() for a, b in zip(ends, starts))]
     out = list(line)
     k = 0
     while k < len(gaps):
@@ -236,10 +225,6 @@ def _header_marked(line: str) -> str:
             out[gaps[k].start()] = "|"
         k += 1
     return "".join(out)
-
-
-def is_han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _header_above(lines: list[str], rows: list[bool], i: int) -> int | None:
@@ -306,7 +291,7 @@ def column_at(line: str, pos: int, rows_above: list[str], units: dict, caption: 
         year = YEAR_CELL.match(words) or _YEAR_PART_CELL.match(words) or _YEAR_HEAD.match(words)
         if year:
             period = year.group(1)
-            part = year_part(year.groupdict().get("part") or "")
+            part = _part_of(year.groupdict().get("part") or "")
             words = words[year.end():]  # 1995年产量: 产量 in 1995
         if words:
             names.append(words)
@@ -472,9 +457,14 @@ def caption_unit(caption: str, units: dict) -> str | None:
     return None
 
 
+def row_name(line: str) -> str:
+    """A table row's first cell, without the spaces that spread it over its column (北 京 | 9111.1 → 北京)."""
+    return re.sub(r"\s+", "", line.split("|", 1)[0])
+
+
 def row_period(line: str) -> str | None:
     """The year a table row's first cell dates the row's cells with (2023年 | 38355 | 1016238)."""
-    year = YEAR_CELL.match(re.sub(r"\s+", "", line.split("|", 1)[0]))
+    year = YEAR_CELL.match(row_name(line))
     return year.group(1) if year else None
 
 

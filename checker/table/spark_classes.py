@@ -48,7 +48,7 @@ def keep_when_written(session, options: list[str]) -> None:
     archive it writes."""
     for option in options:
         writing = Path(option[len(WRITE):])
-        if option.startswith(WRITE) and writing not in _AWAITED:  # each thread asks for the session; one JVM
+        if option.startswith(WRITE) and writing not in _AWAITED:  # once per path: a session started again names it too
             _AWAITED.add(writing)
             atexit.register(_finish, session, writing, writing.with_name(writing.name.rsplit(".", 2)[0]))
 
