@@ -1825,3 +1825,28 @@ def test_a_pasted_tables_header_over_its_names_may_be_spread_out_and_its_counts_
             "鼠    疫\n\n0\n\n0\n\n艾 滋 病\n\n125\n\n46\n")
     got = {(d.surface, d.metric, d.unit, d.period) for d in ex.document("xinjiang-2020-07.txt", text)}
     assert {("125", "艾滋病发病数", "例", "2020-07"), ("46", "艾滋病死亡数", "人", "2020-07")} <= got
+
+
+def test_a_schooling_length_is_a_name_and_a_count_in_cases_after_kinds_is_renamed(ex):
+    """九年制学校2所: 九年 names the school, no figure. 共报告法定传染病19种9742例，死亡61人: the cases are counted
+    in 例 after the kinds in 种, so they are the cases' count (the vocabulary's 法定报告传染病发病数, not the
+    kinds' name again), and the deaths follow them."""
+    d = by_surface(ex, "年末共有学校389所,其中:九年制学校2所。全疆共报告法定传染病19种9742例，死亡61人。",
+                   "xinjiang-2020.txt")
+    assert "九年" not in d and d["2所"].metric == "九年制学校数"
+    assert d["19种"].metric.endswith("种数")
+    assert (d["9742例"].metric, d["61人"].metric) == ("法定报告传染病发病数", "法定报告传染病死亡人数")
+
+
+def test_beds_counted_are_figures_while_hospitals_by_size_are_names(ex):
+    """开放1200张床位 counts beds; 100-199张床位医院 and 800张及以上的医院 are classes of hospitals."""
+    d = by_surface(ex, "新院区开放1200张床位。100-199张床位医院20家，800张及以上的医院3家。")
+    assert d["1200张"].unit == "张" and "100-199" not in d and "800张" not in d
+    assert d["20家"].metric == "100-199张床位医院数"
+
+
+def test_a_noun_of_action_qualifies_a_name_but_an_opening_verb_does_not(ex):
+    """经营主体 and 监测对象 keep their first word (jieba reads it as a noun of action); 建设 and 培育 open the
+    predicate whatever the tagger says (action_verbs in extract.yaml)."""
+    d = by_surface(ex, "全省经营主体688万户，建设高标准农田910万亩，培育特色劳务品牌265个。")
+    assert (d["688万户"].metric, d["910万亩"].metric, d["265个"].metric) == ("经营主体", "高标准农田", "特色劳务品牌数")

@@ -171,6 +171,7 @@ class Language:
     common_word_places: frozenset = frozenset()  # 城区, 矿区: in running text the word, not the place
     shared_heads: tuple = ()  # 基金: a name opening with one is of what the paragraph's first figure named
     dateline: re.Pattern = re.compile("(?!)")  # 新华社北京3月5日电（记者 …）: a news story's opening, no name
+    action_verbs: tuple = ()  # 建设, 培育: a verb that opens a predicate, though tagged as a noun of action
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -219,6 +220,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             frozenset(map(str, data.get("common_word_places") or ())),
             tuple(map(str, data.get("shared_heads") or ())),
             re.compile("|".join(f"(?:{p})" for p in data.get("datelines") or []) or "(?!)"),
+            tuple(sorted(map(str, data.get("action_verbs") or ()), key=len, reverse=True)),
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -363,7 +365,7 @@ class Extractor:
                 *language.to_cues, *language.relative_years, *language.connectives, *language.target_cues,
                 *language.level_words, *language.present_words)  # 全省, 目前: the place and time, not the name
         self.namer = naming.MetricNamer(registry, dimensions or {}, breakdowns or {}, skip, _segment,
-                                        language.count_names, language.counted_heads)
+                                        language.count_names, language.counted_heads, language.action_verbs)
         self._present = re.compile("|".join(map(re.escape, language.present_words)) or "(?!)")
         self.scope_words = (*language.level_words, "全国", "我国")  # a sentence opening with one sets its own place
         # 2023年全省卫生健康工作要点: a year a plan's name follows closely is the year planned

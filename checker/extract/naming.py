@@ -78,7 +78,7 @@ class MetricNamer:
     """Names figures with the vocabulary of a run (checker.load.registry.Registry)."""
 
     def __init__(self, registry, dimensions: dict, breakdowns: dict, skip_words: tuple, segment,
-                 count_names: dict | None = None, counted_heads: tuple = ()):
+                 count_names: dict | None = None, counted_heads: tuple = (), action_verbs: tuple = ()):
         import ahocorasick
 
         self.metrics = registry.metrics
@@ -91,6 +91,7 @@ class MetricNamer:
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
         self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)
+        self.action_verbs = frozenset(action_verbs)  # verbs no name opens with, whatever the tagger says (建设)
         self._dimension_of: dict = {}
         self.automaton = ahocorasick.Automaton()  # of names written backwards: see names()
         names = {n: c for n, c in self.metrics.spotting_names().items() if len(n) >= 2}
@@ -252,6 +253,9 @@ class MetricNamer:
                 return Naming(self._compose("", after[3], rate), 0.6, after[2])
             before = [m for m in earlier if not m.nested] or earlier  # not the aside in brackets: 床位38653张(编制37151张)
             if before:
+                recounted = self._recounted(before[-1].metric, dim, unit)
+                if recounted:  # 报告法定传染病19种9742例: the same thing counted in cases after its kinds
+                    return recounted
                 return Naming(before[-1].metric, min(0.7, before[-1].confidence), "")
             base = self._topic(dim, [], topics)
             if base:
@@ -420,6 +424,20 @@ class MetricNamer:
         if words.endswith(end[0]) or (end == "人数" and words[-2:-1] == "人"):
             return end[1:]  # 派出专家69名: 派出专家人数, not 派出专家人人数; 城镇人口51万人: 城镇人口数, not 人口人数
         return end
+
+    def _recounted(self, metric: str, dim: str | None, unit: str | None) -> Naming | None:
+        """The name of the thing metric counts, in the counter unit (种数 → 例数), when metric ends with
+        another counter's name; None when it ends with this one's or names no count."""
+        if dim not in COUNTED or unit not in self.count_names:
+            return None
+        ends = sorted(set(self.count_names.values()) - {"人次", "台次", "批次", "场次"}, key=len, reverse=True)
+        end = next((e for e in ends if metric.endswith(e)), None)
+        if end is None or end == self.count_names[unit]:
+            return None
+        stem = metric[:-len(end)]
+        name = stem + self._counted(stem, dim, unit)
+        self.metrics.learn([name])
+        return Naming(self.metrics.canonical(name), 0.7 if self.metrics.known(name) else 0.3, "")
 
     def _slip(self, metric: str, dim: str | None, earlier: list) -> bool:
         """The figure is named after the one before it, in people where that counts visits or the other way
@@ -635,8 +653,9 @@ class MetricNamer:
     def _noun_phrase(self, text: str) -> str:
         """The phrase without the verb and particles that open it (segmented): 开展长者照护之家 → 长者照护之家."""
         tokens = [(w, t) for w, t in self.segment(text) if w.strip()]  # the closing verbs went with _trim
-        while len(tokens) > 1 and tokens[0][1][:1] in ("v", "p", "d", "c", "u") and tokens[1][0] not in _SUFFIXES:
-            tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle; not 参保 of 参保率
+        while len(tokens) > 1 and tokens[1][0] not in _SUFFIXES and (tokens[0][0] in self.action_verbs or (
+                tokens[0][1][:1] in ("v", "p", "d", "c", "u") and tokens[0][1] != "vn")):
+            tokens.pop(0)  # 领取了农村…扶助金: the verb and its particle; not 参保 of 参保率, nor 经营 (vn) of 经营主体
         joined = _balanced("".join(w for w, _ in tokens).strip(" ：:，,、").lstrip("-*+•· "))  # - 娱乐场所: a list's bullet
         return joined if _has_words(joined) else ""
 
