@@ -1850,3 +1850,28 @@ def test_a_noun_of_action_qualifies_a_name_but_an_opening_verb_does_not(ex):
     predicate whatever the tagger says (action_verbs in extract.yaml)."""
     d = by_surface(ex, "全省经营主体688万户，建设高标准农田910万亩，培育特色劳务品牌265个。")
     assert (d["688万户"].metric, d["910万亩"].metric, d["265个"].metric) == ("经营主体", "高标准农田", "特色劳务品牌数")
+
+
+def test_the_numbers_of_items_run_into_one_line_are_no_figures_nor_names(ex):
+    """A statistics office's note lists its items in one line (…82个。    4.乡镇卫生院675个): 4 numbers the item,
+    and the item's name starts after it; 一、二级医院 is a name, not an item."""
+    d = by_surface(ex, "其中:    1.医院179个。    2.妇幼保健院(站)36个。 3、疾病预防控制中心82个；一、二级医院20个。",
+                   "xizang-2021.txt")
+    assert set(d) == {"179个", "36个", "82个", "20个"}
+    assert (d["179个"].metric, d["82个"].metric, d["20个"].metric) == ("医院数", "疾病预防控制中心数", "一、二级医院数")
+
+
+def test_the_staff_of_an_institution_the_vocabulary_lacks_are_its_own(ex):
+    """卫生监督检验机构154个,卫生技术人员0.3万人: the staff of those bodies, not the province's 卫生技术人员 (a
+    false contradiction with 18.8万人 before)."""
+    d = by_surface(ex, "卫生技术人员18.8万人。卫生监督检验机构154个,卫生技术人员0.3万人。", "heilongjiang-2010.txt")
+    assert d["18.8万人"].metric == "卫生技术人员数"
+    assert d["0.3万人"].metric == "卫生监督检验机构卫生技术人员数" and d["0.3万人"].confidence["metric"] < 0.4
+
+
+def test_a_table_of_two_years_set_with_single_spaces_dates_each_column(ex):
+    """项目 2008 2009 over 卫生机构(个) 7423 7919: a yearbook's table of two years; both figures were 2009's."""
+    text = "表21-4 卫生事业基本情况\n项目 2008 2009\n卫生机构(个) 7423 7919\n床位(张) 81407 87321\n\n全区共有医院12家。\n"
+    got = {d.surface: (d.metric, d.period) for d in ex.document("neimenggu-2009.txt", text)}
+    assert got["7423"] == ("医疗卫生机构数", "2008") and got["7919"] == ("医疗卫生机构数", "2009")
+    assert got["87321"] == ("床位数", "2009") and got["12家"][1] == "2009"

@@ -1788,7 +1788,8 @@ class _LineContext:
         opening = max(self.line.rfind("(", lo, pos), self.line.rfind("（", lo, pos))
         if opening >= 0 and max(self.line.rfind(")", opening, pos), self.line.rfind("）", opening, pos)) < 0:
             lo = opening + 1
-        return lo
+        label = _ITEM_LABEL.match(self.line, lo, pos)
+        return label.end() if label else lo  # 。 4.乡镇卫生院675个: the item's number names nothing
 
     def joint_start(self, lo: int, start: int) -> int:
         """Where the names the figure's own name is listed with begin: 乡镇卫生院、社区卫生服务中心（站）、村卫生室
@@ -1797,6 +1798,9 @@ class _LineContext:
         clause = self.comma_start(lo)
         if lo - 1 <= clause or self.line[lo - 1] != words.LIST_MARK or self.previous_end > clause:
             return lo
+        label = _ITEM_LABEL.match(self.line, clause)
+        if label and label.end() == lo:
+            return lo  # 。 3、疾病预防控制中心82个: an item's number, no name listed
         if "等" in self.line[lo:start] or self.line.count(words.LIST_MARK, clause, lo) > JOINT_ITEMS - 1:
             return lo
         listed = self.ex.namer.segment(self.line[clause:lo - 1])
@@ -2055,10 +2059,18 @@ def _years_apart(core: str) -> bool:
 
 
 def _is_label(line: str, start: int, end: int, core: str) -> bool:
-    """List numbering: a bare number opening the line, or (1)."""
+    """List numbering: a bare number opening the line, or (1), or one opening an item of a list run into one
+    line (…82个。    4.乡镇卫生院675个: 4 numbers the item)."""
     if not line[:start].strip() and core.isdigit() and line[end:end + 1] in (" ", "\u3000", "、", ".", "．", ")", "）"):
         return True
+    if core.isdigit() and len(core) <= 2 and line[end:end + 1] in (".", "．", "、") and is_han(line[end + 1:end + 2]) \
+            and (line[start - 1:start].isspace() or line[:start].rstrip()[-1:] in _ITEM_OPENERS):
+        return True
     return line[start - 1:start] in ("(", "（") and line[end:end + 1] in (")", "）")
+
+
+_ITEM_OPENERS = "。；;：:"  # after one, a number followed by . or 、 and words opens the next item
+_ITEM_LABEL = re.compile(r"\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两])")
 
 
 def _in_short_quote(line: str, start: int, end: int) -> bool:

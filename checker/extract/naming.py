@@ -221,7 +221,8 @@ class MetricNamer:
             if not prefix and lead and self.dimension_of(whole[3]) != "[count]":
                 counted = next((m.metric for m in reversed(earlier) if self._institution_of(m.metric)), lead)
                 prefix = self._institution_of(counted)  # 乡镇卫生院3.5万个,床位139.0万张: the nearest count's
-                if not prefix and whole[1] - whole[0] <= 3 and lead.endswith("数") and not self.metrics.known(lead) \
+                if not prefix and (whole[1] - whole[0] <= 3 or lead[:-1].endswith(_INSTITUTION_ENDS)) \
+                        and lead.endswith("数") and not self.metrics.known(lead) \
                         and self.dimension_of(whole[3]) in _HELD:
                     # 社会工作机构176个，床位3.24万张: the beds of what the sentence counts, which the
                     # vocabulary does not know; no health institution's
@@ -674,6 +675,10 @@ _EXPENSE_ENDS = ("医药费用", "医药费", "费用")
 
 # How a word that narrows the name right after it ends: 非 (非公立) makes its complement, 性 (营利性) a class.
 _NARROWING_ENDS = ("非", "性")
+
+# How the name of a kind of institution ends: what a sentence counts of one, the vocabulary lacking it, holds
+# the staff and beds the sentence goes on to (卫生监督检验机构154个,卫生技术人员0.3万人).
+_INSTITUTION_ENDS = ("机构", "中心", "医院", "卫生院", "站", "所")
 
 # What a place holds, which a count of places before it in the sentence owns (社会工作机构176个，床位3.24万张).
 _HELD = ("[bed]", "[person]")

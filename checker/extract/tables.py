@@ -98,7 +98,49 @@ def pipe_view(text: str) -> str:
                 _mark_top_header(lines, marked, above)
     if wide:
         _mark_wide_tables(lines, marked)
+    _mark_year_tables(lines, marked)
     return "\n".join(marked)
+
+
+def _mark_year_tables(lines: list[str], marked: list[str]) -> None:
+    """A table of two years (or more) set with single spaces, in marked, in place: a header ending in the years
+    (项目 2008 2009, Item 2008年 2009年) and the rows under it, each a name then as many figures. Rows of three
+    figures or more are read without it; a row of two only under such a header (卫生机构(个) 7423 7919), which
+    running text never is."""
+    years = 0  # columns of the header read above, 0: none
+    for i, line in enumerate(lines):
+        if "|" in marked[i] or "\t" in line:
+            years = 0
+            continue
+        head = _years_at_end(line)
+        if head:
+            years = head
+            marked[i] = _marked_before_last(line, years)
+            continue
+        tokens = line.split()
+        if years and len(tokens) > years and all(_NUMBER.match(t) for t in tokens[-years:]) \
+                and not all(_NUMBER.match(t) for t in tokens[:-years]):
+            marked[i] = _marked_before_last(line, years)
+        elif line.strip():
+            years = 0
+
+
+def _years_at_end(line: str) -> int:
+    """How many years end the line after words (项目 2008 2009: 2), when at least two; else 0."""
+    tokens = line.split()
+    count = 0
+    while count < len(tokens) and YEAR_CELL.match(tokens[-1 - count]) and 1900 <= int(tokens[-1 - count][:4]) <= 2100:
+        count += 1
+    return count if count >= 2 and count < len(tokens) else 0
+
+
+def _marked_before_last(line: str, cells: int) -> str:
+    """line with the gaps before its last cells tokens marked `|` (the rest is the row's name, spaces and all)."""
+    gaps = list(_GAP.finditer(line.rstrip()))
+    out = list(line)
+    for gap in gaps[len(gaps) - cells:]:
+        out[gap.start()] = "|"
+    return "".join(out)
 
 
 def _mark_wide_tables(lines: list[str], marked: list[str]) -> None:
@@ -155,7 +197,7 @@ def _line_above(lines: list[str], i: int) -> int | None:
 
 
 def _maybe_spaced(text: str) -> bool:
-    return re.search(r"\S[ \u3000]+[0-9]+(?:[ \u3000]+[0-9][0-9.,%]*){2,}[ \u3000]*(?:\n|$)", text) is not None
+    return re.search(r"\S[ \u3000]+[0-9]+(?:[ \u3000]+[0-9][0-9.,%]*){1,}[ \u3000]*(?:\n|$)", text) is not None
 
 
 def _tabbed(line: str) -> str:
