@@ -1875,3 +1875,27 @@ def test_a_table_of_two_years_set_with_single_spaces_dates_each_column(ex):
     got = {d.surface: (d.metric, d.period) for d in ex.document("neimenggu-2009.txt", text)}
     assert got["7423"] == ("医疗卫生机构数", "2008") and got["7919"] == ("医疗卫生机构数", "2009")
     assert got["87321"] == ("床位数", "2009") and got["12家"][1] == "2009"
+
+
+def test_a_notifiable_disease_tables_rows_name_their_disease_and_a_lost_name_stays_a_guess(ex):
+    """A monthly 法定传染病 table pasted one cell per line: 鼠疫 | 0 | 0 under 发病数, 死亡数 is 鼠疫发病数 and
+    鼠疫死亡数 (the diseases are vocabulary: breakdowns.yaml); a row whose name the page lost (a line of one
+    space) is still a row, its figures unnamed guesses, so no two diseases' counts contradict each other."""
+    text = ("2024年7月河南省法定传染病发病、死亡统计表\n\n病名\n\n发病数\n\n死亡数\n\n甲乙丙类总计\n\n47275\n\n191\n\n"
+            "鼠疫\n\n0\n\n0\n\n \n\n3\n\n0\n\n手足口病\n\n300\n\n1\n")
+    drafts = ex.document("henan-2024-07.txt", text)
+    got = {(d.line, d.surface): (d.metric, d.confidence["metric"]) for d in drafts}
+    assert got[(17, "0")][0] == "鼠疫发病数" and got[(19, "0")][0] == "鼠疫死亡数"
+    assert got[(29, "300")][0] == "手足口病发病数" and got[(17, "0")][1] >= 0.7
+    assert got[(23, "3")][1] < 0.4 and got[(25, "0")][1] < 0.4
+
+
+def test_a_diseases_cases_are_named_with_it_while_bare_cases_stay_a_guess(ex):
+    """手足口病发病数为300例 (jieba reads 手足 as a verb: the name was 口病发病数); 艾滋病报告发病数 and
+    艾滋病发病数 are one indicator; a bare 发病数 or 死亡 in running text names no disease and stays a guess."""
+    d = by_surface(ex, "全区手足口病发病数为300例。交通事故发病数为5例，死亡12人。", "xinjiang-2020-07.txt")
+    assert d["300例"].metric == "手足口病发病数" and d["300例"].confidence["metric"] >= 0.7
+    assert d["5例"].confidence["metric"] < 0.4 and d["12人"].confidence["metric"] < 0.4
+    metrics = ex.registry.metrics
+    metrics.learn(["艾滋病报告发病数", "艾滋病发病数"])
+    assert metrics.canonical("艾滋病报告发病数") == metrics.canonical("艾滋病发病数") == "艾滋病发病数"

@@ -223,7 +223,7 @@ class MetricNamer:
                 prefix = self._institution_of(counted)  # 乡镇卫生院3.5万个,床位139.0万张: the nearest count's
                 if not prefix and (whole[1] - whole[0] <= 3 or lead[:-1].endswith(_INSTITUTION_ENDS)) \
                         and lead.endswith("数") and not self.metrics.known(lead) \
-                        and self.dimension_of(whole[3]) in _HELD:
+                        and self.dimension_of(whole[3]) in _HELD and self._is_resource(whole[3]):
                     # 社会工作机构176个，床位3.24万张: the beds of what the sentence counts, which the
                     # vocabulary does not know; no health institution's
                     return Naming(self._compose(lead[:-1], whole[3], rate), 0.3, phrase[whole[0]:whole[1]])
@@ -263,6 +263,10 @@ class MetricNamer:
                 return Naming(self._compose("", base, rate), 0.5, "")
             return Naming("?", 0.0, "")
         words = self._noun_phrase(trimmed)
+        if words != trimmed:
+            composed = self._composed(trimmed, dim)
+            if composed is not None:
+                return composed
         component = (self._component(words, earlier[-1].metric)
                      or next(filter(None, (self._rate_of(words, m.metric) for m in reversed(earlier))), "")
                      or next(filter(None, (self._kind_within(trimmed, m.metric) for m in reversed(earlier))), "")
@@ -297,11 +301,13 @@ class MetricNamer:
         return Naming(before[-1].metric, min(0.7, before[-1].confidence), "")
 
     def of_institutions(self, kind: str, metric: str) -> Naming | None:
-        """A table row of a kind of institution (医院 | 1926 | 378854) under a column that names what is
-        measured (床位数): 医院床位数; under 机构数, the count of that kind itself (医院数)."""
-        if self.breakdowns.get(kind) != "institutions" or metric in ("?", ""):
-            return None
-        name = f"{kind}数" if metric.endswith("机构数") else self._compose(kind, metric, "")
+        """A table row of a kind of institution (医院 | 1926 | 378854) or of a disease (鼠疫 | 0 | 0) under a
+        column that names what is measured (床位数, 发病数): 医院床位数, 鼠疫发病数; under 机构数, the count of
+        that kind of institution itself (医院数)."""
+        group = self.breakdowns.get(kind)
+        if group not in ("institutions", "diseases") or metric in ("?", ""):
+            return None  # 鼠疫 | 0 | 0 under 发病数, 死亡数: the disease's (鼠疫发病数)
+        name = f"{kind}数" if metric.endswith("机构数") and group == "institutions" else self._compose(kind, metric, "")
         self.metrics.learn([name])
         known = self.metrics.known(name)
         return Naming(self.metrics.canonical(name) if known else name, 0.8 if known else 0.3, kind)
@@ -530,6 +536,17 @@ class MetricNamer:
         start = adjacent[0][0] if adjacent else whole[0]
         return _ASIDE.sub("", phrase[:start]).endswith((LIST_MARK, *_JOINS))
 
+    def _composed(self, text: str, dim: str | None) -> Naming | None:
+        """The name the vocabulary composes of the words text holds (手足口病发病数: a disease's cases), before
+        the tagger cuts them (it reads 手足 as a verb)."""
+        whole = text.strip()
+        if not whole:
+            return None
+        self.metrics.learn([whole])
+        if self.metrics.known(whole) and self._fits(self.metrics.canonical(whole), dim, False):
+            return Naming(self.metrics.canonical(whole), 0.8, whole)
+        return None
+
     def _guessed(self, text: str, dim: str | None, unit: str | None) -> Naming:
         """The figure named after the noun phrase text holds, a guess to confirm (长者照护之家 → 长者照护之家数)."""
         words = _ASIDE_AT_END.sub("", self._noun_phrase(text)) or self._noun_phrase(text)  # 手术人数(住院病人…)
@@ -563,6 +580,11 @@ class MetricNamer:
         after another's of a kind of institution is that kind's too (县级医院诊疗人次…；病床使用率75.6%)."""
         term = self.metrics.get(metric)
         return term is not None and term.extra.get("group") in _SERVICE_GROUPS
+
+    def _is_resource(self, metric: str) -> bool:
+        """Beds and staff, which an institution holds (not 死亡数, an outcome also counted in people)."""
+        term = self.metrics.get(metric)
+        return term is None or term.extra.get("group") in (None, "resources")
 
     def _institution_of(self, metric: str) -> str:
         """The kind of institution a count of institutions counts (乡镇卫生院数 → 乡镇卫生院), if it is one."""

@@ -571,9 +571,12 @@ def stacked_tables(text: str) -> list[Stacked]:
     names (指标) and a caption above it are read when they stand there."""
     if not _FIGURE_LINE.search(text):
         return []
-    items = [(i, line.strip(), len(line) - len(line.lstrip())) for i, line in enumerate(text.split("\n"))
-             if line.strip()]
+    items = [(i, line.strip(), len(line) - len(line.lstrip())) for i, line in enumerate(text.split("\n")) if line]
     kinds = [_stacked_kind(cell) for _, cell, _ in items]
+    # a line of spaces right before figures is a row's name the page lost (its cell held only a space); any
+    # other is a blank line between cells
+    kept = [k for k in range(len(items)) if kinds[k] != "E" or (k + 1 < len(items) and kinds[k + 1] == "N")]
+    items, kinds = [items[k] for k in kept], [kinds[k] for k in kept]
     found, at = [], 0
     while at < len(items):
         table = _stacked_at(items, kinds, at)
@@ -586,6 +589,8 @@ def stacked_tables(text: str) -> list[Stacked]:
 
 
 def _stacked_kind(cell: str) -> str:
+    if not cell:
+        return "E"
     if _NUMBER.match(cell.replace(" ", "")):
         return "N"
     return "T" if len(cell) <= _STACKED_CELL_MOST and not _SENTENCE.search(cell) else "X"
@@ -597,7 +602,7 @@ def _stacked_at(items: list, kinds: list, at: int) -> tuple[Stacked, int] | None
     if kinds[at] != "T" or width < 2 or at < width or any(k != "T" for k in kinds[at - width:at]):
         return None
     rows, i = [], at
-    while i < len(items) and kinds[i] == "T":
+    while i < len(items) and kinds[i] in ("T", "E"):  # E: a row whose name was lost
         n = _figures_after(kinds, i)
         if n == width:
             rows.append(i)

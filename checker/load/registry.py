@@ -354,17 +354,19 @@ def _breakdown(vocab: Vocabulary, name: str, prefixes: list[str]) -> Term | None
         prefix = name[:size]
         if prefix in known[0]:
             rest = name[size:]
-            base = vocab.get(rest) or vocab.get(rest.removeprefix(_EVERY_INSTITUTION))
+            base = vocab.get(rest) or vocab.get(rest.removeprefix(_EVERY_INSTITUTION)) or vocab.get(_ONE_DISEASE + rest)
             if base is not None and base.extra.get("unit"):
                 extra = {k: v for k, v in base.extra.items() if k in ("unit", "range", "better", "group", "integer")}
-                extra["definition"] = f"{prefix}的{base.name}。"
+                extra["definition"] = f"{prefix}的{base.name.removeprefix(_ONE_DISEASE)}。"
                 extra["base"] = base.name  # the whole this part is of (extract names other parts of it)
-                return Term(prefix + base.name, (), (), extra, base.path, base.line, True)
+                return Term(prefix + base.name.removeprefix(_ONE_DISEASE), (), (), extra, base.path, base.line, True)
     return None
 
 
 # 中医类医疗卫生机构出院人次: the branch's share of every institution's 出院人次.
 _EVERY_INSTITUTION = "医疗卫生机构"
+# 病种发病数 (indicators.yaml): one disease's cases, named with the disease in its place (鼠疫发病数).
+_ONE_DISEASE = "病种"
 
 
 @lru_cache(maxsize=8)
