@@ -1899,3 +1899,30 @@ def test_a_diseases_cases_are_named_with_it_while_bare_cases_stay_a_guess(ex):
     metrics = ex.registry.metrics
     metrics.learn(["艾滋病报告发病数", "艾滋病发病数"])
     assert metrics.canonical("艾滋病报告发病数") == metrics.canonical("艾滋病发病数") == "艾滋病发病数"
+
+
+def test_names_of_plans_campaigns_and_documents_hold_no_figures(ex):
+    """第十四个五年规划, 三年行动计划, 两年攻坚 and 青政〔2020〕36号 name things; 连续三年 still counts years."""
+    d = by_surface(ex, "根据《青海省国民经济和社会发展第十四个五年规划》和(青政〔2020〕36号)精神，我市实施卫生健康服务能力"
+                       "全面提升三年行动计划，开展两年攻坚行动，连续三年保持增长。", "qinghai-2021.txt")
+    assert set(d) == {"三年"} and d["三年"].quote.endswith("连续三年保持增长")
+
+
+def test_a_five_year_plan_without_a_date_reports_on_the_year_before_its_period(ex):
+    """青海省“十四五”…规划 prints no year of its own: its 至2020年底 is done, not a goal (it was a 2025 target), the
+    start 从“十二五”末的71.7岁 is 2015's (十二五末: the period's last year), and the name leaves the period out."""
+    text = ("青海省“十四五”卫生健康事业发展规划\n至2020年底,全省人均预期寿命从“十二五”末的71.7岁提高到73.7岁。\n"
+            "到2025年，全省人均预期寿命达到75岁。\n")
+    d = by_surface(ex, text, "qinghai-plan.txt")
+    assert (d["71.7岁"].period, d["71.7岁"].kind) == ("2015", "baseline")
+    assert (d["73.7岁"].period, d["73.7岁"].kind, d["73.7岁"].metric) == ("2020", "actual", "人均预期寿命")
+    assert (d["75岁"].period, d["75岁"].kind) == ("2025", "target")
+
+
+def test_the_year_a_change_started_is_not_the_year_the_text_reports(ex):
+    """由2015年的71.7岁提高到73.7岁 in qinghai-2020.txt: 73.7岁 is 2020's (the text's year came from the 2015 the
+    change started in). 较“十三五”末的9323.1亿元增加4374.4亿元: the period compared with dates 9323.1 alone."""
+    d = by_surface(ex, "全省人均预期寿命由2015年的71.7岁提高到73.7岁。", "qinghai-2020.txt")
+    assert (d["71.7岁"].period, d["73.7岁"].period) == ("2015", "2020")
+    d = by_surface(ex, "全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%。", "hunan-2025.txt")
+    assert d["9323.1亿元"].period == "2020" and d["4374.4亿元"].period == d["33.6%"].period == "2025"

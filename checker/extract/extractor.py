@@ -412,6 +412,13 @@ class Extractor:
             drafts = _related(texts, found, self._adds_up, self.namer.measure_of)
             return _as_printed(drafts, printed, texts)
 
+    def _plan_base_year(self, text: str) -> int | None:
+        """A plan that prints no year of its own but names its period in its title (青海省“十四五”卫生健康事业
+        发展规划) reports on the year before that period, its base (2020): its 至2020年底 is done, its 2025 ahead."""
+        title = "\n".join([line for line in text.split("\n", 6)[:6] if line.strip()][:subject.TITLE_LINES])
+        start = _named_period_start(title, self.lang.named_periods)
+        return start - 1 if start else None
+
     def _adds_up(self, d: Draft) -> bool:
         """Figures of the draft's kind add up: counts do, but not an average of a count (医师日均担负诊疗6.7人次,
         其中公立医院7.2人次), which the vocabulary says is no whole number; nor ages and rates."""
@@ -443,6 +450,8 @@ class Extractor:
             named = subject.year_of_file(texts[i][0])
             if years.get(i) is None or (i in year_of and year_of[i].only_issued() and named and named < years[i]):
                 years[i] = named  # 示例市2024年统计公报.txt, issued 2025 年3月28日: on 2024
+            if years.get(i) is None:
+                years[i] = self._plan_base_year(texts[i][1])
             part = _title_period(texts[i][1], years[i])
             if part:
                 subjects[i] = replace(subjects[i], period=part)
@@ -1072,13 +1081,23 @@ class Extractor:
                     and not self._of_baseline(ctx.line, m.start(), m.end(), start):
                 found = m
         if found and ctx.line[:start].endswith(self.lang.to_cues) and \
-                any(found.start() < at < start for at in ctx.baselines):
-            found = None  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value
+                any(found.start() < at < start for at in ctx.baselines) and \
+                not ctx.line[:found.start()].endswith(_UP_TO):
+            found = None  # 由2020年的88.6%提升到93.4%: the year belongs to the starting value (not 至2020年底，…从…提高到)
         named = _last_between(ctx.named, sentence, start)
         if named and (not found or named[0] > found.start()):
-            if ctx.line[max(0, named[0] - 3):named[0]].rstrip("“\"「").endswith(("到", "至")):
+            opening = ctx.line[:named[0]].rstrip("“\"「")
+            closed = self._named_period_end(ctx.line, named[0])
+            if opening.endswith(self.lang.baseline_cues) and ctx.line[:start].endswith(self.lang.to_cues):
+                named = None  # 从“十二五”末的71.7岁提高到73.7岁: the period dates the starting figure only
+            elif opening.endswith(("较", "比", "与", "和")) and start - named[0] > _NAMED_PERIOD_REACH:
+                named = None  # 较“十三五”末的9323.1亿元增加4374.4亿元: the period compared with dates its own figure
+            elif opening.endswith(("到", "至")):
                 return named[1].rpartition("-")[2], 0.7, True  # 到“十四五”期末: a target for its last year
-            return named[1], 0.7, SPAN
+            elif closed:
+                return named[1].rpartition("-")[2], 0.7, False  # “十二五”末: its last year
+            else:
+                return named[1], 0.7, SPAN
         if found:
             m = found
             period = _period_of(m)
@@ -1169,6 +1188,11 @@ class Extractor:
                 if word in text and span[-4:].isdigit() and int(span[-4:]) > year:
                     return span[-4:]  # 奋进·“十四五”目标: the plan's last year
         return None
+
+    def _named_period_end(self, line: str, at: int) -> bool:
+        """The named period at line[at:] is followed by 末 or 期末 (“十二五”末): its last year."""
+        word = next((w for w in self.lang.named_periods if line.startswith(w, at)), "")
+        return bool(word) and line[at + len(word):].lstrip("”’\"」』").startswith(("末", "期末", "时期末"))
 
     def _of_baseline(self, line: str, start: int, end: int, figure: int) -> bool:
         """由去年3.81张提高到4.25张: the year after 由 dates the starting figure only, not the figures after."""
@@ -1381,6 +1405,13 @@ def _year_before(period: str) -> str:
 def _compared_with(line: str, start: int, end: int) -> bool:
     """比上年, 较2019年, 与2014年比较, 同比: a year the figure is compared with, not the figure's own."""
     return line[start - 1:start] in ("比", "较", "与", "和") or line.startswith(("比较", "相比", "同期"), end)
+
+
+def _named_period_start(title: str, named_periods: dict) -> int | None:
+    """The first year of the named period a title names first (“十四五”卫生健康规划: 2021), if any."""
+    named = sorted((title.find(word), str(span)) for word, span in named_periods.items() if word in title)
+    first = named[0][1].split("-")[0] if named else ""
+    return int(first) if first.isdigit() else None
 
 
 def _title_period(text: str, year: int | None) -> str:
@@ -2069,6 +2100,8 @@ def _is_label(line: str, start: int, end: int, core: str) -> bool:
     return line[start - 1:start] in ("(", "（") and line[end:end + 1] in (")", "）")
 
 
+_NAMED_PERIOD_REACH = 9  # “十三五”末期的: a named period and its words up to the figure it dates
+_UP_TO = ("截至", "截止到", "截止", "至", "到")  # before a year: the time the sentence's end value is of
 _ITEM_OPENERS = "。；;：:"  # after one, a number followed by . or 、 and words opens the next item
 _ITEM_LABEL = re.compile(r"\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两])")
 
@@ -2247,6 +2280,8 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
             continue
         if (before and before[-1] in "—–-~～〜") or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
             continue
+        if before.endswith(tuple(lang.baseline_cues)):
+            continue  # 由2015年的71.7岁提高到…: where a change started, not the year the text reports on
         if any(word in after for word in ("规划", "目标", "建成", "年前", "底前", "远景")):
             facts.goals.add(year)
             continue

@@ -30,6 +30,7 @@ _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比
 _PROPORTION_WORDS = ("比例", "比重", "占比")
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_PERIOD_AT_END = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?(?:末|期末|初)?的?$")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
 _SCOPE_ASIDE = re.compile(r"[(（](?:不含|不包括|含|包括|除)[^()（）]*[)）]")  # (不含武汉市): what a place takes in
 # Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.
@@ -640,7 +641,9 @@ class MetricNamer:
         return metric[1:] if metric.startswith("总") and len(metric) > 2 else metric
 
     def _trim(self, phrase: str) -> str:
-        """The phrase without the connectives at either end (其中, 比上年, 达, 共有)."""
+        """The phrase without the connectives at either end (其中, 比上年, 达, 共有), nor a named period at its
+        end (人均预期寿命从“十二五”末的: when the figure is, not what)."""
+        phrase = _PERIOD_AT_END.sub("", phrase)
         while True:
             m = self.skip.match(phrase)
             if m and m.end() and not (m.end() == 1 and self._begins_word(phrase)):
