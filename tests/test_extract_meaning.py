@@ -1926,3 +1926,22 @@ def test_the_year_a_change_started_is_not_the_year_the_text_reports(ex):
     assert (d["71.7岁"].period, d["73.7岁"].period) == ("2015", "2020")
     d = by_surface(ex, "全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%。", "hunan-2025.txt")
     assert d["9323.1亿元"].period == "2020" and d["4374.4亿元"].period == d["33.6%"].period == "2025"
+
+
+def test_a_headline_or_a_campaign_in_the_title_names_the_place_and_a_founding_year_dates_nothing(ex):
+    """長春市：積極推進…，全力守護… (a headline with a comma) is 长春市's, not the 吉林 its source line names;
+    请查收这份“健康上饶”答卷 is 上饶市's though the text says only 我市; 我院始建于1958年 dates no figure."""
+    text = "長春市:積極推進醫學中心建設,全力守護人民群眾健康福祉\n(來源:中國吉林網)\n\n2024年全市嬰兒死亡率降至1.7‰。\n"
+    assert by_surface(ex, text, "jilin-2024-news.txt")["1.7‰"].entity == "长春市"
+    text = "2023年全市卫生健康工作成效几何?请查收这份“健康上饶”答卷\n\n2023年,我市新增编制床位965张。\n"
+    assert by_surface(ex, text, "jiangxi-2023.txt")["965张"].entity == "上饶市"
+    text = "医院介绍: 我院始建于1958年,是一所二级甲等综合医院,开放床位530张。\n2015年门(急)诊人次161084人次。\n"
+    assert by_surface(ex, text, "shanxi-2015-hospital.txt")["530张"].period == "2015"
+
+
+def test_hospital_opening_an_indicator_is_all_hospitals_not_the_body_named_above(ex):
+    """医院出院患者平均住院日为8.25日 in a city bulletin: of the city's hospitals, not of 太原市卫生健康委 named
+    above (医院 opening a clause stands for the text's own hospital only when no indicator of hospitals follows)."""
+    text = ("近日,太原市卫生健康委发布《2024年太原市卫生健康事业发展统计公报》。\n"
+            "2024年,全市医院病床使用率84.02%。医院出院患者平均住院日为8.25日。\n")
+    assert by_surface(ex, text, "shanxi-2024-health-bulletin.txt")["8.25日"].entity == "太原市"

@@ -400,8 +400,8 @@ class Extractor:
         texts = [(name, tables.pipe_view(to_simplified(text))) for name, text in printed]
         parts = [(i, start, end, first) for i, (_, text) in enumerate(texts) for start, end, first in _chunks(text, chunk)]
         with paused_gc():
-            titles = [subject.title_of(text, self.entity_names.hits, self.registry.entities, self.lang.level_words)
-                      for _, text in texts]
+            titles = [subject.title_of(text, self.entity_names.hits, self.registry.entities, self.lang.level_words,
+                                       self.lang.campaign_words) for _, text in texts]
             if jobs <= 1 or len(parts) <= 1:
                 facts = [self._facts(texts[i][1], start, end, not titles[i]) for i, start, end, _ in parts]
                 found = [d for (i, start, end, first), (year, about)
@@ -929,8 +929,8 @@ class Extractor:
             return group.group(), GROUP_GUESS
         hit = hit or ctx.last(outside, sentence, start)
         entities = self.registry.entities
-        if (not hit or hit in self.lang.level_words) and (self._names_itself(ctx.line, sentence)
-                                                           or self._names_itself(ctx.line, clause)):
+        if (not hit or hit in self.lang.level_words) and (self._names_itself(ctx.line, sentence, ctx)
+                                                           or self._names_itself(ctx.line, clause, ctx)):
             # …助力重庆大学附属黔江医院呈现跨越式发展。医院分两批选派120名管理干部, 医院连续两年获得全市第一名:
             # the institution the text named last, not the place it ranks in
             heading = ctx.section_entity()
@@ -977,9 +977,16 @@ class Extractor:
         term = self.registry.entities.get(hit[2])
         return term is not None and term.extra.get("type") in _COUNTED_TYPES and line[hit[1]:hit[1] + 1] in _COUNT_OPENS
 
-    def _names_itself(self, line: str, at: int) -> bool:
-        """医院, 该中心 or 我委 opens the clause at `at`, standing for an institution (中心城区 is no 中心)."""
-        return line.startswith(self.lang.self_words, at) and not _NOT_SELF.match(line, at)
+    def _names_itself(self, line: str, at: int, ctx: "_LineContext | None" = None) -> bool:
+        """医院, 该中心 or 我委 opens the clause at `at`, standing for an institution (中心城区 is no 中心); not
+        医院 opening an indicator of hospitals (医院出院患者平均住院日为8.25日: a bulletin's, of all hospitals)."""
+        if not line.startswith(self.lang.self_words, at) or _NOT_SELF.match(line, at):
+            return False
+        if ctx is not None:
+            parts = {h[1] for h in ctx.names if h[0] == at and h[4] == "institutions"}
+            if any(h[0] in parts and h[3] for h in ctx.names):
+                return False
+        return True
 
     def _hospital_named_above(self, ctx: "_LineContext") -> str:
         """The hospital the lines above that state figures named last, not one compared with or gone to (赴):
@@ -1552,7 +1559,8 @@ class _LineContext:
         self.commas = [i for i in self.clauses if line[i] != words.LIST_MARK]
         self.names = ex.namer.names(head)
         self.entities = [h for h in ex.entity_names.hits(head) if h[2] not in ex.phrases]  # 健康中国 is no place
-        self.years = list(YEAR.finditer(head)) if "年" in head else []
+        self.years = [m for m in YEAR.finditer(head) if not head.endswith(_FOUNDED, 0, m.start())] \
+            if "年" in head else []  # 始建于1958年: when it was founded, no time of the figures
         self.named, self.relative = [], []
         self.targets, self.changes, self.baselines, self.shares, self.leads = [], [], [], [], []
         self.mentions: list = []  # (sentence start, naming.Mention) of the figures named so far
@@ -2101,6 +2109,8 @@ def _is_label(line: str, start: int, end: int, core: str) -> bool:
 
 
 _NAMED_PERIOD_REACH = 9  # “十三五”末期的: a named period and its words up to the figure it dates
+_FOUNDED = ("始建于", "始创于", "建于", "成立于", "创建于", "创办于", "组建于", "建院于", "开院于", "始于")  # before a year: when
+# an institution began, which dates none of its figures
 _UP_TO = ("截至", "截止到", "截止", "至", "到")  # before a year: the time the sentence's end value is of
 _ITEM_OPENERS = "。；;：:"  # after one, a number followed by . or 、 and words opens the next item
 _ITEM_LABEL = re.compile(r"\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两])")
@@ -2280,8 +2290,8 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
             continue
         if (before and before[-1] in "—–-~～〜") or re.match(rf"{RANGE}(?:19|20)\d\d", text[m.start() + 4:m.start() + 9]):
             continue
-        if before.endswith(tuple(lang.baseline_cues)):
-            continue  # 由2015年的71.7岁提高到…: where a change started, not the year the text reports on
+        if before.endswith(tuple(lang.baseline_cues)) or before.endswith(_FOUNDED):
+            continue  # 由2015年的71.7岁提高到…, 始建于1958年: not the year the text reports on
         if any(word in after for word in ("规划", "目标", "建成", "年前", "底前", "远景")):
             facts.goals.add(year)
             continue

@@ -151,9 +151,10 @@ def _depth(entities, name: str) -> int:
     return sum(1 for _ in _ancestors(entities, name))
 
 
-def title_of(text: str, hits, entities, level_words: frozenset) -> str:
+def title_of(text: str, hits, entities, level_words: frozenset, campaigns: tuple = ()) -> str:
     """The most particular entity the title names (涪陵 in 出彩新重庆 … 涪陵 卫生健康事业取得长足发展), if it
-    names one: then the document's text need not be counted for its subject."""
+    names one: then the document's text need not be counted for its subject. A campaign named after a city or
+    county in the title (请查收这份“健康上饶”答卷) names it too: campaigns bear their own place's name."""
     found = []
     seen = 0
     for line in text.split("\n", 12)[:12]:
@@ -161,10 +162,36 @@ def title_of(text: str, hits, entities, level_words: frozenset) -> str:
         if not line:
             continue
         seen += 1
-        if seen > TITLE_LINES or len(line) > TITLE_LENGTH or _is_sentence(line):
+        if seen > TITLE_LINES or len(line) > TITLE_LENGTH:
             break
-        found += _entities_in(line, hits, entities, level_words)
+        if _is_sentence(line):
+            found += _place_heading(line, hits, entities, level_words)  # 长春市：积极推进…，全力守护…
+            break
+        found += _entities_in(line, hits, entities, level_words) + _campaign_places(line, entities, campaigns)
     return max(found, key=lambda n: (_type(entities, n) in PLACE_TYPES, _depth(entities, n)), default="")
+
+
+def _campaign_places(line: str, entities, campaigns: tuple) -> list[str]:
+    """The cities and counties campaigns in a title are named after (健康上饶 → 上饶市)."""
+    found = []
+    for word in re.split(r"[\s·—\-|｜:：,，“”\"「」『』《》?？!！]+", line) if campaigns else ():
+        head = next((c for c in sorted(campaigns, key=len, reverse=True) if word.startswith(c)), "")
+        place = entities.canonical(word[len(head):]) if head else ""
+        if place and _type(entities, place) in ("city", "county", "district"):
+            found.append(place)
+    return found
+
+
+def _place_heading(line: str, hits, entities, level_words: frozenset) -> list[str]:
+    """The place a headline opens with before a colon (长春市：积极推进…，全力守护…): a news headline's subject,
+    though the headline runs on with a comma as a sentence does."""
+    head, colon, _ = line.partition("：") if "：" in line else line.partition(":")
+    if not colon or len(head) > _HEADING_PLACE_MOST:
+        return []
+    return [n for n in _entities_in(head, hits, entities, level_words) if is_place(entities, n)]
+
+
+_HEADING_PLACE_MOST = 12  # characters of the place a headline opens with
 
 
 def _is_sentence(line: str) -> bool:
