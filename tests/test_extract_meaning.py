@@ -1945,3 +1945,12 @@ def test_hospital_opening_an_indicator_is_all_hospitals_not_the_body_named_above
     text = ("近日,太原市卫生健康委发布《2024年太原市卫生健康事业发展统计公报》。\n"
             "2024年,全市医院病床使用率84.02%。医院出院患者平均住院日为8.25日。\n")
     assert by_surface(ex, text, "shanxi-2024-health-bulletin.txt")["8.25日"].entity == "太原市"
+
+
+def test_the_classes_of_who_runs_an_institution_listed_in_brackets_each_narrow_the_whole(ex):
+    """综合医院114个(自治区属2个、…、县属67个、社会办31个): each class of the yearbooks' 隶属关系 and 主办单位 is of
+    综合医院 (社会办 was 社会办县属综合医院, the item before it narrowed again; 自治区属 named nothing known)."""
+    d = by_surface(ex, "医院179个,其中:综合医院114个(自治区属2个、市辖区属7个、县属67个、社会办31个),中医医院1个。",
+                   "xizang-2021.txt")
+    assert [d[s].metric for s in ("2个", "7个", "67个", "31个")] == \
+        ["自治区属综合医院数", "市辖区属综合医院数", "县属综合医院数", "社会办综合医院数"]

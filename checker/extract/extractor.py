@@ -776,7 +776,7 @@ class Extractor:
             place = self._column_place(column)
             if first in TOTAL_ROWS:  # 合计 | 4757 | 4869 under years: the total the caption names (医疗卫生机构数)
                 first = tables.caption_name(ctx.table_caption(), self.namer.dimensions) if not column.words else ""
-            elif self.namer.breakdowns.get(first) == "grades":  # 政府办 | 2872 under 卫生院 | 2879: the government's 卫生院
+            elif self.namer.breakdowns.get(first) in ("grades", "affiliations"):  # 政府办 | 2872 under 卫生院 | 2879
                 first += next((n for n in ctx.row_names_above() if self.namer.breakdowns.get(n) == "institutions"), "")
             words = (column.words if not place else "") or column.row_name or \
                 tables.without_unit(first, self.namer.dimensions)

@@ -507,7 +507,7 @@ class MetricNamer:
         """A short name (医院, 床位) with words of no known kind right before it (定点医院 is some hospitals),
         or a name a level or grade narrows from afar."""
         adjacent = _adjacent(parts, whole[0], phrase)
-        if any(h[4] in ("levels", "grades") and h not in adjacent for h in parts):
+        if any(h[4] in ("levels", "grades", "affiliations") and h not in adjacent for h in parts):
             return True  # 县级(含县级市)医疗卫生机构共有卫生人员: the level narrows a whole it does not touch
         start = adjacent[0][0] if adjacent else whole[0]
         before = self._trim(RATE_PREFIX.sub("", _ASIDE.sub("", phrase[:start])))
@@ -602,7 +602,7 @@ class MetricNamer:
         """其中医院640家 after 民营医疗机构14570家: the owner, grade or level of the whole stays (民营医院数)."""
         for size in range(len(whole) - 1, 0, -1):
             group = self.breakdowns.get(whole[:size])
-            if group in ("grades", "levels"):  # an owner or a level; a population part is the figure's own
+            if group in ("grades", "levels", "affiliations"):  # an owner or a level; a population part is the figure's own
                 if metric.startswith(whole[:size]) or not self.breakdowns.get(metric[:2], "institutions"):
                     return metric
                 name = whole[:size] + metric
