@@ -1954,3 +1954,14 @@ def test_the_classes_of_who_runs_an_institution_listed_in_brackets_each_narrow_t
                    "xizang-2021.txt")
     assert [d[s].metric for s in ("2个", "7个", "67个", "31个")] == \
         ["自治区属综合医院数", "市辖区属综合医院数", "县属综合医院数", "社会办综合医院数"]
+
+
+def test_the_items_listed_after_a_lead_word_are_new_too_unless_a_verb_states_a_level(ex):
+    """新增卒中中心6家、胸痛中心5家、创伤急救中心8家: all three are new (changes), not only the first; but in
+    新增1700公里、突破7000公里 and 新增就业522万人、…转移稳定在2500万人以上 the later items are levels, and in
+    新增医院3家，现有床位500张、医生200人 the list after 现有 is none of the new."""
+    d = by_surface(ex, "2023年，我市新增卒中中心6家、胸痛中心5家、创伤急救中心8家。铁路运营里程新增1700公里、突破7000公里。"
+                       "城镇新增就业522万人、农村劳动力转移稳定在2500万人以上。新增医院3家，现有床位500张、医生200人。",
+                   "shangrao-2023.txt")
+    assert [d[s].kind for s in ("6家", "5家", "8家", "1700公里", "522万人", "3家")] == ["change"] * 6
+    assert [d[s].kind for s in ("突破7000公里", "2500万人以上", "500张", "200人")] == ["actual"] * 4

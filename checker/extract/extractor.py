@@ -1236,7 +1236,8 @@ class Extractor:
                 continue
             if start - 3 <= end <= start or (listed >= 0 and listed < at < start):
                 return "change", 0.7  # 分别增加3.29%、2.47%: the list shares its cue
-        if any(comma <= at < start for at in ctx.leads):
+        if any(comma <= at < start for at in ctx.leads) or self._goes_on_led(ctx, start):
+            ctx.led_item = start  # 新增卒中中心6家、胸痛中心5家: the items listed after a lead are new too
             return "change", 0.6
         if _COMPARISON.search(ctx.line, comma, start):  # 民营医院比公立医院多0.8万个: a difference, no level
             return "change", 0.6
@@ -1250,6 +1251,23 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
+
+
+    def _goes_on_led(self, ctx: "_LineContext", start: int) -> bool:
+        """The figure is the next item, after 、, of a list whose item before a lead made a change (新增A 6家、B 5家):
+        a name and a bare figure, no verb before it (新增1700公里、突破7000公里, 新增就业522万人、…转移稳定在2500万人:
+        levels)."""
+        if ctx.led_item < 0 or not ctx.previous_end > ctx.led_item:
+            return False
+        led_end = min((m.end for _, m in ctx.mentions if m.end > ctx.led_item), default=-1)
+        if led_end != ctx.previous_end:
+            return False  # 新增医院3家，现有床位500张、医生200人: the item before was no new one
+        between = ctx.line[ctx.previous_end:start]
+        if between[:1] != words.LIST_MARK or any(mark in between for mark in words.CLAUSE_MARKS) \
+                or _DIGIT_IN.search(between) or not ctx.line[start:start + 1].isdigit():
+            return False
+        tagged = [t for t in self.namer.segment(between[1:]) if t[0].strip()]
+        return bool(tagged) and not (tagged[-1][1][:1] in ("v", "d", "p", "a", "u") and tagged[-1][1] != "vn")
 
 
 def shared_names(names: list[str], segment, known=None) -> list[str]:
@@ -1565,6 +1583,7 @@ class _LineContext:
         self.targets, self.changes, self.baselines, self.shares, self.leads = [], [], [], [], []
         self.mentions: list = []  # (sentence start, naming.Mention) of the figures named so far
         self.previous_end = 0     # where the last figure of the line ended
+        self.led_item = -1        # where the last figure a lead word made a change starts (新增A 6家、B 5家)
         self._above: list | None = None
         self._section: str | None = None
         self._future: str | None = None
