@@ -1965,3 +1965,13 @@ def test_the_items_listed_after_a_lead_word_are_new_too_unless_a_verb_states_a_l
                    "shangrao-2023.txt")
     assert [d[s].kind for s in ("6家", "5家", "8家", "1700公里", "522万人", "3家")] == ["change"] * 6
     assert [d[s].kind for s in ("突破7000公里", "2500万人以上", "500张", "200人")] == ["actual"] * 4
+
+
+def test_a_news_storys_last_year_is_the_year_before_it_came_out(ex):
+    """去年河北全省218人死于各类传染病, in a story of 2015-02-27 on 2014: 去年 is 2014 (it was 2013, a year before the
+    year reported), and the 218 are deaths from those diseases; 2014年度 is no part of a name."""
+    text = ("去年河北全省218人死于各类传染病\n\n来源: 燕赵晚报 2015-02-27 08:42:05\n\n"
+            "河北省卫计委日前公布2014年全省法定报告传染病疫情。2014年度全省共报告乙类传染病136596例。\n")
+    d = by_surface(ex, text, "hebei-2014.txt")
+    assert (d["218人"].period, d["218人"].metric) == ("2014", "传染病死亡人数")
+    assert d["136596例"].metric == "报告乙类传染病例数"

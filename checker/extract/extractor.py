@@ -452,6 +452,9 @@ class Extractor:
                 years[i] = named  # 示例市2024年统计公报.txt, issued 2025 年3月28日: on 2024
             if years.get(i) is None:
                 years[i] = self._plan_base_year(texts[i][1])
+            issued = year_of[i].issued if i in year_of else None
+            if not subjects[i].now and issued and years[i] and issued > years[i]:
+                subjects[i] = replace(subjects[i], now=issued)  # 去年 in a story of 2015-02-27 on 2014 is 2014
             part = _title_period(texts[i][1], years[i])
             if part:
                 subjects[i] = replace(subjects[i], period=part)

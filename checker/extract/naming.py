@@ -25,11 +25,12 @@ _FOOTNOTE = r"\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］"  # 生产总值（GDP）[2
 _AVERAGE = r"(?:全国|全省|全市|全区|全县|同级|同类)?平均水平(?:[(（][^()（）]*[)）])?"  # 高出全国平均水平(79岁)4.62岁: the
 # level compared with, no name
 _RATIO_ONE = r"1[∶:]"  # 医护比为1:1.21: the ratio's first term, before its figure
-_WHEN = r"(?:19|20)[0-9]{2} ?年(?:末|底|初|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月)?的?"
+_WHEN = r"(?:19|20)[0-9]{2} ?年(?:度|末|底|初|上半年|下半年|第?[一二三四1-4]季度|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月)?的?"
 _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比较)?"
 _PROPORTION_WORDS = ("比例", "比重", "占比")
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_DIED_OF = re.compile(r"^(?:死于|因)(?:各类|各种)?(.+?)(?:死亡)?$")  # 218人死于各类传染病, 12人因交通事故死亡
 _PERIOD_AT_END = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?(?:末|期末|初)?的?$")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
 _SCOPE_ASIDE = re.compile(r"[(（](?:不含|不包括|含|包括|除)[^()（）]*[)）]")  # (不含武汉市): what a place takes in
@@ -351,6 +352,14 @@ class MetricNamer:
         noun phrase counts the things it names, whatever the words before the figure say."""
         if dim not in COUNTED or not unit or rate:
             return None
+        died = _DIED_OF.match(following.removeprefix(unit))
+        if died and dim == "[person]":  # 218人死于各类传染病: the deaths from them
+            cause = self._trim(self._head_nouns(died.group(1)))
+            if _has_words(cause):
+                name = cause + "死亡人数"
+                self.metrics.learn([name])
+                known = self.metrics.known(name)
+                return Naming(self.metrics.canonical(name) if known else name, 0.8 if known else 0.3, cause)
         words = self._trim(self._head_nouns(QUOTES.sub("", following)))
         if not _has_words(words):
             return None
