@@ -1975,3 +1975,32 @@ def test_a_news_storys_last_year_is_the_year_before_it_came_out(ex):
     d = by_surface(ex, text, "hebei-2014.txt")
     assert (d["218人"].period, d["218人"].metric) == ("2014", "传染病死亡人数")
     assert d["136596例"].metric == "报告乙类传染病例数"
+
+
+def test_a_figure_cut_short_rather_than_rounded_is_a_warning_and_a_real_contradiction_stays_an_error(tmp_path):
+    """A headline's 13.4亿 for the body's 134592万人 (13.46亿 rounds to 13.5亿): truncated, a warning that says so;
+    13.2亿 against it is no truncation and stays an error."""
+    claims = tmp_path / "c.yaml"
+    body = "- {id: b, metric: 基本医疗保险参保人数, entity: 全国, period: '2022', kind: actual, surface: 134592万人}\n"
+    claims.write_text(body + "- {id: h, metric: 基本医疗保险参保人数, entity: 全国, period: '2022', kind: actual, "
+                      "surface: 13.4亿, unit: 人}\n", encoding="utf-8")
+    [found] = run_check([str(claims)], None, None, select=["CC201"]).findings
+    assert found.severity == "warning" and "13.4亿 is the other cut short" in found.message
+    claims.write_text(body + "- {id: h, metric: 基本医疗保险参保人数, entity: 全国, period: '2022', kind: actual, "
+                      "surface: 13.2亿, unit: 人}\n", encoding="utf-8")
+    [found] = run_check([str(claims)], None, None, select=["CC201"]).findings
+    assert found.severity == "error" and "cut short" not in found.message
+
+
+def test_a_figure_whose_name_a_wrong_decoding_lost_is_unnamed_and_the_text_is_reported(tmp_path, ex):
+    """居民医?;鸬逼诮岽?75.46亿元 (居民医保基金当期结存 read through the wrong encoding): the figure is unnamed, not the
+    基金收入 of the sentence before (a false contradiction with 10128.90亿元), and CC415 reports the ?s."""
+    text = "2022年,城乡居民基本医疗保险基金收入10128.90亿元。居民医?;鸬逼诮岽?75.46亿元。几何?请查收。\n"
+    d = by_surface(ex, text, "national-2022.txt")
+    assert d["75.46亿元"].metric == "?" and d["75.46亿元"].confidence["metric"] == 0
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    claims = tmp_path / "c.yaml"
+    claims.write_text("[]\n", encoding="utf-8")
+    found = run_check([str(claims)], str(tmp_path), None, select=["CC415"]).findings
+    lost = [text.index("医?") + 2, text.index("岽?") + 2]  # 1-based columns of the two ?s; 几何?请 asks a question
+    assert [f.locations[0].column for f in found] == lost

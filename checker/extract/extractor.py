@@ -805,6 +805,9 @@ class Extractor:
             if part_row and self._as_row_above(ctx, named.metric, unit):
                 return named.metric, min(named.confidence, PART_ROW_GUESS)  # #出院病人数 under 本年出院人数: some of them
             return named.metric, min(named.confidence, 0.8)
+        if ctx.line[start - 1:start] == "?" and is_han(ctx.line[start - 2:start - 1]):
+            ctx.previous_end = end
+            return "?", 0.0  # 居民医?;鸬逼诮岽?75.46亿元: its name lost to a wrong decoding (CC415), not the one above
         sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
         if ctx.line[start - 2:start] in ("1:", "1∶"):
             lo = ctx.phrase_start(start - 2)  # 医护比为1:1.21: the ratio's name stands before its first term

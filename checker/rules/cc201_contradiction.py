@@ -10,7 +10,9 @@ highest lower bound and the one with the lowest upper bound. When a
 reference set is given and each of the two holds an official figure (the
 statistics bureau's preliminary count and the health commission's final
 one, or a figure and its revision), the texts still disagree, but both are
-right as published: the finding is a warning that names both editions.
+right as published: the finding is a warning that names both editions. So is a figure that is the
+other cut short rather than rounded (a headline's ``13.4亿`` for ``134592万人``,
+13.46亿): common in news, and worth a look, but no contradiction of fact.
 
 Passing example::
 
@@ -36,6 +38,7 @@ Failing example::
     metrics:
       - {name: 区域内就诊率, aliases: [区域就诊率], unit: percent}
 """
+from checker.language.numbers import NumberError, parse
 from checker.rules.shared.messages import key, show
 from checker.rules.shared.reference import official_editions, shown
 from checker.rules.shared.relational import disagreeing
@@ -61,5 +64,32 @@ def check(ctx):
         both = all(editions) and editions[0] != editions[1]
         if both:  # each holds an official figure: the bureau's preliminary one and the final, or a revision
             message += f"; each is an official figure as published: {shown(editions[0])} and {shown(editions[1])}"
-        out.append(ctx.finding(CODE, message, rows, milder=both))
+        cut = None if both else _cut_short(ctx, rows)
+        if cut is not None:
+            message += f"; {show_surface(ctx, cut)} is the other cut short, not rounded"
+        out.append(ctx.finding(CODE, message, rows, milder=both or cut is not None))
     return out
+
+
+def show_surface(ctx, row: int) -> str:
+    return ctx.records[row].values.get("surface") or ctx.records[row].values.get("id") or f"#{row}"
+
+
+def _cut_short(ctx, rows: list) -> int | None:
+    """The row of the two whose printed figure is the other's truncated to its last digit (13.4亿 for
+    13.4592亿): a plainly printed figure whose interval [x - u/2, x + u/2) is shifted up half a unit to
+    [x, x + u) meets the other's. None when neither is."""
+    for this, other in (rows, rows[::-1]):
+        surface = ctx.records[this].values.get("surface")
+        mine, theirs = ctx.readings[this].base, ctx.readings[other].base
+        if not surface or mine is None or theirs is None or None in (mine.lo, mine.hi, theirs.lo, theirs.hi):
+            continue
+        try:
+            if parse(surface).qualifier != "exact":
+                continue
+        except NumberError:
+            continue
+        width = mine.hi - mine.lo
+        if width > 0 and (mine.lo + mine.hi) / 2 <= theirs.hi and theirs.lo < (mine.lo + mine.hi) / 2 + width:
+            return this
+    return None

@@ -8,7 +8,9 @@ Windows-1252 (医院 shown as å»é™¢, “ as â€œ); control characters; 
 characters of the Private Use Area, a PDF font's own glyphs that extraction
 could not map to text; a code symbol (@, `, ^, ~, brackets) standing between two
 characters, what a byte of one Chinese encoding read as another leaves
-(《公報》顯示 from Big5 read as GBK comes out 豆珗蟆凤@示); and pinyin with tone marks after characters (網(wǎng)),
+(《公報》顯示 from Big5 read as GBK comes out 豆珗蟆凤@示), or a ? run into
+the mark or figure after it (居民医保基金当期结存 from UTF-8 read as GBK comes
+out 居民医?;鸬逼诮岽?75.46亿元); and pinyin with tone marks after characters (網(wǎng)),
 which some sites that reprint reports insert. Each run is reported where it
 stands, with what it likely is, before readers see it; pinyin once a line.
 
@@ -46,6 +48,9 @@ _KINDS = (
     # stands alone between the characters the other pairs became (《公報》顯示 as 豆珗蟆凤@示)
     ("cjk_mixup", r"(?<=[\u4e00-\u9fff])[@`^~\\{}\[\]]+(?=[\u4e00-\u9fff])",
      "a code symbol between characters: text decoded with another Chinese encoding (Big5 read as GBK)"),
+    # UTF-8 read as GBK, each byte it could not pair written ?: no question mark runs into ; or a figure
+    ("gbk_lost", r"(?<=[\u4e00-\u9fff])\?(?=[;；]|[0-9])",
+     "a ? where a character's bytes could not be read, run into the mark or figure after it: UTF-8 read as GBK"),
 )
 _GARBLED = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _KINDS))
 _WHAT = {name: what for name, _, what in _KINDS}

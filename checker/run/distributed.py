@@ -183,9 +183,9 @@ class Naming(Context):
 
     named: list = field(default_factory=list)  # (finding, the batch rows it names)
 
-    def finding(self, code, message, rows=(), extra=()):
+    def finding(self, code, message, rows=(), extra=(), milder=False):
         rows = list(rows)
-        made = super().finding(code, message, rows, extra)
+        made = super().finding(code, message, rows, extra, milder)
         self.named.append((made, rows))
         return made
 
