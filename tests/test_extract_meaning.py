@@ -2004,3 +2004,16 @@ def test_a_figure_whose_name_a_wrong_decoding_lost_is_unnamed_and_the_text_is_re
     found = run_check([str(claims)], str(tmp_path), None, select=["CC415"]).findings
     lost = [text.index("医?") + 2, text.index("岽?") + 2]  # 1-based columns of the two ?s; 几何?请 asks a question
     assert [f.locations[0].column for f in found] == lost
+
+
+def test_a_plan_story_dated_day_first_plans_ahead_and_its_changes_start_from_a_baseline(ex):
+    """A story dated 18.02.2017 (day first) on a 2030 plan: 18.02 is no figure, 2030年提高到76岁 is a target (the
+    text's year was 2030, so it was a level), and in 到2020年…从2015年的73.25岁增长到74岁 the start is a baseline,
+    not a goal; after 降到 the figure keeps the name of the one before it."""
+    text = ("《“健康甘肃2030”规划》出台\n\n18.02.2017  20:33\n\n我省人均预期寿命2030年提高到76岁\n\n"
+            "规划提出,到2020年全省居民人均预期寿命从2015年的73.25岁增长到74岁。婴儿死亡率从2015年的5.28‰降到2030年的≤5‰。\n")
+    d = by_surface(ex, text, "gansu-plan.txt")
+    assert "18.02" not in d and (d["76岁"].period, d["76岁"].kind) == ("2030", "target")
+    assert (d["73.25岁"].period, d["73.25岁"].kind) == ("2015", "baseline")
+    assert (d["74岁"].period, d["74岁"].kind) == ("2020", "target")
+    assert (d["≤5‰"].metric, d["≤5‰"].period, d["≤5‰"].kind) == ("婴儿死亡率", "2030", "target")

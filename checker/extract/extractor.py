@@ -62,7 +62,7 @@ _BARE_TO = ("到", "至")  # 从X到Y: where a starting value went, without a ve
 _STARTED_IN = re.compile(r"[由从]((?:19|20)\d\d) ?年")
 STARTED_IN_REACH = 40  # characters before a year searched for the year a change started from
 _DAY = re.compile(r"[0-9]{1,2}日")
-_ISSUED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])")
+_ISSUED = re.compile(r"(?<![0-9.])(?:((?:19|20)[0-9]{2})([-/.])[0-9]{1,2}\2[0-9]{1,2}|[0-9]{1,2}([./])[0-9]{1,2}\3((?:19|20)[0-9]{2}))(?![0-9.])")  # 2015-02-27, 2017/2/18, 18.02.2017
 SHORT_NAME = 2  # names this long are checked to be words where found (中国 in 其中国家级 is not)
 WORD_WINDOW = 6  # characters either side of such a name segmented to see its words
 PART_ROW_GUESS = 0.3  # a yearbook's # row named as its whole: a part of it, its name to confirm
@@ -1229,6 +1229,10 @@ class Extractor:
     def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future) -> tuple[str, float]:
         """future: True for a year ahead in the sentence, CONTEXT for one the text before set (a change or a
         share stated under it stays one: 重大慢性病过早死亡率下降13.5% under “十四五”目标)."""
+        starts = not ctx.line[:start].endswith(self.lang.to_cues) and any(
+            clause <= at < start and start - at <= 14 and self._starts_a_change(ctx, at, start) for at in ctx.baselines)
+        if starts and future is not True:
+            return "baseline", 0.6  # 到2020年…从2015年的73.25岁增长到74岁: the start of a planned change is no goal
         if future is True:
             return "target", 0.8
         for at in ctx.targets:
@@ -1247,10 +1251,6 @@ class Extractor:
             return "change", 0.6
         if _COMPARISON.search(ctx.line, comma, start):  # 民营医院比公立医院多0.8万个: a difference, no level
             return "change", 0.6
-        if not ctx.line[:start].endswith(self.lang.to_cues):
-            for at in ctx.baselines:
-                if clause <= at < start and start - at <= 14 and self._starts_a_change(ctx, at, start):
-                    return "baseline", 0.6
         for at, end in ctx.shares:
             if start - 2 <= end <= start or (comma <= at and end <= start):
                 return "share", 0.6
@@ -2322,7 +2322,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
             continue
         facts.reported = _latest(facts.reported, year)
     for m in _ISSUED.finditer(text, start, stop):
-        facts.issued = _latest(facts.issued, int(m.group(1)))
+        facts.issued = _latest(facts.issued, int(m.group(1) or m.group(4)))
     for m in _SPEECH_IN_WORDS.finditer(text, start, stop):  # 二〇二六年一月二十七日在…人民代表大会…会议上
         facts.plans_for = _latest(facts.plans_for, int(m.group(1).translate(_YEAR_DIGITS)))
     return facts

@@ -31,7 +31,7 @@ _PROPORTION_WORDS = ("比例", "比重", "占比")
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _DIED_OF = re.compile(r"^(?:死于|因)(?:各类|各种)?(.+?)(?:死亡)?$")  # 218人死于各类传染病, 12人因交通事故死亡
-_PERIOD_AT_END = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?(?:末|期末|初)?的?$")
+_PERIOD_AT_END = re.compile(r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?(?:末|期末|初)?|(?<=[从由])(?:上半年|下半年|年初|前三季度|一季度))的?$")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
 _SCOPE_ASIDE = re.compile(r"[(（](?:不含|不包括|含|包括|除)[^()（）]*[)）]")  # (不含武汉市): what a place takes in
 # Ends of indicator names that bulletins print after the figure instead (医院35394个, 诊疗7.0人次), or drop.
