@@ -2017,3 +2017,14 @@ def test_a_plan_story_dated_day_first_plans_ahead_and_its_changes_start_from_a_b
     assert (d["73.25岁"].period, d["73.25岁"].kind) == ("2015", "baseline")
     assert (d["74岁"].period, d["74岁"].kind) == ("2020", "target")
     assert (d["≤5‰"].metric, d["≤5‰"].period, d["≤5‰"].kind) == ("婴儿死亡率", "2030", "target")
+
+
+def test_a_reprints_pinyin_glosses_are_read_past_and_the_quote_stays_verbatim(ex):
+    """全國醫(yī)療衛(wèi)生機(jī)構(gòu)總數(shù)達(dá)997434個 (a reprint with pinyin after characters): 医疗卫生机构数, quoted
+    as printed, glosses and all, at its printed place; a page's counter (Views: 1047) is no figure."""
+    text = "Feom: 徐州品源AddDate: 2019-5-23Views: 1047\n全國醫(yī)療衛(wèi)生機(jī)構(gòu)總數(shù)達(dá)997434個,其中醫(yī)院33009個。\n"
+    drafts = ex.document("national-2018.txt", text)
+    line = text.split("\n")[1]
+    assert [(d.surface, d.metric) for d in drafts] == [("997434個", "医疗卫生机构数"), ("33009個", "医院数")]
+    assert all(d.quote in line and line[d.start:d.start + len(d.surface)] == d.surface for d in drafts)
+    assert drafts[0].quote.startswith("全國醫(yī)療")

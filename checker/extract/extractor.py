@@ -19,7 +19,7 @@ from checker.extract.periods import PART, YEAR_PART, count_of, in_part
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
-from checker.language.characters import han_count, is_han, to_simplified
+from checker.language.characters import han_count, is_han, to_simplified, without_glosses
 from checker.language.units import numerator_of
 from checker.load.registry import institution_at
 
@@ -397,7 +397,9 @@ class Extractor:
         """
         printed = [(name, text.replace("\r\n", "\n").replace("\r", "\n")) for name, text in docs]
         # read simplified, tables set with tabs or spaces as tables (same length): quoted as printed
-        texts = [(name, tables.pipe_view(to_simplified(text))) for name, text in printed]
+        read = [(name, without_glosses(to_simplified(text))) for name, text in printed]  # 醫(yī)療: 医疗
+        glossed = {name: where for name, (_, where) in read if where}
+        texts = [(name, tables.pipe_view(text)) for name, (text, _) in read]
         parts = [(i, start, end, first) for i, (_, text) in enumerate(texts) for start, end, first in _chunks(text, chunk)]
         with paused_gc():
             titles = [subject.title_of(text, self.entity_names.hits, self.registry.entities, self.lang.level_words,
@@ -410,7 +412,7 @@ class Extractor:
             else:
                 found = _in_processes(self, texts, titles, parts, jobs)
             drafts = _related(texts, found, self._adds_up, self.namer.measure_of)
-            return _as_printed(drafts, printed, texts)
+            return _as_printed(drafts, printed, texts, glossed)
 
     def _plan_base_year(self, text: str) -> int | None:
         """A plan that prints no year of its own but names its period in its title (青海省“十四五”卫生健康事业
@@ -597,9 +599,11 @@ class Extractor:
 
     def _named(self, line: str, start: int, end: int) -> bool:
         """Inside a name, grade, slogan or label from rules/extract.yaml (三级医院, 十四五, 1+8+1)."""
-        for m in self.lang.not_quantities.finditer(line, max(0, start - 10), end + 8):  # 2022-07-13 whole
-            if m.start() < end and start < m.end():
+        search, at, hi = self.lang.not_quantities.search, max(0, start - 10), end + 8  # 2022-07-13 whole
+        while (m := search(line, at, hi)) is not None and m.start() < end:
+            if start < m.end():
                 return True
+            at = m.start() + 1  # overlapping: 2019-5-23Views: 1047 holds 23Views (a model's name) before Views: 1047
         return False
 
     def _is_claim(self, line: str, start: int, end: int, surface: str) -> bool:
@@ -1360,26 +1364,38 @@ def _in_span(period: str, kind: str, reached: bool, since: bool = False) -> str:
     return last if reached or kind == "target" else period  # 到“十四五”期末: a target is for the span's end
 
 
-def _as_printed(drafts: list[Draft], printed: list, read: list) -> list[Draft]:
-    """The drafts of texts read simplified with their surface, quote and wording as the text prints them
-    (1030935個, not 1030935个): the quote of a claim is verbatim."""
-    changed = {name: (text.split("\n"), simple.split("\n"))
+def _as_printed(drafts: list[Draft], printed: list, read: list, glossed: dict) -> list[Draft]:
+    """The drafts of texts read simplified and without pinyin glosses, with their surface, quote and place as
+    the text prints them (1030935個, not 1030935个; 醫(yī)療機(jī)構…, glosses and all): the quote of a claim is
+    verbatim. glossed: for each text read without glosses, where each character of its changed lines stands."""
+    changed = {name: (text.split("\n"), simple.split("\n"), glossed.get(name, {}))
                for (name, text), (_, simple) in zip(printed, read) if text != simple}
     for d in drafts if changed else ():
         if d.doc not in changed or not d.line:
             continue
-        lines, simple_lines = changed[d.doc]
-        line, simple = lines[d.line - 1], simple_lines[d.line - 1]
+        lines, simple_lines, where = changed[d.doc]
+        line, simple, at = lines[d.line - 1], simple_lines[d.line - 1], where.get(d.line - 1)
         if d.surface and simple.startswith(d.surface, d.start):
-            d.surface = line[d.start:d.start + len(d.surface)]
-        d.quote = _printed_part(line, simple, d.quote)
-        d.wording = _printed_part(line, simple, d.wording)
+            first, end = _printed_span(at, d.start, len(d.surface))
+            d.surface, d.start = line[first:end], first
+        d.quote = _printed_part(line, simple, d.quote, at)
+        d.wording = _printed_part(line, simple, d.wording, at) if at is None else d.wording
     return drafts
 
 
-def _printed_part(line: str, simple: str, part: str) -> str:
+def _printed_span(where: list | None, start: int, size: int) -> tuple[int, int]:
+    """Where text[start:start + size] of a line read without glosses stands in the line as printed."""
+    if where is None:
+        return start, start + size
+    return where[start], where[start + size - 1] + 1 if size else where[start]
+
+
+def _printed_part(line: str, simple: str, part: str, where: list | None = None) -> str:
     at = simple.find(part) if part else -1
-    return line[at:at + len(part)] if at >= 0 else part
+    if at < 0:
+        return part
+    first, end = _printed_span(where, at, len(part))
+    return line[first:end]
 
 
 def _years_back(line: str, lo: int, hi: int, year: int | None) -> str:

@@ -57,3 +57,29 @@ def _simplified_table() -> tuple[dict, re.Pattern]:
         return {}, re.compile("(?!)")
     table = {ord(a): b for a, b in zip(chars, converted) if a != b and len(b) == 1 and a not in _KEPT}
     return table, re.compile("[" + "".join(map(chr, table)) + "]")
+
+
+# A character, then its pinyin with a tone mark in brackets (網(wǎng), 統(tǒng)): annotations some sites that reprint
+# reports insert, no part of the report's text.
+PINYIN_GLOSS = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def without_glosses(text: str) -> tuple[str, dict]:
+    """text without its pinyin glosses, and for each line that had some (by index), where each of its remaining
+    characters stands in the line as printed (one more entry: the line's end)."""
+    if not PINYIN_GLOSS.search(text):
+        return text, {}
+    lines, where = text.split("\n"), {}
+    for i, line in enumerate(lines):
+        if not PINYIN_GLOSS.search(line):
+            continue
+        kept, at = [], []
+        last = 0
+        for m in PINYIN_GLOSS.finditer(line):
+            kept.append(line[last:m.start()])
+            at.extend(range(last, m.start()))
+            last = m.end()
+        kept.append(line[last:])
+        at.extend(range(last, len(line) + 1))
+        lines[i], where[i] = "".join(kept), at
+    return "\n".join(lines), where

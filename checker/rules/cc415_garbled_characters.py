@@ -26,6 +26,7 @@ Failing example::
 """
 import re
 
+from checker.language.characters import PINYIN_GLOSS
 from checker.rules.shared.textscan import lines
 
 CODE = "CC415"
@@ -54,8 +55,7 @@ _KINDS = (
 )
 _GARBLED = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _KINDS))
 _WHAT = {name: what for name, _, what in _KINDS}
-# A character, then its pinyin with a tone mark in brackets: 網(wǎng), 統(tǒng)
-_PINYIN = re.compile("(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_PINYIN = PINYIN_GLOSS  # 網(wǎng): a reprint's annotation
 
 
 def _was_utf8(text: str) -> bool:
