@@ -19,7 +19,12 @@ from checker.extract.periods import PART, YEAR_PART, count_of, in_part
 from checker.io import processes
 from checker.io.gcpause import paused_gc
 from checker.language import numbers, words
-from checker.language.characters import han_count, is_han, to_simplified, without_glosses
+from checker.language.characters import (
+    han_count,
+    is_han,
+    to_simplified,
+    without_glosses,
+)
 from checker.language.units import numerator_of
 from checker.load.registry import institution_at
 
