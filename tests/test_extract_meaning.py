@@ -2028,3 +2028,26 @@ def test_a_reprints_pinyin_glosses_are_read_past_and_the_quote_stays_verbatim(ex
     assert [(d.surface, d.metric) for d in drafts] == [("997434個", "医疗卫生机构数"), ("33009個", "医院数")]
     assert all(d.quote in line and line[d.start:d.start + len(d.surface)] == d.surface for d in drafts)
     assert drafts[0].quote.startswith("全國醫(yī)療")
+
+
+@pytest.mark.parametrize("name,place", [
+    ("02-zhejiang-yuyao-2023-tjgb-health.txt", "余姚市"),  # a county-level city, its text says only 全市
+    ("07-huzhou-2021q3-medical-insurance-fund.txt", "湖州市"),
+    ("hainan-2022-institutions.txt", "海南省"),  # the province, not 海南区 (乌海市) of the same spelling
+    ("sichuan-xiangcheng-2020.txt", "乡城县"),  # six places spell xiangcheng: the one in 四川省
+    ("henan-xiangcheng-2020.txt", "河南省"),  # …but two of them lie in 河南省 (襄城县, 项城市)
+    ("xiangcheng-2020.txt", "全市"),  # …and with no province named, none of them
+])
+def test_a_file_named_in_pinyin_gives_its_city_or_county(ex, name, place):
+    assert by_surface(ex, "年末全市共有医院17家。", name)["17家"].entity == place
+
+
+def test_the_pinyin_table_names_only_places_of_the_division_list():
+    """place_pinyin.csv (tests/places_pinyin.py) is derived from places.csv: every code is a division's, and
+    every spelling is plain lowercase letters."""
+    vocabulary = ROOT / "checker" / "data" / "vocabulary"
+    codes = {line.split(",")[0] for line in (vocabulary / "places.csv").read_text(encoding="utf-8").splitlines()}
+    rows = [line.split(",") for line in (vocabulary / "place_pinyin.csv").read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    assert len(rows) > 3000 and all(code in codes and spelling.isalpha() and spelling.islower()
+                                    for code, spelling in rows)

@@ -11,8 +11,10 @@ gets the subject it gets whole (checker.extract.extractor).
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 PHRASE = "phrase"  # an entity type: words holding a place's name that name no place (健康中国)
@@ -232,10 +234,43 @@ def _from_file_name(file_name: str, entities, romanized: dict) -> str:
                 found.append(entities.canonical(piece))
     if found:  # 甘肃省环县2011年统计公报: the county, which lies in the province
         return max(found, key=lambda n: sum(1 for other in found if other in _ancestors(entities, n)))
-    for token in re.split(r"[^a-z]+", stem.lower()):
-        if token in romanized:
-            return romanized[token]
-    return ""
+    tokens = [t for t in re.split(r"[^a-z]+", stem.lower()) if t]
+    province = next((romanized[t] for t in tokens if t in romanized), "")
+    local = [place for t in tokens if t not in romanized and (place := _romanized_local(t, province, entities))]
+    return local[-1] if local else province  # zhejiang-yuyao-2023: 余姚市, in 浙江省
+
+
+def _romanized_local(token: str, province: str, entities) -> str:
+    """The city or county whose short name a file name's token spells (yuyao: 余姚市), within the province the
+    name gives when several share the spelling; "" when none, or when several do still."""
+    codes = _pinyin_index().get(token, ()) if len(token) >= ROMANIZED_MOST_SHORT else ()
+    names = [n for n in (_place_of_code(entities).get(c) for c in codes) if n]
+    if len(names) > 1 and province:
+        names = [n for n in names if province in _ancestors(entities, n)]
+    return names[0] if len(names) == 1 else ""
+
+
+ROMANIZED_MOST_SHORT = 4  # letters of the shortest spelling read as a place (not an, he, …)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_index() -> dict:
+    """spelling → the codes of the places of that short name (checker/data/vocabulary/place_pinyin.csv)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "vocabulary" / "place_pinyin.csv"
+    index: dict = {}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    for row in csv.DictReader(lines):
+        index.setdefault(row["pinyin"], []).append(row["code"])
+    return index
+
+
+def _place_of_code(entities) -> dict:
+    """code → the place's canonical name, for a run's entities (read once per vocabulary, kept on it)."""
+    codes = getattr(entities, "place_codes", None)
+    if codes is None:
+        codes = {str(t.extra["code"]): t.name for t in entities.terms.values() if t.extra.get("code")}
+        entities.place_codes = codes
+    return codes
 
 
 _SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "区", "县", "自治州", "盟")
