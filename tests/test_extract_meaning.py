@@ -2051,3 +2051,14 @@ def test_the_pinyin_table_names_only_places_of_the_division_list():
             if not line.startswith("#")][1:]
     assert len(rows) > 3000 and all(code in codes and spelling.isalpha() and spelling.islower()
                                     for code, spelling in rows)
+
+
+def test_a_total_of_figures_named_apart_and_a_figure_named_only_above_are_guesses(ex):
+    """门急诊34.57万人次,体检8.07万人次,总计42.64万人次: the total is of both, not 体检's (a false contradiction with
+    the 体检 figure below); 2016年18197人次 alone on its line takes the name of the lines above, a guess;
+    社区卫生服务站或村卫生室64家 is one figure for both kinds."""
+    text = "2016年门急诊收费人次34.57万人次,体检8.07万人次,总计42.64万人次;\n体检人次增加了1908人次。\n2016年18197人次;\n" \
+           "其中包括紧密型一体化管理的社区卫生服务站或村卫生室64家。\n"
+    d = by_surface(ex, text, "lianyungang-2017-hospital.txt")
+    assert d["8.07万人次"].confidence["metric"] >= 0.7
+    assert all(d[s].confidence["metric"] < 0.4 for s in ("42.64万人次", "18197人次", "64家"))

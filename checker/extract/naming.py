@@ -255,14 +255,17 @@ class MetricNamer:
             if after:
                 return Naming(self._compose("", after[3], rate), 0.6, after[2])
             before = [m for m in earlier if not m.nested] or earlier  # not the aside in brackets: 床位38653张(编制37151张)
+            if before and _TOTAL_WORDS.search(phrase) and len({m.metric for m in before}) > 1:
+                # 门急诊34.57万人次,体检8.07万人次,总计42.64万人次: the sum of the figures before, no one of them
+                return Naming(before[-1].metric, min(TOTAL_GUESS, before[-1].confidence), "")
             if before:
                 recounted = self._recounted(before[-1].metric, dim, unit)
                 if recounted:  # 报告法定传染病19种9742例: the same thing counted in cases after its kinds
                     return recounted
                 return Naming(before[-1].metric, min(0.7, before[-1].confidence), "")
             base = self._topic(dim, [], topics)
-            if base:
-                return Naming(self._compose("", base, rate), 0.5, "")
+            if base:  # 体检人次…\n2016年18197人次: what the lines above named, unsaid here: to confirm
+                return Naming(self._compose("", base, rate), TOPIC_GUESS, "")
             return Naming("?", 0.0, "")
         words = self._noun_phrase(trimmed)
         if words != trimmed:
@@ -699,7 +702,10 @@ class MetricNamer:
 # them the words that qualify it (国家级 b, 临床 vn, 申报 v, 新 a, 名 q as in 县级名中医工作室).
 _NOUN_TAGS = ("j", "zg", "l")  # l: set phrases jieba keeps whole (控制中心, 临床医学)
 _QUALIFIER_TAGS = ("b", "vn", "v", "a", "an", "q")
-_JOINS = ("与", "和", "及", "暨")
+_TOTAL_WORDS = re.compile("总计|合计|共计|总共|累计")
+TOTAL_GUESS = 0.3  # a total of figures named apart: named after the last of them, to confirm
+TOPIC_GUESS = 0.3  # a figure whose own words name nothing, named after the lines above
+_JOINS = ("与", "和", "及", "暨", "或")
 _SUFFIXES = ("率", "数", "量", "额", "人数", "次数")  # what a verb before one names: 参保率, 就诊人数
 _PROPER_NOUN_TAGS = ("ns", "nr", "nt")  # places, people, organisations
 _NOUN_PHRASE_CHARS = 16
