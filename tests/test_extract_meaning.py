@@ -2062,3 +2062,16 @@ def test_a_total_of_figures_named_apart_and_a_figure_named_only_above_are_guesse
     d = by_surface(ex, text, "lianyungang-2017-hospital.txt")
     assert d["8.07万人次"].confidence["metric"] >= 0.7
     assert all(d[s].confidence["metric"] < 0.4 for s in ("42.64万人次", "18197人次", "64家"))
+
+
+def test_a_plans_indicator_table_pasted_a_cell_per_line_with_serial_numbers(ex):
+    """序号 / 1 / 人均期望寿命 / 83.16 / (市级测算) / ≥80 / 2 / 孕产妇死亡率 / 1/10万 / 2.65 …: the serial numbers and
+    the unit cell are no figures, and each bare figure is the indicator named above it, a guess to confirm (the
+    rows are not all of one shape, so the table is not read as rows)."""
+    text = ("南通市“十三五”卫生健康主要指标完成情况\n序号\n指标\n单位\n2020年\n完成情况\n2020年\n规划目标\n健康水平\n"
+            "1\n人均期望寿命\n83.16\n(市级测算)\n≥80\n2\n孕产妇死亡率\n1/10万\n2.65\n≤5\n3\n婴儿死亡率\n2.41\n≤4\n"
+            "4\n5岁以下儿童死亡率\n3.47\n≤6\n")
+    drafts = ex.document("nantong-2020.txt", text)
+    assert [d.surface for d in drafts] == ["83.16", "≥80", "2.65", "≤5", "2.41", "≤4", "3.47", "≤6"]
+    assert [d.metric for d in drafts[::2]] == ["人均预期寿命", "孕产妇死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
+    assert all(d.confidence["metric"] < 0.4 for d in drafts)

@@ -386,7 +386,7 @@ class Extractor:
                                    language.honour_words, language.place_end_words)
         self.phrases = frozenset(n for n, c in spotted.items()
                                  if registry.entities.get(c).extra.get("type") == subject.PHRASE)
-        self._stacked_memo: tuple = (None, [])
+        self._stacked_memo: tuple = (None, [], set())
 
     def document(self, name: str, text: str) -> list[Draft]:
         return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text
@@ -477,6 +477,7 @@ class Extractor:
         pasted = [t for t in self._stacked_tables(text) if any(first_line <= n <= last_line for n in t.figure_lines())] \
             if stacked else []
         cells = {n for t in pasted for n in t.figure_lines()}  # their figures are drafted from their rows
+        cells |= self._serial_lines(text) if stacked else set()  # 序号 | 1 | 人均期望寿命 …: 1 numbers the row
         # One scan of the part, then the matches are dealt out to their lines.
         line_no, line_start = first_line, part_start
         line_end = _line_end(text, part_start, part_end)
@@ -501,8 +502,12 @@ class Extractor:
     def _stacked_tables(self, text: str) -> list:
         """The tables of the text pasted one cell per line, read once for all the parts of a text."""
         if self._stacked_memo[0] is not text:
-            self._stacked_memo = (text, tables.stacked_tables(text))
+            self._stacked_memo = (text, tables.stacked_tables(text), tables.serial_lines(text))
         return self._stacked_memo[1]
+
+    def _serial_lines(self, text: str) -> set:
+        self._stacked_tables(text)
+        return self._stacked_memo[2]
 
     def _stacked_drafts(self, name: str, table: "tables.Stacked", year, about: subject.Subject) -> list[Draft]:
         """The drafts of a table pasted one cell per line: drafted from its rows, then placed back in the
@@ -817,6 +822,11 @@ class Extractor:
         if ctx.line[start - 1:start] == "?" and is_han(ctx.line[start - 2:start - 1]):
             ctx.previous_end = end
             return "?", 0.0  # 居民医?;鸬逼诮岽?75.46亿元: its name lost to a wrong decoding (CC415), not the one above
+        if not d.parsed.unit and ctx.line.strip() == d.surface:
+            cell = self._cell_name_above(ctx)
+            if cell:  # 人均期望寿命 / 83.16 / (市级测算) / ≥80: a table pasted a cell per line that is no row
+                ctx.previous_end = end
+                return cell, CELL_ABOVE_GUESS
         sentence, lo = ctx.sentence_start(start), ctx.phrase_start(start)
         if ctx.line[start - 2:start] in ("1:", "1∶"):
             lo = ctx.phrase_start(start - 2)  # 医护比为1:1.21: the ratio's name stands before its first term
@@ -991,6 +1001,17 @@ class Extractor:
         what is counted, not whose figures its sentence gives."""
         term = self.registry.entities.get(hit[2])
         return term is not None and term.extra.get("type") in _COUNTED_TYPES and line[hit[1]:hit[1] + 1] in _COUNT_OPENS
+
+    def _cell_name_above(self, ctx: "_LineContext") -> str:
+        """The indicator the nearest line above with words names, when the lines between hold only figures,
+        units or notes in brackets: a bare figure's cell under its row's name."""
+        for start, end in ctx.lines_above(CELL_LOOK_BACK):
+            cell = ctx.text[start:end].strip()
+            if not cell or _CELL_NOT_NAME.fullmatch(cell):
+                continue
+            self.registry.metrics.learn([cell])
+            return self.registry.metrics.canonical(cell) if self.registry.metrics.known(cell) else ""
+        return ""
 
     def _names_itself(self, line: str, at: int, ctx: "_LineContext | None" = None) -> bool:
         """医院, 该中心 or 我委 opens the clause at `at`, standing for an institution (中心城区 is no 中心); not
@@ -2157,6 +2178,9 @@ def _is_label(line: str, start: int, end: int, core: str) -> bool:
 _NAMED_PERIOD_REACH = 9  # “十三五”末期的: a named period and its words up to the figure it dates
 _FOUNDED = ("始建于", "始创于", "建于", "成立于", "创建于", "创办于", "组建于", "建院于", "开院于", "始于")  # before a year: when
 # an institution began, which dates none of its figures
+CELL_LOOK_BACK = 8  # lines above a bare figure searched for its row's name (blank lines between cells)
+CELL_ABOVE_GUESS = 0.3  # a bare figure named after the indicator a line above names: to confirm
+_CELL_NOT_NAME = re.compile(r"[<>≤≥＜＞]?[-+]?[0-9][0-9,.%‰]*(?:个百分点)?|[(（][^()（）]*[)）]|[0-9]*/?[0-9]*[万千]?|[岁‰%％]|\|+")
 _UP_TO = ("截至", "截止到", "截止", "至", "到")  # before a year: the time the sentence's end value is of
 _ITEM_OPENERS = "。；;：:"  # after one, a number followed by . or 、 and words opens the next item
 _ITEM_LABEL = re.compile(r"\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两])")

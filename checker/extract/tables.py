@@ -564,6 +564,37 @@ class Stacked:
         return {line for row in self.cells for _, line, _ in row[1:]}
 
 
+def serial_lines(text: str) -> set[int]:
+    """The lines (1-based) of a table pasted one cell per line that hold its rows' serial numbers (1, 2, 3 …,
+    each alone on its line with the row's name on the next line with text), at least SERIAL_RUN of them in
+    order; and, under a 单位 header, the lines that hold only a unit (1/10万): no figures either."""
+    lines = text.split("\n")
+    if not any(line.strip() in _SERIAL_HEADERS for line in lines):
+        return set()
+    found, run, expected = set(), [], 1
+    for i, line in enumerate(lines):
+        cell = line.strip()
+        if cell.isdigit() and int(cell) == expected and _name_follows(lines, i):
+            run.append(i + 1)
+            expected += 1
+        elif cell.isdigit() and cell == "1" and _name_follows(lines, i):
+            found.update(run if len(run) >= SERIAL_RUN else ())
+            run, expected = [i + 1], 2
+        elif cell in _UNIT_CELLS:
+            found.add(i + 1)
+    return found | (set(run) if len(run) >= SERIAL_RUN else set())
+
+
+SERIAL_RUN = 3  # serial numbers in a row that make a column of them
+_SERIAL_HEADERS = {"序号", "序 号", "编号", "单位"}
+_UNIT_CELLS = {"1/10万", "/10万", "1/万", "1/千", "‰", "%", "％"}
+
+
+def _name_follows(lines: list[str], i: int) -> bool:
+    nxt = next((line.strip() for line in lines[i + 1:i + 4] if line.strip()), "")
+    return han_count(nxt) >= 2 and not _NUMBER.match(nxt)  # 5岁以下儿童死亡率 is a name too
+
+
 def stacked_tables(text: str) -> list[Stacked]:
     """The tables of text pasted one cell per line. Blank lines between the cells are passed over; a name
     followed by no figure (按经济类型分) groups the rows after it and is no row. A table is a run of text cells,
