@@ -2075,3 +2075,13 @@ def test_a_plans_indicator_table_pasted_a_cell_per_line_with_serial_numbers(ex):
     assert [d.surface for d in drafts] == ["83.16", "≥80", "2.65", "≤5", "2.41", "≤4", "3.47", "≤6"]
     assert [d.metric for d in drafts[::2]] == ["人均预期寿命", "孕产妇死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
     assert all(d.confidence["metric"] < 0.4 for d in drafts)
+
+
+def test_a_reports_date_in_brackets_is_when_it_was_given_and_now_after_a_to_cue_is_the_texts_year(ex):
+    """2017年医院经济运行工作报告 given (2018年1月26日) reports on 2017, not 2018; 分别降至现在的2.05‰、3.04‰ after
+    从十二五期间… are the text's own year's, not the 十二五 period's."""
+    text = "2017年医院经济运行工作报告\n(2018年1月26日)\n全院在岗职工期末901人。\n"
+    assert by_surface(ex, text, "hospital-report.txt")["901人"].period == "2017"
+    text = ("2019年全市卫生健康工作会议召开。新生儿、婴儿死亡率从十二五期间4.77‰、7.37‰分别降至现在的2.05‰、3.04‰。\n")
+    d = by_surface(ex, text, "wuhu-news.txt")
+    assert d["2.05‰"].period == d["3.04‰"].period == "2019"

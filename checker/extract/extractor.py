@@ -1131,7 +1131,9 @@ class Extractor:
         if named and (not found or named[0] > found.start()):
             opening = ctx.line[:named[0]].rstrip("“\"「")
             closed = self._named_period_end(ctx.line, named[0])
-            if opening.endswith(self.lang.baseline_cues) and ctx.line[:start].endswith(self.lang.to_cues):
+            run = ctx.run_at(ctx.comma_start(start), start)  # 降至现在的2.05‰、3.04‰: the run's first figure
+            if opening.endswith(self.lang.baseline_cues) and \
+                    _NOW_AFTER.sub("", ctx.line[:run[0] if run else start]).endswith(self.lang.to_cues):
                 named = None  # 从“十二五”末的71.7岁提高到73.7岁: the period dates the starting figure only
             elif opening.endswith(("较", "比", "与", "和")) and start - named[0] > _NAMED_PERIOD_REACH:
                 named = None  # 较“十三五”末的9323.1亿元增加4374.4亿元: the period compared with dates its own figure
@@ -2181,6 +2183,7 @@ _FOUNDED = ("始建于", "始创于", "建于", "成立于", "创建于", "创�
 CELL_LOOK_BACK = 8  # lines above a bare figure searched for its row's name (blank lines between cells)
 CELL_ABOVE_GUESS = 0.3  # a bare figure named after the indicator a line above names: to confirm
 _CELL_NOT_NAME = re.compile(r"[<>≤≥＜＞]?[-+]?[0-9][0-9,.%‰]*(?:个百分点)?|[(（][^()（）]*[)）]|[0-9]*/?[0-9]*[万千]?|[岁‰%％]|\|+")
+_NOW_AFTER = re.compile(r"(?:现在|目前|当前|如今)?的?$")  # 降至现在的2.05‰: the to-cue before them
 _UP_TO = ("截至", "截止到", "截止", "至", "到")  # before a year: the time the sentence's end value is of
 _ITEM_OPENERS = "。；;：:"  # after one, a number followed by . or 、 and words opens the next item
 _ITEM_LABEL = re.compile(r"\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)\s*(?=[\u4e00-\u9fff])(?![一二三四五六七八九十两])")
@@ -2348,7 +2351,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
             # 2026年四川省人民政府工作报告, （2026年1月27日在…人民代表大会…会议上）: given early in 2026, on 2025
             facts.plans_for = _latest(facts.plans_for, year)
             continue
-        if _DATE_LINE.match(text, m.start()) and (text[max(0, m.start() - 1):m.start()] in ("", "\n")
+        if _DATE_LINE.match(text, m.start()) and (text[max(0, m.start() - 2):m.start()].rstrip("(（")[-1:] in ("", "\n")
                                                    or _DATE_LABEL.search(text, max(0, m.start() - 8), m.start())):
             facts.issued = _latest(facts.issued, year)  # a line of its own, 2025 年3月28日: the day it came out
             continue
@@ -2376,7 +2379,7 @@ def year_facts(text: str, lang: Language, start: int = 0, end: int | None = None
 _SPEECH_IN_WORDS = re.compile(r"([〇○零一二三四五六七八九]{4})年[一二三]月[一二三四五六七八九十]{1,3}日在[^，。；\n]{2,40}?(?:大会|会议)")
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _SPEECH = re.compile(r"(?:19|20)\d{2} ?年[1-3]月\d{1,2}日在[^，。；\n]{2,40}?(?:大会|会议)")  # a report to a session
-_DATE_LINE = re.compile(r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日[ \t]*(?:\n|$)")
+_DATE_LINE = re.compile(r"(?:19|20)\d{2} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日[)）]?[ \t]*(?:\n|$)")  # (2018年1月26日) too
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|时间|日期)[:：] ?$")  # 发布时间：2024年08月30日
 _WORK_REPORT = re.compile(r"[^，。；\n]{0,16}?政府工作报告")
 _EDITION = re.compile(r"(?:年鉴|年鑒)[》」』\s]*(?:（|\()?$")
