@@ -2085,3 +2085,12 @@ def test_a_reports_date_in_brackets_is_when_it_was_given_and_now_after_a_to_cue_
     text = ("2019年全市卫生健康工作会议召开。新生儿、婴儿死亡率从十二五期间4.77‰、7.37‰分别降至现在的2.05‰、3.04‰。\n")
     d = by_surface(ex, text, "wuhu-news.txt")
     assert d["2.05‰"].period == d["3.04‰"].period == "2019"
+
+
+def test_a_goal_reached_is_an_achievement_not_a_target(ex):
+    """至十三五末,我市人均预期寿命达到了80.6岁 in a story of 2019 (十三五末, 2020, is ahead of it): 达到了 says it was
+    reached, so it is no target; 到十四五末…达到81岁 still is one."""
+    d = by_surface(ex, "2019年全市卫生健康工作。至十三五末,我市人均预期寿命达到了80.6岁。到十四五末，全市人均预期寿命达到81岁。",
+                   "wuhu-2019.txt")
+    assert (d["80.6岁"].period, d["80.6岁"].kind) == ("2020", "actual")
+    assert (d["81岁"].period, d["81岁"].kind) == ("2025", "target")

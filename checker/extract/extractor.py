@@ -1137,8 +1137,9 @@ class Extractor:
                 named = None  # 从“十二五”末的71.7岁提高到73.7岁: the period dates the starting figure only
             elif opening.endswith(("较", "比", "与", "和")) and start - named[0] > _NAMED_PERIOD_REACH:
                 named = None  # 较“十三五”末的9323.1亿元增加4374.4亿元: the period compared with dates its own figure
-            elif opening.endswith(("到", "至")):
-                return named[1].rpartition("-")[2], 0.7, True  # 到“十四五”期末: a target for its last year
+            elif opening.endswith(("到", "至")):  # 到“十四五”期末: a target for its last year, unless it is past
+                last = named[1].rpartition("-")[2]
+                return last, 0.7, not (year and last.isdigit() and int(last) <= year)
             elif closed:
                 return named[1].rpartition("-")[2], 0.7, False  # “十二五”末: its last year
             else:
@@ -1265,6 +1266,8 @@ class Extractor:
             clause <= at < start and start - at <= 14 and self._starts_a_change(ctx, at, start) for at in ctx.baselines)
         if starts and future is not True:
             return "baseline", 0.6  # 到2020年…从2015年的73.25岁增长到74岁: the start of a planned change is no goal
+        if future is True and _DONE.search(ctx.line, max(0, start - 6), start):
+            return "actual", 0.6  # 至十三五末,…达到了80.6岁: reached (了), not yet to come
         if future is True:
             return "target", 0.8
         for at in ctx.targets:
@@ -2183,6 +2186,7 @@ _FOUNDED = ("始建于", "始创于", "建于", "成立于", "创建于", "创�
 CELL_LOOK_BACK = 8  # lines above a bare figure searched for its row's name (blank lines between cells)
 CELL_ABOVE_GUESS = 0.3  # a bare figure named after the indicator a line above names: to confirm
 _CELL_NOT_NAME = re.compile(r"[<>≤≥＜＞]?[-+]?[0-9][0-9,.%‰]*(?:个百分点)?|[(（][^()（）]*[)）]|[0-9]*/?[0-9]*[万千]?|[岁‰%％]|\|+")
+_DONE = re.compile(r"(?:达到|达|提高到|提升到|提升至|提高至|增加到|增长到|增至|升至|降至|降到|下降到|降低到|减少到)了$")
 _NOW_AFTER = re.compile(r"(?:现在|目前|当前|如今)?的?$")  # 降至现在的2.05‰: the to-cue before them
 _UP_TO = ("截至", "截止到", "截止", "至", "到")  # before a year: the time the sentence's end value is of
 _ITEM_OPENERS = "。；;：:"  # after one, a number followed by . or 、 and words opens the next item
