@@ -17,6 +17,7 @@ the built-in vocabulary alone (a new set of real texts, before any tuning on it)
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,6 +30,7 @@ from checker.language import numbers  # noqa: E402
 from checker.language.units import Units  # noqa: E402
 from checker.load.claims import load  # noqa: E402
 from checker.load.rulefiles import RuleFiles  # noqa: E402
+from checker.rules.cc108_period_notation import as_written  # noqa: E402
 
 
 def curated(claims_dir: Path):
@@ -87,12 +89,19 @@ def measure(docs: Path, claims: Path, rules: Path | None) -> dict:
         "qualifier": lambda d, t: d.parsed.qualifier == t["qualifier"],
         "metric": lambda d, t: m.canonical(d.metric) == m.canonical(t["metric"]),
         "entity": lambda d, t: e.canonical(d.entity) == e.canonical(t["entity"]),
-        "period": lambda d, t: d.period == t["period"],
+        "period": lambda d, t: d.period == _as_written(t["period"]),
         "kind": lambda d, t: d.kind == t["kind"],
     }
     wrong = {f: [(d, t) for d, t in matched if not same[f](d, t)] for f in FIELDS}
     misses = [by_key[k][0] for k, n in sorted(pool.items(), key=str) for _ in range(n)]
     return {"truth": truth, "found": found, "matched": matched, "extras": extras, "misses": misses, "wrong": wrong}
+
+
+def _as_written(period: str) -> str:
+    """A hand-written period in the claim format's notation, for the notations annotators also use for the
+    same period: months that make a quarter (2018-10~12 is 2018Q4, as CC108 says) and a span of years
+    with a tilde (2016~2020 is 2016-2020)."""
+    return re.sub(r"^((?:19|20)[0-9]{2})~((?:19|20)[0-9]{2})$", r"\1-\2", as_written(str(period)))
 
 
 def table(name: str, result: dict) -> list[str]:
