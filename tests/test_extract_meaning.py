@@ -2094,3 +2094,15 @@ def test_a_goal_reached_is_an_achievement_not_a_target(ex):
                    "wuhu-2019.txt")
     assert (d["80.6岁"].period, d["80.6岁"].kind) == ("2020", "actual")
     assert (d["81岁"].period, d["81岁"].kind) == ("2025", "target")
+
+
+def test_names_listed_in_the_clause_before_fenbie_and_joined_by_he_pair_with_their_figures(ex):
+    """孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率持续下降,分别降至18.63/10万、5.58‰、7.62‰: the names stand in the
+    clause before 分别 (all three were 5岁以下儿童死亡率); 农村自来水普及率和农村卫生厕所普及率分别…: 和 joins two
+    names and the 及 of 普及率 joins none; 卫生总费用占GDP的比例为6.5% is the share the vocabulary lists."""
+    d = by_surface(ex, "孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率持续下降,分别降至18.63/10万、5.58‰、7.62‰。"
+                       "农村自来水普及率和农村卫生厕所普及率分别比上年提高2和3个百分点。卫生总费用占GDP的比例为6.5%。",
+                   "sichuan-2017.txt")
+    assert [d[s].metric for s in ("18.63/10万", "5.58‰", "7.62‰")] == ["孕产妇死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
+    assert (d["2"].metric, d["3个百分点"].metric) == ("农村自来水普及率", "农村卫生厕所普及率")
+    assert d["6.5%"].metric == "卫生总费用占GDP比重"

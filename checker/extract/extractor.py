@@ -1926,7 +1926,13 @@ class _LineContext:
         at = self.line.find("分别", clause, pos)
         if at < 0:
             return self._paired(clause, pos)
-        names = [n for n in _outside_brackets(self.line[clause:at], "、和及与") if n.strip()]
+        names = self._list_names(self.line[clause:at])
+        if len(names) < 2 and clause > 1 and self.line[clause - 1] in "，,":
+            # 孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率持续下降,分别降至…: the names open the clause before
+            names = self._list_names(self.line[self.comma_start(clause - 1):clause - 1])
+            names[-1:] = [self._known_head(n) for n in names[-1:]]
+            if not all(names):
+                return None
         if len(names) < 2:
             return None
         shared = next((end for end in _SHARED_ENDS if names[-1].endswith(end)), "")
@@ -1934,6 +1940,25 @@ class _LineContext:
         names = shared_names(names, self.namer.segment, self.namer.knows)  # 孕产妇、婴儿死亡率: 孕产妇死亡率
         index = sum(1 for m in self.mentions_after(at) if m < pos)
         return names[index % len(names)]  # 分别由14.2%和17.6%提高到14.8%和18.3%: the names again, in order
+
+    def _list_names(self, text: str) -> list[str]:
+        """The names a list joins: at 、 outside brackets, and at 和, 及, 与 standing as words (not the 及 of
+        普及率: 农村自来水普及率和农村卫生厕所普及率 is two)."""
+        out = []
+        for piece in _outside_brackets(text, words.LIST_MARK):
+            name = ""
+            for word, _ in self.namer.segment(piece) if any(j in piece for j in _LIST_JOINS) else [(piece, "")]:
+                if word in _LIST_JOINS:
+                    out.append(name)
+                    name = ""
+                else:
+                    name += word
+            out.append(name)
+        return [n for n in out if n.strip()]
+
+    def _known_head(self, name: str) -> str:
+        """The longest start of name the vocabulary knows (5岁以下儿童死亡率持续 → 5岁以下儿童死亡率), else ""."""
+        return next((name[:size] for size in range(len(name), 1, -1) if self.namer.knows(name[:size])), "")
 
     def _paired(self, clause: int, pos: int) -> str | None:
         """The name a figure of a run of figures joined by 、 takes from a list of as many names before the run."""
@@ -2187,6 +2212,7 @@ CELL_LOOK_BACK = 8  # lines above a bare figure searched for its row's name (bla
 CELL_ABOVE_GUESS = 0.3  # a bare figure named after the indicator a line above names: to confirm
 _CELL_NOT_NAME = re.compile(r"[<>≤≥＜＞]?[-+]?[0-9][0-9,.%‰]*(?:个百分点)?|[(（][^()（）]*[)）]|[0-9]*/?[0-9]*[万千]?|[岁‰%％]|\|+")
 _DONE = re.compile(r"(?:达到|达|提高到|提升到|提升至|提高至|增加到|增长到|增至|升至|降至|降到|下降到|降低到|减少到)了$")
+_LIST_JOINS = ("和", "及", "与", "以及")  # between the names of a list, as words
 _NOW_AFTER = re.compile(r"(?:现在|目前|当前|如今)?的?$")  # 降至现在的2.05‰: the to-cue before them
 _UP_TO = ("截至", "截止到", "截止", "至", "到")  # before a year: the time the sentence's end value is of
 _ITEM_OPENERS = "。；;：:"  # after one, a number followed by . or 、 and words opens the next item

@@ -30,6 +30,7 @@ _COMPARED_YEAR = r"(?:比|较|与)(?:19|20)[0-9]{2} ?年(?:同期)?(?:相比|比
 _PROPORTION_WORDS = ("比例", "比重", "占比")
 _DATE = re.compile(r"(?:19|20)[0-9]{2} ?年(?:[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月(?:[0-9]{1,2}日)?)?")  # 2021年末: no class
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_SHARE_VERB = re.compile(r"(?:约为|为|达到|达|是|已达)$")  # 占GDP的比例为: the share's name ends before it
 _DIED_OF = re.compile(r"^(?:死于|因)(?:各类|各种)?(.+?)(?:死亡)?$")  # 218人死于各类传染病, 12人因交通事故死亡
 _PERIOD_AT_END = re.compile(r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期|期间)?(?:末|期末|初)?|(?<=[从由])(?:上半年|下半年|年初|前三季度|一季度))的?$")
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]*[)）]$")
@@ -285,6 +286,13 @@ class MetricNamer:
     def _share_of(self, phrase: str, hits: list, dim: str | None = None) -> Naming | None:
         """个人卫生支出占卫生总费用27.7%: the share the vocabulary names for one indicator in another; else, for a
         ratio, the part's own indicator (民营医院占医院总数的63.5% is a share of 民营医院数, not of 医院数)."""
+        for a in hits:  # 卫生总费用占GDP的比例为6.5%: the name as written, without its 的
+            if a[3] and phrase.startswith("占", a[1]):
+                written = a[3] + _SHARE_VERB.sub("", phrase[a[1]:]).replace("的", "")
+                for name in (written, written.replace("比例", "比重")):
+                    self.metrics.learn([name])
+                    if self.metrics.known(name):
+                        return Naming(self.metrics.canonical(name), 0.8, phrase[a[0]:])
         for a, b in zip(hits, hits[1:]):
             if a[3] and b[3] and phrase[a[1]:b[0]] == "占":
                 for name in (f"{a[2]}占{b[2]}比重", f"{a[3]}占{b[3]}比重"):
