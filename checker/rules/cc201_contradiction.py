@@ -10,9 +10,10 @@ highest lower bound and the one with the lowest upper bound. When a
 reference set is given and each of the two holds an official figure (the
 statistics bureau's preliminary count and the health commission's final
 one, or a figure and its revision), the texts still disagree, but both are
-right as published: the finding is a warning that names both editions. So is a figure that is the
-other cut short rather than rounded (a headline's ``13.4亿`` for ``134592万人``,
-13.46亿): common in news, and worth a look, but no contradiction of fact.
+right as published: the finding is a warning that names both editions. So
+is a figure that is the other cut short rather than rounded (a headline's
+``13.4亿`` for ``134592万人``, 13.46亿): common in news, worth a look, but no
+contradiction of fact.
 
 Passing example::
 
