@@ -2106,3 +2106,13 @@ def test_names_listed_in_the_clause_before_fenbie_and_joined_by_he_pair_with_the
     assert [d[s].metric for s in ("18.63/10万", "5.58‰", "7.62‰")] == ["孕产妇死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
     assert (d["2"].metric, d["3个百分点"].metric) == ("农村自来水普及率", "农村卫生厕所普及率")
     assert d["6.5%"].metric == "卫生总费用占GDP比重"
+
+
+def test_a_bilingual_yearbooks_english_is_no_part_of_a_rows_name_and_its_english_units_are_read(ex):
+    """卫生技术人员     Medical Technical Personnel 110042 117197 under 项目 2008 2009: 卫生技术人员数 in 人, and
+    职工人数() Persons Engaged(person) 131879 139488: 人 from the English unit (english_units in extract.yaml)."""
+    text = ("表21-4 卫生事业基本情况\n项目 2008 2009\n职工人数() Persons Engaged in Health Institution(person) 131879 139488\n"
+            "卫生技术人员     Medical Technical Personnel 110042 117197\n")
+    d = {(x.surface): x for x in ex.document("neimenggu-2009.txt", text)}
+    assert (d["131879"].unit, d["131879"].period) == ("人", "2008")
+    assert (d["110042"].metric, d["110042"].unit) == ("卫生技术人员数", "人")

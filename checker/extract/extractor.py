@@ -177,6 +177,7 @@ class Language:
     shared_heads: tuple = ()  # 基金: a name opening with one is of what the paragraph's first figure named
     dateline: re.Pattern = re.compile("(?!)")  # 新华社北京3月5日电（记者 …）: a news story's opening, no name
     action_verbs: tuple = ()  # 建设, 培育: a verb that opens a predicate, though tagged as a noun of action
+    english_units: dict = field(default_factory=dict)  # person: 人, as bilingual yearbooks print units
 
 
 def load_language(paths: Path | list[Path]) -> Language:
@@ -226,6 +227,7 @@ def load_language(paths: Path | list[Path]) -> Language:
             tuple(map(str, data.get("shared_heads") or ())),
             re.compile("|".join(f"(?:{p})" for p in data.get("datelines") or []) or "(?!)"),
             tuple(sorted(map(str, data.get("action_verbs") or ()), key=len, reverse=True)),
+            {str(k).lower(): str(v) for k, v in (data.get("english_units") or {}).items()},
         )
     except LoadError as exc:
         raise ExtractError(str(exc)) from None
@@ -747,7 +749,7 @@ class Extractor:
         if not printed and column is not None:
             printed, confidence = column.unit or column.row_unit, 0.8  # 诊疗人次数 (万人次), or the row's 单位 cell
             if not printed:  # 执业(助理)医师数(万人) | 3.38 | 3.51, 1985年比重(%) | 60.3: the row's name gives it
-                printed = tables.bracket_unit(line.split("|", 1)[0], self.namer.dimensions)
+                printed = tables.bracket_unit(self._in_chinese_units(line.split("|", 1)[0]), self.namer.dimensions)
         if printed:
             if declared and (numerator_of(declared, printed) or self._counts_alike(declared, printed)
                              or printed.startswith(declared + "/人")):
@@ -1001,6 +1003,13 @@ class Extractor:
         what is counted, not whose figures its sentence gives."""
         term = self.registry.entities.get(hit[2])
         return term is not None and term.extra.get("type") in _COUNTED_TYPES and line[hit[1]:hit[1] + 1] in _COUNT_OPENS
+
+    def _in_chinese_units(self, cell: str) -> str:
+        """cell with a unit printed in English in brackets written as its Chinese unit: Beds(unit) → Beds(个)."""
+        if "(" not in cell or not self.lang.english_units:
+            return cell
+        return _ENGLISH_UNIT.sub(lambda m: "(" + self.lang.english_units.get(m.group(1).strip().lower(), m.group(1)) + ")",
+                                 cell)
 
     def _cell_name_above(self, ctx: "_LineContext") -> str:
         """The indicator the nearest line above with words names, when the lines between hold only figures,
@@ -2208,6 +2217,7 @@ def _is_label(line: str, start: int, end: int, core: str) -> bool:
 _NAMED_PERIOD_REACH = 9  # “十三五”末期的: a named period and its words up to the figure it dates
 _FOUNDED = ("始建于", "始创于", "建于", "成立于", "创建于", "创办于", "组建于", "建院于", "开院于", "始于")  # before a year: when
 # an institution began, which dates none of its figures
+_ENGLISH_UNIT = re.compile(r"\(([A-Za-z][A-Za-z0-9 -]*)\)")  # (person), (10 000 persons)
 CELL_LOOK_BACK = 8  # lines above a bare figure searched for its row's name (blank lines between cells)
 CELL_ABOVE_GUESS = 0.3  # a bare figure named after the indicator a line above names: to confirm
 _CELL_NOT_NAME = re.compile(r"[<>≤≥＜＞]?[-+]?[0-9][0-9,.%‰]*(?:个百分点)?|[(（][^()（）]*[)）]|[0-9]*/?[0-9]*[万千]?|[岁‰%％]|\|+")

@@ -500,8 +500,13 @@ def caption_unit(caption: str, units: dict) -> str | None:
 
 
 def row_name(line: str) -> str:
-    """A table row's first cell, without the spaces that spread it over its column (北 京 | 9111.1 → 北京)."""
-    return re.sub(r"\s+", "", line.split("|", 1)[0])
+    """A table row's first cell, without the spaces that spread it over its column (北 京 | 9111.1 → 北京), nor
+    the English a bilingual yearbook prints after the name (卫生技术人员 Medical Technical Personnel)."""
+    name = re.sub(r"\s+", "", line.split("|", 1)[0])
+    return _ENGLISH_AFTER.sub("", name) if is_han(name[:1]) or han_count(name) >= 2 else name
+
+
+_ENGLISH_AFTER = re.compile(r"(?<=[\u4e00-\u9fff)）])[A-Za-z][A-Za-z0-9,&'/.()\-]*$")  # …人员MedicalTechnicalPersonnel
 
 
 def row_period(line: str) -> str | None:
