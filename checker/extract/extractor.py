@@ -388,7 +388,7 @@ class Extractor:
                                    language.honour_words, language.place_end_words)
         self.phrases = frozenset(n for n, c in spotted.items()
                                  if registry.entities.get(c).extra.get("type") == subject.PHRASE)
-        self._stacked_memo: tuple = (None, [], set())
+        self._stacked_memo: tuple = (None, ([], set()))
 
     def document(self, name: str, text: str) -> list[Draft]:
         return self.documents([(name, text)], chunk=len(text) + 1)  # one part: the whole text
@@ -424,8 +424,7 @@ class Extractor:
     def _plan_base_year(self, text: str) -> int | None:
         """A plan that prints no year of its own but names its period in its title (青海省“十四五”卫生健康事业
         发展规划) reports on the year before that period, its base (2020): its 至2020年底 is done, its 2025 ahead."""
-        title = "\n".join([line for line in text.split("\n", 6)[:6] if line.strip()][:subject.TITLE_LINES])
-        start = _named_period_start(title, self.lang.named_periods)
+        start = _named_period_start("\n".join(_title_lines(text)), self.lang.named_periods)
         return start - 1 if start else None
 
     def _adds_up(self, d: Draft) -> bool:
@@ -476,10 +475,10 @@ class Extractor:
         drafts: list[Draft] = []
         memo: dict = {}
         last_line = first_line + text.count("\n", part_start, part_end)
-        pasted = [t for t in self._stacked_tables(text) if any(first_line <= n <= last_line for n in t.figure_lines())] \
-            if stacked else []
+        found, serials = self._cell_per_line(text) if stacked else ([], set())
+        pasted = [t for t in found if any(first_line <= n <= last_line for n in t.figure_lines())]
         cells = {n for t in pasted for n in t.figure_lines()}  # their figures are drafted from their rows
-        cells |= self._serial_lines(text) if stacked else set()  # 序号 | 1 | 人均期望寿命 …: 1 numbers the row
+        cells |= serials  # 序号 | 1 | 人均期望寿命 …: 1 numbers the row
         # One scan of the part, then the matches are dealt out to their lines.
         line_no, line_start = first_line, part_start
         line_end = _line_end(text, part_start, part_end)
@@ -501,15 +500,12 @@ class Extractor:
             drafts.extend(d for d in self._stacked_drafts(name, table, year, about) if first_line <= d.line <= last_line)
         return sorted(drafts, key=lambda d: d.line)  # stable: a line's drafts keep their order
 
-    def _stacked_tables(self, text: str) -> list:
-        """The tables of the text pasted one cell per line, read once for all the parts of a text."""
+    def _cell_per_line(self, text: str) -> tuple[list, set]:
+        """The tables of the text pasted one cell per line, and the lines of their serial numbers and units
+        (tables.stacked_tables, tables.serial_lines), read once for all the parts of a text."""
         if self._stacked_memo[0] is not text:
-            self._stacked_memo = (text, tables.stacked_tables(text), tables.serial_lines(text))
+            self._stacked_memo = (text, (tables.stacked_tables(text), tables.serial_lines(text)))
         return self._stacked_memo[1]
-
-    def _serial_lines(self, text: str) -> set:
-        self._stacked_tables(text)
-        return self._stacked_memo[2]
 
     def _stacked_drafts(self, name: str, table: "tables.Stacked", year, about: subject.Subject) -> list[Draft]:
         """The drafts of a table pasted one cell per line: drafted from its rows, then placed back in the
@@ -1140,9 +1136,7 @@ class Extractor:
         if named and (not found or named[0] > found.start()):
             opening = ctx.line[:named[0]].rstrip("“\"「")
             closed = self._named_period_end(ctx.line, named[0])
-            run = ctx.run_at(ctx.comma_start(start), start)  # 降至现在的2.05‰、3.04‰: the run's first figure
-            if opening.endswith(self.lang.baseline_cues) and \
-                    _NOW_AFTER.sub("", ctx.line[:run[0] if run else start]).endswith(self.lang.to_cues):
+            if opening.endswith(self.lang.baseline_cues) and self._after_to_cue(ctx, start):
                 named = None  # 从“十二五”末的71.7岁提高到73.7岁: the period dates the starting figure only
             elif opening.endswith(("较", "比", "与", "和")) and start - named[0] > _NAMED_PERIOD_REACH:
                 named = None  # 较“十三五”末的9323.1亿元增加4374.4亿元: the period compared with dates its own figure
@@ -1244,6 +1238,11 @@ class Extractor:
                     return span[-4:]  # 奋进·“十四五”目标: the plan's last year
         return None
 
+    def _after_to_cue(self, ctx: "_LineContext", start: int) -> bool:
+        """The figure at start, or the first of the run of figures it is in, follows a to-cue (降至现在的2.05‰、3.04‰)."""
+        run = ctx.run_at(ctx.comma_start(start), start)
+        return _NOW_AFTER.sub("", ctx.line[:run[0] if run else start]).endswith(self.lang.to_cues)
+
     def _named_period_end(self, line: str, at: int) -> bool:
         """The named period at line[at:] is followed by 末 or 期末 (“十二五”末): its last year."""
         word = next((w for w in self.lang.named_periods if line.startswith(w, at)), "")
@@ -1271,9 +1270,8 @@ class Extractor:
     def _kind(self, ctx: "_LineContext", clause: int, sentence: int, start: int, future) -> tuple[str, float]:
         """future: True for a year ahead in the sentence, CONTEXT for one the text before set (a change or a
         share stated under it stays one: 重大慢性病过早死亡率下降13.5% under “十四五”目标)."""
-        starts = not ctx.line[:start].endswith(self.lang.to_cues) and any(
-            clause <= at < start and start - at <= 14 and self._starts_a_change(ctx, at, start) for at in ctx.baselines)
-        if starts and future is not True:
+        if future is not True and not ctx.line[:start].endswith(self.lang.to_cues) and any(
+                clause <= at < start and start - at <= 14 and self._starts_a_change(ctx, at, start) for at in ctx.baselines):
             return "baseline", 0.6  # 到2020年…从2015年的73.25岁增长到74岁: the start of a planned change is no goal
         if future is True and _DONE.search(ctx.line, max(0, start - 6), start):
             return "actual", 0.6  # 至十三五末,…达到了80.6岁: reached (了), not yet to come
@@ -1301,7 +1299,6 @@ class Extractor:
         if future is CONTEXT:
             return "target", 0.5
         return "actual", 0.5
-
 
     def _goes_on_led(self, ctx: "_LineContext", start: int) -> bool:
         """The figure is the next item, after 、, of a list whose item before a lead made a change (新增A 6家、B 5家):
@@ -1501,10 +1498,14 @@ def _named_period_start(title: str, named_periods: dict) -> int | None:
     return int(first) if first.isdigit() else None
 
 
+def _title_lines(text: str) -> list[str]:
+    """The lines of text that may hold its title: its first lines with words, subject.TITLE_LINES of them."""
+    return [line for line in text.split("\n", 6)[:6] if line.strip()][:subject.TITLE_LINES]
+
+
 def _title_period(text: str, year: int | None) -> str:
     """A part of the document's year its title names (2022年1-8月全国医疗服务情况), as a period."""
-    lines = [line for line in text.split("\n", 6)[:6] if line.strip()][:subject.TITLE_LINES]
-    for line in lines:
+    for line in _title_lines(text):
         m = YEAR.search(line)
         if m and year and int(m.group("y")) == year and m.group("part") and not _DAY.match(line, m.end()):
             return _period_of(m)  # not 2023年4月3日: the day it was issued

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from checker.language.characters import QUOTES, han_count, is_han
-from checker.language.words import LIST_MARK
+from checker.language.words import LIST_MARK, longest_first
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _SPAN = r"(?:过去|最近|近)?[0-9一二三四五六七八九十两]+年(?:中|间|来|以来|里)|(?:过去|最近)[0-9一二三四五六七八九十两]+年"
@@ -93,6 +93,8 @@ class MetricNamer:
                                          *words]))
         self.breakdowns = breakdowns
         self.count_names = count_names or {}  # counter → the end of a name of things it counts (checker/data/extract.yaml)
+        # those ends that name a count of things, longest first (例数, 种数; not 人次, a count of visits)
+        self._count_ends = longest_first(set(self.count_names.values()) - {"人次", "台次", "批次", "场次"})
         self.counted_heads = counted_heads    # last words of names of things counted whole (中心, 基地, 团队)
         self.action_verbs = frozenset(action_verbs)  # verbs no name opens with, whatever the tagger says (建设)
         self._dimension_of: dict = {}
@@ -458,8 +460,7 @@ class MetricNamer:
         another counter's name; None when it ends with this one's or names no count."""
         if dim not in COUNTED or unit not in self.count_names:
             return None
-        ends = sorted(set(self.count_names.values()) - {"人次", "台次", "批次", "场次"}, key=len, reverse=True)
-        end = next((e for e in ends if metric.endswith(e)), None)
+        end = next((e for e in self._count_ends if metric.endswith(e)), None)
         if end is None or end == self.count_names[unit]:
             return None
         stem = metric[:-len(end)]

@@ -11,11 +11,12 @@ gets the subject it gets whole (checker.extract.extractor).
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+
+from checker.language.words import longest_first
+from checker.load.registry import place_spellings
 
 PHRASE = "phrase"  # an entity type: words holding a place's name that name no place (健康中国)
 TITLE_LINES = 3       # the title and the lines under it (a date line, a subtitle)
@@ -175,9 +176,9 @@ def title_of(text: str, hits, entities, level_words: frozenset, campaigns: tuple
 
 def _campaign_places(line: str, entities, campaigns: tuple) -> list[str]:
     """The cities and counties campaigns in a title are named after (健康上饶 → 上饶市)."""
-    found = []
+    found, ordered = [], longest_first(campaigns)
     for word in re.split(r"[\s·—\-|｜:：,，“”\"「」『』《》?？!！]+", line) if campaigns else ():
-        head = next((c for c in sorted(campaigns, key=len, reverse=True) if word.startswith(c)), "")
+        head = next((c for c in ordered if word.startswith(c)), "")
         place = entities.canonical(word[len(head):]) if head else ""
         if place and _type(entities, place) in ("city", "county", "district"):
             found.append(place)
@@ -243,34 +244,14 @@ def _from_file_name(file_name: str, entities, romanized: dict) -> str:
 def _romanized_local(token: str, province: str, entities) -> str:
     """The city or county whose short name a file name's token spells (yuyao: 余姚市), within the province the
     name gives when several share the spelling; "" when none, or when several do still."""
-    codes = _pinyin_index().get(token, ()) if len(token) >= ROMANIZED_MOST_SHORT else ()
-    names = [n for n in (_place_of_code(entities).get(c) for c in codes) if n]
+    spelt = place_spellings().get(token, ()) if len(token) >= ROMANIZED_MOST_SHORT else ()
+    names = [n for n in spelt if entities.known(n)]
     if len(names) > 1 and province:
         names = [n for n in names if province in _ancestors(entities, n)]
     return names[0] if len(names) == 1 else ""
 
 
 ROMANIZED_MOST_SHORT = 4  # letters of the shortest spelling read as a place (not an, he, …)
-
-
-@lru_cache(maxsize=1)
-def _pinyin_index() -> dict:
-    """spelling → the codes of the places of that short name (checker/data/vocabulary/place_pinyin.csv)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "vocabulary" / "place_pinyin.csv"
-    index: dict = {}
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    for row in csv.DictReader(lines):
-        index.setdefault(row["pinyin"], []).append(row["code"])
-    return index
-
-
-def _place_of_code(entities) -> dict:
-    """code → the place's canonical name, for a run's entities (read once per vocabulary, kept on it)."""
-    codes = getattr(entities, "place_codes", None)
-    if codes is None:
-        codes = {str(t.extra["code"]): t.name for t in entities.terms.values() if t.extra.get("code")}
-        entities.place_codes = codes
-    return codes
 
 
 _SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "区", "县", "自治州", "盟")

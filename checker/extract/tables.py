@@ -582,12 +582,12 @@ def serial_lines(text: str) -> set[int]:
         if cell.isdigit() and int(cell) == expected and _name_follows(lines, i):
             run.append(i + 1)
             expected += 1
-        elif cell.isdigit() and cell == "1" and _name_follows(lines, i):
+        elif cell == "1" and _name_follows(lines, i):  # a new column of serial numbers
             found.update(run if len(run) >= SERIAL_RUN else ())
             run, expected = [i + 1], 2
         elif cell in _UNIT_CELLS:
             found.add(i + 1)
-    return found | (set(run) if len(run) >= SERIAL_RUN else set())
+    return found.union(run if len(run) >= SERIAL_RUN else ())
 
 
 SERIAL_RUN = 3  # serial numbers in a row that make a column of them

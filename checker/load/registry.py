@@ -271,6 +271,24 @@ def _parsed_places(where: str, text: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def place_spellings() -> dict:
+    """spelling → the canonical names of the built-in cities and counties of that short name (余姚市 is yuyao:
+    vocabulary/place_pinyin.csv beside places.csv, written by tests/places_pinyin.py)."""
+    return _place_spellings(str(BUILTIN / "vocabulary" / "places.csv"))
+
+
+@lru_cache(maxsize=1)
+def _place_spellings(where: str) -> dict:
+    path = Path(where)
+    names = {str(t.extra["code"]): t.name for t in _places(path) if t.extra.get("code")}
+    text = (path.parent / "place_pinyin.csv").read_text(encoding="utf-8")
+    out: dict = {}
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        if row["code"] in names:
+            out.setdefault(row["pinyin"], []).append(names[row["code"]])
+    return out
+
+
 def _short(row: dict) -> str | None:
     pattern = _SHORT_PROVINCE if row["level"] == "province" else _SHORT_PLACE
     m = pattern.match(row["name"])

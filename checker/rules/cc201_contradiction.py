@@ -67,12 +67,12 @@ def check(ctx):
             message += f"; each is an official figure as published: {shown(editions[0])} and {shown(editions[1])}"
         cut = None if both else _cut_short(ctx, rows)
         if cut is not None:
-            message += f"; {show_surface(ctx, cut)} is the other cut short, not rounded"
+            message += f"; {_printed(ctx, cut)} is the other cut short, not rounded"
         out.append(ctx.finding(CODE, message, rows, milder=both or cut is not None))
     return out
 
 
-def show_surface(ctx, row: int) -> str:
+def _printed(ctx, row: int) -> str:
     return ctx.records[row].values.get("surface") or ctx.records[row].values.get("id") or f"#{row}"
 
 

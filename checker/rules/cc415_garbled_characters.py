@@ -55,7 +55,6 @@ _KINDS = (
 )
 _GARBLED = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _KINDS))
 _WHAT = {name: what for name, _, what in _KINDS}
-_PINYIN = PINYIN_GLOSS  # 網(wǎng): a reprint's annotation
 
 
 def _was_utf8(text: str) -> bool:
@@ -81,9 +80,9 @@ def check(ctx):
             shown = m.group().encode("unicode_escape").decode() if m.lastgroup in ("control", "private") else m.group()
             out.append(ctx.text_finding(CODE, f"garbled characters “{shown}”: {_WHAT[m.lastgroup]}",
                                         path, number, m.start() + 1, m.group()))
-        pinyin = _PINYIN.findall(line) if "(" in line or "（" in line else []
+        pinyin = PINYIN_GLOSS.findall(line) if "(" in line or "（" in line else []
         if pinyin:
-            first = _PINYIN.search(line)
+            first = PINYIN_GLOSS.search(line)
             out.append(ctx.text_finding(CODE, f"pinyin inserted after {len(pinyin)} characters "
                                               f"(“{line[first.start() - 1:first.end()]}”): a reprint's annotations, "
                                               f"not the report's text", path, number, first.start(), first.group()))
